@@ -1,0 +1,72 @@
+//! Where "now" comes from. Nothing else in the crate reads the system clock.
+
+use chrono::{Local, NaiveDateTime};
+
+/// The source of the current local wall-clock time.
+///
+/// The system clock is read only here; tests, demos and screenshots fix it
+/// with [`Clock::Fixed`] (or `SMALLWINS_NOW=2026-11-21T08:30`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDateTime),
+}
+
+impl Clock {
+    /// The current local date and time, as shown on a wall clock.
+    pub fn now(&self) -> NaiveDateTime {
+        match self {
+            Clock::System => Local::now().naive_local(),
+            Clock::Fixed(at) => *at,
+        }
+    }
+
+    /// Reads `SMALLWINS_NOW` if it is set, otherwise uses the system clock.
+    ///
+    /// Accepts `YYYY-MM-DDTHH:MM`, `YYYY-MM-DDTHH:MM:SS` and `YYYY-MM-DD HH:MM`.
+    pub fn from_env() -> Result<Clock, String> {
+        match std::env::var("SMALLWINS_NOW") {
+            Ok(value) if !value.trim().is_empty() => parse_now(value.trim())
+                .map(Clock::Fixed)
+                .ok_or_else(|| {
+                    format!(
+                        "SMALLWINS_NOW is set to \"{value}\", which is not a time; use a form like 2026-11-21T08:30."
+                    )
+                }),
+            _ => Ok(Clock::System),
+        }
+    }
+}
+
+/// Parses the forms accepted by `SMALLWINS_NOW`.
+pub fn parse_now(value: &str) -> Option<NaiveDateTime> {
+    const FORMATS: [&str; 4] = [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_clock_returns_its_time() {
+        let at = parse_now("2026-11-21T08:30").expect("valid");
+        assert_eq!(Clock::Fixed(at).now(), at);
+        assert_eq!(at.to_string(), "2026-11-21 08:30:00");
+    }
+
+    #[test]
+    fn parse_now_accepts_seconds_and_space() {
+        assert!(parse_now("2026-11-21T08:30:15").is_some());
+        assert!(parse_now("2026-11-21 08:30").is_some());
+        assert!(parse_now("21/11/2026").is_none());
+        assert!(parse_now("2026-11-21").is_none());
+    }
+}

@@ -1,0 +1,240 @@
+//! The journal's day: which calendar date a moment belongs to, and how
+//! people write dates on the command line.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+
+/// The one rule for the day boundary: a moment before `day_starts_at` belongs
+/// to the day before, so a reflection written at 01:30 counts for the evening
+/// it ends.
+pub fn journal_day(local: NaiveDateTime, day_starts_at: NaiveTime) -> NaiveDate {
+    if local.time() < day_starts_at {
+        local.date().pred_opt().unwrap_or(local.date())
+    } else {
+        local.date()
+    }
+}
+
+/// The journal day of a zoned instant, judged on the local wall clock of its
+/// zone (so a daylight-saving change moves the boundary with the clock).
+pub fn journal_day_at<Tz: TimeZone>(
+    at: &chrono::DateTime<Tz>,
+    day_starts_at: NaiveTime,
+) -> NaiveDate {
+    journal_day(at.naive_local(), day_starts_at)
+}
+
+/// Parses a day as people type it: `YYYY-MM-DD`, `today`, `yesterday`, or
+/// `-N` for N days ago. `today` is the journal's today, passed in.
+pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let text = input.trim();
+    let lower = text.to_ascii_lowercase();
+    let bad = || {
+        format!(
+            "\"{input}\" is not a day I understand; use YYYY-MM-DD, today, yesterday or -N for N days ago."
+        )
+    };
+    match lower.as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return today.pred_opt().ok_or_else(bad),
+        _ => {}
+    }
+    if let Some(rest) = lower.strip_prefix('-')
+        && !rest.is_empty()
+        && rest.chars().all(|c| c.is_ascii_digit())
+    {
+        let n: u64 = rest.parse().map_err(|_| bad())?;
+        return today.checked_sub_days(Days::new(n)).ok_or_else(bad);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
+}
+
+/// The first day of the week containing `day`.
+pub fn week_start(day: NaiveDate, week_starts_on: Weekday) -> NaiveDate {
+    let offset = (7 + day.weekday().num_days_from_monday() as i64
+        - week_starts_on.num_days_from_monday() as i64)
+        % 7;
+    day - chrono::Duration::days(offset)
+}
+
+/// Every day from `from` to `to`, both included.
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    from.iter_days().take_while(move |d| *d <= to)
+}
+
+/// Short lower-case weekday name, as used on the command line.
+pub fn weekday_short(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+/// Parses `mon`, `monday`, `Mon` … into a weekday.
+pub fn parse_weekday(text: &str) -> Option<Weekday> {
+    let t = text.trim().to_ascii_lowercase();
+    if t.len() < 2 {
+        return None;
+    }
+    [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ]
+    .into_iter()
+    .find(|d| {
+        let full = match d {
+            Weekday::Mon => "monday",
+            Weekday::Tue => "tuesday",
+            Weekday::Wed => "wednesday",
+            Weekday::Thu => "thursday",
+            Weekday::Fri => "friday",
+            Weekday::Sat => "saturday",
+            Weekday::Sun => "sunday",
+        };
+        full.starts_with(&t)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, NaiveDate, Offset, Utc};
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time")
+    }
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+    fn four() -> NaiveTime {
+        NaiveTime::from_hms_opt(4, 0, 0).expect("valid")
+    }
+
+    #[test]
+    fn three_fifty_nine_belongs_to_the_day_before() {
+        assert_eq!(journal_day(at("2026-11-21 03:59"), four()), d("2026-11-20"));
+    }
+
+    #[test]
+    fn four_oclock_starts_the_new_day() {
+        assert_eq!(journal_day(at("2026-11-21 04:00"), four()), d("2026-11-21"));
+    }
+
+    #[test]
+    fn an_entry_after_midnight_counts_for_the_evening_before() {
+        assert_eq!(journal_day(at("2026-11-21 01:30"), four()), d("2026-11-20"));
+        assert_eq!(journal_day(at("2026-11-20 23:59"), four()), d("2026-11-20"));
+    }
+
+    #[test]
+    fn the_first_of_january_after_midnight_is_still_new_years_eve() {
+        assert_eq!(journal_day(at("2027-01-01 00:10"), four()), d("2026-12-31"));
+    }
+
+    #[test]
+    fn midnight_boundary_means_calendar_days() {
+        let midnight = NaiveTime::from_hms_opt(0, 0, 0).expect("valid");
+        assert_eq!(journal_day(at("2026-11-21 00:00"), midnight), d("2026-11-21"));
+    }
+
+    /// Europe/Berlin-like rules, built by hand: CET (+1) until 2026-03-29
+    /// 01:00 UTC, then CEST (+2) until 2026-10-25 01:00 UTC.
+    #[derive(Clone, Copy, Debug)]
+    struct Berlin;
+    impl TimeZone for Berlin {
+        type Offset = FixedOffset;
+        fn from_offset(_: &FixedOffset) -> Self {
+            Berlin
+        }
+        fn offset_from_local_date(&self, _: &NaiveDate) -> chrono::LocalResult<FixedOffset> {
+            chrono::LocalResult::Single(FixedOffset::east_opt(3600).expect("valid"))
+        }
+        fn offset_from_local_datetime(
+            &self,
+            local: &NaiveDateTime,
+        ) -> chrono::LocalResult<FixedOffset> {
+            let utc = *local - chrono::Duration::hours(1);
+            chrono::LocalResult::Single(self.offset_from_utc_datetime(&utc))
+        }
+        fn offset_from_utc_date(&self, _: &NaiveDate) -> FixedOffset {
+            FixedOffset::east_opt(3600).expect("valid")
+        }
+        fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> FixedOffset {
+            let summer_from = at("2026-03-29 01:00");
+            let summer_to = at("2026-10-25 01:00");
+            if *utc >= summer_from && *utc < summer_to {
+                FixedOffset::east_opt(7200).expect("valid")
+            } else {
+                FixedOffset::east_opt(3600).expect("valid")
+            }
+        }
+    }
+
+    #[test]
+    fn daylight_saving_spring_forward_keeps_the_boundary_on_the_wall_clock() {
+        // 00:30 UTC is 01:30 CET; 01:30 UTC is 03:30 CEST (02:00 never happened).
+        let before_jump = Utc.from_utc_datetime(&at("2026-03-29 00:30")).with_timezone(&Berlin);
+        let after_jump = Utc.from_utc_datetime(&at("2026-03-29 01:30")).with_timezone(&Berlin);
+        let at_four = Utc.from_utc_datetime(&at("2026-03-29 02:00")).with_timezone(&Berlin);
+        assert_eq!(after_jump.naive_local(), at("2026-03-29 03:30"));
+        assert_eq!(journal_day_at(&before_jump, four()), d("2026-03-28"));
+        assert_eq!(journal_day_at(&after_jump, four()), d("2026-03-28"));
+        assert_eq!(journal_day_at(&at_four, four()), d("2026-03-29"));
+    }
+
+    #[test]
+    fn daylight_saving_fall_back_repeated_hour_stays_in_the_evening_before() {
+        // 02:30 happens twice on 2026-10-25 (00:30 and 01:30 UTC).
+        let first = Utc.from_utc_datetime(&at("2026-10-25 00:30")).with_timezone(&Berlin);
+        let second = Utc.from_utc_datetime(&at("2026-10-25 01:30")).with_timezone(&Berlin);
+        assert_eq!(first.offset().fix().local_minus_utc(), 7200);
+        assert_eq!(second.offset().fix().local_minus_utc(), 3600);
+        assert_eq!(first.naive_local(), at("2026-10-25 02:30"));
+        assert_eq!(second.naive_local(), at("2026-10-25 02:30"));
+        assert_eq!(journal_day_at(&first, four()), d("2026-10-24"));
+        assert_eq!(journal_day_at(&second, four()), d("2026-10-24"));
+        let after = Utc.from_utc_datetime(&at("2026-10-25 03:00")).with_timezone(&Berlin);
+        assert_eq!(journal_day_at(&after, four()), d("2026-10-25"));
+    }
+
+    #[test]
+    fn parse_day_understands_every_form() {
+        let today = d("2026-11-21");
+        assert_eq!(parse_day("today", today), Ok(today));
+        assert_eq!(parse_day("Yesterday", today), Ok(d("2026-11-20")));
+        assert_eq!(parse_day("-3", today), Ok(d("2026-11-18")));
+        assert_eq!(parse_day("-0", today), Ok(today));
+        assert_eq!(parse_day("2026-02-28", today), Ok(d("2026-02-28")));
+        for bad in ["2026-02-30", "tomorrowish", "-", "-x", "21.11.2026", ""] {
+            let err = parse_day(bad, today).expect_err(bad);
+            assert!(err.contains("YYYY-MM-DD"), "{err}");
+        }
+    }
+
+    #[test]
+    fn week_start_respects_the_chosen_first_day() {
+        let sat = d("2026-11-21");
+        assert_eq!(week_start(sat, Weekday::Mon), d("2026-11-16"));
+        assert_eq!(week_start(sat, Weekday::Sun), d("2026-11-15"));
+        assert_eq!(week_start(sat, Weekday::Sat), sat);
+        assert_eq!(week_start(d("2026-11-16"), Weekday::Mon), d("2026-11-16"));
+    }
+
+    #[test]
+    fn weekday_names_parse_short_and_long() {
+        assert_eq!(parse_weekday("mon"), Some(Weekday::Mon));
+        assert_eq!(parse_weekday("Thursday"), Some(Weekday::Thu));
+        assert_eq!(parse_weekday("tu"), Some(Weekday::Tue));
+        assert_eq!(parse_weekday("x"), None);
+        assert_eq!(parse_weekday("funday"), None);
+    }
+}

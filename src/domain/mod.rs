@@ -1,0 +1,979 @@
+//! The rules of the journal, and the one API both front ends call.
+//!
+//! [`Journal`] reads and writes through the [`Store`]; it takes "now" from a
+//! [`Clock`] that is passed in, so every rule can be tested at any date and
+//! hour. Every change is saved the moment it is made, and each change made
+//! through a `Journal` can be undone with [`Journal::undo`].
+
+pub mod clock;
+pub mod day;
+pub mod model;
+pub mod prompts;
+pub mod stats;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use clock::Clock;
+pub use model::{Check, CheckIn, Due, Promise, Reflection, Schedule, Status, Target, Win};
+pub use stats::{DayMark, PromiseWeek, WeekSummary};
+
+use crate::config::Config;
+use crate::store::{Counts, Export, ImportReport, Store, StoreError};
+
+/// Longest promise text: a tiny promise fits on one line.
+pub const MAX_PROMISE_LEN: usize = 200;
+/// Longest win, note, lesson or intention.
+pub const MAX_ENTRY_LEN: usize = 2_000;
+/// Longest reflection answer.
+pub const MAX_ANSWER_LEN: usize = 20_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something the person typed that cannot be used as it is. The message
+    /// says what was wrong and what would be right.
+    #[error("{0}")]
+    Input(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Error {
+    /// Whether the person can fix this by typing something else.
+    pub fn is_input(&self) -> bool {
+        matches!(self, Error::Input(_))
+    }
+}
+
+fn input<T>(message: impl Into<String>) -> Result<T> {
+    Err(Error::Input(message.into()))
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A promise to be added.
+#[derive(Debug, Clone, Default)]
+pub struct NewPromise {
+    pub text: String,
+    pub cue: Option<String>,
+    pub smaller: Option<String>,
+    pub area: Option<String>,
+    pub schedule: Option<Schedule>,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// Changes to a promise; `None` leaves a field as it is, and an empty string
+/// clears an optional text.
+#[derive(Debug, Clone, Default)]
+pub struct PromiseEdit {
+    pub text: Option<String>,
+    pub cue: Option<String>,
+    pub smaller: Option<String>,
+    pub area: Option<String>,
+    pub schedule: Option<Schedule>,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// How a promise went on a day.
+#[derive(Debug, Clone, Default)]
+pub struct Mark {
+    pub amount: Option<f64>,
+    pub note: Option<String>,
+    pub lesson: Option<String>,
+}
+
+/// One promise as it stands on one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayItem {
+    /// The short number `promise list` shows.
+    pub number: usize,
+    pub promise: Promise,
+    pub due: Due,
+    pub check: Option<Check>,
+    /// The target in force that day, for measures.
+    pub target: Option<f64>,
+}
+
+impl DayItem {
+    pub fn status(&self) -> Option<Status> {
+        self.check.as_ref().map(|c| c.status)
+    }
+}
+
+/// Everything recorded on a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayView {
+    pub day: NaiveDate,
+    pub items: Vec<DayItem>,
+    pub wins: Vec<Win>,
+    pub checkin: Option<CheckIn>,
+    pub reflection: Option<Reflection>,
+    /// The day before's "what would you adjust" answer, for the morning.
+    pub previous_adjust: Option<String>,
+}
+
+impl DayView {
+    /// "I said I'd stretch and read one page — and I did." from the kept
+    /// promises, or `None` if none was kept.
+    pub fn kept_line(&self) -> Option<String> {
+        let kept: Vec<String> = self
+            .items
+            .iter()
+            .filter(|i| i.status() == Some(Status::Kept))
+            .map(|i| lower_first(&i.promise.text))
+            .collect();
+        if kept.is_empty() {
+            return None;
+        }
+        Some(format!("I said I'd {} — and I did.", join_and(&kept)))
+    }
+
+    /// Items that ask for something today (scheduled or flexible).
+    pub fn due_items(&self) -> impl Iterator<Item = &DayItem> {
+        self.items.iter().filter(|i| i.due != Due::No)
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let text = text.trim().trim_end_matches('.');
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// What `undo` puts back.
+#[derive(Debug, Clone)]
+enum UndoStep {
+    Promise { id: String, before: Option<Promise> },
+    Order { before: Vec<String> },
+    Check { promise_id: String, day: NaiveDate, before: Option<Check> },
+    Win { id: String, before: Option<Win> },
+    CheckIn { day: NaiveDate, before: Option<CheckIn> },
+    Reflection { day: NaiveDate, before: Option<Reflection> },
+}
+
+#[derive(Debug, Clone)]
+struct UndoEntry {
+    step: UndoStep,
+    label: String,
+}
+
+/// Undo history kept per session.
+const UNDO_DEPTH: usize = 100;
+
+pub struct Journal {
+    store: Store,
+    clock: Clock,
+    config: Config,
+    undo: Vec<UndoEntry>,
+    /// Bumped on every change made through this journal.
+    generation: u64,
+}
+
+impl Journal {
+    pub fn open(path: &Path, clock: Clock, config: Config) -> Result<Journal> {
+        Ok(Journal::new(Store::open(path)?, clock, config))
+    }
+
+    pub fn new(store: Store, clock: Clock, config: Config) -> Journal {
+        Journal {
+            store,
+            clock,
+            config,
+            undo: Vec::new(),
+            generation: 0,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
+    /// The journal's today, by the day boundary rule.
+    pub fn today(&self) -> NaiveDate {
+        day::journal_day(self.now(), self.config.day_starts_at)
+    }
+
+    /// Whether it is evening: from `evening_from` until the day boundary.
+    pub fn is_evening(&self) -> bool {
+        let now = self.now();
+        day::journal_day(now, self.config.day_starts_at) != now.date()
+            || now.time() >= self.config.evening_from
+    }
+
+    /// Changes on every write made through this journal.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Changes whenever another process writes to the file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.store.data_version()?)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(self.store.counts()?)
+    }
+
+    /// Parses a day as typed on the command line, relative to today.
+    pub fn parse_day(&self, text: &str) -> Result<NaiveDate> {
+        day::parse_day(text, self.today()).map_err(Error::Input)
+    }
+
+    // ----- promises ---------------------------------------------------
+
+    /// Promises in list order; their index + 1 is their short number.
+    pub fn promises(&self, include_archived: bool) -> Result<Vec<Promise>> {
+        Ok(self.store.promises(include_archived)?)
+    }
+
+    /// Finds a promise by short number or a unique case-insensitive prefix
+    /// of its text. Active promises are preferred over archived ones.
+    pub fn find_promise(&self, query: &str) -> Result<Promise> {
+        let all = self.promises(true)?;
+        let q = query.trim();
+        if q.is_empty() {
+            return input("No promise was named; give its number from `smallwins promise list` or the start of its text.");
+        }
+        if q.chars().all(|c| c.is_ascii_digit()) {
+            let n: usize = q.parse().unwrap_or(0);
+            return match n.checked_sub(1).and_then(|i| all.get(i)) {
+                Some(p) => Ok(p.clone()),
+                None => input(format!(
+                    "There is no promise number {q}; `smallwins promise list --all` shows the numbers."
+                )),
+            };
+        }
+        let lower = q.to_lowercase();
+        let exact: Vec<&Promise> = all
+            .iter()
+            .filter(|p| p.text.to_lowercase() == lower)
+            .collect();
+        if let [one] = exact.as_slice() {
+            return Ok((*one).clone());
+        }
+        let matching: Vec<&Promise> = all
+            .iter()
+            .filter(|p| p.text.to_lowercase().starts_with(&lower))
+            .collect();
+        let active: Vec<&&Promise> = matching.iter().filter(|p| !p.is_archived()).collect();
+        match (matching.as_slice(), active.as_slice()) {
+            ([], _) => input(format!(
+                "No promise starts with \"{q}\"; `smallwins promise list` shows them all."
+            )),
+            ([one], _) => Ok((*one).clone()),
+            (_, [one]) => Ok((**one).clone()),
+            (many, _) => {
+                let names: Vec<String> = many
+                    .iter()
+                    .take(4)
+                    .map(|p| format!("\"{}\"", p.text))
+                    .collect();
+                input(format!(
+                    "\"{q}\" matches more than one promise ({}); type more of the text or use its number.",
+                    names.join(", ")
+                ))
+            }
+        }
+    }
+
+    /// The short number of a promise (its place in the full list).
+    pub fn number_of(&self, id: &str) -> Result<usize> {
+        Ok(self
+            .promises(true)?
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| i + 1)
+            .unwrap_or(0))
+    }
+
+    pub fn add_promise(&mut self, new: NewPromise) -> Result<Promise> {
+        let text = clean_line(&new.text, "promise", MAX_PROMISE_LEN)?;
+        let schedule = new.schedule.unwrap_or(Schedule::Daily);
+        schedule.validate().map_err(Error::Input)?;
+        let unit = optional(new.unit.as_deref());
+        let targets = match (new.target, &unit) {
+            (Some(amount), Some(_)) => vec![Target {
+                id: model::new_id(),
+                from: self.today(),
+                amount: check_amount(amount)?,
+            }],
+            (Some(_), None) => {
+                return input("A target needs a unit too, like --target 10 --unit minutes.");
+            }
+            (None, Some(u)) => {
+                return input(format!(
+                    "A measured promise needs a target too, like --target 10 --unit {u}."
+                ));
+            }
+            (None, None) => vec![],
+        };
+        let position = self
+            .promises(false)?
+            .iter()
+            .map(|p| p.position + 1)
+            .max()
+            .unwrap_or(0);
+        let promise = Promise {
+            id: model::new_id(),
+            text,
+            cue: clean_optional(new.cue.as_deref(), "cue")?,
+            smaller: clean_optional(new.smaller.as_deref(), "smaller version")?,
+            area: clean_optional(new.area.as_deref(), "area")?,
+            schedule,
+            unit,
+            targets,
+            position,
+            created_on: self.today(),
+            archived_on: None,
+            updated_at: self.now(),
+        };
+        self.store.write(|w| w.put_promise(&promise))?;
+        self.remember(
+            UndoStep::Promise {
+                id: promise.id.clone(),
+                before: None,
+            },
+            format!("added “{}”", promise.text),
+        );
+        Ok(promise)
+    }
+
+    pub fn edit_promise(&mut self, id: &str, edit: PromiseEdit) -> Result<Promise> {
+        let before = self.promise_by_id(id)?;
+        let mut p = before.clone();
+        if let Some(text) = &edit.text {
+            p.text = clean_line(text, "promise", MAX_PROMISE_LEN)?;
+        }
+        if let Some(cue) = &edit.cue {
+            p.cue = clean_optional(Some(cue), "cue")?;
+        }
+        if let Some(smaller) = &edit.smaller {
+            p.smaller = clean_optional(Some(smaller), "smaller version")?;
+        }
+        if let Some(area) = &edit.area {
+            p.area = clean_optional(Some(area), "area")?;
+        }
+        if let Some(schedule) = edit.schedule {
+            schedule.validate().map_err(Error::Input)?;
+            p.schedule = schedule;
+        }
+        if let Some(unit) = &edit.unit {
+            p.unit = optional(Some(unit));
+            if p.unit.is_none() {
+                p.targets.clear();
+            }
+        }
+        match (edit.target, &p.unit) {
+            (Some(_), None) => {
+                return input("A target needs a unit too, like --target 10 --unit minutes.");
+            }
+            (Some(amount), Some(_)) => {
+                let amount = check_amount(amount)?;
+                let today = self.today();
+                if p.target_on(today) != Some(amount) || p.targets.is_empty() {
+                    p.targets.retain(|t| t.from != today);
+                    p.targets.push(Target {
+                        id: model::new_id(),
+                        from: today,
+                        amount,
+                    });
+                    p.targets.sort_by_key(|t| t.from);
+                }
+            }
+            (None, Some(u)) if p.targets.is_empty() => {
+                return input(format!(
+                    "A measured promise needs a target too, like --target 10 --unit {u}."
+                ));
+            }
+            (None, _) => {}
+        }
+        if p == before {
+            return Ok(p);
+        }
+        p.updated_at = self.now();
+        self.store.write(|w| w.put_promise(&p))?;
+        self.remember(
+            UndoStep::Promise {
+                id: p.id.clone(),
+                before: Some(before),
+            },
+            format!("edited “{}”", p.text),
+        );
+        Ok(p)
+    }
+
+    /// Archives a promise: it stops appearing from today on, and its history
+    /// stays.
+    pub fn archive_promise(&mut self, id: &str) -> Result<Promise> {
+        self.set_archived(id, true)
+    }
+
+    pub fn unarchive_promise(&mut self, id: &str) -> Result<Promise> {
+        self.set_archived(id, false)
+    }
+
+    fn set_archived(&mut self, id: &str, archived: bool) -> Result<Promise> {
+        let before = self.promise_by_id(id)?;
+        if before.is_archived() == archived {
+            return Ok(before);
+        }
+        let mut p = before.clone();
+        p.archived_on = archived.then(|| self.today());
+        p.updated_at = self.now();
+        if !archived {
+            p.position = self
+                .promises(false)?
+                .iter()
+                .map(|q| q.position + 1)
+                .max()
+                .unwrap_or(0);
+        }
+        self.store.write(|w| w.put_promise(&p))?;
+        let verb = if archived { "archived" } else { "brought back" };
+        self.remember(
+            UndoStep::Promise {
+                id: p.id.clone(),
+                before: Some(before),
+            },
+            format!("{verb} “{}”", p.text),
+        );
+        Ok(p)
+    }
+
+    /// Moves an active promise up (`-1`) or down (`+1`) the list.
+    pub fn move_promise(&mut self, id: &str, delta: i32) -> Result<()> {
+        let active = self.promises(false)?;
+        let before: Vec<String> = active.iter().map(|p| p.id.clone()).collect();
+        let Some(from) = before.iter().position(|p| p == id) else {
+            return input("Only active promises can be moved.");
+        };
+        let to = (from as i64 + i64::from(delta)).clamp(0, before.len() as i64 - 1) as usize;
+        if to == from {
+            return Ok(());
+        }
+        let mut order = before.clone();
+        let moved = order.remove(from);
+        order.insert(to, moved);
+        self.store.write(|w| w.set_order(&order))?;
+        self.remember(UndoStep::Order { before }, "moved a promise".into());
+        Ok(())
+    }
+
+    fn promise_by_id(&self, id: &str) -> Result<Promise> {
+        self.promises(true)?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::Input("That promise is no longer in the journal.".into()))
+    }
+
+    // ----- checks -----------------------------------------------------
+
+    /// Records how a promise went on a day, replacing any earlier mark.
+    pub fn mark(
+        &mut self,
+        promise_id: &str,
+        day: NaiveDate,
+        status: Status,
+        mark: Mark,
+    ) -> Result<Check> {
+        self.not_ahead(day)?;
+        let promise = self.promise_by_id(promise_id)?;
+        let before = self.store.check(promise_id, day)?;
+        let amount = match mark.amount {
+            Some(a) => Some(check_amount(a)?),
+            None if status == Status::Kept && promise.is_measure() => promise.target_on(day),
+            None => before.as_ref().and_then(|c| c.amount),
+        };
+        let lesson = clean_optional(mark.lesson.as_deref(), "lesson")?;
+        if lesson.is_some() && status != Status::Missed {
+            return input("A lesson goes with a missed promise; use --note for anything else.");
+        }
+        let check = Check {
+            id: before
+                .as_ref()
+                .map(|c| c.id.clone())
+                .unwrap_or_else(model::new_id),
+            promise_id: promise_id.to_string(),
+            day,
+            status,
+            amount,
+            note: match mark.note {
+                Some(n) => clean_optional(Some(&n), "note")?,
+                None => before.as_ref().and_then(|c| c.note.clone()),
+            },
+            lesson: match lesson {
+                Some(l) => Some(l),
+                None if status == Status::Missed => before.as_ref().and_then(|c| c.lesson.clone()),
+                None => None,
+            },
+            updated_at: self.now(),
+        };
+        self.store.write(|w| w.put_check(&check))?;
+        self.remember(
+            UndoStep::Check {
+                promise_id: promise_id.to_string(),
+                day,
+                before,
+            },
+            format!("marked “{}” {}", promise.text, status.label()),
+        );
+        Ok(check)
+    }
+
+    /// Clears the mark of a promise on a day (back to "not yet marked").
+    pub fn unmark(&mut self, promise_id: &str, day: NaiveDate) -> Result<()> {
+        let Some(before) = self.store.check(promise_id, day)? else {
+            return Ok(());
+        };
+        self.store.write(|w| w.delete_check(promise_id, day))?;
+        self.remember(
+            UndoStep::Check {
+                promise_id: promise_id.to_string(),
+                day,
+                before: Some(before),
+            },
+            "cleared a mark".into(),
+        );
+        Ok(())
+    }
+
+    /// Kept if it was not; unmarked if it was. Returns the new check.
+    pub fn toggle_kept(&mut self, promise_id: &str, day: NaiveDate) -> Result<Option<Check>> {
+        match self.store.check(promise_id, day)? {
+            Some(c) if c.status == Status::Kept => {
+                self.unmark(promise_id, day)?;
+                Ok(None)
+            }
+            _ => self
+                .mark(promise_id, day, Status::Kept, Mark::default())
+                .map(Some),
+        }
+    }
+
+    // ----- wins, check-ins, reflections ---------------------------------
+
+    pub fn add_win(&mut self, day: NaiveDate, text: &str, area: Option<&str>) -> Result<Win> {
+        self.not_ahead(day)?;
+        let win = Win {
+            id: model::new_id(),
+            day,
+            text: clean_text(text, "win", MAX_ENTRY_LEN)?,
+            area: clean_optional(area, "area")?,
+            created_at: self.now(),
+        };
+        self.store.write(|w| w.put_win(&win))?;
+        self.remember(
+            UndoStep::Win {
+                id: win.id.clone(),
+                before: None,
+            },
+            "added a win".into(),
+        );
+        Ok(win)
+    }
+
+    pub fn edit_win(&mut self, win: &Win, text: &str) -> Result<Win> {
+        let mut new = win.clone();
+        new.text = clean_text(text, "win", MAX_ENTRY_LEN)?;
+        if new == *win {
+            return Ok(new);
+        }
+        self.store.write(|w| w.put_win(&new))?;
+        self.remember(
+            UndoStep::Win {
+                id: win.id.clone(),
+                before: Some(win.clone()),
+            },
+            "edited a win".into(),
+        );
+        Ok(new)
+    }
+
+    pub fn delete_win(&mut self, win: &Win) -> Result<()> {
+        self.store.write(|w| w.delete_win(&win.id))?;
+        self.remember(
+            UndoStep::Win {
+                id: win.id.clone(),
+                before: Some(win.clone()),
+            },
+            "deleted a win".into(),
+        );
+        Ok(())
+    }
+
+    /// Saves the morning check-in; a `None` keeps what was there.
+    pub fn check_in(
+        &mut self,
+        day: NaiveDate,
+        intention: Option<&str>,
+        confidence: Option<u8>,
+    ) -> Result<CheckIn> {
+        self.not_ahead(day)?;
+        check_rating(confidence, "confidence")?;
+        let before = self.checkin_on(day)?;
+        let intention = match intention {
+            Some(t) => clean_optional(Some(t), "intention")?,
+            None => before.as_ref().and_then(|c| c.intention.clone()),
+        };
+        let checkin = CheckIn {
+            id: before
+                .as_ref()
+                .map(|c| c.id.clone())
+                .unwrap_or_else(model::new_id),
+            day,
+            intention,
+            confidence: confidence.or(before.as_ref().and_then(|c| c.confidence)),
+            updated_at: self.now(),
+        };
+        if let Some(len) = checkin.intention.as_ref().map(|i| i.chars().count())
+            && len > MAX_ENTRY_LEN
+        {
+            return input(format!(
+                "The intention is {len} characters long; keep it under {MAX_ENTRY_LEN}."
+            ));
+        }
+        self.store.write(|w| w.put_checkin(&checkin))?;
+        self.remember(
+            UndoStep::CheckIn { day, before },
+            "saved the check-in".into(),
+        );
+        Ok(checkin)
+    }
+
+    /// Saves the evening reflection; answers are merged by key (an empty
+    /// answer removes that key) and a `None` rating keeps what was there.
+    pub fn reflect(
+        &mut self,
+        day: NaiveDate,
+        answers: &BTreeMap<String, String>,
+        mood: Option<u8>,
+        confidence: Option<u8>,
+    ) -> Result<Reflection> {
+        self.not_ahead(day)?;
+        check_rating(mood, "mood")?;
+        check_rating(confidence, "confidence")?;
+        let before = self.reflection_on(day)?;
+        let mut merged = before
+            .as_ref()
+            .map(|r| r.answers.clone())
+            .unwrap_or_default();
+        for (key, text) in answers {
+            let key = key.trim();
+            if key.is_empty() {
+                return input("An answer needs a prompt key, like --answer helped=\"a friend texted\".");
+            }
+            let text = text.trim();
+            if text.chars().count() > MAX_ANSWER_LEN {
+                return input(format!(
+                    "That answer is {} characters long; keep it under {MAX_ANSWER_LEN}.",
+                    text.chars().count()
+                ));
+            }
+            if text.is_empty() {
+                merged.remove(key);
+            } else {
+                merged.insert(key.to_string(), text.to_string());
+            }
+        }
+        let reflection = Reflection {
+            id: before
+                .as_ref()
+                .map(|r| r.id.clone())
+                .unwrap_or_else(model::new_id),
+            day,
+            answers: merged,
+            mood: mood.or(before.as_ref().and_then(|r| r.mood)),
+            confidence: confidence.or(before.as_ref().and_then(|r| r.confidence)),
+            updated_at: self.now(),
+        };
+        self.store.write(|w| w.put_reflection(&reflection))?;
+        self.remember(
+            UndoStep::Reflection { day, before },
+            "saved the reflection".into(),
+        );
+        Ok(reflection)
+    }
+
+    fn checkin_on(&self, day: NaiveDate) -> Result<Option<CheckIn>> {
+        Ok(self.store.checkins_between(day, day)?.into_iter().next())
+    }
+
+    fn reflection_on(&self, day: NaiveDate) -> Result<Option<Reflection>> {
+        Ok(self.store.reflections_between(day, day)?.into_iter().next())
+    }
+
+    fn not_ahead(&self, day: NaiveDate) -> Result<()> {
+        if day > self.today() {
+            return input(format!(
+                "{day} is still ahead; it can be recorded once the day has come."
+            ));
+        }
+        Ok(())
+    }
+
+    // ----- reading ------------------------------------------------------
+
+    /// Everything recorded on `day`, with the promises that counted then.
+    pub fn day(&self, day: NaiveDate) -> Result<DayView> {
+        let promises = self.promises(true)?;
+        let checks = self.store.checks_between(day, day)?;
+        let previous = day.pred_opt().unwrap_or(day);
+        let previous_adjust = self
+            .reflection_on(previous)?
+            .and_then(|r| r.answers.get(prompts::ADJUST_KEY).cloned());
+        Ok(DayView {
+            day,
+            items: day_items(&promises, &checks, day),
+            wins: self.store.wins_between(day, day)?,
+            checkin: self.checkin_on(day)?,
+            reflection: self.reflection_on(day)?,
+            previous_adjust,
+        })
+    }
+
+    /// One mark per day from `from` to `to`, for the calendar grid. Reads
+    /// the range with two queries.
+    pub fn marks(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, DayMark)>> {
+        let promises = self.promises(true)?;
+        let checks = self.store.checks_between(from, to)?;
+        Ok(stats::marks(&promises, &checks, from, to, self.today()))
+    }
+
+    /// Counts of wins per day in a range.
+    pub fn win_counts(&self, from: NaiveDate, to: NaiveDate) -> Result<BTreeMap<NaiveDate, usize>> {
+        let mut counts = BTreeMap::new();
+        for w in self.store.wins_between(from, to)? {
+            *counts.entry(w.day).or_insert(0) += 1;
+        }
+        Ok(counts)
+    }
+
+    /// The week that starts on `week_start`.
+    pub fn week(&self, week_start: NaiveDate) -> Result<WeekSummary> {
+        let end = week_start + chrono::Duration::days(6);
+        let promises = self.promises(true)?;
+        Ok(stats::week_summary(
+            &promises,
+            &self.store.checks_between(week_start, end)?,
+            &self.store.wins_between(week_start, end)?,
+            &self.store.checkins_between(week_start, end)?,
+            &self.store.reflections_between(week_start, end)?,
+            week_start,
+            self.today(),
+        ))
+    }
+
+    /// The first day of the week containing `day`.
+    pub fn week_start(&self, day: NaiveDate) -> NaiveDate {
+        day::week_start(day, self.config.week_starts_on)
+    }
+
+    // ----- moving data in and out ----------------------------------------
+
+    pub fn export(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export> {
+        Ok(self.store.export(from, to, self.now())?)
+    }
+
+    /// Merges an export. Not undoable: it is one transaction, and importing
+    /// the same file again changes nothing.
+    pub fn import(&mut self, data: &Export) -> Result<ImportReport> {
+        if data.format != crate::store::EXPORT_FORMAT {
+            return input("That file is not a smallwins export; make one with `smallwins export`.");
+        }
+        let report = self.store.import(data)?;
+        self.generation += 1;
+        Ok(report)
+    }
+
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        Ok(self.store.backup_to(dest)?)
+    }
+
+    // ----- undo -----------------------------------------------------------
+
+    fn remember(&mut self, step: UndoStep, label: String) {
+        self.generation += 1;
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(UndoEntry { step, label });
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Puts back what the last change altered. Returns what was undone, in
+    /// words, or `None` if there was nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let Some(entry) = self.undo.pop() else {
+            return Ok(None);
+        };
+        let result = self.store.write(|w| match &entry.step {
+            UndoStep::Promise { id, before } => match before {
+                Some(p) => w.put_promise(p),
+                None => w.delete_promise(id),
+            },
+            UndoStep::Order { before } => w.set_order(before),
+            UndoStep::Check {
+                promise_id,
+                day,
+                before,
+            } => match before {
+                Some(c) => w.put_check(c),
+                None => w.delete_check(promise_id, *day),
+            },
+            UndoStep::Win { id, before } => match before {
+                Some(win) => w.put_win(win),
+                None => w.delete_win(id),
+            },
+            UndoStep::CheckIn { day, before } => match before {
+                Some(c) => w.put_checkin(c),
+                None => w.delete_checkin(*day),
+            },
+            UndoStep::Reflection { day, before } => match before {
+                Some(r) => w.put_reflection(r),
+                None => w.delete_reflection(*day),
+            },
+        });
+        match result {
+            Ok(()) => {
+                self.generation += 1;
+                Ok(Some(entry.label))
+            }
+            Err(e) => {
+                self.undo.push(entry);
+                Err(e.into())
+            }
+        }
+    }
+}
+
+/// The promises that count on `day`, each with its check.
+pub fn day_items(promises: &[Promise], checks: &[Check], day: NaiveDate) -> Vec<DayItem> {
+    promises
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let check = checks
+                .iter()
+                .find(|c| c.promise_id == p.id && c.day == day)
+                .cloned();
+            if !p.active_on(day) && check.is_none() {
+                return None;
+            }
+            Some(DayItem {
+                number: i + 1,
+                due: p.schedule.due_on(day),
+                target: p.target_on(day),
+                promise: p.clone(),
+                check,
+            })
+        })
+        .collect()
+}
+
+/// Which status an amount earns against a target: the full target is kept,
+/// anything above zero is partly kept (it happened, so it counts).
+pub fn status_for_amount(amount: f64, target: Option<f64>) -> Status {
+    match target {
+        Some(t) if amount >= t => Status::Kept,
+        None if amount > 0.0 => Status::Kept,
+        _ if amount > 0.0 => Status::Partial,
+        _ => Status::Missed,
+    }
+}
+
+fn check_amount(amount: f64) -> Result<f64> {
+    if amount.is_finite() && amount >= 0.0 && amount < 1e9 {
+        Ok(amount)
+    } else {
+        input(format!(
+            "{amount} is not an amount I can record; use a number of zero or more, like 10 or 2.5."
+        ))
+    }
+}
+
+fn check_rating(value: Option<u8>, name: &str) -> Result<()> {
+    match value {
+        Some(v) if v > 10 => input(format!(
+            "A {name} rating of {v} is outside 0–10; choose a whole number from 0 to 10."
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Text on one line: newlines become spaces, surrounding space is trimmed.
+fn clean_line(text: &str, what: &str, max: usize) -> Result<String> {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    clean_text(&one_line, what, max)
+}
+
+fn clean_text(text: &str, what: &str, max: usize) -> Result<String> {
+    let t = text.trim().replace("\r\n", "\n").replace('\r', "\n");
+    if t.is_empty() {
+        return input(format!(
+            "The {what} is empty; write a few words, for example \"{}\".",
+            example_for(what)
+        ));
+    }
+    let len = t.chars().count();
+    if len > max {
+        return input(format!(
+            "The {what} is {len} characters long; keep it under {max} (a short line is plenty)."
+        ));
+    }
+    Ok(t)
+}
+
+fn example_for(what: &str) -> &'static str {
+    match what {
+        "promise" => "stretch for ten seconds",
+        "win" => "sent the email I was avoiding",
+        _ => "a few words",
+    }
+}
+
+fn optional(text: Option<&str>) -> Option<String> {
+    text.map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+}
+
+fn clean_optional(text: Option<&str>, what: &str) -> Result<Option<String>> {
+    match optional(text) {
+        Some(t) => clean_text(&t, what, MAX_ENTRY_LEN).map(Some),
+        None => Ok(None),
+    }
+}
