@@ -9,3 +9,5 @@ pub mod config;
 pub mod domain;
 pub mod store;
 pub mod ui;
+pub mod cli;
+pub mod demo;
