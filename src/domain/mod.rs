@@ -832,6 +832,11 @@ impl Journal {
         self.undo.push(UndoEntry { step, label });
     }
 
+    /// Forgets the undo history (after generating a demo, say).
+    pub fn clear_undo(&mut self) {
+        self.undo.clear();
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
