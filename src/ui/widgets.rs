@@ -1,0 +1,287 @@
+//! Small drawing helpers and the checkmark calendar widgets.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme::{LEGEND, Theme, mark_glyph};
+use crate::domain::DayMark;
+
+/// A rectangle of at most `w`×`h`, centred in `area` and never outside it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Cuts `text` to at most `width` columns, ending with "…" when cut.
+/// Wide characters (CJK, emoji) count as two columns.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.saturating_sub(1) {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// One line for text that may hold newlines.
+pub fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join(" ⏎ ")
+}
+
+/// "▰▰▰▰▰▰▰▱▱▱ 7/10", or a dim "not rated yet".
+pub fn rating_spans(value: Option<u8>, theme: &Theme) -> Vec<Span<'static>> {
+    match value {
+        Some(v) => {
+            let v = v.min(10) as usize;
+            vec![
+                Span::styled("▰".repeat(v), theme.accent),
+                Span::styled("▱".repeat(10 - v), theme.dim),
+                Span::raw(format!(" {v}/10")),
+            ]
+        }
+        None => vec![Span::styled("not rated yet", theme.dim)],
+    }
+}
+
+/// Two-letter weekday names starting on `first`.
+pub fn weekday_header(first: Weekday) -> Vec<&'static str> {
+    let mut d = first;
+    (0..7)
+        .map(|_| {
+            let name = match d {
+                Weekday::Mon => "Mo",
+                Weekday::Tue => "Tu",
+                Weekday::Wed => "We",
+                Weekday::Thu => "Th",
+                Weekday::Fri => "Fr",
+                Weekday::Sat => "Sa",
+                Weekday::Sun => "Su",
+            };
+            d = d.succ();
+            name
+        })
+        .collect()
+}
+
+/// Writes a line into `buf` at row `y` of `area`, clipped to the area.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
+    if y >= area.height || area.width == 0 {
+        return;
+    }
+    buf.set_line(area.x, area.y + y, line, area.width);
+}
+
+/// The legend lines, packed into `width` columns.
+pub fn legend_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0usize;
+    for (mark, label) in LEGEND {
+        let item = 2 + label.width() + 2;
+        if used > 0 && used + item > width as usize {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        }
+        current.push(Span::styled(mark_glyph(mark), theme.mark(mark)));
+        current.push(Span::styled(format!(" {label}  "), theme.dim));
+        used += item;
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    lines
+}
+
+/// The Today screen's checkmark calendar: one row per week, newest last.
+/// Rows: "16 Nov  ● ● ◐ ○ ● · -".
+pub fn recent_weeks(
+    buf: &mut Buffer,
+    area: Rect,
+    marks: &[(NaiveDate, DayMark)],
+    week_start: Weekday,
+    today: NaiveDate,
+    selected: NaiveDate,
+    theme: &Theme,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let legend = legend_lines(theme, area.width);
+    let legend_h = if area.height as usize > legend.len() + 3 {
+        legend.len() as u16
+    } else {
+        0
+    };
+    let weeks_room = area.height.saturating_sub(1 + legend_h) as usize;
+    let weeks: Vec<&[(NaiveDate, DayMark)]> = marks.chunks(7).collect();
+    let shown = &weeks[weeks.len().saturating_sub(weeks_room)..];
+    let mut header = vec![Span::raw("        ")];
+    for name in weekday_header(week_start) {
+        header.push(Span::styled(format!("{} ", &name[..1]), theme.dim));
+    }
+    put_line(buf, area, 0, &Line::from(header));
+    for (row, week) in shown.iter().enumerate() {
+        let Some((first, _)) = week.first() else {
+            continue;
+        };
+        let mut spans = vec![Span::styled(
+            format!("{:<8}", first.format("%d %b").to_string()),
+            theme.dim,
+        )];
+        for (day, mark) in week.iter() {
+            let mut style = theme.mark(*mark);
+            if *day == selected {
+                style = style.add_modifier(Modifier::REVERSED);
+            } else if *day == today {
+                style = style.add_modifier(Modifier::UNDERLINED);
+            }
+            spans.push(Span::styled(mark_glyph(*mark), style));
+            spans.push(Span::raw(" "));
+        }
+        put_line(buf, area, row as u16 + 1, &Line::from(spans));
+    }
+    for (i, line) in legend.iter().enumerate().take(legend_h as usize) {
+        put_line(buf, area, area.height - legend_h + i as u16, line);
+    }
+}
+
+/// Width and height one month grid needs.
+pub const MONTH_W: u16 = 29;
+pub const MONTH_H: u16 = 8;
+
+/// One month on the Calendar screen: day numbers with their glyphs.
+pub struct MonthGrid<'a> {
+    pub month: NaiveDate,
+    pub marks: &'a [(NaiveDate, DayMark)],
+    pub wins: &'a std::collections::BTreeMap<NaiveDate, usize>,
+    pub week_start: Weekday,
+    pub today: NaiveDate,
+    pub cursor: NaiveDate,
+    pub theme: &'a Theme,
+}
+
+impl MonthGrid<'_> {
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let first = self.month.with_day(1).unwrap_or(self.month);
+        let title = first.format("%B %Y").to_string();
+        let title_style = if self.cursor.month() == first.month() && self.cursor.year() == first.year() {
+            theme.title
+        } else {
+            theme.dim
+        };
+        put_line(buf, area, 0, &Line::from(Span::styled(format!(" {title}"), title_style)));
+        let header: Vec<Span> = weekday_header(self.week_start)
+            .into_iter()
+            .map(|n| Span::styled(format!(" {n} "), theme.dim))
+            .collect();
+        put_line(buf, area, 1, &Line::from(header));
+        let offset = (7 + first.weekday().num_days_from_monday()
+            - self.week_start.num_days_from_monday())
+            % 7;
+        // On a short area, skip weeks so the cursor's week stays in view.
+        let visible_rows = area.height.saturating_sub(2);
+        let skip = if self.cursor.month() == first.month() && self.cursor.year() == first.year() {
+            let cursor_row = ((offset + self.cursor.day() - 1) / 7) as u16;
+            (cursor_row + 1).saturating_sub(visible_rows)
+        } else {
+            0
+        };
+        let mut day = first;
+        let mut row = 0u16;
+        let mut col = offset as u16;
+        while day.month() == first.month() {
+            let mark = self
+                .marks
+                .iter()
+                .find(|(d, _)| *d == day)
+                .map(|(_, m)| *m)
+                .unwrap_or(if day > self.today {
+                    DayMark::Future
+                } else {
+                    DayMark::NotScheduled
+                });
+            let mut num_style = if day > self.today { theme.dim } else { theme.base };
+            if day == self.today {
+                num_style = num_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+            }
+            let mut glyph_style = theme.mark(mark);
+            let has_win = self.wins.get(&day).copied().unwrap_or(0) > 0;
+            if day == self.cursor {
+                num_style = num_style.add_modifier(Modifier::REVERSED);
+                glyph_style = glyph_style.add_modifier(Modifier::REVERSED);
+            }
+            let cell = Line::from(vec![
+                Span::styled(format!("{:>2}", day.day()), num_style),
+                Span::styled(mark_glyph(mark), glyph_style),
+                Span::styled(if has_win { "˙" } else { " " }, theme.kept),
+            ]);
+            let x = col * 4;
+            let y = (2 + row).saturating_sub(skip);
+            if row >= skip && y < area.height && x < area.width {
+                let cell_area = Rect {
+                    x: area.x + x,
+                    y: area.y + y,
+                    width: (area.width - x).min(4),
+                    height: 1,
+                };
+                buf.set_line(cell_area.x, cell_area.y, &cell, cell_area.width);
+            }
+            col += 1;
+            if col == 7 {
+                col = 0;
+                row += 1;
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_wide_characters_as_two_columns() {
+        assert_eq!(truncate("hello", 10), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("日本語のテキスト", 7), "日本語…");
+        assert!(truncate("日本語のテキスト", 7).width() <= 7);
+        assert_eq!(truncate("🙂🙂🙂", 4), "🙂…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn centered_never_leaves_the_area() {
+        let area = Rect::new(2, 3, 10, 4);
+        let r = centered(area, 50, 50);
+        assert_eq!(r, area);
+        let r = centered(area, 4, 2);
+        assert_eq!(r, Rect::new(5, 4, 4, 2));
+    }
+}
