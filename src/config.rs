@@ -174,8 +174,14 @@ mod tests {
     #[test]
     fn broken_toml_and_unknown_keys_name_their_line() {
         let err = parse("day_starts_at = \"04:00\"\n\nthis is not toml\n").expect_err("invalid");
-        assert!(matches!(err, ConfigError::Invalid { line: 3, .. }), "{err:?}");
+        assert!(
+            matches!(err, ConfigError::Invalid { line: 3, .. }),
+            "{err:?}"
+        );
         let err = parse("day_starts_at = \"04:00\"\ncolour = \"blue\"\n").expect_err("invalid");
-        assert!(matches!(err, ConfigError::Invalid { line: 2, .. }), "{err:?}");
+        assert!(
+            matches!(err, ConfigError::Invalid { line: 2, .. }),
+            "{err:?}"
+        );
     }
 }

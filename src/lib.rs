@@ -5,9 +5,9 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod store;
 pub mod ui;
-pub mod cli;
-pub mod demo;

@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn midnight_boundary_means_calendar_days() {
         let midnight = NaiveTime::from_hms_opt(0, 0, 0).expect("valid");
-        assert_eq!(journal_day(at("2026-11-21 00:00"), midnight), d("2026-11-21"));
+        assert_eq!(
+            journal_day(at("2026-11-21 00:00"), midnight),
+            d("2026-11-21")
+        );
     }
 
     /// Europe/Berlin-like rules, built by hand: CET (+1) until 2026-03-29
@@ -182,9 +185,15 @@ mod tests {
     #[test]
     fn daylight_saving_spring_forward_keeps_the_boundary_on_the_wall_clock() {
         // 00:30 UTC is 01:30 CET; 01:30 UTC is 03:30 CEST (02:00 never happened).
-        let before_jump = Utc.from_utc_datetime(&at("2026-03-29 00:30")).with_timezone(&Berlin);
-        let after_jump = Utc.from_utc_datetime(&at("2026-03-29 01:30")).with_timezone(&Berlin);
-        let at_four = Utc.from_utc_datetime(&at("2026-03-29 02:00")).with_timezone(&Berlin);
+        let before_jump = Utc
+            .from_utc_datetime(&at("2026-03-29 00:30"))
+            .with_timezone(&Berlin);
+        let after_jump = Utc
+            .from_utc_datetime(&at("2026-03-29 01:30"))
+            .with_timezone(&Berlin);
+        let at_four = Utc
+            .from_utc_datetime(&at("2026-03-29 02:00"))
+            .with_timezone(&Berlin);
         assert_eq!(after_jump.naive_local(), at("2026-03-29 03:30"));
         assert_eq!(journal_day_at(&before_jump, four()), d("2026-03-28"));
         assert_eq!(journal_day_at(&after_jump, four()), d("2026-03-28"));
@@ -194,15 +203,21 @@ mod tests {
     #[test]
     fn daylight_saving_fall_back_repeated_hour_stays_in_the_evening_before() {
         // 02:30 happens twice on 2026-10-25 (00:30 and 01:30 UTC).
-        let first = Utc.from_utc_datetime(&at("2026-10-25 00:30")).with_timezone(&Berlin);
-        let second = Utc.from_utc_datetime(&at("2026-10-25 01:30")).with_timezone(&Berlin);
+        let first = Utc
+            .from_utc_datetime(&at("2026-10-25 00:30"))
+            .with_timezone(&Berlin);
+        let second = Utc
+            .from_utc_datetime(&at("2026-10-25 01:30"))
+            .with_timezone(&Berlin);
         assert_eq!(first.offset().fix().local_minus_utc(), 7200);
         assert_eq!(second.offset().fix().local_minus_utc(), 3600);
         assert_eq!(first.naive_local(), at("2026-10-25 02:30"));
         assert_eq!(second.naive_local(), at("2026-10-25 02:30"));
         assert_eq!(journal_day_at(&first, four()), d("2026-10-24"));
         assert_eq!(journal_day_at(&second, four()), d("2026-10-24"));
-        let after = Utc.from_utc_datetime(&at("2026-10-25 03:00")).with_timezone(&Berlin);
+        let after = Utc
+            .from_utc_datetime(&at("2026-10-25 03:00"))
+            .with_timezone(&Berlin);
         assert_eq!(journal_day_at(&after, four()), d("2026-10-25"));
     }
 

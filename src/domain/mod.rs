@@ -160,12 +160,30 @@ fn join_and(parts: &[String]) -> String {
 /// What `undo` puts back.
 #[derive(Debug, Clone)]
 enum UndoStep {
-    Promise { id: String, before: Option<Promise> },
-    Order { before: Vec<String> },
-    Check { promise_id: String, day: NaiveDate, before: Option<Check> },
-    Win { id: String, before: Option<Win> },
-    CheckIn { day: NaiveDate, before: Option<CheckIn> },
-    Reflection { day: NaiveDate, before: Option<Reflection> },
+    Promise {
+        id: String,
+        before: Option<Promise>,
+    },
+    Order {
+        before: Vec<String>,
+    },
+    Check {
+        promise_id: String,
+        day: NaiveDate,
+        before: Option<Check>,
+    },
+    Win {
+        id: String,
+        before: Option<Win>,
+    },
+    CheckIn {
+        day: NaiveDate,
+        before: Option<CheckIn>,
+    },
+    Reflection {
+        day: NaiveDate,
+        before: Option<Reflection>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -265,7 +283,9 @@ impl Journal {
         let all = self.promises(true)?;
         let q = query.trim();
         if q.is_empty() {
-            return input("No promise was named; give its number from `smallwins promise list` or the start of its text.");
+            return input(
+                "No promise was named; give its number from `smallwins promise list` or the start of its text.",
+            );
         }
         if q.chars().all(|c| c.is_ascii_digit()) {
             let n: usize = q.parse().unwrap_or(0);
@@ -693,7 +713,9 @@ impl Journal {
         for (key, text) in answers {
             let key = key.trim();
             if key.is_empty() {
-                return input("An answer needs a prompt key, like --answer helped=\"a friend texted\".");
+                return input(
+                    "An answer needs a prompt key, like --answer helped=\"a friend texted\".",
+                );
             }
             let text = text.trim();
             if text.chars().count() > MAX_ANSWER_LEN {
@@ -923,7 +945,7 @@ pub fn status_for_amount(amount: f64, target: Option<f64>) -> Status {
 }
 
 fn check_amount(amount: f64) -> Result<f64> {
-    if amount.is_finite() && amount >= 0.0 && amount < 1e9 {
+    if (0.0..1e9).contains(&amount) {
         Ok(amount)
     } else {
         input(format!(
@@ -973,7 +995,9 @@ fn example_for(what: &str) -> &'static str {
 }
 
 fn optional(text: Option<&str>) -> Option<String> {
-    text.map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
 }
 
 fn clean_optional(text: Option<&str>, what: &str) -> Result<Option<String>> {

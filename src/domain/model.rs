@@ -320,7 +320,12 @@ mod tests {
     #[test]
     fn weekdays_are_due_only_on_their_days() {
         let s = Schedule::parse_days("mon, wed,fri,mon").expect("valid");
-        assert_eq!(s, Schedule::Weekdays { days: vec![0, 2, 4] });
+        assert_eq!(
+            s,
+            Schedule::Weekdays {
+                days: vec![0, 2, 4]
+            }
+        );
         assert_eq!(s.due_on(d("2026-11-16")), Due::Yes); // Monday
         assert_eq!(s.due_on(d("2026-11-17")), Due::No); // Tuesday
         assert_eq!(s.due_on(d("2026-11-20")), Due::Yes); // Friday
@@ -350,17 +355,35 @@ mod tests {
         let mut p = promise(Schedule::Daily);
         p.unit = Some("minutes".into());
         p.targets = vec![
-            Target { id: new_id(), from: d("2026-11-01"), amount: 10.0 },
-            Target { id: new_id(), from: d("2026-11-10"), amount: 5.0 },
-            Target { id: new_id(), from: d("2026-11-20"), amount: 7.5 },
+            Target {
+                id: new_id(),
+                from: d("2026-11-01"),
+                amount: 10.0,
+            },
+            Target {
+                id: new_id(),
+                from: d("2026-11-10"),
+                amount: 5.0,
+            },
+            Target {
+                id: new_id(),
+                from: d("2026-11-20"),
+                amount: 7.5,
+            },
         ];
         assert_eq!(p.target_on(d("2026-10-30")), Some(10.0));
         assert_eq!(p.target_on(d("2026-11-09")), Some(10.0));
         assert_eq!(p.target_on(d("2026-11-10")), Some(5.0));
         assert_eq!(p.target_on(d("2026-11-19")), Some(5.0));
         assert_eq!(p.target_on(d("2026-11-21")), Some(7.5));
-        assert_eq!(p.target_label(d("2026-11-21")).as_deref(), Some("7.5 minutes"));
-        assert_eq!(p.target_label(d("2026-11-12")).as_deref(), Some("5 minutes"));
+        assert_eq!(
+            p.target_label(d("2026-11-21")).as_deref(),
+            Some("7.5 minutes")
+        );
+        assert_eq!(
+            p.target_label(d("2026-11-12")).as_deref(),
+            Some("5 minutes")
+        );
     }
 
     #[test]

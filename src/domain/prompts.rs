@@ -116,8 +116,18 @@ mod tests {
             .map(|p| p.text.to_lowercase())
             .chain(p.examples.iter().map(|e| e.to_lowercase()))
             .collect();
-        for word in ["fail", "broke", "streak", "lazy", "should have", "why didn't"] {
-            assert!(all.iter().all(|t| !t.contains(word)), "prompt uses {word:?}");
+        for word in [
+            "fail",
+            "broke",
+            "streak",
+            "lazy",
+            "should have",
+            "why didn't",
+        ] {
+            assert!(
+                all.iter().all(|t| !t.contains(word)),
+                "prompt uses {word:?}"
+            );
         }
     }
 

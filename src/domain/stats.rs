@@ -26,7 +26,12 @@ pub enum DayMark {
 }
 
 /// The mark of one day, from the promises and that day's checks.
-pub fn day_mark(promises: &[Promise], checks: &[&Check], day: NaiveDate, today: NaiveDate) -> DayMark {
+pub fn day_mark(
+    promises: &[Promise],
+    checks: &[&Check],
+    day: NaiveDate,
+    today: NaiveDate,
+) -> DayMark {
     if day > today {
         return DayMark::Future;
     }
@@ -97,7 +102,8 @@ pub struct PromiseWeek {
 impl PromiseWeek {
     /// Share of asked days that were shown up for (kept or partly), 0–1.
     pub fn showed_up_rate(&self) -> Option<f64> {
-        (self.asked > 0).then(|| f64::from((self.kept + self.partial).min(self.asked)) / f64::from(self.asked))
+        (self.asked > 0)
+            .then(|| f64::from((self.kept + self.partial).min(self.asked)) / f64::from(self.asked))
     }
 }
 
@@ -135,7 +141,9 @@ pub fn week_summary(
     let mut rows = Vec::new();
     for p in promises {
         let mine: Vec<&Check> = checks.iter().filter(|c| c.promise_id == p.id).collect();
-        let active_days = days_between(start, last_counted).filter(|d| p.active_on(*d)).count() as u32;
+        let active_days = days_between(start, last_counted)
+            .filter(|d| p.active_on(*d))
+            .count() as u32;
         if active_days == 0 && mine.is_empty() {
             continue;
         }
@@ -156,7 +164,8 @@ pub fn week_summary(
         });
     }
     let average = |values: Vec<u8>| {
-        (!values.is_empty()).then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
+        (!values.is_empty())
+            .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
     };
     let confidences: Vec<u8> = reflections
         .iter()
@@ -236,7 +245,12 @@ mod tests {
         let a = promise("a", Schedule::Daily);
         let pa = check(&a, "2026-11-20", Status::Partial);
         assert_eq!(
-            day_mark(std::slice::from_ref(&a), &[&pa], d("2026-11-20"), d("2026-11-21")),
+            day_mark(
+                std::slice::from_ref(&a),
+                &[&pa],
+                d("2026-11-20"),
+                d("2026-11-21")
+            ),
             DayMark::SomeKept
         );
     }
@@ -246,10 +260,19 @@ mod tests {
         let mwf = promise("mwf", Schedule::parse_days("mon,wed,fri").expect("valid"));
         let ps = vec![mwf];
         let today = d("2026-11-21");
-        assert_eq!(day_mark(&ps, &[], d("2026-11-17"), today), DayMark::NotScheduled); // Tue
-        assert_eq!(day_mark(&ps, &[], d("2026-11-16"), today), DayMark::NoneKept); // Mon
+        assert_eq!(
+            day_mark(&ps, &[], d("2026-11-17"), today),
+            DayMark::NotScheduled
+        ); // Tue
+        assert_eq!(
+            day_mark(&ps, &[], d("2026-11-16"), today),
+            DayMark::NoneKept
+        ); // Mon
         assert_eq!(day_mark(&ps, &[], d("2026-11-23"), today), DayMark::Future);
-        assert_eq!(day_mark(&ps, &[], d("2026-10-30"), today), DayMark::NotScheduled); // before created
+        assert_eq!(
+            day_mark(&ps, &[], d("2026-10-30"), today),
+            DayMark::NotScheduled
+        ); // before created
     }
 
     #[test]
@@ -257,8 +280,14 @@ mod tests {
         let t = promise("gym", Schedule::TimesPerWeek { times: 3 });
         let k = check(&t, "2026-11-18", Status::Kept);
         let ps = vec![t];
-        assert_eq!(day_mark(&ps, &[], d("2026-11-17"), d("2026-11-21")), DayMark::NotScheduled);
-        assert_eq!(day_mark(&ps, &[&k], d("2026-11-18"), d("2026-11-21")), DayMark::AllKept);
+        assert_eq!(
+            day_mark(&ps, &[], d("2026-11-17"), d("2026-11-21")),
+            DayMark::NotScheduled
+        );
+        assert_eq!(
+            day_mark(&ps, &[&k], d("2026-11-18"), d("2026-11-21")),
+            DayMark::AllKept
+        );
     }
 
     #[test]
@@ -266,8 +295,14 @@ mod tests {
         let mut a = promise("a", Schedule::Daily);
         a.archived_on = Some(d("2026-11-10"));
         let ps = vec![a];
-        assert_eq!(day_mark(&ps, &[], d("2026-11-09"), d("2026-11-21")), DayMark::NoneKept);
-        assert_eq!(day_mark(&ps, &[], d("2026-11-12"), d("2026-11-21")), DayMark::NotScheduled);
+        assert_eq!(
+            day_mark(&ps, &[], d("2026-11-09"), d("2026-11-21")),
+            DayMark::NoneKept
+        );
+        assert_eq!(
+            day_mark(&ps, &[], d("2026-11-12"), d("2026-11-21")),
+            DayMark::NotScheduled
+        );
     }
 
     #[test]
@@ -283,7 +318,15 @@ mod tests {
         ];
         let ps = vec![daily, thrice];
         // Today is Saturday the 21st: six days of the week have come.
-        let s = week_summary(&ps, &checks, &[], &[], &[], d("2026-11-16"), d("2026-11-21"));
+        let s = week_summary(
+            &ps,
+            &checks,
+            &[],
+            &[],
+            &[],
+            d("2026-11-16"),
+            d("2026-11-21"),
+        );
         assert_eq!(s.promises[0].asked, 6);
         assert_eq!(s.promises[0].kept, 1);
         assert_eq!(s.promises[0].partial, 1);

@@ -99,7 +99,9 @@ impl Writer<'_> {
                 .ok();
             let take = match &newest {
                 None => true,
-                Some((id, at)) => c.updated_at > *at || (id != &c.id && c.updated_at == *at && c.id > *id),
+                Some((id, at)) => {
+                    c.updated_at > *at || (id != &c.id && c.updated_at == *at && c.id > *id)
+                }
             };
             if take {
                 self.put_check(c)?;

@@ -49,7 +49,9 @@ pub enum StoreError {
         "The journal is busy in another smallwins window and did not free up in time; try again in a moment."
     )]
     Busy,
-    #[error("The journal file is read-only, so that change was not saved; check the file's permissions.")]
+    #[error(
+        "The journal file is read-only, so that change was not saved; check the file's permissions."
+    )]
     ReadOnly,
     #[error("Could not {action} {}: {source}.", .path.display())]
     Io {
@@ -59,7 +61,9 @@ pub enum StoreError {
     },
     #[error("The journal could not complete that ({0}); nothing was changed.")]
     Sqlite(rusqlite::Error),
-    #[error("The journal's schema could not be brought up to date ({0}); the file was left as it was.")]
+    #[error(
+        "The journal's schema could not be brought up to date ({0}); the file was left as it was."
+    )]
     Migration(String),
 }
 
@@ -230,9 +234,9 @@ impl Store {
 
     pub fn counts(&self) -> Result<Counts> {
         let count = |table: &str| -> Result<u64> {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             Ok(n as u64)
         };
         Ok(Counts {
@@ -255,9 +259,9 @@ impl Store {
         let mut promises = stmt
             .query_map([], promise_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut tstmt = self
-            .conn
-            .prepare_cached("SELECT id, promise_id, from_day, amount FROM targets ORDER BY from_day")?;
+        let mut tstmt = self.conn.prepare_cached(
+            "SELECT id, promise_id, from_day, amount FROM targets ORDER BY from_day",
+        )?;
         let targets = tstmt
             .query_map([], |r| {
                 Ok((

@@ -93,7 +93,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid_and_match_latest() {
-        migrations().validate().expect("migrations apply to an empty database");
+        migrations()
+            .validate()
+            .expect("migrations apply to an empty database");
         let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
         migrations().to_latest(&mut conn).expect("migrate");
         let v: i32 = conn

@@ -52,7 +52,10 @@ pub enum TextPurpose {
     EditWin(Win),
     Intention,
     Answer(String),
-    Amount { promise_id: String, status: Option<Status> },
+    Amount {
+        promise_id: String,
+        status: Option<Status>,
+    },
 }
 
 /// What a form is for.
@@ -103,8 +106,8 @@ pub struct Rating {
 
 pub enum Popup {
     Help { scroll: u16 },
-    Text(TextInput),
-    Form(Form),
+    Text(Box<TextInput>),
+    Form(Box<Form>),
     Rating(Rating),
 }
 
@@ -268,9 +271,7 @@ impl App {
     /// ending with the cursor's month.
     pub fn calendar_range(&self) -> (NaiveDate, NaiveDate) {
         let first = self.cursor.with_day(1).unwrap_or(self.cursor);
-        let from = first
-            .checked_sub_months(Months::new(11))
-            .unwrap_or(first);
+        let from = first.checked_sub_months(Months::new(11)).unwrap_or(first);
         let from = self.journal.week_start(from);
         let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
         let to = self.journal.week_start(next) + chrono::Duration::days(13);
@@ -514,10 +515,10 @@ impl App {
             Action::ToggleKept => {
                 if let Some((id, day)) = self.selected_promise_day() {
                     let r = self.journal.toggle_kept(&id, day);
-                    if let Some(Some(check)) = self.report(r) {
-                        if check.status == Status::Kept {
-                            self.message = Some("Kept. That counts.".into());
-                        }
+                    if let Some(Some(check)) = self.report(r)
+                        && check.status == Status::Kept
+                    {
+                        self.message = Some("Kept. That counts.".into());
                     }
                 }
             }
@@ -687,7 +688,10 @@ impl App {
     }
 
     fn promises_action(&mut self, action: Action) {
-        let selected = self.listed_promises().get(self.list_sel).map(|p| (*p).clone());
+        let selected = self
+            .listed_promises()
+            .get(self.list_sel)
+            .map(|p| (*p).clone());
         match action {
             Action::Down | Action::Up => {
                 let len = self.listed_promises().len();
@@ -724,7 +728,8 @@ impl App {
                     };
                     if let Some(q) = self.report(r) {
                         self.message = Some(if q.is_archived() {
-                            "Archived; its history stays. Press u to undo, . to show archived.".into()
+                            "Archived; its history stays. Press u to undo, . to show archived."
+                                .into()
                         } else {
                             "Brought back to today's list.".into()
                         });
@@ -743,7 +748,11 @@ impl App {
             TextPurpose::AddWin => ("A small win — what happened?".to_string(), false),
             TextPurpose::EditWin(_) => ("Edit this win".to_string(), false),
             TextPurpose::Intention => (
-                self.journal.config().prompts.morning("intention").to_string(),
+                self.journal
+                    .config()
+                    .prompts
+                    .morning("intention")
+                    .to_string(),
                 false,
             ),
             TextPurpose::Answer(key) => (
@@ -761,13 +770,13 @@ impl App {
         input.set_wrap_mode(WrapMode::WordOrGlyph);
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.popup = Some(Popup::Text(TextInput {
+        self.popup = Some(Popup::Text(Box::new(TextInput {
             title,
             purpose,
             input,
             multiline,
             error: None,
-        }));
+        })));
     }
 
     fn open_amount(&mut self, item: &domain::DayItem, status: Option<Status>) {
@@ -835,24 +844,47 @@ impl App {
                 "tiny enough for a bad day, e.g. stretch for ten seconds",
                 promise.map(|p| p.text.clone()),
             ),
-            field("Cue", "when or after what, e.g. after my morning coffee", promise.and_then(|p| p.cue.clone())),
-            field("Smaller version", "for hard days, e.g. touch my toes once", promise.and_then(|p| p.smaller.clone())),
-            field("Area", "optional: health, work, social, creative…", promise.and_then(|p| p.area.clone())),
-            field("Schedule", "daily · mon,wed,fri · 3/week", schedule.or(Some("daily".into()))),
-            field("Target", "optional amount and unit, e.g. 10 minutes", target),
+            field(
+                "Cue",
+                "when or after what, e.g. after my morning coffee",
+                promise.and_then(|p| p.cue.clone()),
+            ),
+            field(
+                "Smaller version",
+                "for hard days, e.g. touch my toes once",
+                promise.and_then(|p| p.smaller.clone()),
+            ),
+            field(
+                "Area",
+                "optional: health, work, social, creative…",
+                promise.and_then(|p| p.area.clone()),
+            ),
+            field(
+                "Schedule",
+                "daily · mon,wed,fri · 3/week",
+                schedule.or(Some("daily".into())),
+            ),
+            field(
+                "Target",
+                "optional amount and unit, e.g. 10 minutes",
+                target,
+            ),
         ];
         let (title, purpose) = match promise {
-            Some(p) => ("Edit promise".to_string(), FormPurpose::EditPromise(p.id.clone())),
+            Some(p) => (
+                "Edit promise".to_string(),
+                FormPurpose::EditPromise(p.id.clone()),
+            ),
             None => ("A new tiny promise".to_string(), FormPurpose::AddPromise),
         };
-        self.popup = Some(Popup::Form(Form {
+        self.popup = Some(Popup::Form(Box::new(Form {
             title,
             purpose,
             fields,
             focus: 0,
             error: None,
             note: None,
-        }));
+        })));
     }
 
     fn open_miss_form(&mut self, item: &domain::DayItem) {
@@ -879,7 +911,7 @@ impl App {
         ];
         fields[0].hint = text("note");
         fields[1].hint = text("lesson");
-        self.popup = Some(Popup::Form(Form {
+        self.popup = Some(Popup::Form(Box::new(Form {
             title: format!("Missed: {}", item.promise.text),
             purpose: FormPurpose::Miss {
                 promise_id: item.promise.id.clone(),
@@ -888,7 +920,7 @@ impl App {
             focus: 0,
             error: None,
             note,
-        }));
+        })));
     }
 
     fn popup_key(&mut self, key: &KeyEvent) {
@@ -915,9 +947,11 @@ impl App {
         };
     }
 
-    fn text_key(&mut self, mut t: TextInput, key: &KeyEvent) -> Option<Popup> {
+    fn text_key(&mut self, mut t: Box<TextInput>, key: &KeyEvent) -> Option<Popup> {
         let newline = key.code == KeyCode::Enter
-            && key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SHIFT)
+            && key
+                .modifiers
+                .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT)
             || key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
@@ -998,7 +1032,7 @@ impl App {
         }
     }
 
-    fn form_key(&mut self, mut f: Form, key: &KeyEvent) -> Option<Popup> {
+    fn form_key(&mut self, mut f: Box<Form>, key: &KeyEvent) -> Option<Popup> {
         match key.code {
             KeyCode::Esc => {
                 self.message = Some("Nothing saved.".into());
@@ -1097,7 +1131,11 @@ impl App {
             }
             KeyCode::Char(c @ '0'..='9') => {
                 let digit = c as u8 - b'0';
-                r.value = if r.value == 1 && digit == 0 { 10 } else { digit };
+                r.value = if r.value == 1 && digit == 0 {
+                    10
+                } else {
+                    digit
+                };
             }
             KeyCode::Char('+') | KeyCode::Char('l') | KeyCode::Right | KeyCode::Up => {
                 r.value = (r.value + 1).min(10);

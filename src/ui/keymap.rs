@@ -99,57 +99,261 @@ const PROMISES: Scope = On(Screen::Promises);
 /// The default key table. Screen bindings are looked up before global ones.
 pub const BINDINGS: &[Binding] = &[
     // Today
-    b(TODAY, &[k(' ')], A::ToggleKept, "mark the selected promise kept (again: unmark)", Some("kept")),
-    b(TODAY, &[k('p')], A::MarkPartial, "mark partly kept (for a measure: enter the amount)", Some("partly")),
-    b(TODAY, &[k('x')], A::MarkMissed, "mark missed, with a note on what got in the way", Some("missed")),
-    b(TODAY, &[k('d'), code(KeyCode::Delete)], A::ClearMark, "clear the mark, or delete the selected win", None),
-    b(TODAY, &[k('w')], A::AddWin, "add a win (Enter saves, Esc cancels)", Some("win")),
-    b(TODAY, &[code(KeyCode::Enter), k('e')], A::Open, "write or edit the selected item", Some("write")),
-    b(TODAY, &[k('r')], A::SwitchReflection, "switch between morning check-in and evening reflection", Some("am/pm")),
+    b(
+        TODAY,
+        &[k(' ')],
+        A::ToggleKept,
+        "mark the selected promise kept (again: unmark)",
+        Some("kept"),
+    ),
+    b(
+        TODAY,
+        &[k('p')],
+        A::MarkPartial,
+        "mark partly kept (for a measure: enter the amount)",
+        Some("partly"),
+    ),
+    b(
+        TODAY,
+        &[k('x')],
+        A::MarkMissed,
+        "mark missed, with a note on what got in the way",
+        Some("missed"),
+    ),
+    b(
+        TODAY,
+        &[k('d'), code(KeyCode::Delete)],
+        A::ClearMark,
+        "clear the mark, or delete the selected win",
+        None,
+    ),
+    b(
+        TODAY,
+        &[k('w')],
+        A::AddWin,
+        "add a win (Enter saves, Esc cancels)",
+        Some("win"),
+    ),
+    b(
+        TODAY,
+        &[code(KeyCode::Enter), k('e')],
+        A::Open,
+        "write or edit the selected item",
+        Some("write"),
+    ),
+    b(
+        TODAY,
+        &[k('r')],
+        A::SwitchReflection,
+        "switch between morning check-in and evening reflection",
+        Some("am/pm"),
+    ),
     b(TODAY, &[k('a')], A::AddPromise, "add a promise", None),
     b(TODAY, &[k('t')], A::GoToday, "back to today", None),
     // Calendar
-    b(CAL, &[k('h'), code(KeyCode::Left)], A::PrevDay, "previous day", None),
-    b(CAL, &[k('l'), code(KeyCode::Right)], A::NextDay, "next day", None),
-    b(CAL, &[k('k'), code(KeyCode::Up)], A::PrevWeek, "previous week", None),
-    b(CAL, &[k('j'), code(KeyCode::Down)], A::NextWeek, "next week", None),
-    b(CAL, &[k('['), code(KeyCode::PageUp)], A::PrevMonth, "previous month", Some("month")),
-    b(CAL, &[k(']'), code(KeyCode::PageDown)], A::NextMonth, "next month", None),
+    b(
+        CAL,
+        &[k('h'), code(KeyCode::Left)],
+        A::PrevDay,
+        "previous day",
+        None,
+    ),
+    b(
+        CAL,
+        &[k('l'), code(KeyCode::Right)],
+        A::NextDay,
+        "next day",
+        None,
+    ),
+    b(
+        CAL,
+        &[k('k'), code(KeyCode::Up)],
+        A::PrevWeek,
+        "previous week",
+        None,
+    ),
+    b(
+        CAL,
+        &[k('j'), code(KeyCode::Down)],
+        A::NextWeek,
+        "next week",
+        None,
+    ),
+    b(
+        CAL,
+        &[k('['), code(KeyCode::PageUp)],
+        A::PrevMonth,
+        "previous month",
+        Some("month"),
+    ),
+    b(
+        CAL,
+        &[k(']'), code(KeyCode::PageDown)],
+        A::NextMonth,
+        "next month",
+        None,
+    ),
     b(CAL, &[k('t')], A::GoToday, "jump to today", Some("today")),
-    b(CAL, &[code(KeyCode::Enter)], A::Open, "open the day to read and amend it", Some("open")),
+    b(
+        CAL,
+        &[code(KeyCode::Enter)],
+        A::Open,
+        "open the day to read and amend it",
+        Some("open"),
+    ),
     // Review
-    b(REVIEW, &[k('h'), code(KeyCode::Left), k('[')], A::PrevWeek, "previous week", Some("week")),
-    b(REVIEW, &[k('l'), code(KeyCode::Right), k(']')], A::NextWeek, "next week", None),
+    b(
+        REVIEW,
+        &[k('h'), code(KeyCode::Left), k('[')],
+        A::PrevWeek,
+        "previous week",
+        Some("week"),
+    ),
+    b(
+        REVIEW,
+        &[k('l'), code(KeyCode::Right), k(']')],
+        A::NextWeek,
+        "next week",
+        None,
+    ),
     b(REVIEW, &[k('t')], A::GoToday, "this week", None),
     // Promises
-    b(PROMISES, &[k('a')], A::AddPromise, "add a promise", Some("add")),
-    b(PROMISES, &[code(KeyCode::Enter), k('e')], A::Open, "edit the selected promise", Some("edit")),
-    b(PROMISES, &[k('K')], A::MoveUp, "move the promise up", Some("move")),
-    b(PROMISES, &[k('J')], A::MoveDown, "move the promise down", None),
-    b(PROMISES, &[k('A')], A::Archive, "archive (or bring back) the selected promise", Some("archive")),
-    b(PROMISES, &[k('.')], A::ToggleArchived, "show or hide archived promises", None),
+    b(
+        PROMISES,
+        &[k('a')],
+        A::AddPromise,
+        "add a promise",
+        Some("add"),
+    ),
+    b(
+        PROMISES,
+        &[code(KeyCode::Enter), k('e')],
+        A::Open,
+        "edit the selected promise",
+        Some("edit"),
+    ),
+    b(
+        PROMISES,
+        &[k('K')],
+        A::MoveUp,
+        "move the promise up",
+        Some("move"),
+    ),
+    b(
+        PROMISES,
+        &[k('J')],
+        A::MoveDown,
+        "move the promise down",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('A')],
+        A::Archive,
+        "archive (or bring back) the selected promise",
+        Some("archive"),
+    ),
+    b(
+        PROMISES,
+        &[k('.')],
+        A::ToggleArchived,
+        "show or hide archived promises",
+        None,
+    ),
     // Everywhere
-    b(G, &[k('q')], A::Quit, "quit (everything is already saved)", Some("quit")),
-    b(G, &[k('?'), code(KeyCode::F(1))], A::Help, "help: the keys of this screen", Some("help")),
-    b(G, &[code(KeyCode::Esc)], A::Cancel, "close a popup or cancel an input", None),
+    b(
+        G,
+        &[k('q')],
+        A::Quit,
+        "quit (everything is already saved)",
+        Some("quit"),
+    ),
+    b(
+        G,
+        &[k('?'), code(KeyCode::F(1))],
+        A::Help,
+        "help: the keys of this screen",
+        Some("help"),
+    ),
+    b(
+        G,
+        &[code(KeyCode::Esc)],
+        A::Cancel,
+        "close a popup or cancel an input",
+        None,
+    ),
     b(G, &[code(KeyCode::Tab)], A::NextPane, "next pane", None),
-    b(G, &[code(KeyCode::BackTab)], A::PrevPane, "previous pane", None),
-    b(G, &[k('j'), code(KeyCode::Down)], A::Down, "move the selection down", None),
-    b(G, &[k('k'), code(KeyCode::Up)], A::Up, "move the selection up", None),
-    b(G, &[k('h'), code(KeyCode::Left)], A::PrevDay, "previous day", None),
-    b(G, &[k('l'), code(KeyCode::Right)], A::NextDay, "next day", None),
+    b(
+        G,
+        &[code(KeyCode::BackTab)],
+        A::PrevPane,
+        "previous pane",
+        None,
+    ),
+    b(
+        G,
+        &[k('j'), code(KeyCode::Down)],
+        A::Down,
+        "move the selection down",
+        None,
+    ),
+    b(
+        G,
+        &[k('k'), code(KeyCode::Up)],
+        A::Up,
+        "move the selection up",
+        None,
+    ),
+    b(
+        G,
+        &[k('h'), code(KeyCode::Left)],
+        A::PrevDay,
+        "previous day",
+        None,
+    ),
+    b(
+        G,
+        &[k('l'), code(KeyCode::Right)],
+        A::NextDay,
+        "next day",
+        None,
+    ),
     b(G, &[k('1')], A::Go(Screen::Today), "Today", None),
     b(G, &[k('2')], A::Go(Screen::Calendar), "Calendar", None),
     b(G, &[k('3')], A::Go(Screen::Review), "Review", None),
     b(G, &[k('4')], A::Go(Screen::Promises), "Promises", None),
-    b(G, &[k('u'), Key { code: KeyCode::Char('z'), ctrl: true }], A::Undo, "undo the last change", Some("undo")),
-    b(G, &[Key { code: KeyCode::Char('c'), ctrl: true }], A::Quit, "quit", None),
+    b(
+        G,
+        &[
+            k('u'),
+            Key {
+                code: KeyCode::Char('z'),
+                ctrl: true,
+            },
+        ],
+        A::Undo,
+        "undo the last change",
+        Some("undo"),
+    ),
+    b(
+        G,
+        &[Key {
+            code: KeyCode::Char('c'),
+            ctrl: true,
+        }],
+        A::Quit,
+        "quit",
+        None,
+    ),
 ];
 
 /// The action a key asks for on `screen`, if any.
 pub fn action_for(key: &KeyEvent, screen: Screen) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::ALT | KeyModifiers::SUPER)
+    {
         return None;
     }
     let matches = |k: &Key| k.code == key.code && k.ctrl == ctrl;
@@ -219,23 +423,40 @@ mod tests {
 
     #[test]
     fn the_fixed_core_keys_resolve_on_every_screen() {
-        for screen in [Screen::Today, Screen::Calendar, Screen::Review, Screen::Promises] {
+        for screen in [
+            Screen::Today,
+            Screen::Calendar,
+            Screen::Review,
+            Screen::Promises,
+        ] {
             assert_eq!(action_for(&press('q'), screen), Some(Action::Quit));
             assert_eq!(action_for(&press('?'), screen), Some(Action::Help));
             assert_eq!(action_for(&press('u'), screen), Some(Action::Undo));
-            assert_eq!(action_for(&press('3'), screen), Some(Action::Go(Screen::Review)));
+            assert_eq!(
+                action_for(&press('3'), screen),
+                Some(Action::Go(Screen::Review))
+            );
         }
-        assert_eq!(action_for(&press(' '), Screen::Today), Some(Action::ToggleKept));
+        assert_eq!(
+            action_for(&press(' '), Screen::Today),
+            Some(Action::ToggleKept)
+        );
         assert_eq!(action_for(&press('w'), Screen::Today), Some(Action::AddWin));
         assert_eq!(action_for(&press('j'), Screen::Today), Some(Action::Down));
-        assert_eq!(action_for(&press('j'), Screen::Calendar), Some(Action::NextWeek));
+        assert_eq!(
+            action_for(&press('j'), Screen::Calendar),
+            Some(Action::NextWeek)
+        );
     }
 
     #[test]
     fn help_lists_screen_keys_and_drops_shadowed_globals() {
         let cal: Vec<_> = bindings_for(Screen::Calendar).collect();
         assert!(cal.iter().any(|b| b.action == Action::NextMonth));
-        assert!(!cal.iter().any(|b| b.action == Action::Down), "j/k are weeks on the calendar");
+        assert!(
+            !cal.iter().any(|b| b.action == Action::Down),
+            "j/k are weeks on the calendar"
+        );
         assert!(cal.iter().any(|b| b.action == Action::Quit));
     }
 

@@ -60,7 +60,9 @@ impl Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
             focused_border: Style::new().fg(ACCENT),
             border: Style::new().fg(Color::Indexed(240)),
-            selected: Style::new().bg(Color::Indexed(237)).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .bg(Color::Indexed(237))
+                .add_modifier(Modifier::BOLD),
             kept: Style::new().fg(WARM),
             partial: Style::new().fg(SOFT_WARM),
             neutral: Style::new().fg(NEUTRAL),
@@ -69,7 +71,9 @@ impl Theme {
             tab: Style::new().fg(NEUTRAL),
             status: Style::new().fg(ACCENT),
             // Not red: a problem with the app is not a verdict on the person either.
-            error: Style::new().fg(Color::Indexed(222)).add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::Indexed(222))
+                .add_modifier(Modifier::BOLD),
         }
     }
 

@@ -45,6 +45,40 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Splits `text` into lines of at most `width` columns, at spaces where
+/// possible (a word longer than a line is cut).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let needed = if current.is_empty() {
+            word.width()
+        } else {
+            current.width() + 1 + word.width()
+        };
+        if needed <= width {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if word.width() <= width {
+            current.push_str(word);
+        } else {
+            lines.push(truncate(word, width));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 /// One line for text that may hold newlines.
 pub fn one_line(text: &str) -> String {
     text.lines().map(str::trim).collect::<Vec<_>>().join(" ⏎ ")
@@ -94,17 +128,24 @@ pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
 }
 
 /// The legend lines, packed into `width` columns.
-pub fn legend_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+pub fn legend_lines(theme: &Theme, width: u16, with_wins: bool) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0usize;
-    for (mark, label) in LEGEND {
+    let mut items: Vec<(&str, ratatui::style::Style, &str)> = LEGEND
+        .iter()
+        .map(|(mark, label)| (mark_glyph(*mark), theme.mark(*mark), *label))
+        .collect();
+    if with_wins {
+        items.push(("˙", theme.kept, "a win"));
+    }
+    for (glyph, style, label) in items {
         let item = 2 + label.width() + 2;
         if used > 0 && used + item > width as usize {
             lines.push(Line::from(std::mem::take(&mut current)));
             used = 0;
         }
-        current.push(Span::styled(mark_glyph(mark), theme.mark(mark)));
+        current.push(Span::styled(glyph, style));
         current.push(Span::styled(format!(" {label}  "), theme.dim));
         used += item;
     }
@@ -128,7 +169,7 @@ pub fn recent_weeks(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let legend = legend_lines(theme, area.width);
+    let legend = legend_lines(theme, area.width, false);
     let legend_h = if area.height as usize > legend.len() + 3 {
         legend.len() as u16
     } else {
@@ -187,12 +228,18 @@ impl MonthGrid<'_> {
         let theme = self.theme;
         let first = self.month.with_day(1).unwrap_or(self.month);
         let title = first.format("%B %Y").to_string();
-        let title_style = if self.cursor.month() == first.month() && self.cursor.year() == first.year() {
-            theme.title
-        } else {
-            theme.dim
-        };
-        put_line(buf, area, 0, &Line::from(Span::styled(format!(" {title}"), title_style)));
+        let title_style =
+            if self.cursor.month() == first.month() && self.cursor.year() == first.year() {
+                theme.title
+            } else {
+                theme.dim
+            };
+        put_line(
+            buf,
+            area,
+            0,
+            &Line::from(Span::styled(format!(" {title}"), title_style)),
+        );
         let header: Vec<Span> = weekday_header(self.week_start)
             .into_iter()
             .map(|n| Span::styled(format!(" {n} "), theme.dim))
@@ -223,7 +270,11 @@ impl MonthGrid<'_> {
                 } else {
                     DayMark::NotScheduled
                 });
-            let mut num_style = if day > self.today { theme.dim } else { theme.base };
+            let mut num_style = if day > self.today {
+                theme.dim
+            } else {
+                theme.base
+            };
             if day == self.today {
                 num_style = num_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
             }

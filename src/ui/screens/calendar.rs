@@ -10,7 +10,9 @@ use super::pane;
 use crate::domain::DayView;
 use crate::ui::app::App;
 use crate::ui::theme::{mark_glyph, status_glyph};
-use crate::ui::widgets::{MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, put_line, rating_spans, truncate};
+use crate::ui::widgets::{
+    MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, put_line, rating_spans, truncate,
+};
 
 const DETAIL_W: u16 = 38;
 
@@ -28,7 +30,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane(" Calendar · Enter opens a day ", true, app);
     let inner = block.inner(grid_area);
     block.render(grid_area, buf);
-    let mut legend = legend_lines(&app.theme, inner.width);
+    let mut legend = legend_lines(&app.theme, inner.width, true);
     if inner.height < MONTH_H + legend.len() as u16 {
         legend.clear();
     }
@@ -137,7 +139,10 @@ fn day_lines(app: &App, day: &DayView, width: usize, lines: &mut Vec<Line<'stati
     }
     if !day.wins.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(format!("Wins · {}", day.wins.len()), theme.title)));
+        lines.push(Line::from(Span::styled(
+            format!("Wins · {}", day.wins.len()),
+            theme.title,
+        )));
         for w in &day.wins {
             lines.push(Line::from(vec![
                 Span::styled("★ ", theme.kept),

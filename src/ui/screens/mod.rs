@@ -79,7 +79,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
         super::app::Moment::Morning => "morning",
         super::app::Moment::Evening => "evening",
     };
-    let date = format!("{} · {moment} ", app.today.format("%a %-d %b %Y"));
+    let date = format!("{} · {moment} ", app.today.format("%a %-d %b"));
     let mut spans = vec![Span::styled(" smallwins ", theme.title)];
     let full: usize = 11 + tabs.iter().map(|(_, t)| t.len() + 2).sum::<usize>() + date.len();
     if (area.width as usize) >= full {
@@ -108,7 +108,12 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
             width: date.len() as u16,
             ..area
         };
-        put_line(buf, date_area, 0, &Line::from(Span::styled(date, theme.dim)));
+        put_line(
+            buf,
+            date_area,
+            0,
+            &Line::from(Span::styled(date, theme.dim)),
+        );
     }
 }
 
@@ -116,7 +121,10 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if let Some(message) = &app.message {
         let line = Line::from(Span::styled(
-            format!(" {}", truncate(message, area.width.saturating_sub(1) as usize)),
+            format!(
+                " {}",
+                truncate(message, area.width.saturating_sub(1) as usize)
+            ),
             theme.status,
         ));
         put_line(buf, area, 0, &line);
@@ -127,7 +135,11 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     spans.push(Span::raw(" "));
     for binding in keymap::bindings_for(app.screen) {
         let Some(hint) = binding.hint else { continue };
-        let key = binding.keys.first().map(keymap::key_label).unwrap_or_default();
+        let key = binding
+            .keys
+            .first()
+            .map(keymap::key_label)
+            .unwrap_or_default();
         let w = key.len() + hint.len() + 4;
         if used + w > area.width as usize {
             break;

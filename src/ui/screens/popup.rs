@@ -74,7 +74,12 @@ fn form(app: &App, f: &Form, area: Rect, buf: &mut Buffer) {
     let inner = frame(app, &f.title, w, h.min(area.height), area, buf);
     let mut row = 0u16;
     if let Some(note) = &f.note {
-        put_line(buf, inner, row, &Line::from(Span::styled(note.clone(), theme.kept)));
+        put_line(
+            buf,
+            inner,
+            row,
+            &Line::from(Span::styled(note.clone(), theme.kept)),
+        );
         row += 1;
     }
     let label_w = 17u16.min(inner.width / 3);
@@ -89,7 +94,11 @@ fn form(app: &App, f: &Form, area: Rect, buf: &mut Buffer) {
             inner,
             row,
             &Line::from(Span::styled(
-                format!("{:<w$}", truncate(field.label, label_w as usize - 1), w = label_w as usize),
+                format!(
+                    "{:<w$}",
+                    truncate(field.label, label_w as usize - 1),
+                    w = label_w as usize
+                ),
                 label_style,
             )),
         );
@@ -113,7 +122,11 @@ fn form(app: &App, f: &Form, area: Rect, buf: &mut Buffer) {
         row += 1;
     }
     row += 1;
-    let focused_hint = f.fields.get(f.focus).map(|x| x.hint.clone()).unwrap_or_default();
+    let focused_hint = f
+        .fields
+        .get(f.focus)
+        .map(|x| x.hint.clone())
+        .unwrap_or_default();
     if let Some(error) = &f.error {
         let rest = Rect {
             y: inner.y + row.min(inner.height),
@@ -124,7 +137,12 @@ fn form(app: &App, f: &Form, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(rest, buf);
     } else {
-        put_line(buf, inner, row, &Line::from(Span::styled(focused_hint, theme.dim)));
+        put_line(
+            buf,
+            inner,
+            row,
+            &Line::from(Span::styled(focused_hint, theme.dim)),
+        );
         put_line(
             buf,
             inner,
@@ -155,7 +173,10 @@ fn rating(app: &App, r: &Rating, area: Rect, buf: &mut Buffer) {
     put_line(buf, inner, 3, &Line::from(spans));
     let hint = match &r.error {
         Some(e) => Line::from(Span::styled(e.clone(), theme.error)),
-        None => Line::from(Span::styled("0–9 or +/− · Enter saves · Esc cancels", theme.dim)),
+        None => Line::from(Span::styled(
+            "0–9 or +/− · Enter saves · Esc cancels",
+            theme.dim,
+        )),
     };
     put_line(buf, inner, 5, &hint);
 }

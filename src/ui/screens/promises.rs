@@ -58,7 +58,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             .position(|q| q.id == p.id)
             .map(|n| n + 1)
             .unwrap_or(0);
-        let style = if p.is_archived() { theme.dim } else { theme.base };
+        let style = if p.is_archived() {
+            theme.dim
+        } else {
+            theme.base
+        };
         let mut label = p.text.clone();
         if let Some(t) = p.target_label(app.today) {
             label.push_str(&format!(" · {t}"));
@@ -124,14 +128,24 @@ fn detail(app: &App, p: &Promise, area: Rect, buf: &mut Buffer) {
         let history: Vec<String> = p
             .targets
             .iter()
-            .map(|t| format!("{} {unit} from {}", format_amount(t.amount), t.from.format("%-d %b")))
+            .map(|t| {
+                format!(
+                    "{} {unit} from {}",
+                    format_amount(t.amount),
+                    t.from.format("%-d %b")
+                )
+            })
             .collect();
         lines.push(row("Targets", history.join(" → ")));
     }
     lines.push(row(
         "Since",
         match p.archived_on {
-            Some(a) => format!("{} (archived {})", p.created_on.format("%-d %b %Y"), a.format("%-d %b %Y")),
+            Some(a) => format!(
+                "{} (archived {})",
+                p.created_on.format("%-d %b %Y"),
+                a.format("%-d %b %Y")
+            ),
             None => p.created_on.format("%-d %b %Y").to_string(),
         },
     ));

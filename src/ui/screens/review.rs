@@ -45,13 +45,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(vec![
         Span::styled(" Showed up ", theme.dim),
         Span::styled(format!("{shown} of {asked}"), theme.kept),
-        Span::styled(" times promises asked this week", theme.dim),
+        Span::styled(" times this week", theme.dim),
         Span::styled(previous_totals(app.data.previous_week.as_ref()), theme.dim),
     ]));
     lines.push(Line::raw(""));
     let name_w = width.saturating_sub(34).clamp(8, 40);
     lines.push(Line::from(Span::styled(
-        format!(" {:<name_w$}  {:<16} {}", "Promise", "this week", "last week"),
+        format!(
+            " {:<name_w$}  {:<16} {}",
+            "Promise", "this week", "last week"
+        ),
         theme.dim,
     )));
     for p in &week.promises {
@@ -74,7 +77,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     lines.push(Line::raw(""));
-    let avg = |v: Option<f64>| v.map(|x| format!("{x:.1}/10")).unwrap_or_else(|| "—".into());
+    let avg = |v: Option<f64>| {
+        v.map(|x| format!("{x:.1}/10"))
+            .unwrap_or_else(|| "—".into())
+    };
     lines.push(Line::from(vec![
         Span::styled(" Wins ", theme.dim),
         Span::styled(week.wins.to_string(), theme.kept),

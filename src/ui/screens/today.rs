@@ -11,7 +11,7 @@ use crate::domain::model::format_amount;
 use crate::domain::{DayItem, Due, Status};
 use crate::ui::app::{App, Field, Moment, Pane};
 use crate::ui::theme::status_glyph;
-use crate::ui::widgets::{one_line, put_line, rating_spans, recent_weeks, truncate};
+use crate::ui::widgets::{one_line, put_line, rating_spans, recent_weeks, truncate, wrap_words};
 
 /// Below this the screen shows one pane at a time.
 const FULL_W: u16 = 80;
@@ -283,7 +283,9 @@ fn reflection_pane(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Moment::Evening => {
             if let Some(kept) = day.kept_line() {
-                lines.push(Line::from(Span::styled(kept, theme.kept)));
+                for part in wrap_words(&kept, inner.width as usize) {
+                    lines.push(Line::from(Span::styled(part, theme.kept)));
+                }
             }
             let unmarked = day.due_items().filter(|i| i.check.is_none()).count();
             if unmarked > 0 {
@@ -306,14 +308,22 @@ fn reflection_pane(app: &App, area: Rect, buf: &mut Buffer) {
         let marker = if selected { "▸ " } else { "  " };
         let (label, value): (String, Vec<Span>) = match field {
             Field::Intention => (
-                app.journal.config().prompts.morning("intention").to_string(),
+                app.journal
+                    .config()
+                    .prompts
+                    .morning("intention")
+                    .to_string(),
                 text_value(
                     day.checkin.as_ref().and_then(|c| c.intention.as_deref()),
                     theme,
                 ),
             ),
             Field::CheckinConfidence => (
-                app.journal.config().prompts.morning("confidence").to_string(),
+                app.journal
+                    .config()
+                    .prompts
+                    .morning("confidence")
+                    .to_string(),
                 rating_spans(day.checkin.as_ref().and_then(|c| c.confidence), theme),
             ),
             Field::Answer { key, prompt } => (
@@ -350,11 +360,7 @@ fn reflection_pane(app: &App, area: Rect, buf: &mut Buffer) {
     // Keep the selected field in view.
     let sel_row = field_rows.get(app.field_sel).copied().unwrap_or(0);
     let height = inner.height as usize;
-    let start = if sel_row + 2 > height {
-        sel_row + 2 - height
-    } else {
-        0
-    };
+    let start = (sel_row + 2).saturating_sub(height);
     for (row, line) in lines.iter().skip(start).take(height).enumerate() {
         put_line(buf, inner, row as u16, line);
     }

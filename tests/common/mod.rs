@@ -1,0 +1,106 @@
+//! Shared fixtures for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use smallwins::config::Config;
+use smallwins::domain::clock::parse_now;
+use smallwins::domain::{Clock, Journal, Mark, NewPromise, Schedule, Status};
+
+pub fn at(s: &str) -> NaiveDateTime {
+    parse_now(s).expect("test time")
+}
+
+pub fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("journal.db");
+        Fixture { dir, path }
+    }
+
+    pub fn open(&self, now: &str) -> Journal {
+        open_at(&self.path, now)
+    }
+}
+
+pub fn open_at(path: &Path, now: &str) -> Journal {
+    Journal::open(path, Clock::Fixed(at(now)), Config::default()).expect("open journal")
+}
+
+/// A journal with three weeks of history: promises of each kind, checks,
+/// wins, a check-in and a reflection. Today is Sat 2026-11-21, 08:30.
+pub fn lived_in(path: &Path) -> Journal {
+    let mut j = open_at(path, "2026-11-02T08:00");
+    let stretch = j
+        .add_promise(NewPromise {
+            text: "Stretch for ten seconds".into(),
+            cue: Some("after my morning coffee".into()),
+            smaller: Some("touch my toes once".into()),
+            ..NewPromise::default()
+        })
+        .expect("add");
+    let read = j
+        .add_promise(NewPromise {
+            text: "Read".into(),
+            target: Some(10.0),
+            unit: Some("pages".into()),
+            cue: Some("before bed".into()),
+            ..NewPromise::default()
+        })
+        .expect("add");
+    let walk = j
+        .add_promise(NewPromise {
+            text: "Walk around the block".into(),
+            schedule: Some(Schedule::parse_days("mon,wed,fri").expect("days")),
+            ..NewPromise::default()
+        })
+        .expect("add");
+    j.set_clock(Clock::Fixed(at("2026-11-21T08:30")));
+    for (i, day) in d("2026-11-02").iter_days().take(19).enumerate() {
+        let status = match i % 5 {
+            0 | 1 | 3 => Status::Kept,
+            2 => Status::Partial,
+            _ => Status::Missed,
+        };
+        j.mark(&stretch.id, day, status, Mark::default())
+            .expect("mark");
+        if i % 3 != 2 {
+            j.mark(&read.id, day, Status::Kept, Mark::default())
+                .expect("mark");
+        }
+        if i % 2 == 0 {
+            j.mark(&walk.id, day, Status::Kept, Mark::default())
+                .expect("mark");
+        }
+        if i % 4 == 0 {
+            j.add_win(day, &format!("small win number {i}"), Some("work"))
+                .expect("win");
+        }
+    }
+    j.add_win(d("2026-11-21"), "sent the email I was avoiding", None)
+        .expect("win");
+    j.check_in(
+        d("2026-11-21"),
+        Some("Show up for the stretch, nothing more."),
+        Some(6),
+    )
+    .expect("check-in");
+    let answers = std::collections::BTreeMap::from([(
+        "adjust".to_string(),
+        "Put the book on my pillow".to_string(),
+    )]);
+    j.reflect(d("2026-11-20"), &answers, Some(6), Some(5))
+        .expect("reflect");
+    j.clear_undo();
+    j
+}
