@@ -1,0 +1,188 @@
+//! The real binary in a pseudo-terminal: start it, type, quit, and check
+//! both the journal and that the terminal was put back as it was.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{Fixture, d, open_at};
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
+const ENTER_ALT_SCREEN: &str = "\x1b[?1049h";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    // Keeps the pty open until the session ends.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(db: &Path, config: &Path, extra: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
+        cmd.args(["--db", &db.display().to_string()]);
+        cmd.args(["--config", &config.display().to_string()]);
+        cmd.args(extra);
+        cmd.env("SMALLWINS_NOW", "2026-11-21T08:30");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn smallwins");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            _master: pty.master,
+        }
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("never saw {needle:?}; the screen said:\n{}", self.text());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader catch the last bytes.
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("smallwins did not exit; the screen said:\n{}", self.text());
+    }
+}
+
+/// The terminal was restored: the alternate screen was left after it was
+/// last entered, and the cursor was shown again.
+fn assert_restored(output: &str) {
+    let entered = output.rfind(ENTER_ALT_SCREEN).expect("entered the alternate screen");
+    let left = output.rfind(LEAVE_ALT_SCREEN).expect("left the alternate screen");
+    assert!(left > entered, "left the alternate screen after entering it");
+    assert!(output[entered..].contains(SHOW_CURSOR), "cursor shown again");
+}
+
+#[test]
+fn start_add_a_win_with_w_and_quit_with_q() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send("w");
+    s.wait_for("A small win");
+    s.send("typed in a real terminal");
+    s.send("\r");
+    s.wait_for("Win saved");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s.text());
+    let day = open_at(&f.path, "2026-11-21T09:00").day(d("2026-11-21")).expect("day");
+    assert!(day.wins.iter().any(|w| w.text == "typed in a real terminal"));
+}
+
+#[test]
+fn a_pasted_block_arrives_whole() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send("w");
+    s.wait_for("A small win");
+    // Bracketed paste, as a terminal sends it: a newline inside must not save early.
+    s.send("\x1b[200~pasted\nin one go\x1b[201~");
+    s.send("\r");
+    s.wait_for("Win saved");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let day = open_at(&f.path, "2026-11-21T09:00").day(d("2026-11-21")).expect("day");
+    assert!(day.wins.iter().any(|w| w.text == "pasted in one go"), "{:?}", day.wins);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_what_was_saved() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send(" ");
+    s.wait_for("Kept. That counts.");
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    s.wait_exit();
+    assert_restored(&s.text());
+    let day = open_at(&f.path, "2026-11-21T09:00").day(d("2026-11-21")).expect("day");
+    assert_eq!(day.items[0].status(), Some(smallwins::domain::Status::Kept));
+}
+
+#[test]
+fn a_file_that_is_not_a_journal_gets_one_sentence_and_no_full_screen() {
+    let f = Fixture::new();
+    std::fs::write(&f.path, b"shopping list: eggs, milk").expect("write");
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    let out = s.text();
+    assert!(out.contains("is not a smallwins journal"), "{out}");
+    assert!(!out.contains(ENTER_ALT_SCREEN), "{out}");
+    assert!(!out.contains("panicked"), "{out}");
+    assert_eq!(
+        std::fs::read(&f.path).expect("read"),
+        b"shopping list: eggs, milk",
+        "left untouched"
+    );
+}
