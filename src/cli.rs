@@ -1215,7 +1215,7 @@ fn show_day(journal: &Journal, day: NaiveDate, json: bool) -> Result<String> {
 fn day_text(journal: &Journal, view: &DayView) -> Result<String> {
     let mut out = vec![view.day.format("%A %-d %B %Y").to_string()];
     if let Some(adjust) = &view.previous_adjust {
-        out.push(format!("From the day before: “{adjust}”"));
+        out.push(format!("From the day before: “{}”", indent(adjust, 2)));
     }
     out.push(String::new());
     out.push("Promises".into());
@@ -1264,8 +1264,19 @@ fn day_text(journal: &Journal, view: &DayView) -> Result<String> {
         ));
         if let Some(check) = &item.check {
             let pad = " ".repeat(width + 5);
-            out.extend(check.note.as_ref().map(|n| format!("{pad}note: {n}")));
-            out.extend(check.lesson.as_ref().map(|l| format!("{pad}lesson: {l}")));
+            let more = width + 7;
+            out.extend(
+                check
+                    .note
+                    .as_ref()
+                    .map(|n| format!("{pad}note: {}", indent(n, more))),
+            );
+            out.extend(
+                check
+                    .lesson
+                    .as_ref()
+                    .map(|l| format!("{pad}lesson: {}", indent(l, more))),
+            );
         }
     }
     out.push(String::new());
@@ -1300,7 +1311,7 @@ fn day_text(journal: &Journal, view: &DayView) -> Result<String> {
             });
             for (key, answer) in answers {
                 let question = prompts.text(key).unwrap_or(key);
-                out.push(format!("  {question} {answer}"));
+                out.push(format!("  {question} {}", indent(answer, 4)));
             }
         }
         None => out.push("Reflection: not yet.".into()),
@@ -1310,6 +1321,11 @@ fn day_text(journal: &Journal, view: &DayView) -> Result<String> {
         out.push(line);
     }
     Ok(lines(out))
+}
+
+/// Indents every line after the first, for text that spans lines.
+fn indent(text: &str, by: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(by)))
 }
 
 fn status_glyph(status: Option<Status>) -> &'static str {
