@@ -901,6 +901,35 @@ fn smallwins_db_names_the_journal_when_db_is_not_given() {
     assert!(out.status.success());
     assert!(from_env.exists());
     assert!(!j.db.exists());
+
+    // --db wins over the environment.
+    let out = j
+        .cmd()
+        .env("SMALLWINS_DB", &from_env)
+        .args(["win", "used the flag"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(j.db.exists());
+    assert_eq!(j.data()["wins"][0]["text"], "used the flag");
+}
+
+#[test]
+fn a_folder_given_as_db_is_refused_in_plain_words() {
+    let j = Journal::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_smallwins"))
+        .env("SMALLWINS_NOW", NOW)
+        .arg("--db")
+        .arg(j.dir.path())
+        .arg("--config")
+        .arg(j.path("no-config.toml"))
+        .arg("today")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_one_sentence(&stderr);
+    assert!(stderr.contains("is a folder"), "{stderr}");
 }
 
 // ----- export, import, backup ----------------------------------------------------
