@@ -1268,17 +1268,12 @@ fn day_text(journal: &Journal, view: &DayView) -> Result<String> {
             _ => status_glyph(status),
         };
         let mut details: Vec<String> = p.cue.iter().cloned().collect();
-        let amount = item.check.as_ref().and_then(|c| c.amount);
-        match (
-            amount_label(p, status.unwrap_or(Status::Partial), amount, item.target),
-            &p.unit,
-        ) {
-            (Some(label), _) => details.push(label),
-            (None, Some(unit)) => {
-                details.extend(item.target.map(|t| format!("{} {unit}", format_amount(t))))
-            }
-            (None, None) => {}
-        }
+        // What was done ("4 of 10 pages"), else what is asked ("10 pages").
+        let done =
+            (item.check.as_ref()).and_then(|c| amount_label(p, c.status, c.amount, item.target));
+        let asked = (p.unit.as_ref())
+            .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
+        details.extend(done.or(asked));
         if p.schedule != Schedule::Daily {
             details.push(p.schedule.to_string());
         }
