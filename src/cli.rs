@@ -1,1 +1,1918 @@
 //! The command line: clap definitions and the non-TUI commands.
+//!
+//! A thin second front end over [`Journal`]: every rule lives in the domain,
+//! this module only turns arguments into calls and results into text or
+//! JSON.
+//!
+//! # Exit codes
+//!
+//! - `0`: done.
+//! - `1`: the journal file (or another file) could not be used: not a
+//!   journal, damaged, newer version, disk full, permissions.
+//! - `2`: bad input: an unknown or ambiguous promise, a malformed day, a
+//!   rating outside 0–10, empty text, a file that is not an export. Nothing
+//!   is written, and stderr holds one sentence saying what would be right.
+//!
+//! # JSON output (`--json`)
+//!
+//! Records appear exactly as the domain serialises them (see
+//! `domain::model`); a promise always carries an extra `number`, its short
+//! number as `promise list` shows it. Days are `YYYY-MM-DD`, times
+//! `YYYY-MM-DDTHH:MM:SS`, statuses `kept` | `partial` | `missed`.
+//!
+//! | command | JSON printed |
+//! | --- | --- |
+//! | `promise add/edit/archive/unarchive` | one promise |
+//! | `promise list` | an array of promises |
+//! | `kept`, `partial`, `missed` | `{promise, check}` |
+//! | `unmark` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
+//! | `win` | the win |
+//! | `checkin` | the check-in |
+//! | `reflect` | the reflection |
+//! | `today`, `day` | `{day, promises: [{promise, due, target, status, check}], wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` \| `flexible` \| `no` |
+//! | `export --out` | `{out, format, records}` (without `--out` the export itself is printed) |
+//! | `import` | `{file, changed, total}`; `changed` counts added or updated records per kind |
+//! | `backup` | `{backup, records}` |
+//! | `show` | `{screen, day, width, height, text}` |
+//! | `demo` | `{db, weeks, records}` |
+//!
+//! `records` and `changed` are `{promises, checks, wins, checkins, reflections}`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Datelike, NaiveDate};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::config::{self, Config};
+use crate::demo;
+use crate::domain::model::{self, format_amount};
+use crate::domain::{
+    self, Check, CheckIn, Clock, DayView, Due, Journal, Mark, NewPromise, Promise, PromiseEdit,
+    Reflection, Schedule, Status, Win,
+};
+use crate::store::{Counts, Export, ImportReport, StoreError};
+use crate::ui::{self, Screen};
+
+mod formats;
+
+/// Weeks of history `smallwins demo` and `smallwins --demo` make by default.
+const DEMO_WEEKS: u32 = 8;
+/// `show` size when stdout is not a terminal.
+const SHOW_DEFAULT_SIZE: (u16, u16) = (100, 30);
+
+// ----- arguments ---------------------------------------------------------
+
+/// A terminal journal of tiny kept promises and small wins.
+///
+/// Run with no command to open the full-screen journal.
+#[derive(Debug, Parser)]
+#[command(name = "smallwins", version, about, long_about, after_help = NAMING_HELP)]
+pub struct Cli {
+    /// The journal file [default: $SMALLWINS_DB, else journal.db in the platform data folder]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
+    pub db: Option<PathBuf>,
+    /// The config file (TOML); a missing file means the defaults
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
+    pub config: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub json: bool,
+    /// Open the full-screen journal on a throwaway demo journal, deleted on quit
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list, edit and archive promises
+    #[command(subcommand)]
+    Promise(PromiseCommand),
+    /// Mark a promise kept (a measured one records its target unless --amount says otherwise)
+    Kept(MarkArgs),
+    /// Mark a promise partly kept: it happened, so it counts
+    Partial(MarkArgs),
+    /// Note that a promise was missed, and what got in the way
+    Missed(MissedArgs),
+    /// Clear a promise's mark for a day, back to not yet marked
+    Unmark(UnmarkArgs),
+    /// Note a small win
+    Win(WinArgs),
+    /// Save the morning check-in: an intention and how sure you are
+    Checkin(CheckinArgs),
+    /// Save the evening reflection: answers, mood and confidence
+    Reflect(ReflectArgs),
+    /// Show today's promises, wins, check-in and reflection
+    #[command(after_help = GLYPH_HELP)]
+    Today,
+    /// Show one day's promises, wins, check-in and reflection
+    #[command(after_help = GLYPH_HELP)]
+    Day(DayArgs),
+    /// Write the journal as JSON, CSV or a Markdown weekly summary
+    #[command(
+        after_help = "Without --out the export itself is printed. With --out it goes to a new file \
+                      readable only by you, and one line (JSON with --json) says what was written."
+    )]
+    Export(ExportArgs),
+    /// Merge a JSON export into the journal; importing twice changes nothing
+    Import(FileArgs),
+    /// Copy the live journal into a new file
+    Backup(FileArgs),
+    /// Print a screen of the full-screen journal as plain text
+    Show(ShowArgs),
+    /// Fill a new, empty journal with weeks of made-up history to explore
+    Demo(DemoArgs),
+}
+
+const GLOBAL: &str = "Global options";
+
+const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
+    A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago.";
+
+const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed";
+
+#[derive(Debug, Subcommand)]
+pub enum PromiseCommand {
+    /// Add a promise, small enough to keep on a bad day
+    Add(AddArgs),
+    /// List the promises with their numbers
+    List(ListArgs),
+    /// Change a promise; an empty value (--cue "") clears an optional field
+    Edit(EditArgs),
+    /// Archive a promise: it stops counting from today, and its history stays
+    Archive(PromiseArg),
+    /// Bring an archived promise back
+    Unarchive(PromiseArg),
+}
+
+#[derive(Debug, Args)]
+pub struct PromiseArg {
+    /// The promise: its number from `promise list`, or the start of its text
+    #[arg(value_name = "PROMISE")]
+    pub promise: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DateArg {
+    /// The day: YYYY-MM-DD, today, yesterday or -N for N days ago [default: today]
+    #[arg(long = "date", value_name = "DAY", allow_hyphen_values = true)]
+    pub day: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ScheduleArgs {
+    /// Only on these weekdays, like mon,wed,fri
+    #[arg(long, value_name = "DAYS")]
+    pub days: Option<String>,
+    /// Any N days of the week (1–7)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub times_per_week: Option<String>,
+    /// Every day (the default for a new promise)
+    #[arg(long)]
+    pub daily: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// What you promise, in a few words (quotes are optional)
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// When or after what you do it, like "after my coffee"
+    #[arg(long, value_name = "TEXT")]
+    pub cue: Option<String>,
+    /// An even smaller version for hard days
+    #[arg(long, value_name = "TEXT")]
+    pub smaller: Option<String>,
+    /// An area of life, like health, work, social or creative
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    /// A target amount, which makes this a measured promise (needs --unit)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub target: Option<String>,
+    /// The unit of the target, like minutes or pages
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Include archived promises
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The promise: its number from `promise list`, or the start of its text
+    #[arg(value_name = "PROMISE")]
+    pub promise: String,
+    /// New text
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// New cue ("" clears it)
+    #[arg(long, value_name = "TEXT")]
+    pub cue: Option<String>,
+    /// New smaller version ("" clears it)
+    #[arg(long, value_name = "TEXT")]
+    pub smaller: Option<String>,
+    /// New area ("" clears it)
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    /// New target, in force from today; earlier days keep theirs
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub target: Option<String>,
+    /// New unit ("" turns a measured promise into a yes/no one)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// The promise: its number from `promise list`, or the start of its text
+    #[arg(value_name = "PROMISE")]
+    pub promise: String,
+    /// How much you did, for a measured promise
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    #[command(flatten)]
+    pub date: DateArg,
+    /// A few words about how it went
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MissedArgs {
+    /// The promise: its number from `promise list`, or the start of its text
+    #[arg(value_name = "PROMISE")]
+    pub promise: String,
+    #[command(flatten)]
+    pub date: DateArg,
+    /// What got in the way, in a few words
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// One thing to try next time
+    #[arg(long, value_name = "TEXT")]
+    pub lesson: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnmarkArgs {
+    /// The promise: its number from `promise list`, or the start of its text
+    #[arg(value_name = "PROMISE")]
+    pub promise: String,
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct WinArgs {
+    /// The win, in a few words (quotes are optional)
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// An area of life, like health, work, social or creative
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// In one sentence: what would make today feel like a day you showed up?
+    #[arg(long, value_name = "TEXT")]
+    pub intention: Option<String>,
+    /// How sure you are that you'll keep today's promises, 0–10
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    pub confidence: Option<String>,
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ReflectArgs {
+    /// Mood, 0–10
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    pub mood: Option<String>,
+    /// Confidence, 0–10
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    pub confidence: Option<String>,
+    /// An answer to a prompt, like helped="a friend texted"; repeat for more (an empty TEXT removes it)
+    #[arg(long = "answer", value_name = "KEY=TEXT")]
+    pub answers: Vec<String>,
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DayArgs {
+    /// The day: YYYY-MM-DD, today, yesterday or -N for N days ago
+    #[arg(value_name = "DAY", allow_hyphen_values = true)]
+    pub day: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Every record, for `smallwins import`
+    Json,
+    /// One row per check, win, check-in and reflection
+    Csv,
+    /// A weekly summary to share with someone you trust
+    #[value(alias = "md")]
+    Markdown,
+}
+
+impl ExportFormat {
+    fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "markdown",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// First day to include [default: the first day with records]
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Last day to include [default: everything]
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Write to this new file (readable only by you) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowScreen {
+    Today,
+    Calendar,
+    Promises,
+    Review,
+}
+
+impl ShowScreen {
+    fn screen(self) -> Screen {
+        match self {
+            ShowScreen::Today => Screen::Today,
+            ShowScreen::Calendar => Screen::Calendar,
+            ShowScreen::Promises => Screen::Promises,
+            ShowScreen::Review => Screen::Review,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ShowScreen::Today => "today",
+            ShowScreen::Calendar => "calendar",
+            ShowScreen::Promises => "promises",
+            ShowScreen::Review => "review",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The screen to draw
+    #[arg(value_enum)]
+    pub screen: ShowScreen,
+    /// Columns [default: the terminal's, or 100 when not a terminal]
+    #[arg(long, value_name = "W")]
+    pub width: Option<String>,
+    /// Rows [default: the terminal's, or 30 when not a terminal]
+    #[arg(long, value_name = "H")]
+    pub height: Option<String>,
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Weeks of history to make, 1–52
+    #[arg(long, value_name = "N")]
+    pub weeks: Option<String>,
+}
+
+// ----- errors ------------------------------------------------------------
+
+/// Why a command stopped. Each message is one sentence for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliError {
+    /// Something typed that cannot be used as it is; exit code 2.
+    Input(String),
+    /// The journal or another file could not be used; exit code 1.
+    Failed(String),
+}
+
+impl CliError {
+    pub fn message(&self) -> &str {
+        match self {
+            CliError::Input(m) | CliError::Failed(m) => m,
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Input(_) => ExitCode::from(2),
+            CliError::Failed(_) => ExitCode::from(1),
+        }
+    }
+
+    fn is_input(&self) -> bool {
+        matches!(self, CliError::Input(_))
+    }
+}
+
+impl From<domain::Error> for CliError {
+    fn from(e: domain::Error) -> Self {
+        match e {
+            domain::Error::Input(message) => CliError::Input(message),
+            domain::Error::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError::Failed(e.to_string())
+    }
+}
+
+/// An error from the full-screen journal, as one sentence.
+fn ui_error(error: impl Into<color_eyre::Report>) -> CliError {
+    let report: color_eyre::Report = error.into();
+    if let Some(e) = report.downcast_ref::<domain::Error>() {
+        return match e {
+            domain::Error::Input(message) => CliError::Input(message.clone()),
+            domain::Error::Store(e) => CliError::Failed(e.to_string()),
+        };
+    }
+    if let Some(e) = report.downcast_ref::<StoreError>() {
+        return CliError::Failed(e.to_string());
+    }
+    let text = report.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    CliError::Failed(format!(
+        "The journal window closed after a problem: {first}."
+    ))
+}
+
+/// Plain words for a file error, without the OS error number.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "it does not exist".into(),
+        ErrorKind::PermissionDenied => "permission was denied".into(),
+        ErrorKind::AlreadyExists => "a file is already there".into(),
+        ErrorKind::IsADirectory => "it is a folder".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_lowercase(),
+                None => text.to_lowercase(),
+            }
+        }
+    }
+}
+
+type Result<T, E = CliError> = std::result::Result<T, E>;
+
+// ----- running -------------------------------------------------------------
+
+/// Parses the arguments, runs the command, prints its output or one
+/// sentence on stderr, and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).and_then(|output| write_stdout(&output)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // Nothing more can be done if stderr itself is gone.
+            let _ = writeln!(std::io::stderr(), "{}", e.message());
+            e.exit_code()
+        }
+    }
+}
+
+/// Runs a parsed command line and returns what it prints.
+pub fn run(cli: Cli) -> Result<String> {
+    let clock = Clock::from_env().map_err(CliError::Input)?;
+    let config = load_config(cli.config.as_deref())?;
+    if cli.demo {
+        if cli.command.is_some() {
+            return Err(CliError::Input(
+                "--demo opens the full-screen demo on its own; leave out the command, or use `smallwins demo --db PATH` to keep a demo journal.".into(),
+            ));
+        }
+        refuse_json_without_command(cli.json)?;
+        run_demo_window(clock, config)?;
+        return Ok(String::new());
+    }
+    let Some(command) = cli.command else {
+        refuse_json_without_command(cli.json)?;
+        let db = db_path(cli.db.or_else(db_from_env))?;
+        let (journal, ()) = with_journal(&db, clock, config, |_| Ok(()))?;
+        ui::run(journal).map_err(ui_error)?;
+        return Ok(String::new());
+    };
+    let chosen_db = cli.db.or_else(db_from_env);
+    if matches!(command, Command::Demo(_)) && chosen_db.is_none() {
+        return Err(CliError::Input(
+            "The demo needs a journal of its own; name a new file with --db, like `smallwins demo --db /tmp/smallwins-demo.db`.".into(),
+        ));
+    }
+    let db = db_path(chosen_db)?;
+    let json = cli.json;
+    let (journal, outcome) = with_journal(&db, clock, config, |journal| {
+        execute(journal, &db, command, json)
+    })?;
+    match outcome {
+        Outcome::Print(text) => Ok(text),
+        Outcome::Draw(request) => draw(journal, &request, json),
+    }
+}
+
+/// What a command leaves to do once it has run.
+enum Outcome {
+    Print(String),
+    /// `show`: draw a screen, which takes the journal itself.
+    Draw(DrawRequest),
+}
+
+fn refuse_json_without_command(json: bool) -> Result<()> {
+    if json {
+        return Err(CliError::Input(
+            "--json goes with a command that prints, like `smallwins today --json`.".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn load_config(path: Option<&Path>) -> Result<Config> {
+    let path = match path {
+        Some(p) => Some(p.to_path_buf()),
+        None => config::default_path(),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(|e| CliError::Input(e.to_string())),
+        None => Ok(Config::default()),
+    }
+}
+
+/// `SMALLWINS_DB`, unless it is unset or empty.
+fn db_from_env() -> Option<PathBuf> {
+    std::env::var_os("SMALLWINS_DB")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The journal file: the one chosen, or the platform's default.
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = db {
+        if path.is_dir() {
+            return Err(CliError::Input(format!(
+                "{} is a folder; give --db the path of a journal file, like {}.",
+                path.display(),
+                path.join("journal.db").display()
+            )));
+        }
+        return Ok(path);
+    }
+    directories::ProjectDirs::from("", "", "smallwins")
+        .map(|dirs| dirs.data_dir().join("journal.db"))
+        .ok_or_else(|| {
+            CliError::Input(
+                "There is no home folder to keep the journal in; give a path with --db or SMALLWINS_DB.".into(),
+            )
+        })
+}
+
+/// Opens the journal, runs `f`, and returns the journal with what `f`
+/// returned. If the file did not exist and `f` turns out to be bad input,
+/// the new, empty journal is removed again, so a mistyped command leaves
+/// nothing behind.
+fn with_journal<T>(
+    path: &Path,
+    clock: Clock,
+    config: Config,
+    f: impl FnOnce(&mut Journal) -> Result<T>,
+) -> Result<(Journal, T)> {
+    let created = NewJournal::before_opening(path);
+    let mut journal = Journal::open(path, clock, config)?;
+    match f(&mut journal) {
+        Ok(value) => Ok((journal, value)),
+        Err(e) => {
+            let untouched = journal.generation() == 0
+                && journal.counts().map(|c| c.is_empty()).unwrap_or(false);
+            drop(journal);
+            if let Some(created) = created
+                && e.is_input()
+                && untouched
+            {
+                created.remove();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// A journal file (and folders) this run is about to create.
+struct NewJournal {
+    path: PathBuf,
+    /// Folders that did not exist yet, deepest first.
+    folders: Vec<PathBuf>,
+}
+
+impl NewJournal {
+    fn before_opening(path: &Path) -> Option<NewJournal> {
+        if path.exists() {
+            return None;
+        }
+        let folders = path
+            .ancestors()
+            .skip(1)
+            .filter(|d| !d.as_os_str().is_empty())
+            .take_while(|d| !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        Some(NewJournal {
+            path: path.to_path_buf(),
+            folders,
+        })
+    }
+
+    /// Best effort: whatever cannot be removed is an empty journal.
+    fn remove(self) {
+        let name = self.path.as_os_str().to_os_string();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = name.clone();
+            file.push(suffix);
+            fs::remove_file(PathBuf::from(file)).ok();
+        }
+        for folder in self.folders {
+            fs::remove_dir(folder).ok();
+        }
+    }
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Failed(format!(
+            "The output could not be written: {}.",
+            io_reason(&e)
+        ))),
+    }
+}
+
+fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Result<Outcome> {
+    let text = match command {
+        Command::Promise(PromiseCommand::Add(args)) => promise_add(journal, args, json)?,
+        Command::Promise(PromiseCommand::List(args)) => promise_list(journal, &args, json)?,
+        Command::Promise(PromiseCommand::Edit(args)) => promise_edit(journal, args, json)?,
+        Command::Promise(PromiseCommand::Archive(args)) => {
+            promise_archive(journal, &args, true, json)?
+        }
+        Command::Promise(PromiseCommand::Unarchive(args)) => {
+            promise_archive(journal, &args, false, json)?
+        }
+        Command::Kept(args) => mark(journal, args, Status::Kept, json)?,
+        Command::Partial(args) => mark(journal, args, Status::Partial, json)?,
+        Command::Missed(args) => missed(journal, args, json)?,
+        Command::Unmark(args) => unmark(journal, &args, json)?,
+        Command::Win(args) => win(journal, args, json)?,
+        Command::Checkin(args) => checkin(journal, args, json)?,
+        Command::Reflect(args) => reflect(journal, args, json)?,
+        Command::Today => {
+            let today = journal.today();
+            show_day(journal, today, json)?
+        }
+        Command::Day(args) => {
+            let day = journal.parse_day(&args.day)?;
+            show_day(journal, day, json)?
+        }
+        Command::Export(args) => export(journal, &args, json)?,
+        Command::Import(args) => import(journal, &args.file, json)?,
+        Command::Backup(args) => backup(journal, &args.file, json)?,
+        Command::Show(args) => return draw_request(journal, &args).map(Outcome::Draw),
+        Command::Demo(args) => demo_fill(journal, db, &args, json)?,
+    };
+    Ok(Outcome::Print(text))
+}
+
+// ----- promises ------------------------------------------------------------
+
+/// A promise with its short number, as every command prints it in JSON.
+#[derive(Serialize)]
+struct PromiseJson<'a> {
+    number: usize,
+    #[serde(flatten)]
+    promise: &'a Promise,
+}
+
+fn promise_add(journal: &mut Journal, args: AddArgs, json: bool) -> Result<String> {
+    let schedule = parse_schedule(&args.schedule)?;
+    let target = parse_amount(args.target.as_deref(), "target")?;
+    let promise = journal.add_promise(NewPromise {
+        text: args.text.join(" "),
+        cue: args.cue,
+        smaller: args.smaller,
+        area: args.area,
+        schedule,
+        target,
+        unit: args.unit,
+    })?;
+    let number = journal.number_of(&promise.id)?;
+    if json {
+        return to_json(&PromiseJson {
+            number,
+            promise: &promise,
+        });
+    }
+    let today = journal.today();
+    Ok(lines([
+        format!(
+            "Added promise {number}: {}.",
+            with_details(&promise.text, &promise_details(&promise, today))
+        ),
+        format!("Mark it with `smallwins kept {number}`."),
+    ]))
+}
+
+fn promise_list(journal: &Journal, args: &ListArgs, json: bool) -> Result<String> {
+    let numbered: Vec<(usize, Promise)> = journal
+        .promises(true)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (i + 1, p))
+        .filter(|(_, p)| args.all || !p.is_archived())
+        .collect();
+    if json {
+        let list: Vec<PromiseJson<'_>> = numbered
+            .iter()
+            .map(|(number, promise)| PromiseJson {
+                number: *number,
+                promise,
+            })
+            .collect();
+        return to_json(&list);
+    }
+    if numbered.is_empty() {
+        let hint = if args.all || journal.promises(true)?.is_empty() {
+            let example = journal
+                .config()
+                .prompts
+                .examples
+                .first()
+                .map_or("Stretch for ten seconds after my coffee", String::as_str)
+                .to_string();
+            format!(
+                "No promises yet; start with one small enough for a bad day, like `smallwins promise add \"{example}\"`."
+            )
+        } else {
+            "Every promise is archived; `smallwins promise list --all` shows them.".into()
+        };
+        return Ok(lines([hint]));
+    }
+    let today = journal.today();
+    let width = numbered.last().map_or(1, |(n, _)| n.to_string().len());
+    Ok(lines(numbered.iter().map(|(number, p)| {
+        let mut details = promise_details(p, today);
+        if let Some(area) = &p.area {
+            details.push(format!("area: {area}"));
+        }
+        let text = if p.is_archived() {
+            format!("{} (archived)", p.text)
+        } else {
+            p.text.clone()
+        };
+        format!("{number:>width$}  {}", with_details(&text, &details))
+    })))
+}
+
+fn promise_edit(journal: &mut Journal, args: EditArgs, json: bool) -> Result<String> {
+    let before = journal.find_promise(&args.promise)?;
+    let schedule = parse_schedule(&args.schedule)?;
+    let target = parse_amount(args.target.as_deref(), "target")?;
+    let edit = PromiseEdit {
+        text: args.text,
+        cue: args.cue,
+        smaller: args.smaller,
+        area: args.area,
+        schedule,
+        target,
+        unit: args.unit,
+    };
+    if edit.text.is_none()
+        && edit.cue.is_none()
+        && edit.smaller.is_none()
+        && edit.area.is_none()
+        && edit.schedule.is_none()
+        && edit.target.is_none()
+        && edit.unit.is_none()
+    {
+        return Err(CliError::Input(
+            "Nothing to change was given; add one of --text, --cue, --smaller, --area, --target, --unit, --days, --times-per-week or --daily.".into(),
+        ));
+    }
+    let after = journal.edit_promise(&before.id, edit)?;
+    let number = journal.number_of(&after.id)?;
+    if json {
+        return to_json(&PromiseJson {
+            number,
+            promise: &after,
+        });
+    }
+    let today = journal.today();
+    let described = with_details(&after.text, &promise_details(&after, today));
+    Ok(lines([if after == before {
+        format!("Promise {number} already reads that way, so nothing changed: {described}.")
+    } else {
+        format!("Updated promise {number}: {described}.")
+    }]))
+}
+
+fn promise_archive(
+    journal: &mut Journal,
+    args: &PromiseArg,
+    archive: bool,
+    json: bool,
+) -> Result<String> {
+    let before = journal.find_promise(&args.promise)?;
+    let after = if archive {
+        journal.archive_promise(&before.id)?
+    } else {
+        journal.unarchive_promise(&before.id)?
+    };
+    let number = journal.number_of(&after.id)?;
+    if json {
+        return to_json(&PromiseJson {
+            number,
+            promise: &after,
+        });
+    }
+    let text = &after.text;
+    Ok(lines([match (archive, before.is_archived() == archive) {
+        (true, true) => format!("{text} was already archived."),
+        (false, true) => format!("{text} is not archived; it is promise {number}."),
+        (true, false) => format!(
+            "Archived: {text}. Its history stays; bring it back with `smallwins promise unarchive {number}`."
+        ),
+        (false, false) => format!("Brought back: {text}, now promise {number}."),
+    }]))
+}
+
+/// Schedule, cue, target and smaller version, for one line of text.
+fn promise_details(p: &Promise, day: NaiveDate) -> Vec<String> {
+    let mut details = vec![p.schedule.to_string()];
+    details.extend(p.cue.clone());
+    details.extend(p.target_label(day));
+    if let Some(smaller) = &p.smaller {
+        details.push(format!("smaller: {smaller}"));
+    }
+    details
+}
+
+fn with_details(text: &str, details: &[String]) -> String {
+    if details.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} ({})", details.join(" · "))
+    }
+}
+
+/// The schedule options, if any was given.
+fn parse_schedule(args: &ScheduleArgs) -> Result<Option<Schedule>> {
+    if let Some(days) = &args.days {
+        return Schedule::parse_days(days)
+            .map(Some)
+            .map_err(CliError::Input);
+    }
+    if let Some(times) = &args.times_per_week {
+        let times = times.trim().parse::<u8>().map_err(|_| {
+            CliError::Input(format!(
+                "\"{times}\" is not a number of days; give --times-per-week a whole number from 1 to 7."
+            ))
+        })?;
+        return Ok(Some(Schedule::TimesPerWeek { times }));
+    }
+    Ok(args.daily.then_some(Schedule::Daily))
+}
+
+// ----- checks ----------------------------------------------------------------
+
+#[derive(Serialize)]
+struct MarkJson<'a> {
+    promise: PromiseJson<'a>,
+    check: &'a Check,
+}
+
+fn mark(journal: &mut Journal, args: MarkArgs, status: Status, json: bool) -> Result<String> {
+    let promise = journal.find_promise(&args.promise)?;
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let amount = parse_amount(args.amount.as_deref(), "amount")?;
+    let mark = Mark {
+        amount,
+        note: args.note,
+        lesson: None,
+    };
+    let check = journal.mark(&promise.id, day, status, mark)?;
+    marked(journal, &promise, &check, json)
+}
+
+fn missed(journal: &mut Journal, args: MissedArgs, json: bool) -> Result<String> {
+    let promise = journal.find_promise(&args.promise)?;
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let mark = Mark {
+        amount: None,
+        note: args.note,
+        lesson: args.lesson,
+    };
+    let check = journal.mark(&promise.id, day, Status::Missed, mark)?;
+    marked(journal, &promise, &check, json)
+}
+
+/// What `kept`, `partial` and `missed` print.
+fn marked(journal: &Journal, promise: &Promise, check: &Check, json: bool) -> Result<String> {
+    if json {
+        return to_json(&MarkJson {
+            promise: PromiseJson {
+                number: journal.number_of(&promise.id)?,
+                promise,
+            },
+            check,
+        });
+    }
+    let day = short_day(check.day, journal.today());
+    let amount = amount_label(
+        promise,
+        check.status,
+        check.amount,
+        promise.target_on(check.day),
+    );
+    let what = match amount {
+        Some(amount) => format!("{} — {amount}", promise.text),
+        None => promise.text.clone(),
+    };
+    let mut out = vec![match check.status {
+        Status::Kept => format!("Kept: {what} ({day})."),
+        Status::Partial => format!("Partly kept: {what} ({day}); it counts as showing up."),
+        Status::Missed => format!("Noted as missed: {what} ({day})."),
+    }];
+    if check.status == Status::Missed
+        && let Some(smaller) = &promise.smaller
+    {
+        out.push(format!("Smaller version for next time: {smaller}."));
+    }
+    Ok(lines(out))
+}
+
+/// "10 minutes", or "4 of 10 minutes" when less than the target was done.
+fn amount_label(
+    promise: &Promise,
+    status: Status,
+    amount: Option<f64>,
+    target: Option<f64>,
+) -> Option<String> {
+    let unit = promise.unit.as_deref()?;
+    let amount = amount?;
+    Some(match target {
+        Some(t) if status != Status::Kept || amount < t => {
+            format!("{} of {} {unit}", format_amount(amount), format_amount(t))
+        }
+        _ => format!("{} {unit}", format_amount(amount)),
+    })
+}
+
+#[derive(Serialize)]
+struct UnmarkJson<'a> {
+    promise: PromiseJson<'a>,
+    day: NaiveDate,
+    cleared: bool,
+}
+
+fn unmark(journal: &mut Journal, args: &UnmarkArgs, json: bool) -> Result<String> {
+    let promise = journal.find_promise(&args.promise)?;
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let had_mark = journal
+        .day(day)?
+        .items
+        .iter()
+        .any(|i| i.promise.id == promise.id && i.check.is_some());
+    journal.unmark(&promise.id, day)?;
+    if json {
+        return to_json(&UnmarkJson {
+            promise: PromiseJson {
+                number: journal.number_of(&promise.id)?,
+                promise: &promise,
+            },
+            day,
+            cleared: had_mark,
+        });
+    }
+    let label = short_day(day, journal.today());
+    Ok(lines([if had_mark {
+        format!(
+            "Cleared the mark: {} is not yet marked for {label}.",
+            promise.text
+        )
+    } else {
+        format!(
+            "{} had no mark for {label}, so nothing changed.",
+            promise.text
+        )
+    }]))
+}
+
+// ----- wins, check-ins, reflections -----------------------------------------
+
+fn win(journal: &mut Journal, args: WinArgs, json: bool) -> Result<String> {
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let win = journal.add_win(day, &args.text.join(" "), args.area.as_deref())?;
+    if json {
+        return to_json(&win);
+    }
+    let label = short_day(day, journal.today());
+    let mut out = vec![format!("Win noted for {label}: {}.", win_text(&win))];
+    let count = journal
+        .win_counts(day, day)?
+        .get(&day)
+        .copied()
+        .unwrap_or(0);
+    if count > 1 {
+        out.push(format!("That makes {count} wins on {label}."));
+    }
+    Ok(lines(out))
+}
+
+fn win_text(win: &Win) -> String {
+    let text = win.text.trim_end_matches('.');
+    match &win.area {
+        Some(area) => format!("{text} ({area})"),
+        None => text.to_string(),
+    }
+}
+
+fn checkin(journal: &mut Journal, args: CheckinArgs, json: bool) -> Result<String> {
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let confidence = parse_rating(args.confidence.as_deref(), "confidence")?;
+    if args.intention.is_none() && confidence.is_none() {
+        return Err(CliError::Input(
+            "A check-in needs an intention or a confidence, like --intention \"one kind thing\" --confidence 6.".into(),
+        ));
+    }
+    let checkin = journal.check_in(day, args.intention.as_deref(), confidence)?;
+    if json {
+        return to_json(&checkin);
+    }
+    let label = short_day(day, journal.today());
+    Ok(lines([format!(
+        "Check-in saved for {label}: {}.",
+        checkin_summary(&checkin)
+    )]))
+}
+
+fn checkin_summary(c: &CheckIn) -> String {
+    let mut parts = Vec::new();
+    if let Some(intention) = &c.intention {
+        parts.push(format!("“{intention}”"));
+    }
+    if let Some(confidence) = c.confidence {
+        parts.push(format!("confidence {confidence}/10"));
+    }
+    parts.join(", ")
+}
+
+fn reflect(journal: &mut Journal, args: ReflectArgs, json: bool) -> Result<String> {
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let mood = parse_rating(args.mood.as_deref(), "mood")?;
+    let confidence = parse_rating(args.confidence.as_deref(), "confidence")?;
+    let answers = parse_answers(journal, &args.answers)?;
+    if mood.is_none() && confidence.is_none() && answers.is_empty() {
+        return Err(CliError::Input(
+            "A reflection needs a mood, a confidence or an answer, like --mood 6 --answer helped=\"a walk\".".into(),
+        ));
+    }
+    let reflection = journal.reflect(day, &answers, mood, confidence)?;
+    if json {
+        return to_json(&reflection);
+    }
+    let label = short_day(day, journal.today());
+    let mut out = vec![format!(
+        "Reflection saved for {label}: {}.",
+        reflection_summary(&reflection)
+    )];
+    out.extend(journal.day(day)?.kept_line());
+    Ok(lines(out))
+}
+
+/// "mood 6/10, confidence 8/10, 2 answers".
+fn reflection_summary(r: &Reflection) -> String {
+    let mut parts = vec![rating_summary(r)];
+    match r.answers.len() {
+        0 => {}
+        1 => parts.push("1 answer".into()),
+        n => parts.push(format!("{n} answers")),
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(", ")
+}
+
+/// "mood 6/10, confidence 8/10", or empty.
+fn rating_summary(r: &Reflection) -> String {
+    let mut parts = Vec::new();
+    if let Some(mood) = r.mood {
+        parts.push(format!("mood {mood}/10"));
+    }
+    if let Some(confidence) = r.confidence {
+        parts.push(format!("confidence {confidence}/10"));
+    }
+    parts.join(", ")
+}
+
+/// `KEY=TEXT` pairs; a later answer to the same key wins.
+fn parse_answers(journal: &Journal, answers: &[String]) -> Result<BTreeMap<String, String>> {
+    let mut map = BTreeMap::new();
+    for answer in answers {
+        let Some((key, text)) = answer.split_once('=') else {
+            let keys: Vec<&str> = journal
+                .config()
+                .prompts
+                .evening
+                .iter()
+                .map(|p| p.key.as_str())
+                .collect();
+            return Err(CliError::Input(format!(
+                "\"{answer}\" has no '='; write an answer as KEY=TEXT, like --answer helped=\"a friend texted\" (the keys are {}).",
+                keys.join(", ")
+            )));
+        };
+        map.insert(key.trim().to_string(), text.to_string());
+    }
+    Ok(map)
+}
+
+// ----- reading a day ------------------------------------------------------------
+
+#[derive(Serialize)]
+struct DayJson<'a> {
+    day: NaiveDate,
+    promises: Vec<DayItemJson<'a>>,
+    wins: &'a [Win],
+    checkin: Option<&'a CheckIn>,
+    reflection: Option<&'a Reflection>,
+    previous_adjust: Option<&'a str>,
+    kept_line: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DayItemJson<'a> {
+    promise: PromiseJson<'a>,
+    due: &'static str,
+    target: Option<f64>,
+    status: Option<Status>,
+    check: Option<&'a Check>,
+}
+
+fn show_day(journal: &Journal, day: NaiveDate, json: bool) -> Result<String> {
+    let view = journal.day(day)?;
+    if json {
+        return to_json(&DayJson {
+            day: view.day,
+            promises: view
+                .items
+                .iter()
+                .map(|i| DayItemJson {
+                    promise: PromiseJson {
+                        number: i.number,
+                        promise: &i.promise,
+                    },
+                    due: match i.due {
+                        Due::Yes => "yes",
+                        Due::Flexible => "flexible",
+                        Due::No => "no",
+                    },
+                    target: i.target,
+                    status: i.status(),
+                    check: i.check.as_ref(),
+                })
+                .collect(),
+            wins: &view.wins,
+            checkin: view.checkin.as_ref(),
+            reflection: view.reflection.as_ref(),
+            previous_adjust: view.previous_adjust.as_deref(),
+            kept_line: view.kept_line(),
+        });
+    }
+    day_text(journal, &view)
+}
+
+fn day_text(journal: &Journal, view: &DayView) -> Result<String> {
+    let mut out = vec![view.day.format("%A %-d %B %Y").to_string()];
+    if let Some(adjust) = &view.previous_adjust {
+        out.push(format!("From the day before: “{}”", indent(adjust, 2)));
+    }
+    out.push(String::new());
+    out.push("Promises".into());
+    if view.items.is_empty() {
+        out.push(if journal.promises(true)?.is_empty() {
+            "  None yet; add one with `smallwins promise add \"…\"`.".into()
+        } else {
+            "  None counted on this day.".into()
+        });
+    }
+    let width = view
+        .items
+        .iter()
+        .map(|i| i.number.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for item in &view.items {
+        let p = &item.promise;
+        let status = item.status();
+        let glyph = match (status, item.due) {
+            (None, Due::No) => " ",
+            _ => status_glyph(status),
+        };
+        let mut details: Vec<String> = p.cue.iter().cloned().collect();
+        // What was done ("4 of 10 pages"), else what is asked ("10 pages").
+        let done =
+            (item.check.as_ref()).and_then(|c| amount_label(p, c.status, c.amount, item.target));
+        let asked = (p.unit.as_ref())
+            .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
+        details.extend(done.or(asked));
+        if p.schedule != Schedule::Daily {
+            details.push(p.schedule.to_string());
+        }
+        if item.due == Due::No {
+            details.push("rest day".into());
+        }
+        let number = item.number;
+        out.push(format!(
+            "  {number:>width$} {glyph} {}",
+            with_details(&p.text, &details)
+        ));
+        if let Some(check) = &item.check {
+            let pad = " ".repeat(width + 5);
+            let more = width + 7;
+            out.extend(
+                check
+                    .note
+                    .as_ref()
+                    .map(|n| format!("{pad}note: {}", indent(n, more))),
+            );
+            out.extend(
+                check
+                    .lesson
+                    .as_ref()
+                    .map(|l| format!("{pad}lesson: {}", indent(l, more))),
+            );
+        }
+    }
+    out.push(String::new());
+    if view.wins.is_empty() {
+        out.push("Wins: none noted.".into());
+    } else {
+        out.push("Wins".into());
+        out.extend(view.wins.iter().map(|w| format!("  - {}", win_text(w))));
+    }
+    out.push(String::new());
+    out.push(match &view.checkin {
+        Some(c) => format!("Check-in: {}", checkin_summary(c)),
+        None => "Check-in: not yet.".into(),
+    });
+    match &view.reflection {
+        Some(r) => {
+            let ratings = rating_summary(r);
+            out.push(if ratings.is_empty() {
+                "Reflection:".into()
+            } else {
+                format!("Reflection: {ratings}")
+            });
+            let prompts = &journal.config().prompts;
+            // In the order the evening prompts ask, then any other keys.
+            let mut answers: Vec<(&String, &String)> = r.answers.iter().collect();
+            answers.sort_by_key(|(key, _)| {
+                prompts
+                    .evening
+                    .iter()
+                    .position(|p| p.key == **key)
+                    .unwrap_or(usize::MAX)
+            });
+            for (key, answer) in answers {
+                let question = prompts.text(key).unwrap_or(key);
+                out.push(format!("  {question} {}", indent(answer, 4)));
+            }
+        }
+        None => out.push("Reflection: not yet.".into()),
+    }
+    if let Some(line) = view.kept_line() {
+        out.push(String::new());
+        out.push(line);
+    }
+    Ok(lines(out))
+}
+
+/// Indents every line after the first, for text that spans lines.
+fn indent(text: &str, by: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(by)))
+}
+
+fn status_glyph(status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Kept) => "✓",
+        Some(Status::Partial) => "◐",
+        Some(Status::Missed) => "○",
+        None => "·",
+    }
+}
+
+// ----- export, import, backup --------------------------------------------------
+
+#[derive(Serialize)]
+struct ExportedJson<'a> {
+    out: &'a Path,
+    format: &'static str,
+    records: Counts,
+}
+
+fn export(journal: &Journal, args: &ExportArgs, json: bool) -> Result<String> {
+    if let Some(out) = &args.out {
+        refuse_existing(out, "export")?;
+    }
+    let from = args
+        .from
+        .as_deref()
+        .map(|d| journal.parse_day(d))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| journal.parse_day(d))
+        .transpose()?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(CliError::Input(format!(
+            "--from {from} comes after --to {to}; give the earlier day to --from."
+        )));
+    }
+    let data = export_data(journal, from, to)?;
+    let text = match args.format {
+        ExportFormat::Json => to_json(&data)?,
+        ExportFormat::Csv => formats::csv(&data)?,
+        ExportFormat::Markdown => formats::markdown(journal, &data, from, to)?,
+    };
+    let Some(out) = &args.out else {
+        return Ok(text);
+    };
+    write_new_file(out, text.as_bytes(), "export")?;
+    let records = export_counts(&data);
+    if json {
+        return to_json(&ExportedJson {
+            out,
+            format: args.format.name(),
+            records,
+        });
+    }
+    Ok(lines([format!(
+        "Exported {} as {} to {}.",
+        describe_counts(&records),
+        args.format.name(),
+        out.display()
+    )]))
+}
+
+/// The journal's records, with day records limited to `from..=to`.
+///
+/// `Store::export` stands for an open end with `NaiveDate::MIN`/`MAX`, which
+/// SQLite compares as text (`-262143-…`, `+262142-…`) and so matches no day
+/// at all. Until the store closes the range itself, ask for a closed range
+/// that holds every four-digit year, and put the open ends back.
+fn export_data(
+    journal: &Journal,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Export> {
+    let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    let mut data = journal.export(Some(from.unwrap_or(first)), Some(to.unwrap_or(last)))?;
+    data.from = from;
+    data.to = to;
+    Ok(data)
+}
+
+fn export_counts(data: &Export) -> Counts {
+    Counts {
+        promises: data.promises.len() as u64,
+        checks: data.checks.len() as u64,
+        wins: data.wins.len() as u64,
+        checkins: data.checkins.len() as u64,
+        reflections: data.reflections.len() as u64,
+    }
+}
+
+#[derive(Serialize)]
+struct ImportJson<'a> {
+    file: &'a Path,
+    changed: ImportReport,
+    total: u64,
+}
+
+fn import(journal: &mut Journal, file: &Path, json: bool) -> Result<String> {
+    let data = read_export(file)?;
+    let report = journal.import(&data)?;
+    if json {
+        return to_json(&ImportJson {
+            file,
+            changed: report,
+            total: report.total(),
+        });
+    }
+    let name = file.display();
+    Ok(lines([if report.total() == 0 {
+        format!(
+            "Nothing new in {name}: 0 records added or updated; the journal already had all of it."
+        )
+    } else {
+        let counts = Counts {
+            promises: report.promises,
+            checks: report.checks,
+            wins: report.wins,
+            checkins: report.checkins,
+            reflections: report.reflections,
+        };
+        format!(
+            "Imported {name}: {} records added or updated ({}).",
+            report.total(),
+            describe_counts(&counts)
+        )
+    }]))
+}
+
+/// Reads a file made by `smallwins export --format json`.
+fn read_export(path: &Path) -> Result<Export> {
+    let name = path.display();
+    let bytes = fs::read(path).map_err(|e| {
+        CliError::Input(format!(
+            "{name} could not be read ({}); give the path of a file made by `smallwins export`.",
+            io_reason(&e)
+        ))
+    })?;
+    let not_export = |why: String| {
+        CliError::Input(format!(
+            "{name} is not a smallwins export ({why}); make one with `smallwins export --format json`."
+        ))
+    };
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+        not_export(format!(
+            "it is not JSON: line {}, column {}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(crate::store::EXPORT_FORMAT) {
+        return Err(not_export(format!(
+            "it has no \"format\": \"{}\" marker",
+            crate::store::EXPORT_FORMAT
+        )));
+    }
+    serde_json::from_value(value).map_err(|e| {
+        let why = e.to_string();
+        let why = why
+            .split(" at line")
+            .next()
+            .unwrap_or(&why)
+            .replace('`', "\"");
+        not_export(format!("its records do not fit: {why}"))
+    })
+}
+
+#[derive(Serialize)]
+struct BackupJson<'a> {
+    backup: &'a Path,
+    records: Counts,
+}
+
+fn backup(journal: &Journal, file: &Path, json: bool) -> Result<String> {
+    refuse_existing(file, "backup")?;
+    journal.backup(file)?;
+    let records = journal.counts()?;
+    if json {
+        return to_json(&BackupJson {
+            backup: file,
+            records,
+        });
+    }
+    Ok(lines([format!(
+        "Backed up the journal to {} ({}).",
+        file.display(),
+        describe_counts(&records)
+    )]))
+}
+
+/// Refuses to overwrite a file: exports and backups always go to new files.
+fn refuse_existing(path: &Path, what: &str) -> Result<()> {
+    if path.exists() {
+        return Err(CliError::Input(format!(
+            "{} already exists and the {what} never overwrites a file; choose a new name.",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Creates `path` (it must not exist), readable only by its owner.
+fn write_new_file(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == ErrorKind::AlreadyExists {
+            CliError::Input(format!(
+                "{} already exists and the {what} never overwrites a file; choose a new name.",
+                path.display()
+            ))
+        } else {
+            CliError::Failed(format!(
+                "The {what} could not be written to {}: {}.",
+                path.display(),
+                io_reason(&e)
+            ))
+        }
+    })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| {
+            fs::remove_file(path).ok();
+            CliError::Failed(format!(
+                "The {what} could not be written to {}: {}.",
+                path.display(),
+                io_reason(&e)
+            ))
+        })
+}
+
+// ----- show and demo ---------------------------------------------------------------
+
+/// A screen to draw for `show`, checked before the journal is handed over.
+struct DrawRequest {
+    screen: ShowScreen,
+    day: NaiveDate,
+    width: u16,
+    height: u16,
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    screen: &'static str,
+    day: NaiveDate,
+    width: u16,
+    height: u16,
+    text: &'a str,
+}
+
+fn draw_request(journal: &Journal, args: &ShowArgs) -> Result<DrawRequest> {
+    let day = day_or_today(journal, args.date.day.as_deref())?;
+    let (default_width, default_height) = terminal_size();
+    Ok(DrawRequest {
+        screen: args.screen,
+        day,
+        width: parse_size(args.width.as_deref(), "--width", default_width)?,
+        height: parse_size(args.height.as_deref(), "--height", default_height)?,
+    })
+}
+
+/// Draws a screen exactly as the full-screen journal would, as plain text.
+fn draw(journal: Journal, request: &DrawRequest, json: bool) -> Result<String> {
+    let DrawRequest {
+        screen,
+        day,
+        width,
+        height,
+    } = *request;
+    let mut text =
+        ui::render_to_string(&journal, screen.screen(), day, width, height).map_err(ui_error)?;
+    if json {
+        return to_json(&ShowJson {
+            screen: screen.name(),
+            day,
+            width,
+            height,
+            text: &text,
+        });
+    }
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// The terminal's size when stdout is one, else 100×30.
+fn terminal_size() -> (u16, u16) {
+    if std::io::stdout().is_terminal()
+        && let Ok((w, h)) = crossterm::terminal::size()
+        && w > 0
+        && h > 0
+    {
+        return (w, h);
+    }
+    SHOW_DEFAULT_SIZE
+}
+
+fn parse_size(text: Option<&str>, name: &str, default: u16) -> Result<u16> {
+    let Some(text) = text else {
+        return Ok(default);
+    };
+    match text.trim().parse::<u16>() {
+        Ok(n) if (1..=1000).contains(&n) => Ok(n),
+        _ => Err(CliError::Input(format!(
+            "\"{text}\" is not a size I can draw; give {name} a whole number from 1 to 1000."
+        ))),
+    }
+}
+
+#[derive(Serialize)]
+struct DemoJson<'a> {
+    db: &'a Path,
+    weeks: u32,
+    records: Counts,
+}
+
+fn demo_fill(journal: &mut Journal, db: &Path, args: &DemoArgs, json: bool) -> Result<String> {
+    let weeks = match args.weeks.as_deref() {
+        None => DEMO_WEEKS,
+        Some(text) => match text.trim().parse::<u32>() {
+            Ok(n) if (1..=52).contains(&n) => n,
+            _ => {
+                return Err(CliError::Input(format!(
+                    "\"{text}\" is not a number of weeks I can make; give --weeks a whole number from 1 to 52."
+                )));
+            }
+        },
+    };
+    if !journal.counts()?.is_empty() {
+        return Err(CliError::Input(format!(
+            "{} already holds a journal with entries, so the demo left it alone; give --db a new file instead.",
+            db.display()
+        )));
+    }
+    let records = demo::fill(journal, weeks)?;
+    journal.clear_undo();
+    if json {
+        return to_json(&DemoJson { db, weeks, records });
+    }
+    let plural = if weeks == 1 { "week" } else { "weeks" };
+    Ok(lines([
+        format!(
+            "Made a demo journal with {weeks} {plural} of history in {}: {}.",
+            db.display(),
+            describe_counts(&records)
+        ),
+        format!("Open it with `smallwins --db {}`.", db.display()),
+    ]))
+}
+
+/// `smallwins --demo`: a throwaway journal in a fresh private folder,
+/// opened full-screen and deleted afterwards.
+fn run_demo_window(clock: Clock, config: Config) -> Result<()> {
+    let folder = DemoFolder::create()?;
+    let mut journal = Journal::open(&folder.path.join("journal.db"), clock, config)?;
+    demo::fill(&mut journal, DEMO_WEEKS)?;
+    journal.clear_undo();
+    ui::run(journal).map_err(ui_error)
+}
+
+/// A private temporary folder, removed when dropped (also on a panic).
+struct DemoFolder {
+    path: PathBuf,
+}
+
+impl DemoFolder {
+    fn create() -> Result<DemoFolder> {
+        let path = std::env::temp_dir().join(format!("smallwins-demo-{}", model::new_id()));
+        let mut builder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&path).map_err(|e| {
+            CliError::Failed(format!(
+                "A folder for the demo could not be made in {}: {}.",
+                std::env::temp_dir().display(),
+                io_reason(&e)
+            ))
+        })?;
+        Ok(DemoFolder { path })
+    }
+}
+
+impl Drop for DemoFolder {
+    fn drop(&mut self) {
+        fs::remove_dir_all(&self.path).ok();
+    }
+}
+
+// ----- small helpers ----------------------------------------------------------------
+
+fn day_or_today(journal: &Journal, text: Option<&str>) -> Result<NaiveDate> {
+    match text {
+        Some(text) => Ok(journal.parse_day(text)?),
+        None => Ok(journal.today()),
+    }
+}
+
+/// A rating as typed; the domain checks the 0–10 range.
+fn parse_rating(text: Option<&str>, name: &str) -> Result<Option<u8>> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    text.trim().parse::<u8>().map(Some).map_err(|_| {
+        CliError::Input(format!(
+            "\"{text}\" is not a {name} rating; choose a whole number from 0 to 10."
+        ))
+    })
+}
+
+/// An amount as typed; the domain checks that it can be recorded.
+fn parse_amount(text: Option<&str>, name: &str) -> Result<Option<f64>> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    text.trim().parse::<f64>().map(Some).map_err(|_| {
+        CliError::Input(format!(
+            "\"{text}\" is not a number; give the {name} as a number like 10 or 2.5."
+        ))
+    })
+}
+
+/// "Sat 21 Nov", with the year when it is not this year's.
+fn short_day(day: NaiveDate, today: NaiveDate) -> String {
+    if day.year() == today.year() {
+        day.format("%a %-d %b").to_string()
+    } else {
+        day.format("%a %-d %b %Y").to_string()
+    }
+}
+
+/// "Mon 16 Nov 2026".
+fn long_short_day(day: NaiveDate) -> String {
+    day.format("%a %-d %b %Y").to_string()
+}
+
+/// "3 promises, 1 check, 0 wins, …".
+fn describe_counts(c: &Counts) -> String {
+    [
+        (c.promises, "promise", "promises"),
+        (c.checks, "check", "checks"),
+        (c.wins, "win", "wins"),
+        (c.checkins, "check-in", "check-ins"),
+        (c.reflections, "reflection", "reflections"),
+    ]
+    .iter()
+    .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// Pretty JSON with a final newline.
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| CliError::Failed(format!("The JSON could not be written: {e}.")))
+}
+
+/// Lines of text, each ending in a newline.
+fn lines(lines: impl IntoIterator<Item = String>) -> String {
+    lines.into_iter().fold(String::new(), |mut out, line| {
+        out.push_str(&line);
+        out.push('\n');
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn negative_days_are_values_not_flags() {
+        let cli = Cli::try_parse_from(["smallwins", "kept", "1", "--date", "-3"]).expect("parses");
+        match cli.command {
+            Some(Command::Kept(args)) => assert_eq!(args.date.day.as_deref(), Some("-3")),
+            other => panic!("unexpected {other:?}"),
+        }
+        let cli = Cli::try_parse_from(["smallwins", "day", "-2"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Day(DayArgs { day })) if day == "-2"));
+    }
+
+    #[test]
+    fn schedule_options_exclude_each_other() {
+        let err = Cli::try_parse_from([
+            "smallwins",
+            "promise",
+            "add",
+            "x",
+            "--days",
+            "mon",
+            "--times-per-week",
+            "3",
+        ])
+        .expect_err("conflict");
+        assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
+    }
+
+    #[test]
+    fn words_of_a_win_are_joined() {
+        let cli =
+            Cli::try_parse_from(["smallwins", "win", "sent", "the", "email", "--area", "work"])
+                .expect("parses");
+        match cli.command {
+            Some(Command::Win(args)) => {
+                assert_eq!(args.text.join(" "), "sent the email");
+                assert_eq!(args.area.as_deref(), Some("work"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn io_reasons_carry_no_error_numbers() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(io_reason(&e), "it does not exist");
+        let e = std::io::Error::other("Something odd");
+        assert_eq!(io_reason(&e), "something odd");
+    }
+
+    #[test]
+    fn the_demo_folder_is_private_and_removed_afterwards() {
+        let folder = DemoFolder::create().expect("created");
+        let path = folder.path.clone();
+        assert!(path.starts_with(std::env::temp_dir()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        fs::write(path.join("journal.db"), b"x").expect("write");
+        drop(folder);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn counts_are_described_in_words() {
+        let c = Counts {
+            promises: 1,
+            checks: 2,
+            wins: 0,
+            checkins: 1,
+            reflections: 3,
+        };
+        assert_eq!(
+            describe_counts(&c),
+            "1 promise, 2 checks, 0 wins, 1 check-in, 3 reflections"
+        );
+    }
+}

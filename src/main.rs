@@ -1,10 +1,13 @@
-use smallwins::config::Config;
-use smallwins::domain::{Clock, Journal};
+//! The smallwins binary: installs the error hooks, then hands over to the
+//! command line (which opens the full-screen journal when no command is
+//! given).
 
-fn main() -> color_eyre::Result<()> {
-    color_eyre::install()?;
-    let path = std::env::var("SMALLWINS_DB").unwrap_or_else(|_| "/tmp/sw.db".into());
-    let clock = Clock::from_env().map_err(|e| color_eyre::eyre::eyre!(e))?;
-    let journal = Journal::open(std::path::Path::new(&path), clock, Config::default())?;
-    smallwins::ui::run(journal)
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // The full-screen journal relies on color-eyre's panic and error hooks.
+    // Installing can only fail if hooks are already installed, and then
+    // those stay in place, which is just as good.
+    color_eyre::install().ok();
+    smallwins::cli::main()
 }
