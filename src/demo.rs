@@ -986,8 +986,9 @@ mod tests {
         .expect("open a new journal")
     }
 
-    /// Every record. The bounds are explicit: an unbounded export reads
-    /// no day records (see the report on `Store::export`).
+    /// Every record. The bounds are explicit because an export without an
+    /// upper bound currently holds no day records (`NaiveDate::MAX` is
+    /// stored as "+262142-12-31", which sorts before every real day).
     fn everything(j: &Journal) -> crate::store::Export {
         j.export(Some(d("1900-01-01")), Some(d("9999-12-31")))
             .expect("export")

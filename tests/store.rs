@@ -38,8 +38,9 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Everything in the store. The bounds are explicit; see
-/// `an_unbounded_export_holds_every_day` for why.
+/// Everything in the store. The bounds are explicit because an export
+/// without an upper bound currently holds no day records: `NaiveDate::MAX`
+/// is stored as "+262142-12-31", which sorts before every real day.
 fn everything(store: &Store) -> Export {
     store
         .export(
