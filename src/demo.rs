@@ -46,7 +46,9 @@ const READ_GROWN: f64 = 8.0;
 ///
 /// `weeks` is clamped to 1..=[`MAX_WEEKS`]. The journal's clock is stepped
 /// through the days and put back afterwards, and the undo history is
-/// cleared, so the demo cannot be undone one record at a time.
+/// cleared, so the demo cannot be undone one record at a time. Each record
+/// is saved as its own change, so if a write fails part-way (a full disk,
+/// say) what was written before it stays, and the error says what happened.
 pub fn fill(journal: &mut Journal, weeks: u32) -> domain::Result<Counts> {
     if !journal.counts()?.is_empty() {
         return Err(domain::Error::Input(
