@@ -43,7 +43,9 @@ fn history() -> Export {
             area: None,
             schedule: match i % 3 {
                 0 => Schedule::Daily,
-                1 => Schedule::Weekdays { days: vec![0, 2, 4] },
+                1 => Schedule::Weekdays {
+                    days: vec![0, 2, 4],
+                },
                 _ => Schedule::TimesPerWeek { times: 3 },
             },
             unit: (i == 5).then(|| "pages".into()),
@@ -157,7 +159,11 @@ fn benches(c: &mut Criterion) {
     c.bench_function("keypress to frame: j/k on Today", |b| {
         let mut down = true;
         b.iter(|| {
-            let code = if down { KeyCode::Char('j') } else { KeyCode::Char('k') };
+            let code = if down {
+                KeyCode::Char('j')
+            } else {
+                KeyCode::Char('k')
+            };
             down = !down;
             app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
             screens::draw(&app, area, &mut buf);
@@ -173,10 +179,16 @@ fn benches(c: &mut Criterion) {
         })
     });
     c.bench_function("keypress to frame: calendar month back", |b| {
-        app.perform(smallwins::ui::keymap::Action::Go(smallwins::ui::Screen::Calendar));
+        app.perform(smallwins::ui::keymap::Action::Go(
+            smallwins::ui::Screen::Calendar,
+        ));
         let mut back = true;
         b.iter(|| {
-            let code = if back { KeyCode::Char('[') } else { KeyCode::Char(']') };
+            let code = if back {
+                KeyCode::Char('[')
+            } else {
+                KeyCode::Char(']')
+            };
             back = !back;
             app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
             screens::draw(&app, area, &mut buf);

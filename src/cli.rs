@@ -1390,7 +1390,7 @@ fn export(journal: &Journal, args: &ExportArgs, json: bool) -> Result<String> {
             "--from {from} comes after --to {to}; give the earlier day to --from."
         )));
     }
-    let data = export_data(journal, from, to)?;
+    let data = journal.export(from, to)?;
     let text = match args.format {
         ExportFormat::Json => to_json(&data)?,
         ExportFormat::Csv => formats::csv(&data)?,
@@ -1414,25 +1414,6 @@ fn export(journal: &Journal, args: &ExportArgs, json: bool) -> Result<String> {
         args.format.name(),
         out.display()
     )]))
-}
-
-/// The journal's records, with day records limited to `from..=to`.
-///
-/// `Store::export` stands for an open end with `NaiveDate::MIN`/`MAX`, which
-/// SQLite compares as text (`-262143-…`, `+262142-…`) and so matches no day
-/// at all. Until the store closes the range itself, ask for a closed range
-/// that holds every four-digit year, and put the open ends back.
-fn export_data(
-    journal: &Journal,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<Export> {
-    let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
-    let mut data = journal.export(Some(from.unwrap_or(first)), Some(to.unwrap_or(last)))?;
-    data.from = from;
-    data.to = to;
-    Ok(data)
 }
 
 fn export_counts(data: &Export) -> Counts {
@@ -1626,7 +1607,7 @@ fn draw(journal: Journal, request: &DrawRequest, json: bool) -> Result<String> {
         height,
     } = *request;
     let mut text =
-        ui::render_to_string(&journal, screen.screen(), day, width, height).map_err(ui_error)?;
+        ui::render_to_string(journal, screen.screen(), day, width, height).map_err(ui_error)?;
     if json {
         return to_json(&ShowJson {
             screen: screen.name(),

@@ -102,10 +102,20 @@ impl Session {
 /// The terminal was restored: the alternate screen was left after it was
 /// last entered, and the cursor was shown again.
 fn assert_restored(output: &str) {
-    let entered = output.rfind(ENTER_ALT_SCREEN).expect("entered the alternate screen");
-    let left = output.rfind(LEAVE_ALT_SCREEN).expect("left the alternate screen");
-    assert!(left > entered, "left the alternate screen after entering it");
-    assert!(output[entered..].contains(SHOW_CURSOR), "cursor shown again");
+    let entered = output
+        .rfind(ENTER_ALT_SCREEN)
+        .expect("entered the alternate screen");
+    let left = output
+        .rfind(LEAVE_ALT_SCREEN)
+        .expect("left the alternate screen");
+    assert!(
+        left > entered,
+        "left the alternate screen after entering it"
+    );
+    assert!(
+        output[entered..].contains(SHOW_CURSOR),
+        "cursor shown again"
+    );
 }
 
 #[test]
@@ -124,8 +134,14 @@ fn start_add_a_win_with_w_and_quit_with_q() {
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_restored(&s.text());
-    let day = open_at(&f.path, "2026-11-21T09:00").day(d("2026-11-21")).expect("day");
-    assert!(day.wins.iter().any(|w| w.text == "typed in a real terminal"));
+    let day = open_at(&f.path, "2026-11-21T09:00")
+        .day(d("2026-11-21"))
+        .expect("day");
+    assert!(
+        day.wins
+            .iter()
+            .any(|w| w.text == "typed in a real terminal")
+    );
 }
 
 #[test]
@@ -143,8 +159,14 @@ fn a_pasted_block_arrives_whole() {
     s.wait_for("Win saved");
     s.send("q");
     assert!(s.wait_exit().success());
-    let day = open_at(&f.path, "2026-11-21T09:00").day(d("2026-11-21")).expect("day");
-    assert!(day.wins.iter().any(|w| w.text == "pasted in one go"), "{:?}", day.wins);
+    let day = open_at(&f.path, "2026-11-21T09:00")
+        .day(d("2026-11-21"))
+        .expect("day");
+    assert!(
+        day.wins.iter().any(|w| w.text == "pasted in one go"),
+        "{:?}",
+        day.wins
+    );
 }
 
 #[test]
@@ -164,7 +186,9 @@ fn sigterm_restores_the_terminal_and_keeps_what_was_saved() {
     assert!(killed.success());
     s.wait_exit();
     assert_restored(&s.text());
-    let day = open_at(&f.path, "2026-11-21T09:00").day(d("2026-11-21")).expect("day");
+    let day = open_at(&f.path, "2026-11-21T09:00")
+        .day(d("2026-11-21"))
+        .expect("day");
     assert_eq!(day.items[0].status(), Some(smallwins::domain::Status::Kept));
 }
 

@@ -165,7 +165,7 @@ enum UndoStep {
         before: Option<Promise>,
     },
     Order {
-        before: Vec<String>,
+        before: Vec<(String, i64)>,
     },
     Check {
         promise_id: String,
@@ -496,15 +496,16 @@ impl Journal {
     /// Moves an active promise up (`-1`) or down (`+1`) the list.
     pub fn move_promise(&mut self, id: &str, delta: i32) -> Result<()> {
         let active = self.promises(false)?;
-        let before: Vec<String> = active.iter().map(|p| p.id.clone()).collect();
-        let Some(from) = before.iter().position(|p| p == id) else {
+        let before: Vec<(String, i64)> =
+            active.iter().map(|p| (p.id.clone(), p.position)).collect();
+        let Some(from) = before.iter().position(|(p, _)| p == id) else {
             return input("Only active promises can be moved.");
         };
         let to = (from as i64 + i64::from(delta)).clamp(0, before.len() as i64 - 1) as usize;
         if to == from {
             return Ok(());
         }
-        let mut order = before.clone();
+        let mut order: Vec<String> = before.iter().map(|(id, _)| id.clone()).collect();
         let moved = order.remove(from);
         order.insert(to, moved);
         self.store.write(|w| w.set_order(&order))?;
@@ -535,7 +536,11 @@ impl Journal {
         let amount = match mark.amount {
             Some(a) => Some(check_amount(a)?),
             None if status == Status::Kept && promise.is_measure() => promise.target_on(day),
-            None => before.as_ref().and_then(|c| c.amount),
+            // An amount carries over only while the result stays the same.
+            None => before
+                .as_ref()
+                .filter(|c| c.status == status)
+                .and_then(|c| c.amount),
         };
         let lesson = clean_optional(mark.lesson.as_deref(), "lesson")?;
         if lesson.is_some() && status != Status::Missed {
@@ -836,6 +841,8 @@ impl Journal {
             return input("That file is not a smallwins export; make one with `smallwins export`.");
         }
         let report = self.store.import(data)?;
+        // Earlier undo steps could now erase imported records.
+        self.undo.clear();
         self.generation += 1;
         Ok(report)
     }
@@ -874,7 +881,7 @@ impl Journal {
                 Some(p) => w.put_promise(p),
                 None => w.delete_promise(id),
             },
-            UndoStep::Order { before } => w.set_order(before),
+            UndoStep::Order { before } => w.set_positions(before),
             UndoStep::Check {
                 promise_id,
                 day,

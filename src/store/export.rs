@@ -49,8 +49,10 @@ impl Store {
         to: Option<NaiveDate>,
         exported_at: NaiveDateTime,
     ) -> Result<Export> {
-        let lo = from.unwrap_or(NaiveDate::MIN);
-        let hi = to.unwrap_or(NaiveDate::MAX);
+        // Days are stored as YYYY-MM-DD text, so an open end must be a
+        // four-digit year to compare correctly.
+        let lo = from.unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
+        let hi = to.unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
         Ok(Export {
             format: EXPORT_FORMAT.into(),
             version: 1,

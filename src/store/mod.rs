@@ -158,6 +158,7 @@ impl Store {
 
         if !fresh && version < LATEST_VERSION {
             let copy = migration_copy_path(path, version);
+            create_private_file(&copy)?;
             conn.backup(rusqlite::MAIN_DB, &copy, None)
                 .map_err(|e| StoreError::Io {
                     action: "keep a copy of the journal before updating it at",
@@ -392,6 +393,17 @@ impl Writer<'_> {
                  ON CONFLICT(promise_id, from_day) DO UPDATE SET amount = excluded.amount, id = excluded.id",
             )?
             .execute(params![t.id, promise_id, t.from, t.amount])?;
+        Ok(())
+    }
+
+    /// Puts back positions exactly as they were.
+    pub fn set_positions(&self, positions: &[(String, i64)]) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("UPDATE promises SET position = ?2 WHERE id = ?1")?;
+        for (id, position) in positions {
+            stmt.execute(params![id, position])?;
+        }
         Ok(())
     }
 
