@@ -176,7 +176,15 @@ pub fn recent_weeks(
         0
     };
     let weeks_room = area.height.saturating_sub(1 + legend_h) as usize;
-    let weeks: Vec<&[(NaiveDate, DayMark)]> = marks.chunks(7).collect();
+    let mut weeks: Vec<&[(NaiveDate, DayMark)]> = marks.chunks(7).collect();
+    // Weeks before anything was asked are noise; keep at least four rows.
+    while weeks.len() > 4
+        && weeks
+            .first()
+            .is_some_and(|w| w.iter().all(|(_, m)| *m == DayMark::NotScheduled))
+    {
+        weeks.remove(0);
+    }
     let shown = &weeks[weeks.len().saturating_sub(weeks_room)..];
     let mut header = vec![Span::raw("        ")];
     for name in weekday_header(week_start) {
@@ -209,7 +217,7 @@ pub fn recent_weeks(
 }
 
 /// Width and height one month grid needs.
-pub const MONTH_W: u16 = 29;
+pub const MONTH_W: u16 = 35;
 pub const MONTH_H: u16 = 8;
 
 /// One month on the Calendar screen: day numbers with their glyphs.
@@ -242,7 +250,7 @@ impl MonthGrid<'_> {
         );
         let header: Vec<Span> = weekday_header(self.week_start)
             .into_iter()
-            .map(|n| Span::styled(format!(" {n} "), theme.dim))
+            .map(|n| Span::styled(format!(" {n}  "), theme.dim))
             .collect();
         put_line(buf, area, 1, &Line::from(header));
         let offset = (7 + first.weekday().num_days_from_monday()
@@ -285,17 +293,18 @@ impl MonthGrid<'_> {
                 glyph_style = glyph_style.add_modifier(Modifier::REVERSED);
             }
             let cell = Line::from(vec![
+                Span::raw(" "),
                 Span::styled(format!("{:>2}", day.day()), num_style),
                 Span::styled(mark_glyph(mark), glyph_style),
                 Span::styled(if has_win { "˙" } else { " " }, theme.kept),
             ]);
-            let x = col * 4;
+            let x = col * 5;
             let y = (2 + row).saturating_sub(skip);
             if row >= skip && y < area.height && x < area.width {
                 let cell_area = Rect {
                     x: area.x + x,
                     y: area.y + y,
-                    width: (area.width - x).min(4),
+                    width: (area.width - x).min(5),
                     height: 1,
                 };
                 buf.set_line(cell_area.x, cell_area.y, &cell, cell_area.width);

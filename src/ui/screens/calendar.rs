@@ -12,6 +12,7 @@ use crate::ui::app::App;
 use crate::ui::theme::{mark_glyph, status_glyph};
 use crate::ui::widgets::{
     MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, put_line, rating_spans, truncate,
+    wrap_words,
 };
 
 const DETAIL_W: u16 = 38;
@@ -170,6 +171,8 @@ fn day_lines(app: &App, day: &DayView, width: usize, lines: &mut Vec<Line<'stati
     }
     if let Some(kept) = day.kept_line() {
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(truncate(&kept, width), theme.kept)));
+        for part in wrap_words(&kept, width) {
+            lines.push(Line::from(Span::styled(part, theme.kept)));
+        }
     }
 }
