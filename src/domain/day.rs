@@ -6,6 +6,17 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Week
 /// The one rule for the day boundary: a moment before `day_starts_at` belongs
 /// to the day before, so a reflection written at 01:30 counts for the evening
 /// it ends.
+///
+/// ```
+/// use chrono::{NaiveDate, NaiveTime};
+/// use smallwins::domain::day::journal_day;
+///
+/// let four = NaiveTime::from_hms_opt(4, 0, 0).unwrap();
+/// let at = |s| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let saturday = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+/// assert_eq!(journal_day(at("2026-11-22 01:30"), four), saturday);
+/// assert_eq!(journal_day(at("2026-11-21 04:00"), four), saturday);
+/// ```
 pub fn journal_day(local: NaiveDateTime, day_starts_at: NaiveTime) -> NaiveDate {
     if local.time() < day_starts_at {
         local.date().pred_opt().unwrap_or(local.date())
@@ -25,6 +36,15 @@ pub fn journal_day_at<Tz: TimeZone>(
 
 /// Parses a day as people type it: `YYYY-MM-DD`, `today`, `yesterday`, or
 /// `-N` for N days ago. `today` is the journal's today, passed in.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use smallwins::domain::day::parse_day;
+///
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+/// assert_eq!(parse_day("-2", today), Ok(NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()));
+/// assert!(parse_day("2026-02-30", today).is_err());
+/// ```
 pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = input.trim();
     let lower = text.to_ascii_lowercase();

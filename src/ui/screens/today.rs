@@ -139,13 +139,17 @@ fn promises_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.pane == Pane::Promises;
     let day = &app.data.day;
-    let kept = day
-        .items
-        .iter()
-        .filter(|i| i.status().is_some_and(Status::showed_up))
-        .count();
+    let count = |s: Status| day.items.iter().filter(|i| i.status() == Some(s)).count();
+    let (kept, partly) = (count(Status::Kept), count(Status::Partial));
     let due = day.due_items().count();
-    let title = format!(" {} · {kept} of {due} kept ", day_title(app));
+    let title = if partly > 0 {
+        format!(
+            " {} · {kept} of {due} kept · {partly} partly ",
+            day_title(app)
+        )
+    } else {
+        format!(" {} · {kept} of {due} kept ", day_title(app))
+    };
     let block = pane(title, focused, app);
     let inner = block.inner(area);
     block.render(area, buf);
