@@ -124,6 +124,7 @@ fn history() -> Export {
         wins,
         checkins,
         reflections,
+        reviews: Vec::new(),
     }
 }
 

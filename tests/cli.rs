@@ -990,7 +990,7 @@ fn importing_twice_changes_nothing() {
     assert_eq!(third["total"], 0);
     assert_eq!(
         third["changed"],
-        serde_json::json!({"promises": 0, "checks": 0, "wins": 0, "checkins": 0, "reflections": 0})
+        serde_json::json!({"promises": 0, "checks": 0, "wins": 0, "checkins": 0, "reflections": 0, "reviews": 0})
     );
     assert_eq!(other.data(), after_first);
     // Importing a journal's own export into itself changes nothing either.

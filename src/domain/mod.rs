@@ -7,6 +7,7 @@
 
 pub mod clock;
 pub mod day;
+pub mod evidence;
 pub mod model;
 pub mod prompts;
 pub mod stats;
@@ -157,6 +158,63 @@ fn join_and(parts: &[String]) -> String {
     }
 }
 
+/// Weeks shown side by side in trends.
+pub const TREND_WEEKS: i64 = 12;
+
+struct Records {
+    promises: Vec<Promise>,
+    checks: Vec<Check>,
+    wins: Vec<Win>,
+    checkins: Vec<CheckIn>,
+    reflections: Vec<Reflection>,
+}
+
+/// The evidence as of today.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Evidence {
+    pub totals: evidence::Totals,
+    pub promises: Vec<evidence::PromiseEvidence>,
+    /// The last twelve weeks, oldest first.
+    pub weeks: Vec<evidence::WeekPoint>,
+    pub patterns: Option<evidence::Patterns>,
+    pub suggestions: Vec<evidence::Suggestion>,
+}
+
+/// A promise's note or lesson from a day that didn't go fully to plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MissNote {
+    pub day: NaiveDate,
+    pub promise: String,
+    pub status: Status,
+    pub note: Option<String>,
+    pub lesson: Option<String>,
+}
+
+/// Everything the weekly review shows for one week.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ReviewView {
+    pub week_start: NaiveDate,
+    pub summary: WeekSummary,
+    pub previous: WeekSummary,
+    /// Each promise's evidence as of the week's last day (or today).
+    pub strengths: BTreeMap<String, evidence::PromiseEvidence>,
+    pub wins_by_area: Vec<(String, u32)>,
+    pub misses: Vec<MissNote>,
+    /// Twelve weeks ending with this one, oldest first.
+    pub weeks: Vec<evidence::WeekPoint>,
+    pub patterns: Option<evidence::Patterns>,
+    /// Open suggestions (only for the current week).
+    pub suggestions: Vec<evidence::Suggestion>,
+    pub review: Option<evidence::Review>,
+}
+
+/// Evidence shown on a hard evening.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Resurface {
+    pub kept_so_far: u32,
+    pub win: Option<Win>,
+}
+
 /// What `undo` puts back.
 #[derive(Debug, Clone)]
 enum UndoStep {
@@ -184,6 +242,12 @@ enum UndoStep {
         day: NaiveDate,
         before: Option<Reflection>,
     },
+    Review {
+        week_start: NaiveDate,
+        before: Option<evidence::Review>,
+    },
+    /// Several steps made by one action, undone together.
+    Group(Vec<UndoStep>),
 }
 
 #[derive(Debug, Clone)]
@@ -828,6 +892,310 @@ impl Journal {
         day::week_start(day, self.config.week_starts_on)
     }
 
+    // ----- evidence and the weekly review --------------------------------
+
+    /// Everything recorded from `from` on (all of it with `None`).
+    fn records(&self, from: Option<NaiveDate>) -> Result<Records> {
+        let lo = from.unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
+        let hi = self.today();
+        Ok(Records {
+            promises: self.promises(true)?,
+            checks: self.store.checks_between(lo, hi)?,
+            wins: self.store.wins_between(lo, hi)?,
+            checkins: self.store.checkins_between(lo, hi)?,
+            reflections: self.store.reflections_between(lo, hi)?,
+        })
+    }
+
+    /// The evidence as of today: totals, each active promise's rates and
+    /// strength, twelve weeks side by side, patterns, and suggestions.
+    pub fn evidence(&self) -> Result<Evidence> {
+        let today = self.today();
+        let r = self.records(None)?;
+        let this_week = self.week_start(today);
+        Ok(Evidence {
+            totals: evidence::totals(&r.checks, &r.wins, today),
+            promises: self.promise_evidence(&r, today),
+            weeks: self.week_points(&r, this_week),
+            patterns: evidence::patterns(
+                &r.promises,
+                &r.checks,
+                &r.wins,
+                this_week - chrono::Duration::days(7 * (TREND_WEEKS - 1)),
+                today,
+            ),
+            suggestions: self.open_suggestions(&r)?,
+        })
+    }
+
+    fn promise_evidence(&self, r: &Records, upto: NaiveDate) -> Vec<evidence::PromiseEvidence> {
+        let refs: Vec<&Check> = r.checks.iter().filter(|c| c.day <= upto).collect();
+        r.promises
+            .iter()
+            .filter(|p| p.active_on(upto))
+            .map(|p| evidence::promise_evidence(p, &refs, upto, self.config.week_starts_on))
+            .collect()
+    }
+
+    fn week_points(&self, r: &Records, last_week: NaiveDate) -> Vec<evidence::WeekPoint> {
+        let starts: Vec<NaiveDate> = (0..TREND_WEEKS)
+            .rev()
+            .map(|i| last_week - chrono::Duration::days(7 * i))
+            .collect();
+        evidence::week_points(
+            &starts,
+            &r.promises,
+            &r.checks,
+            &r.checkins,
+            &r.reflections,
+            self.today(),
+        )
+    }
+
+    /// Suggestions not decided on in the last two weeks.
+    fn open_suggestions(&self, r: &Records) -> Result<Vec<evidence::Suggestion>> {
+        let today = self.today();
+        let since = today - chrono::Duration::days(evidence::DECISION_QUIET_DAYS);
+        let recent: Vec<evidence::Decision> = self
+            .store
+            .reviews_between(since - chrono::Duration::days(6), today)?
+            .into_iter()
+            .flat_map(|rv| rv.decisions)
+            .filter(|d| d.on >= since)
+            .collect();
+        Ok(
+            evidence::suggestions(&r.promises, &r.checks, today, self.config.week_starts_on)
+                .into_iter()
+                .filter(|s| !recent.iter().any(|d| d.key == s.key))
+                .collect(),
+        )
+    }
+
+    /// The weekly review of the week starting `week_start`.
+    pub fn review(&self, week_start: NaiveDate) -> Result<ReviewView> {
+        let today = self.today();
+        let end = week_start + chrono::Duration::days(6);
+        let r = self.records(None)?;
+        let summary = self.week(week_start)?;
+        let previous = self.week(week_start - chrono::Duration::days(7))?;
+        let upto = end.min(today);
+        let strengths = self
+            .promise_evidence(&r, upto)
+            .into_iter()
+            .map(|e| (e.promise_id.clone(), e))
+            .collect();
+        let in_week = |d: NaiveDate| d >= week_start && d <= end;
+        let mut areas: BTreeMap<String, u32> = BTreeMap::new();
+        for w in r.wins.iter().filter(|w| in_week(w.day)) {
+            *areas
+                .entry(w.area.clone().unwrap_or_else(|| "other".into()))
+                .or_insert(0) += 1;
+        }
+        let mut wins_by_area: Vec<(String, u32)> = areas.into_iter().collect();
+        wins_by_area.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let misses = r
+            .checks
+            .iter()
+            .filter(|c| in_week(c.day) && (c.note.is_some() || c.lesson.is_some()))
+            .filter(|c| c.status != Status::Kept)
+            .map(|c| MissNote {
+                day: c.day,
+                promise: r
+                    .promises
+                    .iter()
+                    .find(|p| p.id == c.promise_id)
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
+                status: c.status,
+                note: c.note.clone(),
+                lesson: c.lesson.clone(),
+            })
+            .collect();
+        let current = week_start <= today && today <= end;
+        Ok(ReviewView {
+            week_start,
+            summary,
+            previous,
+            strengths,
+            wins_by_area,
+            misses,
+            weeks: self.week_points(&r, week_start),
+            patterns: evidence::patterns(
+                &r.promises,
+                &r.checks,
+                &r.wins,
+                week_start - chrono::Duration::days(7 * (TREND_WEEKS - 1)),
+                upto,
+            ),
+            suggestions: if current {
+                self.open_suggestions(&r)?
+            } else {
+                Vec::new()
+            },
+            review: self.review_record(week_start)?,
+        })
+    }
+
+    fn review_record(&self, week_start: NaiveDate) -> Result<Option<evidence::Review>> {
+        Ok(self
+            .store
+            .reviews_between(week_start, week_start)?
+            .into_iter()
+            .next())
+    }
+
+    /// Saves an answer to a weekly prompt (an empty answer removes it).
+    pub fn answer_weekly(&mut self, week_start: NaiveDate, key: &str, text: &str) -> Result<()> {
+        let text = text.trim();
+        if text.chars().count() > MAX_ANSWER_LEN {
+            return input(format!(
+                "That answer is {} characters long; keep it under {MAX_ANSWER_LEN}.",
+                text.chars().count()
+            ));
+        }
+        let before = self.review_record(week_start)?;
+        let mut review = before
+            .clone()
+            .unwrap_or_else(|| self.new_review(week_start));
+        if text.is_empty() {
+            review.answers.remove(key);
+        } else {
+            review.answers.insert(key.to_string(), text.to_string());
+        }
+        review.updated_at = self.now();
+        self.store.write(|w| w.put_review(&review))?;
+        self.remember(
+            UndoStep::Review { week_start, before },
+            "saved a weekly answer".into(),
+        );
+        Ok(())
+    }
+
+    fn new_review(&self, week_start: NaiveDate) -> evidence::Review {
+        evidence::Review {
+            id: model::new_id(),
+            week_start,
+            answers: BTreeMap::new(),
+            decisions: Vec::new(),
+            updated_at: self.now(),
+        }
+    }
+
+    /// Accepts or dismisses a suggestion. Accepting carries it out (a new
+    /// target from today, the smaller version as the promise, or archiving
+    /// the others); either way the decision is recorded with the date, and
+    /// one `undo` takes all of it back. Returns what happened, in words.
+    pub fn decide(&mut self, suggestion: &evidence::Suggestion, accept: bool) -> Result<String> {
+        use evidence::Proposal;
+        let mark = self.undo.len();
+        let result = (|| -> Result<String> {
+            let mut message = if accept {
+                "Done; it's in this week's review.".to_string()
+            } else {
+                "Set aside for now; the record will speak again.".to_string()
+            };
+            if accept {
+                let id = suggestion.promise_id.clone().unwrap_or_default();
+                match &suggestion.proposal {
+                    Proposal::UseSmaller { smaller } => {
+                        let before = self.promise_by_id(&id)?;
+                        self.edit_promise(
+                            &id,
+                            PromiseEdit {
+                                text: Some(smaller.clone()),
+                                smaller: Some(String::new()),
+                                ..PromiseEdit::default()
+                            },
+                        )?;
+                        message = format!(
+                            "“{smaller}” it is, from today. “{}” can come back any time.",
+                            before.text
+                        );
+                    }
+                    Proposal::LowerTarget { amount } | Proposal::RaiseTarget { amount } => {
+                        let p = self.edit_promise(
+                            &id,
+                            PromiseEdit {
+                                target: Some(*amount),
+                                ..PromiseEdit::default()
+                            },
+                        )?;
+                        message = format!(
+                            "New target from today: {}. Earlier days keep theirs.",
+                            p.target_label(self.today()).unwrap_or_default()
+                        );
+                    }
+                    Proposal::KeepOnlyOne { keep_id } => {
+                        let others: Vec<String> = self
+                            .promises(false)?
+                            .into_iter()
+                            .filter(|p| &p.id != keep_id)
+                            .map(|p| p.id)
+                            .collect();
+                        for other in &others {
+                            self.archive_promise(other)?;
+                        }
+                        message = format!(
+                            "Keeping one for now; {} archived with their history.",
+                            others.len()
+                        );
+                    }
+                    Proposal::AskSmaller | Proposal::AddOne => {}
+                }
+            }
+            let week_start = self.week_start(self.today());
+            let before = self.review_record(week_start)?;
+            let mut review = before
+                .clone()
+                .unwrap_or_else(|| self.new_review(week_start));
+            review.decisions.push(evidence::Decision {
+                key: suggestion.key.clone(),
+                accepted: accept,
+                on: self.today(),
+                headline: suggestion.headline.clone(),
+            });
+            review.updated_at = self.now();
+            self.store.write(|w| w.put_review(&review))?;
+            self.remember(UndoStep::Review { week_start, before }, String::new());
+            Ok(message)
+        })();
+        // Whatever was done, one undo takes it back.
+        let steps: Vec<UndoStep> = self.undo.drain(mark..).map(|e| e.step).collect();
+        if !steps.is_empty() {
+            let label = if accept {
+                format!("accepted “{}”", suggestion.headline)
+            } else {
+                format!("set aside “{}”", suggestion.headline)
+            };
+            self.undo.push(UndoEntry {
+                step: UndoStep::Group(steps),
+                label,
+            });
+        }
+        result
+    }
+
+    /// On a hard evening (mood or confidence 3 or lower), evidence from the
+    /// record: promises kept so far and one earlier win.
+    pub fn resurface(&self, day: NaiveDate) -> Result<Option<Resurface>> {
+        let Some(reflection) = self.reflection_on(day)? else {
+            return Ok(None);
+        };
+        let low = |v: Option<u8>| v.is_some_and(|v| v <= 3);
+        if !low(reflection.mood) && !low(reflection.confidence) {
+            return Ok(None);
+        }
+        let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default();
+        let checks = self.store.checks_between(first, day)?;
+        let earlier = self
+            .store
+            .wins_between(first, day.pred_opt().unwrap_or(day))?;
+        Ok(Some(Resurface {
+            kept_so_far: checks.iter().filter(|c| c.status.showed_up()).count() as u32,
+            win: evidence::resurfaced_win(&earlier, day).cloned(),
+        }))
+    }
+
     // ----- moving data in and out ----------------------------------------
 
     pub fn export(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export> {
@@ -876,33 +1244,7 @@ impl Journal {
         let Some(entry) = self.undo.pop() else {
             return Ok(None);
         };
-        let result = self.store.write(|w| match &entry.step {
-            UndoStep::Promise { id, before } => match before {
-                Some(p) => w.put_promise(p),
-                None => w.delete_promise(id),
-            },
-            UndoStep::Order { before } => w.set_positions(before),
-            UndoStep::Check {
-                promise_id,
-                day,
-                before,
-            } => match before {
-                Some(c) => w.put_check(c),
-                None => w.delete_check(promise_id, *day),
-            },
-            UndoStep::Win { id, before } => match before {
-                Some(win) => w.put_win(win),
-                None => w.delete_win(id),
-            },
-            UndoStep::CheckIn { day, before } => match before {
-                Some(c) => w.put_checkin(c),
-                None => w.delete_checkin(*day),
-            },
-            UndoStep::Reflection { day, before } => match before {
-                Some(r) => w.put_reflection(r),
-                None => w.delete_reflection(*day),
-            },
-        });
+        let result = self.store.write(|w| apply_undo(w, &entry.step));
         match result {
             Ok(()) => {
                 self.generation += 1;
@@ -913,6 +1255,41 @@ impl Journal {
                 Err(e.into())
             }
         }
+    }
+}
+
+fn apply_undo(w: &crate::store::Writer<'_>, step: &UndoStep) -> crate::store::Result<()> {
+    match step {
+        UndoStep::Promise { id, before } => match before {
+            Some(p) => w.put_promise(p),
+            None => w.delete_promise(id),
+        },
+        UndoStep::Order { before } => w.set_positions(before),
+        UndoStep::Check {
+            promise_id,
+            day,
+            before,
+        } => match before {
+            Some(c) => w.put_check(c),
+            None => w.delete_check(promise_id, *day),
+        },
+        UndoStep::Win { id, before } => match before {
+            Some(win) => w.put_win(win),
+            None => w.delete_win(id),
+        },
+        UndoStep::CheckIn { day, before } => match before {
+            Some(c) => w.put_checkin(c),
+            None => w.delete_checkin(*day),
+        },
+        UndoStep::Reflection { day, before } => match before {
+            Some(r) => w.put_reflection(r),
+            None => w.delete_reflection(*day),
+        },
+        UndoStep::Review { week_start, before } => match before {
+            Some(r) => w.put_review(r),
+            None => w.delete_review(*week_start),
+        },
+        UndoStep::Group(steps) => steps.iter().rev().try_for_each(|s| apply_undo(w, s)),
     }
 }
 

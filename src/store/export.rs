@@ -6,6 +6,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, Writer};
+use crate::domain::evidence::Review;
 use crate::domain::model::{Check, CheckIn, Promise, Reflection, Win};
 
 /// Marks a JSON file as a smallwins export.
@@ -23,6 +24,9 @@ pub struct Export {
     pub wins: Vec<Win>,
     pub checkins: Vec<CheckIn>,
     pub reflections: Vec<Reflection>,
+    /// Weekly reviews (absent in exports made before reviews existed).
+    #[serde(default)]
+    pub reviews: Vec<Review>,
 }
 
 /// How many records an import added or changed.
@@ -33,11 +37,12 @@ pub struct ImportReport {
     pub wins: u64,
     pub checkins: u64,
     pub reflections: u64,
+    pub reviews: u64,
 }
 
 impl ImportReport {
     pub fn total(&self) -> u64 {
-        self.promises + self.checks + self.wins + self.checkins + self.reflections
+        self.promises + self.checks + self.wins + self.checkins + self.reflections + self.reviews
     }
 }
 
@@ -64,6 +69,7 @@ impl Store {
             wins: self.wins_between(lo, hi)?,
             checkins: self.checkins_between(lo, hi)?,
             reflections: self.reflections_between(lo, hi)?,
+            reviews: self.reviews_between(lo - chrono::Duration::days(6), hi)?,
         })
     }
 
@@ -143,6 +149,19 @@ impl Writer<'_> {
             if at.is_none_or(|at| r.updated_at > at) {
                 self.put_reflection(r)?;
                 report.reflections += 1;
+            }
+        }
+        for r in &data.reviews {
+            let at: Option<NaiveDateTime> = tx
+                .query_row(
+                    "SELECT updated_at FROM reviews WHERE week_start = ?1",
+                    [r.week_start],
+                    |row| row.get(0),
+                )
+                .ok();
+            if at.is_none_or(|at| r.updated_at > at) {
+                self.put_review(r)?;
+                report.reviews += 1;
             }
         }
         Ok(report)

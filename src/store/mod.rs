@@ -15,6 +15,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
 
+use crate::domain::evidence::Review;
 use crate::domain::model::{Check, CheckIn, Promise, Reflection, Schedule, Status, Target, Win};
 
 pub use export::{EXPORT_FORMAT, Export, ImportReport};
@@ -329,6 +330,17 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Weekly reviews whose week starts from `from` to `to`.
+    pub fn reviews_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Review>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, week_start, answers, decisions, updated_at FROM reviews
+             WHERE week_start BETWEEN ?1 AND ?2 ORDER BY week_start",
+        )?;
+        Ok(stmt
+            .query_map(params![from, to], review_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The first and last day with any record, if any.
     pub fn day_range(&self) -> Result<Option<(NaiveDate, NaiveDate)>> {
         let row: (Option<NaiveDate>, Option<NaiveDate>) = self.conn.query_row(
@@ -520,6 +532,29 @@ impl Writer<'_> {
         Ok(())
     }
 
+    pub fn put_review(&self, r: &Review) -> Result<()> {
+        let answers = serde_json::to_string(&r.answers).unwrap_or_else(|_| "{}".into());
+        let decisions = serde_json::to_string(&r.decisions).unwrap_or_else(|_| "[]".into());
+        self.tx
+            .prepare_cached("DELETE FROM reviews WHERE week_start = ?1 AND id <> ?2")?
+            .execute(params![r.week_start, r.id])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO reviews (id, week_start, answers, decisions, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET week_start = excluded.week_start, answers = excluded.answers,
+                   decisions = excluded.decisions, updated_at = excluded.updated_at",
+            )?
+            .execute(params![r.id, r.week_start, answers, decisions, r.updated_at])?;
+        Ok(())
+    }
+
+    pub fn delete_review(&self, week_start: NaiveDate) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM reviews WHERE week_start = ?1")?
+            .execute([week_start])?;
+        Ok(())
+    }
+
     /// The transaction itself, for the importer in this module.
     fn tx(&self) -> &rusqlite::Transaction<'_> {
         self.tx
@@ -619,6 +654,18 @@ fn reflection_from_row(r: &Row<'_>) -> rusqlite::Result<Reflection> {
         mood: r.get(3)?,
         confidence: r.get(4)?,
         updated_at: r.get(5)?,
+    })
+}
+
+fn review_from_row(r: &Row<'_>) -> rusqlite::Result<Review> {
+    let answers: String = r.get(2)?;
+    let decisions: String = r.get(3)?;
+    Ok(Review {
+        id: r.get(0)?,
+        week_start: r.get(1)?,
+        answers: serde_json::from_str(&answers).map_err(|_| bad_value(2, "answers"))?,
+        decisions: serde_json::from_str(&decisions).map_err(|_| bad_value(3, "decisions"))?,
+        updated_at: r.get(4)?,
     })
 }
 
