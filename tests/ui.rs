@@ -593,3 +593,168 @@ mod snapshots {
         insta::assert_snapshot!(snap("?", 80, 24));
     }
 }
+
+mod review {
+    use super::*;
+    use smallwins::domain::{Mark, NewPromise};
+    use smallwins::ui::app::ReviewPane;
+
+    /// A promise with a smaller version, missed on the last three days.
+    fn struggling(f: &Fixture) -> Journal {
+        let mut j = open_at(&f.path, "2026-11-10T08:00");
+        let p = j
+            .add_promise(NewPromise {
+                text: "Run for twenty minutes".into(),
+                smaller: Some("put on my running shoes".into()),
+                ..NewPromise::default()
+            })
+            .expect("add");
+        j.set_clock(Clock::Fixed(at("2026-11-21T19:00")));
+        for day in d("2026-11-10").iter_days().take(11) {
+            let status = if day >= d("2026-11-18") {
+                Status::Missed
+            } else {
+                Status::Kept
+            };
+            j.mark(&p.id, day, status, Mark::default()).expect("mark");
+        }
+        j.clear_undo();
+        j
+    }
+
+    #[test]
+    fn accepting_a_suggestion_narrows_the_promise_and_u_takes_it_back() {
+        let f = Fixture::new();
+        let mut a = app(struggling(&f));
+        keys(&mut a, "3");
+        let s = screen(&a, 120, 40);
+        assert!(s.contains("◆ Shrink “Run for twenty minutes” to"), "{s}");
+        assert!(s.contains("It didn't happen on 3 of its last 5"), "{s}");
+        let suggestion = &a
+            .journal
+            .review(d("2026-11-16"))
+            .expect("review")
+            .suggestions[0];
+        assert_eq!(
+            suggestion.headline,
+            "Shrink “Run for twenty minutes” to “put on my running shoes” for now."
+        );
+        key(&mut a, KeyCode::Tab);
+        assert_eq!(a.review_pane, ReviewPane::Act);
+        keys(&mut a, "a");
+        let promises = a.journal.promises(false).expect("list");
+        assert_eq!(promises[0].text, "put on my running shoes");
+        let s = screen(&a, 120, 40);
+        assert!(s.contains("Decided this week"), "{s}");
+        assert!(s.contains("✓ Shrink “Run for twenty minutes”"), "{s}");
+        let review = a.journal.review(d("2026-11-16")).expect("review");
+        let decision = &review.review.expect("saved").decisions[0];
+        assert!(decision.accepted);
+        assert_eq!(decision.on, d("2026-11-21"));
+        // One undo takes back both the change and the record of it.
+        keys(&mut a, "u");
+        assert_eq!(
+            a.journal.promises(false).expect("list")[0].text,
+            "Run for twenty minutes"
+        );
+        assert!(
+            a.journal
+                .review(d("2026-11-16"))
+                .expect("review")
+                .review
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn setting_a_suggestion_aside_records_it_and_changes_nothing_else() {
+        let f = Fixture::new();
+        let mut a = app(struggling(&f));
+        keys(&mut a, "3");
+        key(&mut a, KeyCode::Tab);
+        keys(&mut a, "x");
+        assert_eq!(
+            a.journal.promises(false).expect("list")[0].text,
+            "Run for twenty minutes"
+        );
+        let review = a.journal.review(d("2026-11-16")).expect("review");
+        assert!(review.suggestions.is_empty(), "set aside for two weeks");
+        assert!(!review.review.expect("saved").decisions[0].accepted);
+        let s = screen(&a, 120, 40);
+        assert!(s.contains("· set aside: Shrink"), "{s}");
+    }
+
+    #[test]
+    fn weekly_questions_are_answered_and_saved() {
+        let f = Fixture::new();
+        let mut a = app(struggling(&f));
+        keys(&mut a, "3");
+        key(&mut a, KeyCode::Tab);
+        keys(&mut a, "j");
+        key(&mut a, KeyCode::Enter);
+        keys(&mut a, "Evenings are hard");
+        key(&mut a, KeyCode::Enter);
+        let review = a.journal.review(d("2026-11-16")).expect("review");
+        let answers = review.review.expect("saved").answers;
+        assert_eq!(
+            answers.get("noticed").map(String::as_str),
+            Some("Evenings are hard")
+        );
+        assert!(screen(&a, 120, 40).contains("Evenings are hard"));
+    }
+
+    #[test]
+    fn brackets_move_between_weeks_and_the_past_has_no_suggestions() {
+        let f = Fixture::new();
+        let mut a = app(struggling(&f));
+        keys(&mut a, "3[");
+        let s = screen(&a, 120, 40);
+        assert!(s.contains("Week of 9 Nov – 15 Nov 2026"), "{s}");
+        assert!(
+            s.contains("Suggestions are made for the current week."),
+            "{s}"
+        );
+        keys(&mut a, "]]");
+        assert!(screen(&a, 120, 40).contains("This is the current week."));
+    }
+
+    #[test]
+    fn a_hard_evening_resurfaces_evidence() {
+        let f = Fixture::new();
+        let mut j = lived_in(&f.path);
+        j.set_clock(Clock::Fixed(at("2026-11-21T21:00")));
+        j.reflect(d("2026-11-21"), &Default::default(), Some(2), None)
+            .expect("reflect");
+        let a = app(j);
+        let s = screen(&a, 120, 40);
+        assert!(s.contains("A hard day. The record still says:"), "{s}");
+        assert!(s.contains("you wrote: “small win number"), "{s}");
+    }
+
+    #[test]
+    fn the_review_screen_on_the_demo_journal_120x40() {
+        let f = Fixture::new();
+        let mut j = open_at(&f.path, "2026-11-21T19:30");
+        smallwins::demo::fill(&mut j, 8).expect("demo");
+        let mut a = app(j);
+        keys(&mut a, "3");
+        insta::assert_snapshot!(screen(&a, 120, 40));
+    }
+
+    #[test]
+    fn the_review_screen_scrolls_on_a_small_window() {
+        let f = Fixture::new();
+        let mut j = open_at(&f.path, "2026-11-21T19:30");
+        smallwins::demo::fill(&mut j, 8).expect("demo");
+        let mut a = app(j);
+        keys(&mut a, "3");
+        let s = screen(&a, 60, 16);
+        assert!(s.contains("↓ j more"), "{s}");
+        assert!(!s.contains("Notes and lessons"), "{s}");
+        for _ in 0..30 {
+            keys(&mut a, "j");
+        }
+        let s = screen(&a, 60, 16);
+        assert!(s.contains("Notes and lessons"), "{s}");
+    }
+}

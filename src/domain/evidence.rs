@@ -526,7 +526,7 @@ pub fn suggestions(
             );
             let (headline, proposal) = match (&p.smaller, p.unit.as_deref(), p.target_on(today)) {
                 (Some(smaller), _, _) => (
-                    format!("Make “{}” “{smaller}” for now.", p.text),
+                    format!("Shrink “{}” to “{smaller}” for now.", p.text),
                     Proposal::UseSmaller {
                         smaller: smaller.clone(),
                     },

@@ -12,8 +12,8 @@ use super::Screen;
 use super::keymap::{self, Action};
 use super::theme::Theme;
 use crate::domain::{
-    self, DayMark, DayView, Journal, Mark, NewPromise, Promise, PromiseEdit, Schedule, Status,
-    WeekSummary, Win, status_for_amount,
+    self, DayMark, DayView, Journal, Mark, NewPromise, Promise, PromiseEdit, Resurface, ReviewView,
+    Schedule, Status, Win, status_for_amount,
 };
 
 /// The panes of the Today screen, in Tab order.
@@ -26,6 +26,22 @@ pub enum Pane {
 
 impl Pane {
     const ALL: [Pane; 3] = [Pane::Promises, Pane::Wins, Pane::Reflection];
+}
+
+/// The panes of the Review screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewPane {
+    /// The week's evidence, scrolled with j/k.
+    Week,
+    /// Suggestions and weekly questions, selected with j/k.
+    Act,
+}
+
+/// One thing to act on in the Review screen's second pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewItem {
+    Suggestion(crate::domain::evidence::Suggestion),
+    Question { key: String, prompt: String },
 }
 
 /// Which half of the reflection pane is showing.
@@ -52,6 +68,7 @@ pub enum TextPurpose {
     EditWin(Win),
     Intention,
     Answer(String),
+    WeeklyAnswer(String),
     Amount {
         promise_id: String,
         status: Option<Status>,
@@ -124,8 +141,10 @@ pub struct Data {
     pub cursor_day: Option<DayView>,
     /// All promises, active first.
     pub promises: Vec<Promise>,
-    pub week: Option<WeekSummary>,
-    pub previous_week: Option<WeekSummary>,
+    /// The Review screen's week.
+    pub review: Option<ReviewView>,
+    /// Evidence for a hard evening on the Today screen.
+    pub resurface: Option<Resurface>,
     /// No promise and nothing recorded yet.
     pub first_run: bool,
 }
@@ -154,6 +173,9 @@ pub struct App {
     pub field_sel: usize,
     pub list_sel: usize,
     pub show_archived: bool,
+    pub review_pane: ReviewPane,
+    pub review_scroll: u16,
+    pub review_sel: usize,
     pub popup: Option<Popup>,
     pub message: Option<String>,
     pub data: Data,
@@ -191,8 +213,8 @@ impl App {
             calendar_wins: BTreeMap::new(),
             cursor_day: None,
             promises: Vec::new(),
-            week: None,
-            previous_week: None,
+            review: None,
+            resurface: None,
             first_run: false,
         };
         let mut app = App {
@@ -211,6 +233,9 @@ impl App {
             field_sel: 0,
             list_sel: 0,
             show_archived: false,
+            review_pane: ReviewPane::Week,
+            review_scroll: 0,
+            review_sel: 0,
             popup: None,
             message: None,
             data,
@@ -243,6 +268,7 @@ impl App {
         }
         let j = &self.journal;
         self.data.day = j.day(self.day)?;
+        self.data.resurface = j.resurface(self.day)?;
         self.data.promises = j.promises(true)?;
         let recent_end = j.week_start(self.today) + chrono::Duration::days(6);
         let recent_start = recent_end - chrono::Duration::days(RECENT_WEEKS * 7 - 1);
@@ -256,9 +282,7 @@ impl App {
                 self.data.cursor_day = Some(j.day(self.cursor)?);
             }
             Screen::Review => {
-                self.data.week = Some(j.week(self.review_week)?);
-                self.data.previous_week =
-                    Some(j.week(self.review_week - chrono::Duration::days(7))?);
+                self.data.review = Some(j.review(self.review_week)?);
             }
             Screen::Today | Screen::Promises => {}
         }
@@ -339,6 +363,29 @@ impl App {
         }
     }
 
+    /// The Review screen's actionable items: open suggestions, then the
+    /// weekly questions.
+    pub fn review_items(&self) -> Vec<ReviewItem> {
+        let mut items: Vec<ReviewItem> = self
+            .data
+            .review
+            .iter()
+            .flat_map(|r| r.suggestions.iter().cloned().map(ReviewItem::Suggestion))
+            .collect();
+        items.extend(
+            self.journal
+                .config()
+                .prompts
+                .weekly
+                .iter()
+                .map(|p| ReviewItem::Question {
+                    key: p.key.clone(),
+                    prompt: p.text.clone(),
+                }),
+        );
+        items
+    }
+
     /// Promises shown on the Promises screen.
     pub fn listed_promises(&self) -> Vec<&Promise> {
         self.data
@@ -356,6 +403,8 @@ impl App {
         clamp(&mut self.field_sel, fields);
         let listed = self.listed_promises().len();
         clamp(&mut self.list_sel, listed);
+        let items = self.review_items().len();
+        clamp(&mut self.review_sel, items);
     }
 
     /// Handles one terminal event. Returns whether the screen needs drawing.
@@ -673,16 +722,93 @@ impl App {
     fn review_action(&mut self, action: Action) {
         let w = self.review_week;
         match action {
-            Action::PrevWeek => self.review_week = w - chrono::Duration::days(7),
+            Action::PrevWeek => {
+                self.review_week = w - chrono::Duration::days(7);
+                self.review_scroll = 0;
+            }
             Action::NextWeek => {
                 let next = w + chrono::Duration::days(7);
                 if next <= self.today {
                     self.review_week = next;
+                    self.review_scroll = 0;
                 } else {
                     self.message = Some("This is the current week.".into());
                 }
             }
             Action::GoToday => self.review_week = self.journal.week_start(self.today),
+            Action::NextPane | Action::PrevPane => {
+                self.review_pane = match self.review_pane {
+                    ReviewPane::Week => ReviewPane::Act,
+                    ReviewPane::Act => ReviewPane::Week,
+                };
+            }
+            Action::Down | Action::Up => {
+                let down = action == Action::Down;
+                match self.review_pane {
+                    ReviewPane::Week => {
+                        self.review_scroll = if down {
+                            self.review_scroll.saturating_add(2)
+                        } else {
+                            self.review_scroll.saturating_sub(2)
+                        };
+                    }
+                    ReviewPane::Act => {
+                        let len = self.review_items().len();
+                        self.review_sel = step(self.review_sel, len, down);
+                    }
+                }
+            }
+            Action::Accept | Action::Dismiss | Action::Open => {
+                self.review_pane = ReviewPane::Act;
+                match self.review_items().get(self.review_sel).cloned() {
+                    Some(ReviewItem::Suggestion(s)) => {
+                        self.decide(&s, action != Action::Dismiss);
+                    }
+                    Some(ReviewItem::Question { key, .. }) if action == Action::Open => {
+                        let text = self
+                            .data
+                            .review
+                            .as_ref()
+                            .and_then(|r| r.review.as_ref())
+                            .and_then(|r| r.answers.get(&key).cloned())
+                            .unwrap_or_default();
+                        self.open_text(TextPurpose::WeeklyAnswer(key), text);
+                    }
+                    Some(ReviewItem::Question { .. }) => {
+                        self.message = Some("Press Enter to answer this question.".into());
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn decide(&mut self, suggestion: &crate::domain::evidence::Suggestion, accept: bool) {
+        use crate::domain::evidence::Proposal;
+        let r = self.journal.decide(suggestion, accept);
+        let Some(message) = self.report(r) else {
+            return;
+        };
+        self.message = Some(message);
+        if !accept {
+            return;
+        }
+        match &suggestion.proposal {
+            Proposal::AddOne => self.open_promise_form(None),
+            Proposal::AskSmaller => {
+                let promise = suggestion
+                    .promise_id
+                    .as_ref()
+                    .and_then(|id| self.data.promises.iter().find(|p| &p.id == id))
+                    .cloned();
+                if let Some(p) = promise {
+                    self.open_promise_form(Some(&p));
+                    if let Some(Popup::Form(f)) = &mut self.popup {
+                        f.focus = 2;
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -755,7 +881,7 @@ impl App {
                     .to_string(),
                 false,
             ),
-            TextPurpose::Answer(key) => (
+            TextPurpose::Answer(key) | TextPurpose::WeeklyAnswer(key) => (
                 self.journal
                     .config()
                     .prompts
@@ -1006,6 +1132,10 @@ impl App {
                 let answers = BTreeMap::from([(key.clone(), text.to_string())]);
                 self.journal.reflect(day, &answers, None, None)?;
                 Ok("Answer saved.".into())
+            }
+            TextPurpose::WeeklyAnswer(key) => {
+                self.journal.answer_weekly(self.review_week, key, text)?;
+                Ok("Saved in this week's review.".into())
             }
             TextPurpose::Amount { promise_id, status } => {
                 let amount: f64 = text.trim().replace(',', ".").parse().map_err(|_| {

@@ -37,6 +37,8 @@ pub enum Action {
     MoveDown,
     Archive,
     ToggleArchived,
+    Accept,
+    Dismiss,
 }
 
 /// Where a binding applies.
@@ -204,19 +206,40 @@ pub const BINDINGS: &[Binding] = &[
     // Review
     b(
         REVIEW,
-        &[k('h'), code(KeyCode::Left), k('[')],
+        &[k('['), k('h'), code(KeyCode::Left)],
         A::PrevWeek,
         "previous week",
         Some("week"),
     ),
     b(
         REVIEW,
-        &[k('l'), code(KeyCode::Right), k(']')],
+        &[k(']'), k('l'), code(KeyCode::Right)],
         A::NextWeek,
         "next week",
         None,
     ),
     b(REVIEW, &[k('t')], A::GoToday, "this week", None),
+    b(
+        REVIEW,
+        &[k('a')],
+        A::Accept,
+        "accept the selected suggestion",
+        Some("accept"),
+    ),
+    b(
+        REVIEW,
+        &[k('x')],
+        A::Dismiss,
+        "set the selected suggestion aside",
+        Some("set aside"),
+    ),
+    b(
+        REVIEW,
+        &[code(KeyCode::Enter)],
+        A::Open,
+        "answer the selected question (or accept)",
+        Some("answer"),
+    ),
     // Promises
     b(
         PROMISES,

@@ -291,6 +291,22 @@ fn reflection_pane(app: &App, area: Rect, buf: &mut Buffer) {
                     lines.push(Line::from(Span::styled(part, theme.kept)));
                 }
             }
+            if let Some(r) = &app.data.resurface {
+                let mut text = format!(
+                    "A hard day. The record still says: {} times you showed up for a promise so far.",
+                    r.kept_so_far
+                );
+                if let Some(w) = &r.win {
+                    text.push_str(&format!(
+                        " On {} you wrote: “{}”",
+                        w.day.format("%-d %b"),
+                        one_line(&w.text)
+                    ));
+                }
+                for part in wrap_words(&text, inner.width as usize) {
+                    lines.push(Line::from(Span::styled(part, theme.accent)));
+                }
+            }
             let unmarked = day.due_items().filter(|i| i.check.is_none()).count();
             if unmarked > 0 {
                 lines.push(Line::from(Span::styled(
