@@ -195,6 +195,25 @@ fn benches(c: &mut Criterion) {
             screens::draw(&app, area, &mut buf);
         })
     });
+    c.bench_function(
+        "keypress to frame: review week back (3 years of evidence)",
+        |b| {
+            app.perform(smallwins::ui::keymap::Action::Go(
+                smallwins::ui::Screen::Review,
+            ));
+            let mut back = true;
+            b.iter(|| {
+                let code = if back {
+                    KeyCode::Char('[')
+                } else {
+                    KeyCode::Char(']')
+                };
+                back = !back;
+                app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+                screens::draw(&app, area, &mut buf);
+            })
+        },
+    );
     c.bench_function("draw only (nothing changed)", |b| {
         b.iter(|| screens::draw(&app, area, &mut buf))
     });

@@ -179,21 +179,22 @@ pub struct App {
     pub popup: Option<Popup>,
     pub message: Option<String>,
     pub data: Data,
-    loaded_for: Option<LoadKey>,
+    loaded: Loaded,
     data_version: i64,
     pub quit: bool,
 }
 
-/// What the loaded data was loaded for; a different key means reload.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct LoadKey {
-    generation: u64,
-    data_version: i64,
-    today: NaiveDate,
-    day: NaiveDate,
-    cursor: NaiveDate,
-    review_week: NaiveDate,
-    screen: Screen,
+/// The journal's state a piece of data was read at: its own writes, other
+/// processes' writes, and the day.
+type Version = (u64, i64, NaiveDate);
+
+/// What each part of `Data` was loaded for; a different key means reload.
+#[derive(Debug, Clone, Default)]
+struct Loaded {
+    base: Option<(Version, NaiveDate)>,
+    calendar: Option<(Version, (NaiveDate, NaiveDate))>,
+    cursor: Option<(Version, NaiveDate)>,
+    review: Option<(Version, NaiveDate)>,
 }
 
 impl App {
@@ -239,7 +240,7 @@ impl App {
             popup: None,
             message: None,
             data,
-            loaded_for: None,
+            loaded: Loaded::default(),
             data_version,
             quit: false,
         };
@@ -247,48 +248,61 @@ impl App {
         Ok(app)
     }
 
-    fn load_key(&self) -> LoadKey {
-        LoadKey {
-            generation: self.journal.generation(),
-            data_version: self.data_version,
-            today: self.today,
-            day: self.day,
-            cursor: self.cursor,
-            review_week: self.review_week,
-            screen: self.screen,
-        }
-    }
-
-    /// Reloads what the screens draw, if anything it depends on changed.
-    /// Returns whether it did.
+    /// Reloads what the screens draw, if anything it depends on changed;
+    /// each part reloads only when its own inputs changed (moving the
+    /// calendar cursor within the loaded months reads one day). Returns
+    /// whether anything was read.
     pub fn reload(&mut self) -> domain::Result<bool> {
-        let key = self.load_key();
-        if self.loaded_for.as_ref() == Some(&key) {
-            return Ok(false);
-        }
+        let version = (self.journal.generation(), self.data_version, self.today);
+        let mut loaded = false;
         let j = &self.journal;
-        self.data.day = j.day(self.day)?;
-        self.data.resurface = j.resurface(self.day)?;
-        self.data.promises = j.promises(true)?;
-        let recent_end = j.week_start(self.today) + chrono::Duration::days(6);
-        let recent_start = recent_end - chrono::Duration::days(RECENT_WEEKS * 7 - 1);
-        self.data.recent = j.marks(recent_start, recent_end)?;
-        self.data.first_run = self.data.promises.is_empty() && j.counts()?.is_empty();
+        let base = (version, self.day);
+        if self.loaded.base != Some(base) {
+            self.data.day = j.day(self.day)?;
+            self.data.resurface = j.resurface(self.day)?;
+            self.data.promises = j.promises(true)?;
+            let recent_end = j.week_start(self.today) + chrono::Duration::days(6);
+            let recent_start = recent_end - chrono::Duration::days(RECENT_WEEKS * 7 - 1);
+            self.data.recent = j.marks(recent_start, recent_end)?;
+            self.data.first_run = self.data.promises.is_empty() && j.counts()?.is_empty();
+            self.loaded.base = Some(base);
+            loaded = true;
+        }
         match self.screen {
             Screen::Calendar => {
                 let (from, to) = self.calendar_range();
-                self.data.calendar = j.marks(from, to)?;
-                self.data.calendar_wins = j.win_counts(from, to)?;
-                self.data.cursor_day = Some(j.day(self.cursor)?);
+                let covered = self
+                    .loaded
+                    .calendar
+                    .is_some_and(|(v, (lo, hi))| v == version && lo <= from && to <= hi);
+                if !covered {
+                    // Half a year more than needed, so browsing back a few
+                    // months reads nothing.
+                    let range = (from - chrono::Duration::days(183), to);
+                    self.data.calendar = j.marks(range.0, range.1)?;
+                    self.data.calendar_wins = j.win_counts(range.0, range.1)?;
+                    self.loaded.calendar = Some((version, range));
+                    loaded = true;
+                }
+                if self.loaded.cursor != Some((version, self.cursor)) {
+                    self.data.cursor_day = Some(j.day(self.cursor)?);
+                    self.loaded.cursor = Some((version, self.cursor));
+                    loaded = true;
+                }
             }
             Screen::Review => {
-                self.data.review = Some(j.review(self.review_week)?);
+                if self.loaded.review != Some((version, self.review_week)) {
+                    self.data.review = Some(j.review(self.review_week)?);
+                    self.loaded.review = Some((version, self.review_week));
+                    loaded = true;
+                }
             }
             Screen::Today | Screen::Promises => {}
         }
-        self.loaded_for = Some(key);
-        self.clamp_selections();
-        Ok(true)
+        if loaded {
+            self.clamp_selections();
+        }
+        Ok(loaded)
     }
 
     /// The days the calendar screen may draw: up to a year of months
