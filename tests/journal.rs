@@ -782,3 +782,182 @@ fn marks_cover_rest_days_flexible_days_and_the_future() {
             .is_empty()
     );
 }
+
+// ----- evidence and the weekly review --------------------------------------
+
+mod evidence {
+    use super::*;
+    use smallwins::domain::evidence::Proposal;
+
+    /// Reading, 10 pages, daily from 1 Nov: kept to the 17th, then missed
+    /// three evenings in a row. Today is Sat 21 Nov, evening.
+    fn reading(dir: &tempfile::TempDir) -> (Journal, Promise) {
+        let mut j = open(dir, "2026-11-01 08:00");
+        let p = j.add_promise(measure("Read", 10.0, "pages")).expect("add");
+        set_now(&mut j, "2026-11-21 20:00");
+        for day in d("2026-11-01").iter_days().take(17) {
+            j.mark(&p.id, day, Status::Kept, Mark::default())
+                .expect("kept");
+        }
+        for day in ["2026-11-18", "2026-11-19", "2026-11-20"] {
+            j.mark(&p.id, d(day), Status::Missed, note("too tired"))
+                .expect("missed");
+        }
+        j.clear_undo();
+        (j, p)
+    }
+
+    #[test]
+    fn evidence_counts_rates_strength_and_runs_from_the_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, _) = reading(&dir);
+        j.add_win(d("2026-11-19"), "walked home", Some("health"))
+            .expect("win");
+        let e = j.evidence().expect("evidence");
+        assert_eq!(e.totals.promises_kept, 17);
+        assert_eq!(e.totals.wins, 1);
+        // 1–17 kept, 19 a win: 18 days shown up; the run reaching today
+        // ended on the 20th (nothing), so it is 0 — and the longest is 17.
+        assert_eq!(e.totals.days_shown_up, 18);
+        assert_eq!(e.totals.longest_run, 17);
+        assert_eq!(e.totals.current_run, 0);
+        let read = &e.promises[0];
+        // Last 7 slots: 14–17 kept, 18–20 missed (today is unmarked).
+        assert_eq!(read.rate_7, Some(4.0 / 7.0));
+        assert_eq!(read.rate_30, Some(17.0 / 20.0));
+        assert!(
+            read.strength > 0.4 && read.strength < 0.7,
+            "{}",
+            read.strength
+        );
+        assert_eq!(e.weeks.len(), 12);
+    }
+
+    #[test]
+    fn three_misses_propose_a_lower_target_and_accepting_records_it() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, p) = reading(&dir);
+        let e = j.evidence().expect("evidence");
+        let s = e
+            .suggestions
+            .iter()
+            .find(|s| s.key == format!("narrow:{}", p.id))
+            .expect("narrow suggestion")
+            .clone();
+        assert_eq!(s.proposal, Proposal::LowerTarget { amount: 5.0 });
+        let message = j.decide(&s, true).expect("accept");
+        assert!(message.contains("5 pages"), "{message}");
+        // The new target is in force from today; the past keeps its own.
+        assert_eq!(
+            j.day(d("2026-11-21")).expect("day").items[0].target,
+            Some(5.0)
+        );
+        assert_eq!(
+            j.day(d("2026-11-20")).expect("day").items[0].target,
+            Some(10.0)
+        );
+        let review = j.review(d("2026-11-16")).expect("review");
+        let decisions = &review.review.as_ref().expect("recorded").decisions;
+        assert_eq!(decisions.len(), 1);
+        assert!(decisions[0].accepted);
+        assert_eq!(decisions[0].on, d("2026-11-21"));
+        // Decided: it does not come back for two weeks.
+        assert!(review.suggestions.iter().all(|x| x.key != s.key));
+        set_now(&mut j, "2026-12-06 20:00");
+        assert!(
+            j.evidence()
+                .expect("evidence")
+                .suggestions
+                .iter()
+                .any(|x| x.key == s.key)
+        );
+    }
+
+    #[test]
+    fn one_undo_takes_back_an_accepted_suggestion_whole() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, p) = reading(&dir);
+        let before = state(&j);
+        let s = j.evidence().expect("evidence").suggestions[0].clone();
+        assert_eq!(s.promise_id.as_deref(), Some(p.id.as_str()));
+        j.decide(&s, true).expect("accept");
+        assert_ne!(state(&j), before);
+        let label = j.undo().expect("undo").expect("something undone");
+        assert!(label.starts_with("accepted"), "{label}");
+        assert_eq!(state(&j), before);
+    }
+
+    #[test]
+    fn setting_aside_changes_no_promise() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, _) = reading(&dir);
+        let promises = j.promises(true).expect("list");
+        let s = j.evidence().expect("evidence").suggestions[0].clone();
+        j.decide(&s, false).expect("set aside");
+        assert_eq!(j.promises(true).expect("list"), promises);
+        let review = j.review(d("2026-11-16")).expect("review");
+        assert!(!review.review.expect("recorded").decisions[0].accepted);
+    }
+
+    #[test]
+    fn weekly_answers_are_saved_exported_and_imported() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, _) = reading(&dir);
+        j.answer_weekly(d("2026-11-16"), "noticed", "Evenings are hard")
+            .expect("answer");
+        let exported = state(&j);
+        assert_eq!(exported.reviews.len(), 1);
+        let other_dir = tempfile::tempdir().expect("dir");
+        let mut other = open(&other_dir, "2026-11-21 20:00");
+        other.import(&exported).expect("import");
+        let review = other.review(d("2026-11-16")).expect("review");
+        assert_eq!(
+            review
+                .review
+                .expect("imported")
+                .answers
+                .get("noticed")
+                .map(String::as_str),
+            Some("Evenings are hard")
+        );
+        assert_eq!(other.import(&exported).expect("again").total(), 0);
+    }
+
+    #[test]
+    fn the_review_collects_notes_wins_by_area_and_last_weeks_counts() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, _) = reading(&dir);
+        j.add_win(d("2026-11-17"), "tidied the desk", Some("home"))
+            .expect("win");
+        j.add_win(d("2026-11-18"), "swept", Some("home"))
+            .expect("win");
+        j.add_win(d("2026-11-18"), "replied to Sam", None)
+            .expect("win");
+        let r = j.review(d("2026-11-16")).expect("review");
+        assert_eq!(
+            r.wins_by_area,
+            vec![("home".to_string(), 2), ("other".to_string(), 1)]
+        );
+        assert_eq!(r.misses.len(), 3);
+        assert_eq!(r.misses[0].note.as_deref(), Some("too tired"));
+        assert_eq!(r.summary.promises[0].kept, 2);
+        assert_eq!(r.previous.promises[0].kept, 7);
+    }
+
+    #[test]
+    fn a_hard_evening_resurfaces_kept_promises_and_an_earlier_win() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut j, _) = reading(&dir);
+        j.add_win(d("2026-11-03"), "finished the chapter", None)
+            .expect("win");
+        assert!(j.resurface(d("2026-11-21")).expect("resurface").is_none());
+        j.reflect(d("2026-11-21"), &BTreeMap::new(), Some(6), Some(3))
+            .expect("reflect");
+        let r = j
+            .resurface(d("2026-11-21"))
+            .expect("resurface")
+            .expect("shown");
+        assert_eq!(r.kept_so_far, 17);
+        assert_eq!(r.win.expect("a win").text, "finished the chapter");
+    }
+}
