@@ -176,6 +176,8 @@ pub struct App {
     pub review_pane: ReviewPane,
     pub review_scroll: u16,
     pub review_sel: usize,
+    /// The terminal's size at the last frame (zero until drawn on a terminal).
+    pub viewport: ratatui::layout::Rect,
     pub popup: Option<Popup>,
     pub message: Option<String>,
     pub data: Data,
@@ -237,6 +239,7 @@ impl App {
             review_pane: ReviewPane::Week,
             review_scroll: 0,
             review_sel: 0,
+            viewport: ratatui::layout::Rect::default(),
             popup: None,
             message: None,
             data,
@@ -765,6 +768,10 @@ impl App {
                         } else {
                             self.review_scroll.saturating_sub(2)
                         };
+                        if self.viewport.area() > 0 {
+                            let max = super::screens::review::max_scroll(self, self.viewport);
+                            self.review_scroll = self.review_scroll.min(max);
+                        }
                     }
                     ReviewPane::Act => {
                         let len = self.review_items().len();

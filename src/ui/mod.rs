@@ -84,6 +84,8 @@ fn event_loop(
     let mut last_tick = Instant::now();
     loop {
         if needs_draw {
+            let size = terminal.size()?;
+            app.viewport = Rect::new(0, 0, size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             needs_draw = false;
         }

@@ -65,6 +65,29 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// How far the evidence pane can scroll on a screen of `screen` size.
+pub fn max_scroll(app: &App, screen: Rect) -> u16 {
+    let Some(review) = &app.data.review else {
+        return 0;
+    };
+    // The same geometry as `draw`: header, footer, borders, tabs or the
+    // acting pane.
+    let wide = screen.width >= 100 && screen.height >= 22;
+    let width = if wide {
+        screen.width.saturating_sub(ACT_W + 2)
+    } else {
+        screen.width.saturating_sub(2)
+    };
+    let height = screen
+        .height
+        .saturating_sub(if wide { 4 } else { 5 });
+    let total: u16 = sections(app, review, width)
+        .iter()
+        .map(|s| s.height + 1)
+        .sum();
+    total.saturating_sub(height)
+}
+
 fn week_title(review: &ReviewView) -> String {
     let start = review.week_start;
     let end = start + chrono::Duration::days(6);
