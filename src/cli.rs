@@ -35,6 +35,9 @@
 //! | `backup` | `{backup, records}` |
 //! | `show` | `{screen, day, width, height, text}` |
 //! | `demo` | `{db, weeks, records}` |
+//! | `review` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `src/cli/review.rs` documents each field |
+//! | `review --out` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
+//! | `stats` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}`; see `src/cli/review.rs` |
 //!
 //! `records` and `changed` are `{promises, checks, wins, checkins, reflections}`.
 
@@ -59,6 +62,7 @@ use crate::store::{Counts, Export, ImportReport, StoreError};
 use crate::ui::{self, Screen};
 
 mod formats;
+mod review;
 
 /// Weeks of history `smallwins demo` and `smallwins --demo` make by default.
 const DEMO_WEEKS: u32 = 8;
@@ -128,6 +132,16 @@ pub enum Command {
     Show(ShowArgs),
     /// Fill a new, empty journal with weeks of made-up history to explore
     Demo(DemoArgs),
+    /// Look back on one week: what was kept, wins, how it felt, lessons, what's next
+    #[command(
+        after_help = "A WEEK is an ISO week like 2026-W47; weeks start on the config's \
+                      week_starts_on day. --format markdown is written to be sent as it is to \
+                      someone you trust. With --out the review goes to a new file readable only \
+                      by you, and one line (JSON with --json) says what was written."
+    )]
+    Review(ReviewArgs),
+    /// The evidence so far: totals, runs of showing up, each promise's rates and strength, twelve weeks
+    Stats,
 }
 
 const GLOBAL: &str = "Global options";
@@ -354,6 +368,43 @@ pub struct ExportArgs {
     /// Last day to include [default: everything]
     #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
     pub to: Option<String>,
+    /// Write to this new file (readable only by you) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// A calm plain summary, with notes and lessons
+    Text,
+    /// A summary to send to one trusted person: no notes, one lesson
+    #[value(alias = "md")]
+    Markdown,
+    /// Everything the review holds, for scripts
+    Json,
+}
+
+impl ReviewFormat {
+    fn name(self) -> &'static str {
+        match self {
+            ReviewFormat::Text => "text",
+            ReviewFormat::Markdown => "markdown",
+            ReviewFormat::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The ISO week, like 2026-W47 [default: this week]
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<String>,
+    /// A day in the week: YYYY-MM-DD, today, yesterday or -N for N days ago
+    #[arg(long = "date", value_name = "DAY", allow_hyphen_values = true)]
+    pub day: Option<String>,
+    /// The format [default: text; json with --json]
+    #[arg(long, value_enum)]
+    pub format: Option<ReviewFormat>,
     /// Write to this new file (readable only by you) instead of printing
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -729,6 +780,8 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Backup(args) => backup(journal, &args.file, json)?,
         Command::Show(args) => return draw_request(journal, &args).map(Outcome::Draw),
         Command::Demo(args) => demo_fill(journal, db, &args, json)?,
+        Command::Review(args) => review::review(journal, &args, json)?,
+        Command::Stats => review::stats(journal, json)?,
     };
     Ok(Outcome::Print(text))
 }

@@ -1311,7 +1311,7 @@ fn help_lists_every_command() {
     let out = j.run(&["--help"]);
     for command in [
         "promise", "kept", "partial", "missed", "unmark", "win", "checkin", "reflect", "today",
-        "day", "export", "import", "backup", "show", "demo",
+        "day", "export", "import", "backup", "show", "demo", "review", "stats",
     ] {
         assert!(
             out.contains(&format!("  {command} ")),
@@ -1321,4 +1321,567 @@ fn help_lists_every_command() {
     assert!(
         out.contains("--db <PATH>") && out.contains("--config <PATH>") && out.contains("--json")
     );
+}
+
+// ----- review and stats -------------------------------------------------------------
+
+/// Words the journal never uses about a person's record.
+const SCOLDING: [&str; 5] = ["fail", "broke", "streak", "lazy", "should have"];
+
+/// `seeded()` plus what a week's review draws on: Read's target raised to
+/// 12 pages from Thursday 19 November, more check-ins and reflections, wins
+/// in several areas (one of them on Sunday 15th, the week before), and,
+/// through the library as no command records them yet, two weekly answers
+/// and one accepted decision for the week of 16 November, and one answer for
+/// the week of 9 November.
+///
+/// Week of 16 Nov, by hand (today is Saturday 21st):
+/// - Stretch (daily): kept 16, 17, 18, 20, 21; missed 19 → kept 5 of 6.
+/// - Read (mon, wed, fri, sat): kept 16, 20; partly 18; 21 not yet → kept 2 of 4, partly 1.
+/// - Walk (3 a week): kept 17; missed 19 → kept 1 of 3.
+/// - Showed up 5 + 3 + 1 = 9 of 6 + 4 + 3 = 13.
+/// - Wins: health (16), none (18), work (21).
+/// - Mood: 4 (18) and 6 (21) → 5.0. Confidence, morning and evening:
+///   6, 4, 7 and 9, 8 → 6.8.
+/// - Check-in days: 16 kept 2 of 2, 17 kept 2 of 2 (Read rests on Tuesdays;
+///   Walk counts once done), 21 kept 1 of 2 so far → 8.3/10, against a
+///   morning confidence of (6 + 4 + 7) / 3 = 5.7.
+fn reviewed() -> Journal {
+    let j = seeded();
+    j.run_at(
+        "2026-11-19T09:00",
+        &["promise", "edit", "read", "--target", "12"],
+    );
+    j.run(&["checkin", "--date", "2026-11-16", "--confidence", "6"]);
+    j.run(&["checkin", "--date", "2026-11-17", "--confidence", "4"]);
+    j.run(&[
+        "reflect",
+        "--date",
+        "2026-11-18",
+        "--mood",
+        "4",
+        "--confidence",
+        "9",
+    ]);
+    j.run(&[
+        "win",
+        "walked to work",
+        "--area",
+        "health",
+        "--date",
+        "2026-11-16",
+    ]);
+    j.run(&[
+        "win",
+        "cooked dinner",
+        "--area",
+        "home",
+        "--date",
+        "2026-11-15",
+    ]);
+    let mut journal = smallwins::domain::Journal::open(
+        &j.db,
+        smallwins::domain::Clock::Fixed(
+            smallwins::domain::clock::parse_now(NOW).expect("the test clock"),
+        ),
+        smallwins::config::Config::default(),
+    )
+    .expect("the journal opens");
+    let week = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).expect("a day");
+    journal
+        .answer_weekly(week, "next_week", "Keep all three; walk after lunch")
+        .expect("answer");
+    journal
+        .answer_weekly(week, "noticed", "Thursdays are the hard ones")
+        .expect("answer");
+    journal
+        .answer_weekly(
+            week - chrono::Duration::days(7),
+            "noticed",
+            "Starting is the hard part",
+        )
+        .expect("answer");
+    let walk = journal.find_promise("walk").expect("walk");
+    journal
+        .decide(
+            &smallwins::domain::evidence::Suggestion {
+                key: format!("narrow:{}", walk.id),
+                promise_id: Some(walk.id.clone()),
+                headline: "Find a smaller version of “Walk outside”.".into(),
+                reason: "It didn't happen on 3 of its last 5 days.".into(),
+                proposal: smallwins::domain::evidence::Proposal::AskSmaller,
+            },
+            true,
+        )
+        .expect("decide");
+    j
+}
+
+fn assert_kind(text: &str) {
+    let lower = text.to_lowercase();
+    for word in SCOLDING {
+        assert!(!lower.contains(word), "{word:?} in\n{text}");
+    }
+}
+
+#[test]
+fn review_text_counts_the_week_by_hand() {
+    let j = reviewed();
+    let out = j.run(&["review"]);
+    let strength = |n: usize| {
+        let json = j.json(&["review"]);
+        let id = json["summary"]["promises"][n]["promise_id"]
+            .as_str()
+            .expect("id")
+            .to_string();
+        let s = json["strengths"][&id]["strength"]
+            .as_f64()
+            .expect("strength");
+        format!("{:.0}%", s * 100.0)
+    };
+    let expected = [
+        "The week of 16–22 Nov 2026 (2026-W47), so far".to_string(),
+        String::new(),
+        "Promises".into(),
+        format!(
+            "  1 Stretch for ten seconds: kept 5 of 6 days (last week 1 of 7) · strength {}",
+            strength(0)
+        ),
+        format!(
+            "  2 Read: kept 2 of 4 days, partly kept 1 (last week 0 of 4) · strength {}",
+            strength(1)
+        ),
+        format!(
+            "  3 Walk outside: kept 1 of 3 times (last week 0 of 3) · strength {}",
+            strength(2)
+        ),
+        String::new(),
+        "Wins: 3 (health 1, other 1, work 1)".into(),
+        String::new(),
+        "Side by side".into(),
+        "  Showed up: 9 of 13 asked days (69%)".into(),
+        "  Mood: 5.0/10 on average".into(),
+        "  Confidence: 6.8/10 on average".into(),
+        "  On check-in days you kept 8.3/10 while your morning confidence averaged 5.7: your record is ahead of your confidence.".into(),
+        String::new(),
+        "Notes and lessons".into(),
+        "  Wed 18 Nov, Read (partly kept): tired, but \"some\"".into(),
+        "  Thu 19 Nov, Stretch for ten seconds: overslept".into(),
+        "  Thu 19 Nov, Walk outside: rain".into(),
+        "    lesson: umbrella by the door".into(),
+        String::new(),
+    ]
+    .join("\n");
+    assert!(out.starts_with(&expected), "{out}");
+    // Too little history for patterns yet: fewer than 28 days.
+    assert!(!out.contains("Patterns"), "{out}");
+    assert!(out.contains("Open suggestions (you decide)\n  - Keep just “Stretch for ten seconds” for a while?\n    Last week held 1 of 11;"), "{out}");
+    assert!(
+        out.ends_with(
+            "\
+Weekly answers
+  Looking at the week's checkmarks, what do you notice?
+    Thursdays are the hard ones
+  For next week: keep, shrink or grow each promise — or add one small new one?
+    Keep all three; walk after lunch
+
+Decisions
+  - Accepted on Sat 21 Nov: Find a smaller version of “Walk outside”.
+"
+        ),
+        "{out}"
+    );
+    assert_kind(&out);
+
+    // The week before: no check-ins, so no gap to read, and nothing rated.
+    let before = j.run(&["review", "--date", "2026-11-12"]);
+    assert!(
+        before.starts_with("The week of 9–15 Nov 2026 (2026-W46)\n"),
+        "{before}"
+    );
+    assert!(
+        before.contains("  1 Stretch for ten seconds: kept 1 of 7 days (new this week)"),
+        "{before}"
+    );
+    assert!(before.contains("  Mood: not rated this week\n"), "{before}");
+    assert!(!before.contains("On check-in days"), "{before}");
+    assert!(
+        !before.contains("Open suggestions"),
+        "only this week has open suggestions"
+    );
+}
+
+#[test]
+fn review_markdown_is_written_to_share_and_keeps_misses_private() {
+    let j = reviewed();
+    let out = j.run(&["review", "--format", "markdown"]);
+    assert_eq!(
+        out,
+        "\
+# My week: 16–22 Nov 2026
+
+## What I promised
+
+- Stretch for ten seconds — every day, cue: after my coffee
+- Read — 10 pages, 12 pages from Thu 19 Nov, on Mon, Wed, Fri and Sat
+- Walk outside — 3 times a week
+
+## What I kept
+
+- Stretch for ten seconds: kept 5 of 6 days
+- Read: kept 2 of 4 days, partly kept 1
+- Walk outside: kept 1 of 3 times
+
+Showed up on 9 of 13 asked days; partly kept counts as showing up.
+
+## Wins
+
+- Mon 16 Nov: walked to work (health)
+- Wed 18 Nov: called mum
+- Sat 21 Nov: sent the email I was avoiding (work)
+
+## One lesson
+
+umbrella by the door (from “Walk outside”)
+
+## Next week
+
+Keep all three; walk after lunch
+
+- Find a smaller version of “Walk outside”.
+
+**How it felt:** average mood 5/10, average confidence 6.8/10.
+"
+    );
+    assert_kind(&out);
+    for private in [
+        "overslept",
+        "rain",
+        "tired",
+        "Thursdays are the hard ones",
+        "missed",
+    ] {
+        assert!(!out.contains(private), "{private:?} is not for sharing");
+    }
+    assert_eq!(j.run(&["review", "--format", "md"]), out);
+
+    // No lesson that week: the weekly answer stands in; no plan: same size.
+    let before = j.run(&["review", "--week", "2026-W46", "--format", "markdown"]);
+    assert!(before.starts_with("# My week: 9–15 Nov 2026\n"), "{before}");
+    assert!(
+        before.contains("\n## One lesson\n\nStarting is the hard part\n"),
+        "{before}"
+    );
+    assert!(
+        before.contains("\n## Next week\n\nSame promises, same size.\n"),
+        "{before}"
+    );
+    assert!(
+        before.contains("- Sun 15 Nov: cooked dinner (home)\n"),
+        "{before}"
+    );
+    assert!(
+        before.contains("**How it felt:** no ratings this week.\n"),
+        "{before}"
+    );
+    assert_kind(&before);
+
+    // Neither a lesson nor an answer: no lesson section at all.
+    let earlier = j.run(&["review", "--week", "2026-W45", "--format", "markdown"]);
+    assert!(!earlier.contains("One lesson"), "{earlier}");
+    assert!(
+        earlier.contains("No promise was asked for this week."),
+        "{earlier}"
+    );
+    assert!(
+        earlier.contains("No wins written down this week."),
+        "{earlier}"
+    );
+}
+
+#[test]
+fn review_json_holds_the_view_and_what_the_text_adds() {
+    let j = reviewed();
+    let json = j.json(&["review"]);
+    assert_eq!(json, j.json(&["review", "--format", "json"]));
+    assert_eq!(json["week"], "2026-W47");
+    assert_eq!(json["week_start"], "2026-11-16");
+    assert_eq!(json["week_end"], "2026-11-22");
+    let promises = json["summary"]["promises"].as_array().expect("promises");
+    let field = |name: &str| -> Vec<u64> {
+        promises
+            .iter()
+            .map(|p| p[name].as_u64().expect("count"))
+            .collect()
+    };
+    assert_eq!(field("kept"), [5, 2, 1]);
+    assert_eq!(field("asked"), [6, 4, 3]);
+    assert_eq!(field("partial"), [0, 1, 0]);
+    assert_eq!(field("missed"), [1, 0, 1]);
+    assert_eq!(json["summary"]["wins"], 3);
+    assert_eq!(json["summary"]["average_mood"], 5.0);
+    assert_eq!(json["previous"]["promises"][0]["kept"], 1);
+    assert_eq!(
+        json["wins_by_area"],
+        serde_json::json!([["health", 1], ["other", 1], ["work", 1]])
+    );
+    assert_eq!(json["misses"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["misses"][2]["lesson"], "umbrella by the door");
+    assert_eq!(json["weeks"].as_array().map(Vec::len), Some(12));
+    let gap = json["trust_gap"].as_f64().expect("a gap");
+    assert!((gap - (25.0 / 3.0 - 17.0 / 3.0)).abs() < 1e-9, "{gap}");
+    let numbers: Vec<u64> = json["promises"]
+        .as_array()
+        .expect("promises")
+        .iter()
+        .map(|p| p["number"].as_u64().expect("number"))
+        .collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(
+        json["promises"][1]["targets"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(json["wins"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["answers"][0]["key"], "noticed");
+    assert_eq!(
+        json["answers"][0]["prompt"],
+        "Looking at the week's checkmarks, what do you notice?"
+    );
+    assert_eq!(
+        json["answers"][1]["answer"],
+        "Keep all three; walk after lunch"
+    );
+    assert_eq!(json["review"]["decisions"][0]["accepted"], true);
+    assert!(json["patterns"].is_null());
+    assert_eq!(json["suggestions"][0]["key"], "one");
+}
+
+#[test]
+fn a_week_can_be_named_by_iso_week_or_by_any_day_in_it() {
+    let j = reviewed();
+    for format in ["text", "markdown", "json"] {
+        let by_week = j.run(&["review", "--week", "2026-W47", "--format", format]);
+        assert_eq!(
+            by_week,
+            j.run(&["review", "--date", "2026-11-18", "--format", format]),
+            "{format}"
+        );
+        assert_eq!(by_week, j.run(&["review", "--format", format]), "{format}");
+    }
+    assert_eq!(
+        j.run(&["review", "--week", "2026-w46"]),
+        j.run(&["review", "--date", "-7"])
+    );
+
+    // Weeks starting on Sunday: 2026-W47 is the week holding its Monday.
+    let config = j.path("sunday.toml");
+    fs::write(&config, "week_starts_on = \"sunday\"\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_smallwins"))
+        .env("SMALLWINS_NOW", NOW)
+        .arg("--db")
+        .arg(&j.db)
+        .arg("--config")
+        .arg(&config)
+        .args(["review", "--week", "2026-W47", "--json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["week_start"], "2026-11-15");
+    assert_eq!(json["week"], "2026-W47");
+}
+
+#[test]
+fn a_bad_week_is_refused_in_one_sentence() {
+    let j = reviewed();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["review", "--week", "2026-W60"],
+            "2026 has no week 60; give --week a week from 2026-W01 to 2026-W53, like 2026-W47.",
+        ),
+        (
+            &["review", "--week", "W47"],
+            "\"W47\" is not a week I can read; give --week as YYYY-Www, like 2026-W47.",
+        ),
+        (
+            &["review", "--week", "2026-11-18"],
+            "give --week as YYYY-Www",
+        ),
+        (
+            &["review", "--week", "2026-W47", "--date", "2026-11-18"],
+            "--week and --date both choose the week; give just one of them, like --week 2026-W47.",
+        ),
+        (&["review", "--date", "someday"], "YYYY-MM-DD"),
+        (&["review", "--week", "2026-W49"], "still ahead"),
+        (
+            &["review", "--format", "markdown", "--json"],
+            "two different outputs",
+        ),
+    ];
+    for (args, expected) in cases {
+        let stderr = j.refused(args);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn review_out_writes_a_private_new_file_and_never_overwrites() {
+    let j = reviewed();
+    let file = j.path("week.md");
+    let name = file.to_str().expect("utf-8");
+    let out = j.run(&["review", "--format", "markdown", "--out", name]);
+    assert_eq!(
+        out,
+        format!("Wrote the review of 16–22 Nov 2026 as markdown to {name}.\n")
+    );
+    assert_eq!(
+        fs::read_to_string(&file).expect("read"),
+        j.run(&["review", "--format", "markdown"])
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    fs::write(&file, "mine").expect("write");
+    let stderr = j.refused(&["review", "--out", name]);
+    assert_eq!(
+        stderr,
+        format!(
+            "{name} already exists and the review never overwrites a file; choose a new name.\n"
+        )
+    );
+    assert_eq!(fs::read_to_string(&file).expect("read"), "mine");
+
+    // --json describes the file; the file holds the format asked for.
+    let other = j.path("week.txt");
+    let json = j.json(&[
+        "review",
+        "--week",
+        "2026-W46",
+        "--out",
+        other.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(json["format"], "text");
+    assert_eq!(json["week"], "2026-W46");
+    assert_eq!(json["week_start"], "2026-11-09");
+    assert!(
+        fs::read_to_string(&other)
+            .expect("read")
+            .starts_with("The week of 9–15 Nov 2026 (2026-W46)\n")
+    );
+}
+
+#[test]
+fn stats_json_totals_are_counted_by_hand() {
+    let j = reviewed();
+    let json = j.json(&["stats"]);
+    // Kept: Stretch 10, 16, 17, 18, 20, 21; Read 16, 20; Walk 17. Partly: Read 18.
+    // Shown up: 10, 15 (a win), 16, 17, 18, 20, 21; 19 held only misses.
+    assert_eq!(
+        json["totals"],
+        serde_json::json!({
+            "promises_kept": 9,
+            "partly_kept": 1,
+            "wins": 4,
+            "days_shown_up": 7,
+            "longest_run": 4,
+            "current_run": 2,
+            "first_day": "2026-11-10",
+        })
+    );
+    let promises = json["promises"].as_array().expect("promises");
+    assert_eq!(promises.len(), 3);
+    let rate = |i: usize, key: &str| promises[i][key].as_f64().expect("rate");
+    // Stretch: 13 days from Mon 9 to today (marked); the last 7 hold 5 shown.
+    assert!((rate(0, "rate_7") - 5.0 / 7.0).abs() < 1e-9);
+    assert!((rate(0, "rate_90") - 6.0 / 13.0).abs() < 1e-9);
+    assert_eq!(promises[0]["kept"], 6);
+    assert_eq!(promises[0]["slots"], 13);
+    // Read: 7 scheduled days before today; 3 shown (one partly).
+    assert!((rate(1, "rate_30") - 3.0 / 7.0).abs() < 1e-9);
+    assert_eq!(promises[1]["partly"], 1);
+    // Walk: 3 asked last week, 1 shown so far this week.
+    assert!((rate(2, "rate_7") - 0.25).abs() < 1e-9);
+    assert_eq!(json["weeks"].as_array().map(Vec::len), Some(12));
+    assert_eq!(json["weeks"][11]["start"], "2026-11-16");
+}
+
+#[test]
+fn stats_text_speaks_of_runs_and_rates() {
+    let j = reviewed();
+    let out = j.run(&["stats"]);
+    assert!(
+        out.starts_with(
+            "\
+Since Tue 10 Nov
+  9 promises kept and 1 partly kept
+  4 wins
+  7 days shown up
+  Longest run of showing up: 4 days; current run: 2 days
+
+Promises                     last 7  last 30  last 90  strength  kept
+"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  1 Stretch for ten seconds     71%      46%      46%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  3 Walk outside                25%      25%      25%"),
+        "{out}"
+    );
+    assert!(out.contains("  2 Read "), "{out}");
+    assert!(out.contains("2 + 1 partly\n"), "{out}");
+    assert!(out.contains("\n  9 Nov  "), "{out}");
+    assert!(out.contains("\n  16 Nov "), "{out}");
+    // Weeks before the first record are left out.
+    assert!(!out.contains("2 Nov"), "{out}");
+    assert!(out.contains("run"));
+    assert_kind(&out);
+
+    let empty = Journal::new();
+    let out = empty.run(&["stats"]);
+    assert!(out.starts_with("Nothing recorded yet;"), "{out}");
+    assert_eq!(out.lines().count(), 1);
+    let json = empty.json(&["stats"]);
+    assert_eq!(json["totals"]["days_shown_up"], 0);
+    assert_eq!(json["suggestions"][0]["key"], "one");
+}
+
+#[test]
+fn a_demo_journal_reviews_with_patterns_and_without_scolding() {
+    let j = Journal::new();
+    j.run(&["demo", "--weeks", "6"]);
+    let text = j.run(&["review"]);
+    assert!(text.contains("\nPatterns over twelve weeks\n"), "{text}");
+    assert!(
+        text.contains(" go best; ") && text.contains(" are hardest so far."),
+        "{text}"
+    );
+    assert_kind(&text);
+    for week in ["2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47"] {
+        let md = j.run(&["review", "--week", week, "--format", "markdown"]);
+        assert_kind(&md);
+        for section in [
+            "## What I promised",
+            "## What I kept",
+            "## Wins",
+            "## Next week",
+            "**How it felt:**",
+        ] {
+            assert!(md.contains(section), "{week}: {section}\n{md}");
+        }
+    }
+    let stats = j.run(&["stats"]);
+    assert_kind(&stats);
+    let json = j.json(&["stats"]);
+    assert!(json["totals"]["longest_run"].as_u64().expect("run") > 0);
 }

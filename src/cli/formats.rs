@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{CliError, Result, lines, long_short_day};
 use crate::domain::model::format_amount;
-use crate::domain::{Journal, Schedule, Win};
+use crate::domain::{Journal, PromiseWeek, Schedule, Win};
 use crate::store::Export;
 
 /// The CSV columns, in the order of [`CsvRow`]'s fields.
@@ -175,24 +175,11 @@ fn markdown_week(journal: &Journal, data: &Export, start: NaiveDate) -> Result<V
                 .iter()
                 .find(|p| p.id == row.promise_id)
                 .is_some_and(|p| matches!(p.schedule, Schedule::TimesPerWeek { .. }));
-            let unit = |n: u32| match (times, n) {
-                (true, 1) => "time",
-                (true, _) => "times",
-                (false, 1) => "day",
-                (false, _) => "days",
-            };
-            let (kept, asked) = (row.kept, row.asked);
-            let mut line = if asked == 0 && kept == 0 {
-                "not asked for yet this week".to_string()
-            } else if kept > asked {
-                format!("kept on {kept} {} ({asked} asked)", unit(kept))
-            } else {
-                format!("kept {kept} of {asked} {}", unit(asked))
-            };
-            if row.partial > 0 {
-                line.push_str(&format!(", partly kept {}", row.partial));
-            }
-            out.push(format!("- {}: {line}", md_escape(&row.text)));
+            out.push(format!(
+                "- {}: {}",
+                md_escape(&row.text),
+                kept_words(row, times)
+            ));
         }
         let (showed, asked) = summary.totals();
         if asked > 0 {
@@ -252,8 +239,32 @@ fn markdown_week(journal: &Journal, data: &Export, start: NaiveDate) -> Result<V
     Ok(out)
 }
 
+/// How one promise's week went: "kept 5 of 6 days", "kept 1 of 3 times,
+/// partly kept 1", "kept on 4 days (3 asked)". `times` is for an
+/// N-times-a-week promise, counted in times rather than days.
+pub(super) fn kept_words(row: &PromiseWeek, times: bool) -> String {
+    let unit = |n: u32| match (times, n) {
+        (true, 1) => "time",
+        (true, _) => "times",
+        (false, 1) => "day",
+        (false, _) => "days",
+    };
+    let (kept, asked) = (row.kept, row.asked);
+    let mut line = if asked == 0 && kept == 0 {
+        "not asked for yet this week".to_string()
+    } else if kept > asked {
+        format!("kept on {kept} {} ({asked} asked)", unit(kept))
+    } else {
+        format!("kept {kept} of {asked} {}", unit(asked))
+    };
+    if row.partial > 0 {
+        line.push_str(&format!(", partly kept {}", row.partial));
+    }
+    line
+}
+
 /// Escapes the characters Markdown would read as formatting.
-fn md_escape(text: &str) -> String {
+pub(super) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
