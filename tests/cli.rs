@@ -111,7 +111,8 @@ fn assert_one_sentence(stderr: &str) {
 /// Three promises made on Monday 9 November, and two weeks of history.
 ///
 /// Week of 16 Nov (today is Saturday 21st): Stretch kept 5 of 6 days
-/// (missed Thursday), Read kept 2 of 4 and partly kept 1, Walk kept 1 of 3.
+/// (missed Thursday), Read kept 2 of 3 and partly kept 1 (Saturday, today,
+/// is not marked yet, so it doesn't ask yet), Walk kept 1 of 3.
 fn seeded() -> Journal {
     let j = Journal::new();
     let monday = "2026-11-09T08:00";
@@ -1167,17 +1168,17 @@ fn markdown_export_is_a_weekly_summary_to_share() {
 Promises:
 
 - Stretch for ten seconds: kept 5 of 6 days
-- Read: kept 2 of 4 days, partly kept 1
+- Read: kept 2 of 3 days, partly kept 1
 - Walk outside: kept 1 of 3 times
 
-Showed up on 9 of 13 asked days.
+Showed up on 9 of 12 asked days.
 
 Wins (2):
 
 - Wed 18 Nov: called mum
 - Sat 21 Nov: sent the email I was avoiding (work)
 
-Average mood 6/10, average confidence 7.5/10.
+Average mood 6/10, average confidence 7/10.
 ";
     assert!(out.starts_with("# Small wins: weekly summary\n"), "{out}");
     assert!(
@@ -1337,15 +1338,16 @@ const SCOLDING: [&str; 5] = ["fail", "broke", "streak", "lazy", "should have"];
 ///
 /// Week of 16 Nov, by hand (today is Saturday 21st):
 /// - Stretch (daily): kept 16, 17, 18, 20, 21; missed 19 → kept 5 of 6.
-/// - Read (mon, wed, fri, sat): kept 16, 20; partly 18; 21 not yet → kept 2 of 4, partly 1.
+/// - Read (mon, wed, fri, sat): kept 16, 20; partly 18; 21 is today and not
+///   yet marked, so it doesn't ask yet → kept 2 of 3, partly 1.
 /// - Walk (3 a week): kept 17; missed 19 → kept 1 of 3.
-/// - Showed up 5 + 3 + 1 = 9 of 6 + 4 + 3 = 13.
+/// - Showed up 5 + 3 + 1 = 9 of 6 + 3 + 3 = 12.
 /// - Wins: health (16), none (18), work (21).
-/// - Mood: 4 (18) and 6 (21) → 5.0. Confidence, morning and evening:
-///   6, 4, 7 and 9, 8 → 6.8.
-/// - Check-in days: 16 kept 2 of 2, 17 kept 2 of 2 (Read rests on Tuesdays;
-///   Walk counts once done), 21 kept 1 of 2 so far → 8.3/10, against a
-///   morning confidence of (6 + 4 + 7) / 3 = 5.7.
+/// - Mood: 4 (18) and 6 (21) → 5.0. Morning confidence: 6, 4, 7 → 5.7.
+/// - Finished check-in days: 16 kept 2 of 2, 17 kept 2 of 2 (Read rests on
+///   Tuesdays; Walk counts once done) → 10.0/10, against a morning
+///   confidence of (6 + 4) / 2 = 5.0 on those days (today, the 21st, is
+///   still open).
 fn reviewed() -> Journal {
     let j = seeded();
     j.run_at(
@@ -1448,7 +1450,7 @@ fn review_text_counts_the_week_by_hand() {
             strength(0)
         ),
         format!(
-            "  2 Read: kept 2 of 4 days, partly kept 1 (last week 0 of 4) · strength {}",
+            "  2 Read: kept 2 of 3 days, partly kept 1 (last week 0 of 4) · strength {}",
             strength(1)
         ),
         format!(
@@ -1459,10 +1461,10 @@ fn review_text_counts_the_week_by_hand() {
         "Wins: 3 (health 1, other 1, work 1)".into(),
         String::new(),
         "Side by side".into(),
-        "  Showed up: 9 of 13 asked days (69%)".into(),
+        "  Showed up: 9 of 12 asked days (75%)".into(),
         "  Mood: 5.0/10 on average".into(),
-        "  Confidence: 6.8/10 on average".into(),
-        "  On check-in days you kept 8.3/10 while your morning confidence averaged 5.7: your record is ahead of your confidence.".into(),
+        "  Confidence: 5.7/10 on average".into(),
+        "  On check-in days you kept 10.0/10 while your morning confidence averaged 5.0: your record is ahead of your confidence.".into(),
         String::new(),
         "Notes and lessons".into(),
         "  Wed 18 Nov, Read (partly kept): tired, but \"some\"".into(),
@@ -1529,10 +1531,10 @@ fn review_markdown_is_written_to_share_and_keeps_misses_private() {
 ## What I kept
 
 - Stretch for ten seconds: kept 5 of 6 days
-- Read: kept 2 of 4 days, partly kept 1
+- Read: kept 2 of 3 days, partly kept 1
 - Walk outside: kept 1 of 3 times
 
-Showed up on 9 of 13 asked days; partly kept counts as showing up.
+Showed up on 9 of 12 asked days; partly kept counts as showing up.
 
 ## Wins
 
@@ -1550,7 +1552,7 @@ Keep all three; walk after lunch
 
 - Find a smaller version of “Walk outside”.
 
-**How it felt:** average mood 5/10, average confidence 6.8/10.
+**How it felt:** average mood 5/10, average confidence 5.7/10.
 "
     );
     assert_kind(&out);
@@ -1615,7 +1617,7 @@ fn review_json_holds_the_view_and_what_the_text_adds() {
             .collect()
     };
     assert_eq!(field("kept"), [5, 2, 1]);
-    assert_eq!(field("asked"), [6, 4, 3]);
+    assert_eq!(field("asked"), [6, 3, 3]);
     assert_eq!(field("partial"), [0, 1, 0]);
     assert_eq!(field("missed"), [1, 0, 1]);
     assert_eq!(json["summary"]["wins"], 3);
@@ -1629,7 +1631,7 @@ fn review_json_holds_the_view_and_what_the_text_adds() {
     assert_eq!(json["misses"][2]["lesson"], "umbrella by the door");
     assert_eq!(json["weeks"].as_array().map(Vec::len), Some(12));
     let gap = json["trust_gap"].as_f64().expect("a gap");
-    assert!((gap - (25.0 / 3.0 - 17.0 / 3.0)).abs() < 1e-9, "{gap}");
+    assert!((gap - (10.0 - 5.0)).abs() < 1e-9, "{gap}");
     let numbers: Vec<u64> = json["promises"]
         .as_array()
         .expect("promises")

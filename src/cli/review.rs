@@ -14,13 +14,13 @@
 //! | `strengths` | promise id → `{promise_id, text, rate_7, rate_30, rate_90, strength, kept, partly, slots}` as of the week's last day (or today); rates and strength are 0–1 |
 //! | `wins_by_area` | `[[area, count]]`, most first; wins without an area are `"other"` |
 //! | `misses` | notes and lessons of the week: `[{day, promise, status, note, lesson}]` |
-//! | `weeks` | twelve weeks ending with this one: `[{start, kept_rate, mood, confidence, kept_on_checkin_days}]` |
+//! | `weeks` | twelve weeks ending with this one: `[{start, kept_rate, mood, confidence, kept_on_checkin_days, confidence_on_checkin_days}]` |
 //! | `patterns` | `null` before four weeks of records, else `{weekdays: [[weekday, rate]], best_day, hardest_day, win_times: [[part_of_day, count]], areas: [[area, count]]}` |
 //! | `suggestions` | open suggestions (this week only): `[{key, promise_id, headline, reason, proposal: {kind, …}}]` |
 //! | `review` | `null`, or the saved weekly review: `{id, week_start, answers: {key: text}, decisions: [{key, accepted, on, headline}], updated_at}` |
 //! | `promises` | the week's promises as records, each with its `number` |
 //! | `wins` | the week's wins as records |
-//! | `trust_gap` | `kept_on_checkin_days − confidence` of this week, in points out of 10 (positive: the record is ahead of the confidence), or `null` |
+//! | `trust_gap` | `kept_on_checkin_days − confidence_on_checkin_days` of this week (finished days with a morning check-in), in points out of 10 (positive: the record is ahead of the confidence), or `null` |
 //! | `answers` | the weekly answers in the order the prompts ask: `[{key, prompt, answer}]` (`prompt` is `null` for a key no prompt has) |
 //!
 //! # `stats` JSON
@@ -313,7 +313,7 @@ fn area_counts(areas: &[(String, u32)]) -> String {
 fn trust_gap_line(point: &WeekPoint) -> Option<String> {
     let gap = point.trust_gap()?;
     let kept = point.kept_on_checkin_days?;
-    let confidence = point.confidence?;
+    let confidence = point.confidence_on_checkin_days?;
     let reading = if gap >= GAP_CALM {
         "your record is ahead of your confidence."
     } else if gap <= -GAP_CALM {
@@ -973,6 +973,7 @@ mod tests {
             mood: None,
             confidence: Some(confidence),
             kept_on_checkin_days: Some(kept),
+            confidence_on_checkin_days: Some(confidence),
         };
         assert_eq!(
             trust_gap_line(&point(8.0, 6.0)).expect("gap"),
@@ -989,7 +990,7 @@ mod tests {
             "{behind}"
         );
         let mut none = point(8.0, 6.0);
-        none.confidence = None;
+        none.confidence_on_checkin_days = None;
         assert!(trust_gap_line(&none).is_none());
     }
 

@@ -275,18 +275,20 @@ pub struct WeekPoint {
     /// Share of the week's asked promises shown up for, 0–1.
     pub kept_rate: Option<f64>,
     pub mood: Option<f64>,
-    /// Average morning (and evening) confidence, 0–10.
+    /// Average morning confidence (from the check-ins), 0–10.
     pub confidence: Option<f64>,
-    /// Average share kept on the days that had a morning check-in, on the
-    /// same 0–10 scale as confidence.
+    /// Average share kept on the finished days that had a morning
+    /// check-in, on the same 0–10 scale as confidence.
     pub kept_on_checkin_days: Option<f64>,
+    /// The morning confidence of those same days.
+    pub confidence_on_checkin_days: Option<f64>,
 }
 
 impl WeekPoint {
     /// The self-trust gap in points out of 10: positive when the record is
     /// ahead of the confidence.
     pub fn trust_gap(&self) -> Option<f64> {
-        Some(self.kept_on_checkin_days? - self.confidence?)
+        Some(self.kept_on_checkin_days? - self.confidence_on_checkin_days?)
     }
 }
 
@@ -313,26 +315,26 @@ pub fn week_points(
     starts
         .iter()
         .map(|&start| {
-            let end = (start + chrono::Duration::days(6)).min(today);
-            let mut shown = 0;
-            let mut asked = 0;
-            let mut shares: HashMap<NaiveDate, f64> = HashMap::new();
-            for d in days_between(start, end) {
-                let (s, a) = day_share(promises, by_day.get(&d).unwrap_or(&empty), d);
-                // Today counts once something is marked.
-                if d == today && s == 0 && by_day.get(&d).is_none_or(|v| v.is_empty()) {
-                    continue;
-                }
-                shown += s;
-                asked += a;
-                if a > 0 {
-                    shares.insert(d, f64::from(s) / f64::from(a));
-                }
-            }
-            let in_week = |d: NaiveDate| d >= start && d <= end;
+            let end = start + chrono::Duration::days(6);
+            let in_week = |d: NaiveDate| d >= start && d <= end.min(today);
+            let week_checks: Vec<Check> =
+                checks.iter().filter(|c| in_week(c.day)).cloned().collect();
+            // The same count the week's summary shows.
+            let (shown, asked) =
+                super::stats::week_summary(promises, &week_checks, &[], &[], &[], start, today)
+                    .totals();
             let week_checkins: Vec<&CheckIn> = checkins.iter().filter(|c| in_week(c.day)).collect();
             let week_reflections: Vec<&Reflection> =
                 reflections.iter().filter(|r| in_week(r.day)).collect();
+            // The trust gap uses finished days only.
+            let share = |day: NaiveDate| {
+                let (s, a) = day_share(promises, by_day.get(&day).unwrap_or(&empty), day);
+                (a > 0 && day < today).then(|| f64::from(s) / f64::from(a) * 10.0)
+            };
+            let trust_days: Vec<(f64, f64)> = week_checkins
+                .iter()
+                .filter_map(|c| Some((f64::from(c.confidence?), share(c.day)?)))
+                .collect();
             WeekPoint {
                 start,
                 kept_rate: (asked > 0).then(|| f64::from(shown) / f64::from(asked)),
@@ -348,13 +350,8 @@ pub fn week_points(
                         .filter_map(|c| c.confidence)
                         .map(f64::from),
                 ),
-                kept_on_checkin_days: mean(
-                    week_checkins
-                        .iter()
-                        .filter(|c| c.confidence.is_some())
-                        .filter_map(|c| shares.get(&c.day))
-                        .map(|s| s * 10.0),
-                ),
+                kept_on_checkin_days: mean(trust_days.iter().map(|(_, kept)| *kept)),
+                confidence_on_checkin_days: mean(trust_days.iter().map(|(conf, _)| *conf)),
             }
         })
         .collect()
@@ -479,7 +476,7 @@ pub enum Proposal {
 /// A recalibration the journal proposes; the person decides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
-    /// Stable key, so a decision can be remembered: "narrow:<id>", "grow:<id>", "one".
+    /// Stable key, so a decision can be remembered: `narrow:ID`, `grow:ID` or `one`.
     pub key: String,
     pub promise_id: Option<String>,
     /// What it proposes, in a short sentence.
@@ -905,6 +902,7 @@ mod tests {
         assert_eq!(w.confidence, Some(3.0));
         // Checked-in days kept 10/10 and 5/10: 7.5 on average.
         assert_eq!(w.kept_on_checkin_days, Some(7.5));
+        assert_eq!(w.confidence_on_checkin_days, Some(3.0));
         assert_eq!(w.trust_gap(), Some(4.5));
     }
 

@@ -149,8 +149,10 @@ pub fn week_summary(
         }
         let asked = match &p.schedule {
             Schedule::TimesPerWeek { times } => u32::from(*times).min(active_days.max(1)),
+            // Today asks only once it is marked: the day is not over.
             s => days_between(start, last_counted)
                 .filter(|d| p.active_on(*d) && s.due_on(*d) == Due::Yes)
+                .filter(|d| *d < today || mine.iter().any(|c| c.day == *d))
                 .count() as u32,
         };
         let count = |s: Status| mine.iter().filter(|c| c.status == s).count() as u32;
@@ -167,11 +169,9 @@ pub fn week_summary(
         (!values.is_empty())
             .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
     };
-    let confidences: Vec<u8> = reflections
-        .iter()
-        .filter_map(|r| r.confidence)
-        .chain(checkins.iter().filter_map(|c| c.confidence))
-        .collect();
+    // Morning confidence: how sure the person was before the day, to set
+    // beside what the day held.
+    let confidences: Vec<u8> = checkins.iter().filter_map(|c| c.confidence).collect();
     WeekSummary {
         start,
         promises: rows,
@@ -317,7 +317,8 @@ mod tests {
             check(&thrice, "2026-11-19", Status::Kept),
         ];
         let ps = vec![daily, thrice];
-        // Today is Saturday the 21st: six days of the week have come.
+        // Today is Saturday the 21st and not yet marked: five days have
+        // asked so far.
         let s = week_summary(
             &ps,
             &checks,
@@ -327,13 +328,13 @@ mod tests {
             d("2026-11-16"),
             d("2026-11-21"),
         );
-        assert_eq!(s.promises[0].asked, 6);
+        assert_eq!(s.promises[0].asked, 5);
         assert_eq!(s.promises[0].kept, 1);
         assert_eq!(s.promises[0].partial, 1);
         assert_eq!(s.promises[0].missed, 1);
         assert_eq!(s.promises[1].asked, 3);
         assert_eq!(s.promises[1].showed_up_rate(), Some(2.0 / 3.0));
-        assert_eq!(s.totals(), (4, 9));
+        assert_eq!(s.totals(), (4, 8));
         assert_eq!(s.days.len(), 7);
         assert_eq!(s.days[6].1, DayMark::Future);
     }

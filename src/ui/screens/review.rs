@@ -78,9 +78,7 @@ pub fn max_scroll(app: &App, screen: Rect) -> u16 {
     } else {
         screen.width.saturating_sub(2)
     };
-    let height = screen
-        .height
-        .saturating_sub(if wide { 4 } else { 5 });
+    let height = screen.height.saturating_sub(if wide { 4 } else { 5 });
     let total: u16 = sections(app, review, width)
         .iter()
         .map(|s| s.height + 1)
@@ -386,7 +384,7 @@ fn trust_lines(app: &App, review: &ReviewView, width: u16) -> Vec<Line<'static>>
     let week = review.weeks.last();
     let text = match (
         week.and_then(|w| w.kept_on_checkin_days),
-        week.and_then(|w| w.confidence),
+        week.and_then(|w| w.confidence_on_checkin_days),
     ) {
         (Some(kept), Some(conf)) => {
             let gap = kept - conf;
