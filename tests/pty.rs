@@ -210,3 +210,58 @@ fn a_file_that_is_not_a_journal_gets_one_sentence_and_no_full_screen() {
         "left untouched"
     );
 }
+
+#[test]
+fn the_demo_window_opens_on_a_lived_in_journal_and_cleans_up() {
+    let f = Fixture::new();
+    let config = f.dir.path().join("config.toml");
+    // The throwaway journal goes in TMPDIR; point it at our own folder.
+    let tmp = f.dir.path().join("tmp");
+    std::fs::create_dir(&tmp).expect("tmp");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
+    cmd.args(["--config", &config.display().to_string(), "--demo"]);
+    cmd.env("SMALLWINS_NOW", "2026-11-21T19:30");
+    cmd.env("TMPDIR", &tmp);
+    cmd.env("TERM", "xterm-256color");
+    let child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+        }
+    });
+    let mut s = Session {
+        child,
+        writer: pty.master.take_writer().expect("writer"),
+        output,
+        _master: pty.master,
+    };
+    s.wait_for("Evening reflection");
+    s.send("3");
+    s.wait_for("Self-trust");
+    let during = std::fs::read_dir(&tmp).expect("tmp").count();
+    assert_eq!(during, 1, "one private demo folder while open");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.text());
+    assert_eq!(
+        std::fs::read_dir(&tmp).expect("tmp").count(),
+        0,
+        "the demo journal is deleted on quit"
+    );
+}
