@@ -122,3 +122,18 @@ fn undo_after_an_import_does_not_erase_imported_data() {
         "the imported check is gone"
     );
 }
+
+#[test]
+fn an_export_from_a_newer_format_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(&dir, "2026-11-21 09:00");
+    j.add_win(d("2026-11-21"), "x", None).unwrap();
+    let mut e = j.export(None, None).unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let mut other = open(&other_dir, "2026-11-21 09:00");
+    e.version = 2;
+    let err = other.import(&e).unwrap_err();
+    assert!(err.is_input());
+    assert!(err.to_string().contains("newer smallwins"), "{err}");
+    assert!(other.counts().unwrap().is_empty());
+}

@@ -1208,6 +1208,13 @@ impl Journal {
         if data.format != crate::store::EXPORT_FORMAT {
             return input("That file is not a smallwins export; make one with `smallwins export`.");
         }
+        if data.version > crate::store::EXPORT_VERSION {
+            return input(format!(
+                "That export was written by a newer smallwins (format {}, this one reads up to {}); update smallwins to import it.",
+                data.version,
+                crate::store::EXPORT_VERSION
+            ));
+        }
         let report = self.store.import(data)?;
         // Earlier undo steps could now erase imported records.
         self.undo.clear();

@@ -12,6 +12,9 @@ use crate::domain::model::{Check, CheckIn, Promise, Reflection, Win};
 /// Marks a JSON file as a smallwins export.
 pub const EXPORT_FORMAT: &str = "smallwins-export";
 
+/// The export format this build writes and the newest it reads.
+pub const EXPORT_VERSION: u32 = 1;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
     pub format: String,
@@ -60,7 +63,7 @@ impl Store {
         let hi = to.unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
         Ok(Export {
             format: EXPORT_FORMAT.into(),
-            version: 1,
+            version: EXPORT_VERSION,
             exported_at,
             from,
             to,
