@@ -25,21 +25,30 @@ struct Session {
 
 impl Session {
     fn start(db: &Path, config: &Path, extra: &[&str]) -> Session {
+        let db = db.display().to_string();
+        let config = config.display().to_string();
+        let mut args = vec!["--db", db.as_str(), "--config", config.as_str()];
+        args.extend(extra);
+        Session::spawn(&args, &[("SMALLWINS_NOW", "2026-11-21T08:30")], 100, 30)
+    }
+
+    /// Runs the real binary with `args` and `env` in a `cols`×`rows` pty.
+    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: 30,
-                cols: 100,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
-        cmd.args(["--db", &db.display().to_string()]);
-        cmd.args(["--config", &config.display().to_string()]);
-        cmd.args(extra);
-        cmd.env("SMALLWINS_NOW", "2026-11-21T08:30");
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn smallwins");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -218,39 +227,14 @@ fn the_demo_window_opens_on_a_lived_in_journal_and_cleans_up() {
     // The throwaway journal goes in TMPDIR; point it at our own folder.
     let tmp = f.dir.path().join("tmp");
     std::fs::create_dir(&tmp).expect("tmp");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
-    cmd.args(["--config", &config.display().to_string(), "--demo"]);
-    cmd.env("SMALLWINS_NOW", "2026-11-21T19:30");
-    cmd.env("TMPDIR", &tmp);
-    cmd.env("TERM", "xterm-256color");
-    let child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&output);
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut chunk) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
-        }
-    });
-    let mut s = Session {
-        child,
-        writer: pty.master.take_writer().expect("writer"),
-        output,
-        _master: pty.master,
-    };
+    let config = config.display().to_string();
+    let tmp_dir = tmp.display().to_string();
+    let mut s = Session::spawn(
+        &["--config", &config, "--demo"],
+        &[("SMALLWINS_NOW", "2026-11-21T19:30"), ("TMPDIR", &tmp_dir)],
+        120,
+        40,
+    );
     s.wait_for("Evening reflection");
     s.send("3");
     s.wait_for("Self-trust");
