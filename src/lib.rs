@@ -10,4 +10,5 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod text;
 pub mod ui;
