@@ -249,3 +249,124 @@ fn the_demo_window_opens_on_a_lived_in_journal_and_cleans_up() {
         "the demo journal is deleted on quit"
     );
 }
+
+/// Starts the real binary in a pty, waits until `needle` is drawn, then
+/// closes every handle on the master side, as a terminal window closing
+/// does. Returns the child, to watch what it does next.
+fn start_then_hang_up(db: &Path, config: &Path, needle: &str) -> Box<dyn Child + Send + Sync> {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
+    cmd.args([
+        "--db",
+        &db.display().to_string(),
+        "--config",
+        &config.display().to_string(),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("SMALLWINS_NOW", "2026-11-21T08:30");
+    let child = pty.slave.spawn_command(cmd).expect("spawn smallwins");
+    drop(pty.slave);
+    // The reader stops (and closes its handle) once the screen is up.
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let needle = needle.to_string();
+    let seen = std::thread::spawn(move || {
+        let mut screen = Vec::new();
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 {
+                return false;
+            }
+            screen.extend_from_slice(&chunk[..n]);
+            if String::from_utf8_lossy(&screen).contains(&needle) {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(seen.join().expect("reader"), "the screen came up");
+    // Let the app finish the frame and go back to waiting for a key.
+    std::thread::sleep(Duration::from_millis(300));
+    drop(pty.master);
+    child
+}
+
+/// Regression: closing the terminal left smallwins spinning at full speed
+/// on the dead terminal, forever, deaf to SIGTERM.
+#[test]
+fn closing_the_terminal_ends_the_app_within_a_second() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    // The footer is the last line drawn.
+    let mut child = start_then_hang_up(&f.path, &config, "undo");
+    let closed = Instant::now();
+    let mut exited = None;
+    while closed.elapsed() < Duration::from_secs(1) {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            exited = Some(status);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if exited.is_none() {
+        let _ = child.kill();
+    }
+    let status = exited.expect("smallwins was still running a second after its terminal closed");
+    // A clean end, not an abort from printing to the dead terminal.
+    assert!(status.success(), "exit status {status:?}");
+    // What was saved before is still there, and the journal is not held open.
+    let journal = open_at(&f.path, "2026-11-21T09:00");
+    assert!(!journal.day(d("2026-11-20")).expect("day").items.is_empty());
+}
+
+fn assert_signal_restores(signal: &str) {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    let pid = s.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    s.wait_exit();
+    assert_restored(&s.text());
+}
+
+/// Regression: SIGINT and SIGQUIT sent with kill left the alternate
+/// screen, raw mode and the hidden cursor behind.
+#[test]
+fn sigint_restores_the_terminal() {
+    assert_signal_restores("INT");
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    assert_signal_restores("QUIT");
+}
+
+#[test]
+fn sighup_sent_with_kill_restores_the_terminal() {
+    assert_signal_restores("HUP");
+}
+
+#[test]
+fn ctrl_c_as_a_key_quits_and_restores_the_terminal() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.text());
+}

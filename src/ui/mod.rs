@@ -7,16 +7,15 @@
 pub mod app;
 pub mod keymap;
 pub mod screens;
+pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
-use std::io::stdout;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{Write, stdout};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,6 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::Journal;
 pub use app::App;
+use terminal::{EndReason, Input, Inputs};
 use theme::Theme;
 
 /// The screens reachable with 1–4.
@@ -38,48 +38,64 @@ pub enum Screen {
 /// How often the app looks at the clock (day rollover) and at the file
 /// (writes from `smallwins win …` in another shell).
 const TICK: Duration = Duration::from_secs(1);
-/// How long to wait for a key before checking signals.
+/// How long to wait for a key before looking at the clock again.
 const POLL: Duration = Duration::from_millis(250);
 
-/// Runs the TUI until the person quits. The terminal is restored on quit,
-/// on error, on panic, and on SIGTERM/SIGHUP.
+/// Runs the TUI until the person quits. The terminal is restored on every
+/// way out: `q`, an error, a panic, SIGINT, SIGTERM, SIGHUP, SIGQUIT, and a
+/// terminal that hangs up (then the app ends at once instead of lingering).
 pub fn run(journal: Journal) -> color_eyre::Result<()> {
     let mut app = App::new(journal, Theme::from_env())?;
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let inputs = Inputs::start()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
     // Bracketed paste turns a pasted block into one event instead of keys.
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let result = event_loop(&mut terminal, &mut app, &inputs);
+    let gone = matches!(result, Ok(Ended::TerminalGone)) || inputs.hung_up();
+    if gone || terminal.show_cursor().is_err() {
+        // The terminal is gone: there is nothing to restore, and the
+        // terminal's own clean-up would only fail writing to it. Every
+        // change is already saved; end quietly.
+        std::mem::forget(terminal);
+        return Ok(());
+    }
     let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    result
+    let _ = ratatui::try_restore();
+    result.map(|_| ())
 }
 
-/// After ratatui's own hook (which restores the terminal), say what happened
-/// in one sentence instead of a Rust panic report.
+/// Replaces ratatui's hook (which restores the terminal, then prints a Rust
+/// panic report): restore the terminal, then say what happened in one
+/// sentence. Nothing here may panic, even when the terminal is gone.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        let _ = execute!(stdout(), DisableBracketedPaste, crossterm::cursor::Show);
+        let _ = ratatui::try_restore();
         let place = info
             .location()
             .map(|l| format!(" (at {}:{})", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "smallwins ran into a bug and closed; everything you saved is safe in the journal{place}."
         );
     }));
 }
 
+/// How a session ended.
+enum Ended {
+    /// The person quit, or a signal asked the app to end.
+    Quit,
+    /// The terminal hung up or could no longer be read.
+    TerminalGone,
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    stop: &AtomicBool,
-) -> color_eyre::Result<()> {
+    inputs: &Inputs,
+) -> color_eyre::Result<Ended> {
     let mut needs_draw = true;
     let mut last_tick = Instant::now();
     loop {
@@ -89,12 +105,14 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             needs_draw = false;
         }
-        if app.quit || stop.load(Ordering::Relaxed) {
-            return Ok(());
+        if app.quit {
+            return Ok(Ended::Quit);
         }
-        if event::poll(POLL)? {
-            let event = event::read()?;
-            needs_draw |= app.handle_event(&event);
+        match inputs.next(POLL) {
+            Input::Event(event) => needs_draw |= app.handle_event(&event),
+            Input::Idle => {}
+            Input::End(EndReason::Signal(_)) => return Ok(Ended::Quit),
+            Input::End(EndReason::TerminalGone) => return Ok(Ended::TerminalGone),
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
