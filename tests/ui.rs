@@ -321,7 +321,7 @@ fn a_huge_paste_is_refused_with_a_sentence_and_kept_in_the_box() {
             assert!(
                 t.error
                     .as_deref()
-                    .is_some_and(|e| e.contains("keep it under"))
+                    .is_some_and(|e| e.contains("keep it to 2,000"))
             );
             assert!(
                 t.input.lines().join("").len() > 9_000,
