@@ -608,6 +608,14 @@ impl Journal {
     ) -> Result<Check> {
         self.check_day(day)?;
         let promise = self.promise_by_id(promise_id)?;
+        if promise.schedule.problem().is_some() {
+            return input(format!(
+                "“{}” has no schedule it can use ({}), so it asks for nothing yet; give it one on the Promises screen or with `smallwins promise edit {} --daily`.",
+                crate::text::printable(&promise.text),
+                promise.schedule,
+                self.number_of(&promise.id)?
+            ));
+        }
         let before = self.store.check(promise_id, day)?;
         let amount = match mark.amount {
             Some(a) => Some(validate::amount(a)?),

@@ -601,7 +601,9 @@ fn promise_from_row(r: &Row<'_>) -> rusqlite::Result<Promise> {
         cue: r.get("cue")?,
         smaller: r.get("smaller")?,
         area: r.get("area")?,
-        schedule: schedule_from_sql(&schedule).ok_or_else(|| bad_value(5, "schedule"))?,
+        // An unreadable schedule (written by an older import) must not make
+        // every read fail: it asks for nothing until the person sets one.
+        schedule: schedule_from_sql(&schedule).unwrap_or_else(Schedule::unreadable),
         unit: r.get("unit")?,
         targets: Vec::new(),
         position: r.get("position")?,
