@@ -1547,7 +1547,13 @@ fn read_export(path: &Path) -> Result<Export> {
             crate::store::EXPORT_FORMAT
         )));
     }
-    serde_json::from_value(value).map_err(|e| {
+    <Export as serde::Deserialize>::deserialize(&value).map_err(|e| {
+        // Name the record that does not fit, when one is to blame.
+        if let Some(record) = crate::store::misfit(&value) {
+            return CliError::Input(format!(
+                "Nothing was imported: {record}; fix that record in the file and import it again."
+            ));
+        }
         let why = e.to_string();
         let why = why
             .split(" at line")

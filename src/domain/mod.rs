@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod day;
 pub mod evidence;
+mod import;
 pub mod model;
 pub mod prompts;
 pub mod stats;
@@ -1204,8 +1205,10 @@ impl Journal {
         Ok(self.store.export(from, to, self.now())?)
     }
 
-    /// Merges an export. Not undoable: it is one transaction, and importing
-    /// the same file again changes nothing.
+    /// Merges an export. Every record is first checked by the same rules as
+    /// typed input and its text cleaned the same way; one bad record refuses
+    /// the whole file, naming it, and nothing is written. Not undoable: it is
+    /// one transaction, and importing the same file again changes nothing.
     pub fn import(&mut self, data: &Export) -> Result<ImportReport> {
         if data.format != crate::store::EXPORT_FORMAT {
             return input("That file is not a smallwins export; make one with `smallwins export`.");
@@ -1217,7 +1220,8 @@ impl Journal {
                 crate::store::EXPORT_VERSION
             ));
         }
-        let report = self.store.import(data)?;
+        let data = import::checked(data, &self.promises(true)?, self.today(), self.now())?;
+        let report = self.store.import(&data)?;
         // Earlier undo steps could now erase imported records.
         self.undo.clear();
         self.generation += 1;

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavio
 use crate::domain::evidence::Review;
 use crate::domain::model::{Check, CheckIn, Promise, Reflection, Schedule, Status, Target, Win};
 
-pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, misfit};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 
 /// What can go wrong with the journal file. Each message is one sentence a
