@@ -41,102 +41,88 @@ pub fn checked(
         now,
         journal,
     };
-    let refuse = |record: String, problem: Problem| {
-        Error::Input(format!(
-            "Nothing was imported: {record} {problem}; fix that record in the file and import it again."
-        ))
-    };
-    let mut out = Export {
-        promises: Vec::with_capacity(data.promises.len()),
-        checks: Vec::with_capacity(data.checks.len()),
-        wins: Vec::with_capacity(data.wins.len()),
-        checkins: Vec::with_capacity(data.checkins.len()),
-        reflections: Vec::with_capacity(data.reflections.len()),
-        reviews: Vec::with_capacity(data.reviews.len()),
+    let promises = rules.promises(&data.promises)?;
+    let in_file: HashSet<&str> = data.promises.iter().map(|p| p.id.as_str()).collect();
+    let known = |id: &str| in_file.contains(id) || journal.iter().any(|p| p.id == id);
+    Ok(Export {
         format: data.format.clone(),
         version: data.version,
         exported_at: data.exported_at,
         from: data.from,
         to: data.to,
-    };
+        promises,
+        checks: each(
+            &data.checks,
+            Unique::new("check", "of the same promise on the same day"),
+            |c| named("check", &c.id, &c.day.to_string()),
+            |c| (&c.id, Some(format!("{}\u{0}{}", c.promise_id, c.day))),
+            |c| {
+                if !known(&c.promise_id) {
+                    return Err(format!(
+                        "is for promise {}, which is neither in the file nor in the journal",
+                        echo(&c.promise_id)
+                    ));
+                }
+                rules.check(c)
+            },
+        )?,
+        wins: each(
+            &data.wins,
+            Unique::new("win", ""),
+            |w| named("win", &w.id, &w.day.to_string()),
+            |w| (&w.id, None),
+            |w| rules.win(w),
+        )?,
+        checkins: each(
+            &data.checkins,
+            Unique::new("check-in", "for the same day"),
+            |c| named("check-in", &c.id, &c.day.to_string()),
+            |c| (&c.id, Some(c.day.to_string())),
+            |c| rules.checkin(c),
+        )?,
+        reflections: each(
+            &data.reflections,
+            Unique::new("reflection", "for the same day"),
+            |r| named("reflection", &r.id, &r.day.to_string()),
+            |r| (&r.id, Some(r.day.to_string())),
+            |r| rules.reflection(r),
+        )?,
+        reviews: each(
+            &data.reviews,
+            Unique::new("weekly review", "for the same week"),
+            |r| named("weekly review", &r.id, &format!("week of {}", r.week_start)),
+            |r| (&r.id, Some(r.week_start.to_string())),
+            |r| rules.review(r),
+        )?,
+    })
+}
 
-    let mut ids = Unique::new("promise", "");
-    let mut target_ids: HashMap<&str, &str> = HashMap::new();
-    for p in &data.promises {
-        let name = || named("promise", &p.id, &format!("“{}”", echo(&p.text)));
-        ids.add(&p.id, &p.id).map_err(|e| refuse(name(), e))?;
-        for t in &p.targets {
-            if let Some(owner) = target_ids.insert(&t.id, &p.id) {
-                let problem = if owner == p.id {
-                    "has two targets with the same \"id\"".to_string()
-                } else {
-                    format!(
-                        "has a target with the same \"id\" as a target of promise {}",
-                        echo(owner)
-                    )
-                };
-                return Err(refuse(name(), problem));
-            }
-        }
-        let promise = rules.promise(p).map_err(|e| refuse(name(), e))?;
-        out.promises.push(promise);
-    }
-    let in_file: HashSet<&str> = data.promises.iter().map(|p| p.id.as_str()).collect();
+/// Checks the records of one kind in file order: ids first, then the
+/// record itself. The first bad one refuses the whole file.
+fn each<T>(
+    items: &[T],
+    mut unique: Unique,
+    name: impl Fn(&T) -> String,
+    slot: impl Fn(&T) -> (&String, Option<String>),
+    mut check: impl FnMut(&T) -> Result<T, Problem>,
+) -> Result<Vec<T>> {
+    items
+        .iter()
+        .map(|item| {
+            let (id, slot) = slot(item);
+            unique
+                .add(id, slot)
+                .and_then(|()| check(item))
+                .map_err(|problem| refuse(name(item), problem))
+        })
+        .collect()
+}
 
-    let mut ids = Unique::new("check", "of the same promise on the same day");
-    for c in &data.checks {
-        let name = || named("check", &c.id, &c.day.to_string());
-        ids.add(&c.id, &format!("{}\u{0}{}", c.promise_id, c.day))
-            .map_err(|e| refuse(name(), e))?;
-        let known = in_file.contains(c.promise_id.as_str())
-            || rules.journal.iter().any(|p| p.id == c.promise_id);
-        if !known {
-            return Err(refuse(
-                name(),
-                format!(
-                    "is for promise {}, which is neither in the file nor in the journal",
-                    echo(&c.promise_id)
-                ),
-            ));
-        }
-        out.checks
-            .push(rules.check(c).map_err(|e| refuse(name(), e))?);
-    }
-
-    let mut ids = Unique::new("win", "");
-    for w in &data.wins {
-        let name = || named("win", &w.id, &w.day.to_string());
-        ids.add(&w.id, &w.id).map_err(|e| refuse(name(), e))?;
-        out.wins.push(rules.win(w).map_err(|e| refuse(name(), e))?);
-    }
-
-    let mut ids = Unique::new("check-in", "for the same day");
-    for c in &data.checkins {
-        let name = || named("check-in", &c.id, &c.day.to_string());
-        ids.add(&c.id, &c.day.to_string())
-            .map_err(|e| refuse(name(), e))?;
-        out.checkins
-            .push(rules.checkin(c).map_err(|e| refuse(name(), e))?);
-    }
-
-    let mut ids = Unique::new("reflection", "for the same day");
-    for r in &data.reflections {
-        let name = || named("reflection", &r.id, &r.day.to_string());
-        ids.add(&r.id, &r.day.to_string())
-            .map_err(|e| refuse(name(), e))?;
-        out.reflections
-            .push(rules.reflection(r).map_err(|e| refuse(name(), e))?);
-    }
-
-    let mut ids = Unique::new("weekly review", "for the same week");
-    for r in &data.reviews {
-        let name = || named("weekly review", &r.id, &format!("week of {}", r.week_start));
-        ids.add(&r.id, &r.week_start.to_string())
-            .map_err(|e| refuse(name(), e))?;
-        out.reviews
-            .push(rules.review(r).map_err(|e| refuse(name(), e))?);
-    }
-    Ok(out)
+/// The one sentence for a bad record.
+fn refuse(record: String, problem: Problem) -> Error {
+    Error::Input(format!(
+        "Nothing was imported: {record} {problem}; fix that record in the file and import it again."
+    ))
 }
 
 /// "promise 0192… (“Read”)", or "a promise (“Read”)" without an id.
@@ -168,8 +154,9 @@ impl Unique {
         }
     }
 
-    /// `slot` is what the journal keeps one of: the id itself, or a day.
-    fn add(&mut self, id: &str, slot: &str) -> Result<(), Problem> {
+    /// `slot` names what the journal keeps only one of (a day, or a promise
+    /// and a day), for kinds that have one.
+    fn add(&mut self, id: &str, slot: Option<String>) -> Result<(), Problem> {
         check_id(id)?;
         if !self.ids.insert(id.to_string()) {
             return Err(format!(
@@ -177,7 +164,9 @@ impl Unique {
                 self.kind
             ));
         }
-        if slot != id && !self.slots.insert(slot.to_string()) {
+        if let Some(slot) = slot
+            && !self.slots.insert(slot)
+        {
             return Err(format!(
                 "is a second {} {} in the file, where the journal keeps one",
                 self.kind, self.slot_words
@@ -251,6 +240,32 @@ fn answers(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, String>, P
 }
 
 impl Rules<'_> {
+    /// Promises, with target ids unique across the whole file.
+    fn promises(&self, items: &[Promise]) -> Result<Vec<Promise>> {
+        let mut targets: HashMap<String, String> = HashMap::new();
+        each(
+            items,
+            Unique::new("promise", ""),
+            |p| named("promise", &p.id, &format!("“{}”", echo(&p.text))),
+            |p| (&p.id, None),
+            |p| {
+                for t in &p.targets {
+                    if let Some(owner) = targets.insert(t.id.clone(), p.id.clone()) {
+                        return Err(if owner == p.id {
+                            "has two targets with the same \"id\"".to_string()
+                        } else {
+                            format!(
+                                "has a target with the same \"id\" as a target of promise {}",
+                                echo(&owner)
+                            )
+                        });
+                    }
+                }
+                self.promise(p)
+            },
+        )
+    }
+
     /// A day from [`day::FIRST_DAY`] to today (`slack` days earlier allowed).
     fn day(&self, value: NaiveDate, json: &str, slack: i64) -> Result<(), Problem> {
         if value > self.today {
