@@ -1024,7 +1024,7 @@ impl App {
             ),
             field(
                 "Target",
-                NUMBER_BOX_LEN + validate::UNIT.max,
+                NUMBER_BOX_LEN + 1 + validate::UNIT.max,
                 "optional amount and unit, e.g. 10 minutes",
                 target,
             ),
@@ -1346,7 +1346,8 @@ impl App {
     }
 }
 
-/// The amount box, and the number part of a target: digits to spare.
+/// The amount box, and the number part of the target field (which also
+/// holds a space and a unit): digits to spare.
 const NUMBER_BOX_LEN: usize = 20;
 /// The schedule field: room for every weekday written out in full.
 const SCHEDULE_BOX_LEN: usize = 100;
