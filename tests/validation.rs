@@ -785,6 +785,7 @@ fn the_documented_limits_hold_on_the_command_line() {
     let long = |n: usize| "x".repeat(n);
     let (p201, e2001, u41, a20001) = (long(201), long(2_001), long(41), long(20_001));
     let answer = format!("helped={a20001}");
+    let (name, number) = (long(100_000), "9".repeat(100_000));
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
             vec!["win", &e2001],
@@ -852,6 +853,9 @@ fn the_documented_limits_hold_on_the_command_line() {
             "The intention is 2,001",
         ),
         (vec!["reflect", "--answer", &answer], "The answer is 20,001"),
+        // A promise named by a huge text is quoted short.
+        (vec!["kept", &name], "No promise starts with \"xxx"),
+        (vec!["kept", &number], "There is no promise number 999"),
     ];
     for (args, expected) in cases {
         let sentence = j.refused(&args);

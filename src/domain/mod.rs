@@ -359,6 +359,8 @@ impl Journal {
     pub fn find_promise(&self, query: &str) -> Result<Promise> {
         let all = self.promises(true)?;
         let q = query.trim();
+        // What was typed, as messages quote it: short, no control characters.
+        let shown = validate::echo(q);
         if q.is_empty() {
             return input(
                 "No promise was named; give its number from `smallwins promise list` or the start of its text.",
@@ -369,7 +371,7 @@ impl Journal {
             return match n.checked_sub(1).and_then(|i| all.get(i)) {
                 Some(p) => Ok(p.clone()),
                 None => input(format!(
-                    "There is no promise number {q}; `smallwins promise list --all` shows the numbers."
+                    "There is no promise number {shown}; `smallwins promise list --all` shows the numbers."
                 )),
             };
         }
@@ -388,7 +390,7 @@ impl Journal {
         let active: Vec<&&Promise> = matching.iter().filter(|p| !p.is_archived()).collect();
         match (matching.as_slice(), active.as_slice()) {
             ([], _) => input(format!(
-                "No promise starts with \"{q}\"; `smallwins promise list` shows them all."
+                "No promise starts with \"{shown}\"; `smallwins promise list` shows them all."
             )),
             ([one], _) => Ok((*one).clone()),
             (_, [one]) => Ok((**one).clone()),
@@ -399,7 +401,7 @@ impl Journal {
                     .map(|p| format!("\"{}\"", p.text))
                     .collect();
                 input(format!(
-                    "\"{q}\" matches more than one promise ({}); type more of the text or use its number.",
+                    "\"{shown}\" matches more than one promise ({}); type more of the text or use its number.",
                     names.join(", ")
                 ))
             }
