@@ -980,7 +980,8 @@ fn parse_schedule(args: &ScheduleArgs) -> Result<Option<Schedule>> {
     if let Some(times) = &args.times_per_week {
         let times = times.trim().parse::<u8>().map_err(|_| {
             CliError::Input(format!(
-                "\"{times}\" is not a number of days; give --times-per-week a whole number from 1 to 7."
+                "\"{}\" is not a number of days; give --times-per-week a whole number from 1 to 7.",
+                domain::validate::echo(times)
             ))
         })?;
         return Ok(Some(Schedule::TimesPerWeek { times }));
@@ -1232,7 +1233,8 @@ fn parse_answers(journal: &Journal, answers: &[String]) -> Result<BTreeMap<Strin
                 .map(|p| p.key.as_str())
                 .collect();
             return Err(CliError::Input(format!(
-                "\"{answer}\" has no '='; write an answer as KEY=TEXT, like --answer helped=\"a friend texted\" (the keys are {}).",
+                "\"{}\" has no '='; write an answer as KEY=TEXT, like --answer helped=\"a friend texted\" (the keys are {}).",
+                domain::validate::echo(answer),
                 keys.join(", ")
             )));
         };
@@ -1804,7 +1806,8 @@ fn parse_rating(text: Option<&str>, name: &str) -> Result<Option<u8>> {
     };
     text.trim().parse::<u8>().map(Some).map_err(|_| {
         CliError::Input(format!(
-            "\"{text}\" is not a {name} rating; choose a whole number from 0 to 10."
+            "\"{}\" is not a {name} rating; choose a whole number from 0 to 10.",
+            domain::validate::echo(text)
         ))
     })
 }

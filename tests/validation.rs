@@ -856,6 +856,19 @@ fn the_documented_limits_hold_on_the_command_line() {
         // A promise named by a huge text is quoted short.
         (vec!["kept", &name], "No promise starts with \"xxx"),
         (vec!["kept", &number], "There is no promise number 999"),
+        (
+            vec!["promise", "add", "x", "--days", &name],
+            "is not a weekday",
+        ),
+        (
+            vec!["promise", "add", "x", "--times-per-week", &name],
+            "not a number of days",
+        ),
+        (
+            vec!["checkin", "--confidence", &name],
+            "is not a confidence rating",
+        ),
+        (vec!["reflect", "--answer", &name], "has no '='"),
     ];
     for (args, expected) in cases {
         let sentence = j.refused(&args);

@@ -80,7 +80,8 @@ impl Schedule {
                 Some(d) => days.push(d),
                 None => {
                     return Err(format!(
-                        "\"{part}\" is not a weekday; list days like mon,wed,fri."
+                        "\"{}\" is not a weekday; list days like mon,wed,fri.",
+                        super::validate::echo(part)
                     ));
                 }
             }
