@@ -9,9 +9,11 @@
 //! - `0`: done.
 //! - `1`: the journal file (or another file) could not be used: not a
 //!   journal, damaged, newer version, disk full, permissions.
-//! - `2`: bad input: an unknown or ambiguous promise, a malformed day, a
-//!   rating outside 0–10, empty text, a file that is not an export. Nothing
-//!   is written, and stderr holds one sentence saying what would be right.
+//! - `2`: bad input: an unknown or ambiguous promise, a malformed day or
+//!   one outside 1900-01-01 to today, a rating outside 0–10, empty text or
+//!   text over its limit (README "Limits"), a file that is not an export or
+//!   holds a record that breaks those rules. Nothing is written, and stderr
+//!   holds one sentence saying what would be right.
 //!
 //! # JSON output (`--json`)
 //!
@@ -147,7 +149,8 @@ pub enum Command {
 const GLOBAL: &str = "Global options";
 
 const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
-    A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago.";
+    A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
+    Limits on text and numbers are listed under \"Limits\" in the README.";
 
 const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed";
 
@@ -977,7 +980,8 @@ fn parse_schedule(args: &ScheduleArgs) -> Result<Option<Schedule>> {
     if let Some(times) = &args.times_per_week {
         let times = times.trim().parse::<u8>().map_err(|_| {
             CliError::Input(format!(
-                "\"{times}\" is not a number of days; give --times-per-week a whole number from 1 to 7."
+                "\"{}\" is not a number of days; give --times-per-week a whole number from 1 to 7.",
+                domain::validate::echo(times)
             ))
         })?;
         return Ok(Some(Schedule::TimesPerWeek { times }));
@@ -1229,7 +1233,8 @@ fn parse_answers(journal: &Journal, answers: &[String]) -> Result<BTreeMap<Strin
                 .map(|p| p.key.as_str())
                 .collect();
             return Err(CliError::Input(format!(
-                "\"{answer}\" has no '='; write an answer as KEY=TEXT, like --answer helped=\"a friend texted\" (the keys are {}).",
+                "\"{}\" has no '='; write an answer as KEY=TEXT, like --answer helped=\"a friend texted\" (the keys are {}).",
+                domain::validate::echo(answer),
                 keys.join(", ")
             )));
         };
@@ -1544,7 +1549,13 @@ fn read_export(path: &Path) -> Result<Export> {
             crate::store::EXPORT_FORMAT
         )));
     }
-    serde_json::from_value(value).map_err(|e| {
+    <Export as serde::Deserialize>::deserialize(&value).map_err(|e| {
+        // Name the record that does not fit, when one is to blame.
+        if let Some(record) = crate::store::misfit(&value) {
+            return CliError::Input(format!(
+                "Nothing was imported: {record}; fix that record in the file and import it again."
+            ));
+        }
         let why = e.to_string();
         let why = why
             .split(" at line")
@@ -1795,7 +1806,8 @@ fn parse_rating(text: Option<&str>, name: &str) -> Result<Option<u8>> {
     };
     text.trim().parse::<u8>().map(Some).map_err(|_| {
         CliError::Input(format!(
-            "\"{text}\" is not a {name} rating; choose a whole number from 0 to 10."
+            "\"{}\" is not a {name} rating; choose a whole number from 0 to 10.",
+            domain::validate::echo(text)
         ))
     })
 }
@@ -1805,11 +1817,14 @@ fn parse_amount(text: Option<&str>, name: &str) -> Result<Option<f64>> {
     let Some(text) = text else {
         return Ok(None);
     };
-    text.trim().parse::<f64>().map(Some).map_err(|_| {
-        CliError::Input(format!(
-            "\"{text}\" is not a number; give the {name} as a number like 10 or 2.5."
-        ))
-    })
+    match text.trim().parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Some(value)),
+        // "1e400" reads as infinity: say what was typed, not "inf".
+        _ => Err(CliError::Input(format!(
+            "\"{}\" is not a number; give the {name} as a number like 10 or 2.5.",
+            domain::validate::echo(text)
+        ))),
+    }
 }
 
 /// "Sat 21 Nov", with the year when it is not this year's.

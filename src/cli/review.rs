@@ -128,6 +128,12 @@ fn chosen_week(journal: &Journal, args: &ReviewArgs) -> Result<NaiveDate> {
             span(start, start + Duration::days(6))
         )));
     }
+    let first = crate::domain::day::FIRST_DAY;
+    if start + Duration::days(6) < first {
+        return Err(CliError::Input(format!(
+            "That week is before {first}, the earliest day a journal keeps; choose a later week, like --week {example}."
+        )));
+    }
     Ok(start)
 }
 

@@ -34,8 +34,17 @@ pub fn journal_day_at<Tz: TimeZone>(
     journal_day(at.naive_local(), day_starts_at)
 }
 
+/// The earliest day a journal keeps. Days before it are refused wherever
+/// they come from (a typed `--date`, the full-screen journal, an import), so
+/// every record fits in an export and in a calendar.
+pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
 /// Parses a day as people type it: `YYYY-MM-DD`, `today`, `yesterday`, or
-/// `-N` for N days ago. `today` is the journal's today, passed in.
+/// `-N` for N days ago. `today` is the journal's today, passed in. Only days
+/// from [`FIRST_DAY`] to `today` are accepted.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -44,28 +53,46 @@ pub fn journal_day_at<Tz: TimeZone>(
 /// let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
 /// assert_eq!(parse_day("-2", today), Ok(NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()));
 /// assert!(parse_day("2026-02-30", today).is_err());
+/// assert!(parse_day("1899-12-31", today).is_err());
+/// assert!(parse_day("-999999", today).is_err());
 /// ```
 pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = input.trim();
     let lower = text.to_ascii_lowercase();
+    let shown = || super::validate::echo(input);
     let bad = || {
         format!(
-            "\"{input}\" is not a day I understand; use YYYY-MM-DD, today, yesterday or -N for N days ago."
+            "\"{}\" is not a day I understand; use YYYY-MM-DD, today, yesterday or -N for N days ago.",
+            shown()
         )
     };
-    match lower.as_str() {
-        "today" => return Ok(today),
-        "yesterday" => return today.pred_opt().ok_or_else(bad),
-        _ => {}
+    let too_early = || {
+        format!(
+            "\"{}\" is before {FIRST_DAY}, the earliest day a journal keeps; give a day from {FIRST_DAY} to today.",
+            shown()
+        )
+    };
+    let day = match lower.as_str() {
+        "today" => today,
+        "yesterday" => today.pred_opt().ok_or_else(too_early)?,
+        _ => match lower.strip_prefix('-') {
+            Some(rest) if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) => {
+                // So many digits that they do not fit a number: long before 1900.
+                let n: u64 = rest.parse().map_err(|_| too_early())?;
+                today.checked_sub_days(Days::new(n)).ok_or_else(too_early)?
+            }
+            _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?,
+        },
+    };
+    if day < FIRST_DAY {
+        return Err(too_early());
     }
-    if let Some(rest) = lower.strip_prefix('-')
-        && !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_digit())
-    {
-        let n: u64 = rest.parse().map_err(|_| bad())?;
-        return today.checked_sub_days(Days::new(n)).ok_or_else(bad);
+    if day > today {
+        return Err(format!(
+            "{day} is still ahead; give today ({today}) or an earlier day."
+        ));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
+    Ok(day)
 }
 
 /// The first day of the week containing `day`.

@@ -8,9 +8,11 @@
 pub mod clock;
 pub mod day;
 pub mod evidence;
+mod import;
 pub mod model;
 pub mod prompts;
 pub mod stats;
+pub mod validate;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -24,12 +26,23 @@ pub use stats::{DayMark, PromiseWeek, WeekSummary};
 use crate::config::Config;
 use crate::store::{Counts, Export, ImportReport, Store, StoreError};
 
+// Limits on what the journal keeps, the same for the full-screen journal,
+// the command line and imports (`validate` applies them; README "Limits"
+// lists them). Lengths are in characters, after control characters are
+// dropped and surrounding space is trimmed.
+
 /// Longest promise text: a tiny promise fits on one line.
 pub const MAX_PROMISE_LEN: usize = 200;
+/// Longest cue or smaller version (a smaller version can become the promise).
+pub const MAX_CUE_LEN: usize = 200;
+/// Longest unit or area: a word or two.
+pub const MAX_LABEL_LEN: usize = 40;
 /// Longest win, note, lesson or intention.
 pub const MAX_ENTRY_LEN: usize = 2_000;
-/// Longest reflection answer.
+/// Longest reflection or weekly answer.
 pub const MAX_ANSWER_LEN: usize = 20_000;
+/// Largest amount or target; amounts are zero or more, targets above zero.
+pub const MAX_AMOUNT: f64 = 1_000_000_000.0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -346,6 +359,8 @@ impl Journal {
     pub fn find_promise(&self, query: &str) -> Result<Promise> {
         let all = self.promises(true)?;
         let q = query.trim();
+        // What was typed, as messages quote it: short, no control characters.
+        let shown = validate::echo(q);
         if q.is_empty() {
             return input(
                 "No promise was named; give its number from `smallwins promise list` or the start of its text.",
@@ -356,7 +371,7 @@ impl Journal {
             return match n.checked_sub(1).and_then(|i| all.get(i)) {
                 Some(p) => Ok(p.clone()),
                 None => input(format!(
-                    "There is no promise number {q}; `smallwins promise list --all` shows the numbers."
+                    "There is no promise number {shown}; `smallwins promise list --all` shows the numbers."
                 )),
             };
         }
@@ -375,7 +390,7 @@ impl Journal {
         let active: Vec<&&Promise> = matching.iter().filter(|p| !p.is_archived()).collect();
         match (matching.as_slice(), active.as_slice()) {
             ([], _) => input(format!(
-                "No promise starts with \"{q}\"; `smallwins promise list` shows them all."
+                "No promise starts with \"{shown}\"; `smallwins promise list` shows them all."
             )),
             ([one], _) => Ok((*one).clone()),
             (_, [one]) => Ok((**one).clone()),
@@ -386,7 +401,7 @@ impl Journal {
                     .map(|p| format!("\"{}\"", p.text))
                     .collect();
                 input(format!(
-                    "\"{q}\" matches more than one promise ({}); type more of the text or use its number.",
+                    "\"{shown}\" matches more than one promise ({}); type more of the text or use its number.",
                     names.join(", ")
                 ))
             }
@@ -404,15 +419,15 @@ impl Journal {
     }
 
     pub fn add_promise(&mut self, new: NewPromise) -> Result<Promise> {
-        let text = clean_line(&new.text, "promise", MAX_PROMISE_LEN)?;
+        let text = validate::PROMISE.required(&new.text)?;
         let schedule = new.schedule.unwrap_or(Schedule::Daily);
         schedule.validate().map_err(Error::Input)?;
-        let unit = optional(new.unit.as_deref());
+        let unit = validate::UNIT.optional(new.unit.as_deref())?;
         let targets = match (new.target, &unit) {
             (Some(amount), Some(_)) => vec![Target {
                 id: model::new_id(),
                 from: self.today(),
-                amount: check_amount(amount)?,
+                amount: validate::target(amount)?,
             }],
             (Some(_), None) => {
                 return input("A target needs a unit too, like --target 10 --unit minutes.");
@@ -433,9 +448,9 @@ impl Journal {
         let promise = Promise {
             id: model::new_id(),
             text,
-            cue: clean_optional(new.cue.as_deref(), "cue")?,
-            smaller: clean_optional(new.smaller.as_deref(), "smaller version")?,
-            area: clean_optional(new.area.as_deref(), "area")?,
+            cue: validate::CUE.optional(new.cue.as_deref())?,
+            smaller: validate::SMALLER.optional(new.smaller.as_deref())?,
+            area: validate::AREA.optional(new.area.as_deref())?,
             schedule,
             unit,
             targets,
@@ -459,23 +474,23 @@ impl Journal {
         let before = self.promise_by_id(id)?;
         let mut p = before.clone();
         if let Some(text) = &edit.text {
-            p.text = clean_line(text, "promise", MAX_PROMISE_LEN)?;
+            p.text = validate::PROMISE.required(text)?;
         }
         if let Some(cue) = &edit.cue {
-            p.cue = clean_optional(Some(cue), "cue")?;
+            p.cue = validate::CUE.optional(Some(cue))?;
         }
         if let Some(smaller) = &edit.smaller {
-            p.smaller = clean_optional(Some(smaller), "smaller version")?;
+            p.smaller = validate::SMALLER.optional(Some(smaller))?;
         }
         if let Some(area) = &edit.area {
-            p.area = clean_optional(Some(area), "area")?;
+            p.area = validate::AREA.optional(Some(area))?;
         }
         if let Some(schedule) = edit.schedule {
             schedule.validate().map_err(Error::Input)?;
             p.schedule = schedule;
         }
         if let Some(unit) = &edit.unit {
-            p.unit = optional(Some(unit));
+            p.unit = validate::UNIT.optional(Some(unit))?;
             if p.unit.is_none() {
                 p.targets.clear();
             }
@@ -485,7 +500,7 @@ impl Journal {
                 return input("A target needs a unit too, like --target 10 --unit minutes.");
             }
             (Some(amount), Some(_)) => {
-                let amount = check_amount(amount)?;
+                let amount = validate::target(amount)?;
                 let today = self.today();
                 if p.target_on(today) != Some(amount) || p.targets.is_empty() {
                     p.targets.retain(|t| t.from != today);
@@ -594,11 +609,19 @@ impl Journal {
         status: Status,
         mark: Mark,
     ) -> Result<Check> {
-        self.not_ahead(day)?;
+        self.check_day(day)?;
         let promise = self.promise_by_id(promise_id)?;
+        if promise.schedule.problem().is_some() {
+            return input(format!(
+                "“{}” has no schedule it can use ({}), so it asks for nothing yet; give it one on the Promises screen or with `smallwins promise edit {} --daily`.",
+                crate::text::printable(&promise.text),
+                promise.schedule,
+                self.number_of(&promise.id)?
+            ));
+        }
         let before = self.store.check(promise_id, day)?;
         let amount = match mark.amount {
-            Some(a) => Some(check_amount(a)?),
+            Some(a) => Some(validate::amount(a)?),
             None if status == Status::Kept && promise.is_measure() => promise.target_on(day),
             // An amount carries over only while the result stays the same.
             None => before
@@ -606,7 +629,7 @@ impl Journal {
                 .filter(|c| c.status == status)
                 .and_then(|c| c.amount),
         };
-        let lesson = clean_optional(mark.lesson.as_deref(), "lesson")?;
+        let lesson = validate::LESSON.optional(mark.lesson.as_deref())?;
         if lesson.is_some() && status != Status::Missed {
             return input("A lesson goes with a missed promise; use --note for anything else.");
         }
@@ -620,7 +643,7 @@ impl Journal {
             status,
             amount,
             note: match mark.note {
-                Some(n) => clean_optional(Some(&n), "note")?,
+                Some(n) => validate::NOTE.optional(Some(&n))?,
                 None => before.as_ref().and_then(|c| c.note.clone()),
             },
             lesson: match lesson {
@@ -675,12 +698,12 @@ impl Journal {
     // ----- wins, check-ins, reflections ---------------------------------
 
     pub fn add_win(&mut self, day: NaiveDate, text: &str, area: Option<&str>) -> Result<Win> {
-        self.not_ahead(day)?;
+        self.check_day(day)?;
         let win = Win {
             id: model::new_id(),
             day,
-            text: clean_text(text, "win", MAX_ENTRY_LEN)?,
-            area: clean_optional(area, "area")?,
+            text: validate::WIN.required(text)?,
+            area: validate::AREA.optional(area)?,
             created_at: self.now(),
         };
         self.store.write(|w| w.put_win(&win))?;
@@ -696,7 +719,7 @@ impl Journal {
 
     pub fn edit_win(&mut self, win: &Win, text: &str) -> Result<Win> {
         let mut new = win.clone();
-        new.text = clean_text(text, "win", MAX_ENTRY_LEN)?;
+        new.text = validate::WIN.required(text)?;
         if new == *win {
             return Ok(new);
         }
@@ -730,11 +753,11 @@ impl Journal {
         intention: Option<&str>,
         confidence: Option<u8>,
     ) -> Result<CheckIn> {
-        self.not_ahead(day)?;
-        check_rating(confidence, "confidence")?;
+        self.check_day(day)?;
+        validate::rating(confidence, "confidence")?;
         let before = self.checkin_on(day)?;
         let intention = match intention {
-            Some(t) => clean_optional(Some(t), "intention")?,
+            Some(t) => validate::INTENTION.optional(Some(t))?,
             None => before.as_ref().and_then(|c| c.intention.clone()),
         };
         let checkin = CheckIn {
@@ -747,13 +770,6 @@ impl Journal {
             confidence: confidence.or(before.as_ref().and_then(|c| c.confidence)),
             updated_at: self.now(),
         };
-        if let Some(len) = checkin.intention.as_ref().map(|i| i.chars().count())
-            && len > MAX_ENTRY_LEN
-        {
-            return input(format!(
-                "The intention is {len} characters long; keep it under {MAX_ENTRY_LEN}."
-            ));
-        }
         self.store.write(|w| w.put_checkin(&checkin))?;
         self.remember(
             UndoStep::CheckIn { day, before },
@@ -771,33 +787,20 @@ impl Journal {
         mood: Option<u8>,
         confidence: Option<u8>,
     ) -> Result<Reflection> {
-        self.not_ahead(day)?;
-        check_rating(mood, "mood")?;
-        check_rating(confidence, "confidence")?;
+        self.check_day(day)?;
+        validate::rating(mood, "mood")?;
+        validate::rating(confidence, "confidence")?;
         let before = self.reflection_on(day)?;
         let mut merged = before
             .as_ref()
             .map(|r| r.answers.clone())
             .unwrap_or_default();
         for (key, text) in answers {
-            let key = key.trim();
-            if key.is_empty() {
-                return input(
-                    "An answer needs a prompt key, like --answer helped=\"a friend texted\".",
-                );
-            }
-            let text = text.trim();
-            if text.chars().count() > MAX_ANSWER_LEN {
-                return input(format!(
-                    "That answer is {} characters long; keep it under {MAX_ANSWER_LEN}.",
-                    text.chars().count()
-                ));
-            }
-            if text.is_empty() {
-                merged.remove(key);
-            } else {
-                merged.insert(key.to_string(), text.to_string());
-            }
+            let key = answer_key(key)?;
+            match validate::ANSWER.optional(Some(text))? {
+                Some(text) => merged.insert(key, text),
+                None => merged.remove(&key),
+            };
         }
         let reflection = Reflection {
             id: before
@@ -826,10 +829,17 @@ impl Journal {
         Ok(self.store.reflections_between(day, day)?.into_iter().next())
     }
 
-    fn not_ahead(&self, day: NaiveDate) -> Result<()> {
+    /// A day something is recorded for: from [`day::FIRST_DAY`] to today.
+    fn check_day(&self, day: NaiveDate) -> Result<()> {
         if day > self.today() {
             return input(format!(
                 "{day} is still ahead; it can be recorded once the day has come."
+            ));
+        }
+        if day < day::FIRST_DAY {
+            return input(format!(
+                "{day} is before {}, the earliest day a journal keeps; choose a day from then to today.",
+                day::FIRST_DAY
             ));
         }
         Ok(())
@@ -1046,22 +1056,17 @@ impl Journal {
 
     /// Saves an answer to a weekly prompt (an empty answer removes it).
     pub fn answer_weekly(&mut self, week_start: NaiveDate, key: &str, text: &str) -> Result<()> {
-        let text = text.trim();
-        if text.chars().count() > MAX_ANSWER_LEN {
-            return input(format!(
-                "That answer is {} characters long; keep it under {MAX_ANSWER_LEN}.",
-                text.chars().count()
-            ));
-        }
+        self.check_day(week_start)?;
+        let key = answer_key(key)?;
+        let text = validate::ANSWER.optional(Some(text))?;
         let before = self.review_record(week_start)?;
         let mut review = before
             .clone()
             .unwrap_or_else(|| self.new_review(week_start));
-        if text.is_empty() {
-            review.answers.remove(key);
-        } else {
-            review.answers.insert(key.to_string(), text.to_string());
-        }
+        match text {
+            Some(text) => review.answers.insert(key, text),
+            None => review.answers.remove(&key),
+        };
         review.updated_at = self.now();
         self.store.write(|w| w.put_review(&review))?;
         self.remember(
@@ -1202,8 +1207,10 @@ impl Journal {
         Ok(self.store.export(from, to, self.now())?)
     }
 
-    /// Merges an export. Not undoable: it is one transaction, and importing
-    /// the same file again changes nothing.
+    /// Merges an export. Every record is first checked by the same rules as
+    /// typed input and its text cleaned the same way; one bad record refuses
+    /// the whole file, naming it, and nothing is written. Not undoable: it is
+    /// one transaction, and importing the same file again changes nothing.
     pub fn import(&mut self, data: &Export) -> Result<ImportReport> {
         if data.format != crate::store::EXPORT_FORMAT {
             return input("That file is not a smallwins export; make one with `smallwins export`.");
@@ -1215,7 +1222,8 @@ impl Journal {
                 crate::store::EXPORT_VERSION
             ));
         }
-        let report = self.store.import(data)?;
+        let data = import::checked(data, &self.promises(true)?, self.today(), self.now())?;
+        let report = self.store.import(&data)?;
         // Earlier undo steps could now erase imported records.
         self.undo.clear();
         self.generation += 1;
@@ -1335,65 +1343,10 @@ pub fn status_for_amount(amount: f64, target: Option<f64>) -> Status {
     }
 }
 
-fn check_amount(amount: f64) -> Result<f64> {
-    if (0.0..1e9).contains(&amount) {
-        Ok(amount)
-    } else {
-        input(format!(
-            "{amount} is not an amount I can record; use a number of zero or more, like 10 or 2.5."
-        ))
-    }
-}
-
-fn check_rating(value: Option<u8>, name: &str) -> Result<()> {
-    match value {
-        Some(v) if v > 10 => input(format!(
-            "A {name} rating of {v} is outside 0–10; choose a whole number from 0 to 10."
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Text on one line: newlines become spaces, surrounding space is trimmed.
-fn clean_line(text: &str, what: &str, max: usize) -> Result<String> {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    clean_text(&one_line, what, max)
-}
-
-fn clean_text(text: &str, what: &str, max: usize) -> Result<String> {
-    let t = text.trim().replace("\r\n", "\n").replace('\r', "\n");
-    if t.is_empty() {
-        return input(format!(
-            "The {what} is empty; write a few words, for example \"{}\".",
-            example_for(what)
-        ));
-    }
-    let len = t.chars().count();
-    if len > max {
-        return input(format!(
-            "The {what} is {len} characters long; keep it under {max} (a short line is plenty)."
-        ));
-    }
-    Ok(t)
-}
-
-fn example_for(what: &str) -> &'static str {
-    match what {
-        "promise" => "stretch for ten seconds",
-        "win" => "sent the email I was avoiding",
-        _ => "a few words",
-    }
-}
-
-fn optional(text: Option<&str>) -> Option<String> {
-    text.map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-}
-
-fn clean_optional(text: Option<&str>, what: &str) -> Result<Option<String>> {
-    match optional(text) {
-        Some(t) => clean_text(&t, what, MAX_ENTRY_LEN).map(Some),
-        None => Ok(None),
+/// A prompt key as typed with an answer, like `helped`.
+fn answer_key(key: &str) -> Result<String> {
+    match validate::ANSWER_KEY.optional(Some(key))? {
+        Some(key) => Ok(key),
+        None => input("An answer needs a prompt key, like --answer helped=\"a friend texted\"."),
     }
 }

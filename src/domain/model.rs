@@ -80,7 +80,8 @@ impl Schedule {
                 Some(d) => days.push(d),
                 None => {
                     return Err(format!(
-                        "\"{part}\" is not a weekday; list days like mon,wed,fri."
+                        "\"{}\" is not a weekday; list days like mon,wed,fri.",
+                        super::validate::echo(part)
                     ));
                 }
             }
@@ -91,18 +92,45 @@ impl Schedule {
         Ok(Schedule::weekdays(days))
     }
 
-    /// Checks the numbers make sense.
+    /// What a schedule that could not be read from the journal file becomes:
+    /// a weekday schedule without days. It asks for nothing, so the journal
+    /// stays readable and the promise counts against no day, and
+    /// [`Schedule::validate`] refuses it, so it is never written by a person.
+    pub fn unreadable() -> Schedule {
+        Schedule::Weekdays { days: Vec::new() }
+    }
+
+    /// What is wrong with the schedule, in words that follow "has", or
+    /// `None` when it can be used.
+    pub fn problem(&self) -> Option<String> {
+        match self {
+            Schedule::Daily => None,
+            Schedule::Weekdays { days } if days.is_empty() => {
+                Some("a weekday schedule without any day".into())
+            }
+            Schedule::Weekdays { days } => days.iter().find(|d| **d > 6).map(|d| {
+                format!(
+                    "a weekday schedule with day {d}, but days run from 0 (Monday) to 6 (Sunday)"
+                )
+            }),
+            Schedule::TimesPerWeek { times } if !(1..=7).contains(times) => Some(format!(
+                "a schedule of {times} times a week, but a week holds 1 to 7"
+            )),
+            Schedule::TimesPerWeek { .. } => None,
+        }
+    }
+
+    /// Checks the numbers make sense; the error is a sentence for the
+    /// person who typed the schedule.
     pub fn validate(&self) -> Result<(), String> {
         match self {
-            Schedule::Daily => Ok(()),
-            Schedule::Weekdays { days } if days.is_empty() || days.iter().any(|d| *d > 6) => {
+            Schedule::Weekdays { .. } if self.problem().is_some() => {
                 Err("A weekday schedule needs at least one day from mon to sun.".into())
             }
-            Schedule::Weekdays { .. } => Ok(()),
-            Schedule::TimesPerWeek { times } if !(1..=7).contains(times) => Err(format!(
+            Schedule::TimesPerWeek { times } if self.problem().is_some() => Err(format!(
                 "{times} times a week is outside 1–7; choose a number from 1 to 7."
             )),
-            Schedule::TimesPerWeek { .. } => Ok(()),
+            _ => Ok(()),
         }
     }
 }
@@ -117,7 +145,12 @@ impl fmt::Display for Schedule {
                     .filter_map(|d| Weekday::try_from(*d).ok())
                     .map(weekday_short)
                     .collect();
-                write!(f, "{}", names.join(","))
+                if names.is_empty() {
+                    // Only a schedule that could not be read looks like this.
+                    write!(f, "no days chosen")
+                } else {
+                    write!(f, "{}", names.join(","))
+                }
             }
             Schedule::TimesPerWeek { times } => write!(f, "{times}× a week"),
         }

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, Writer};
@@ -30,6 +31,48 @@ pub struct Export {
     /// Weekly reviews (absent in exports made before reviews existed).
     #[serde(default)]
     pub reviews: Vec<Review>,
+}
+
+/// For an export whose records do not fit the format: the first record that
+/// does not, named by kind, id and day, and why, like `check 0192… (2026-11-20)
+/// does not fit the export format (unknown variant "done", expected one of
+/// "kept", "partial", "missed")`. `None` if every record fits.
+pub fn misfit(value: &serde_json::Value) -> Option<String> {
+    fn first<T: DeserializeOwned>(
+        value: &serde_json::Value,
+        key: &str,
+        kind: &str,
+    ) -> Option<String> {
+        let items = value.get(key)?.as_array()?;
+        items.iter().find_map(|item| {
+            let why = serde_json::from_value::<T>(item.clone()).err()?.to_string();
+            let text = |field: &str| item.get(field).and_then(|v| v.as_str()).map(short);
+            let id = text("id").map(|id| format!(" {id}")).unwrap_or_default();
+            let day = text("day")
+                .or_else(|| text("week_start"))
+                .map(|day| format!(" ({day})"))
+                .unwrap_or_default();
+            let why = short(&why.replace('`', "\""));
+            Some(format!(
+                "{kind}{id}{day} does not fit the export format ({why})"
+            ))
+        })
+    }
+    first::<Promise>(value, "promises", "promise")
+        .or_else(|| first::<Check>(value, "checks", "check"))
+        .or_else(|| first::<Win>(value, "wins", "win"))
+        .or_else(|| first::<CheckIn>(value, "checkins", "check-in"))
+        .or_else(|| first::<Reflection>(value, "reflections", "reflection"))
+        .or_else(|| first::<Review>(value, "reviews", "weekly review"))
+}
+
+/// Text from a file, to quote in a message: printable and at most a line.
+fn short(text: &str) -> String {
+    const SHOWN: usize = 120;
+    let head: String = text.chars().take(SHOWN).collect();
+    let more = text.chars().nth(SHOWN).is_some();
+    let head = crate::text::printable(&head).into_owned();
+    if more { format!("{head}…") } else { head }
 }
 
 /// How many records an import added or changed.

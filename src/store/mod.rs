@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavio
 use crate::domain::evidence::Review;
 use crate::domain::model::{Check, CheckIn, Promise, Reflection, Schedule, Status, Target, Win};
 
-pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, misfit};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 
 /// What can go wrong with the journal file. Each message is one sentence a
@@ -601,7 +601,9 @@ fn promise_from_row(r: &Row<'_>) -> rusqlite::Result<Promise> {
         cue: r.get("cue")?,
         smaller: r.get("smaller")?,
         area: r.get("area")?,
-        schedule: schedule_from_sql(&schedule).ok_or_else(|| bad_value(5, "schedule"))?,
+        // An unreadable schedule (written by an older import) must not make
+        // every read fail: it asks for nothing until the person sets one.
+        schedule: schedule_from_sql(&schedule).unwrap_or_else(Schedule::unreadable),
         unit: r.get("unit")?,
         targets: Vec::new(),
         position: r.get("position")?,

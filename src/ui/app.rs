@@ -13,7 +13,7 @@ use super::keymap::{self, Action};
 use super::theme::Theme;
 use crate::domain::{
     self, DayMark, DayView, Journal, Mark, NewPromise, Promise, PromiseEdit, Resurface, ReviewView,
-    Schedule, Status, Win, status_for_amount,
+    Schedule, Status, Win, status_for_amount, validate,
 };
 
 /// The panes of the Today screen, in Tab order.
@@ -87,6 +87,8 @@ pub struct FormField {
     pub label: &'static str,
     pub hint: String,
     pub input: TextArea<'static>,
+    /// The most characters the field takes (typed or pasted).
+    pub max: usize,
 }
 
 pub struct Form {
@@ -105,6 +107,8 @@ pub struct TextInput {
     pub input: TextArea<'static>,
     pub multiline: bool,
     pub error: Option<String>,
+    /// The most characters the box takes (typed or pasted).
+    pub max: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -453,17 +457,11 @@ impl App {
     fn handle_paste(&mut self, text: &str) {
         match &mut self.popup {
             Some(Popup::Text(t)) => {
-                let text = if t.multiline {
-                    text.replace("\r\n", "\n").replace('\r', "\n")
-                } else {
-                    text.split_whitespace().collect::<Vec<_>>().join(" ")
-                };
-                t.input.insert_str(text);
+                t.error = paste_into(&mut t.input, text, t.multiline, t.max);
             }
             Some(Popup::Form(f)) => {
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some(field) = f.fields.get_mut(f.focus) {
-                    field.input.insert_str(text);
+                    f.error = paste_into(&mut field.input, text, false, field.max);
                 }
             }
             _ => self.message = Some("Press w to add a win, then paste into it.".into()),
@@ -891,6 +889,12 @@ impl App {
     // ----- popups ---------------------------------------------------------
 
     fn open_text(&mut self, purpose: TextPurpose, text: String) {
+        let max = match &purpose {
+            TextPurpose::AddWin | TextPurpose::EditWin(_) => validate::WIN.max,
+            TextPurpose::Intention => validate::INTENTION.max,
+            TextPurpose::Answer(_) | TextPurpose::WeeklyAnswer(_) => validate::ANSWER.max,
+            TextPurpose::Amount { .. } => NUMBER_BOX_LEN,
+        };
         let (title, multiline) = match &purpose {
             TextPurpose::AddWin => ("A small win — what happened?".to_string(), false),
             TextPurpose::EditWin(_) => ("Edit this win".to_string(), false),
@@ -923,6 +927,7 @@ impl App {
             input,
             multiline,
             error: None,
+            max,
         })));
     }
 
@@ -970,13 +975,14 @@ impl App {
     }
 
     fn open_promise_form(&mut self, promise: Option<&Promise>) {
-        let field = |label, hint: &str, value: Option<String>| {
+        let field = |label, max, hint: &str, value: Option<String>| {
             let mut input = TextArea::new(vec![value.unwrap_or_default()]);
             input.move_cursor(ratatui_textarea::CursorMove::End);
             FormField {
                 label,
                 hint: String::from(hint),
                 input,
+                max,
             }
         };
         let schedule = promise.map(|p| match &p.schedule {
@@ -988,31 +994,37 @@ impl App {
         let fields = vec![
             field(
                 "Promise",
+                validate::PROMISE.max,
                 "tiny enough for a bad day, e.g. stretch for ten seconds",
                 promise.map(|p| p.text.clone()),
             ),
             field(
                 "Cue",
+                validate::CUE.max,
                 "when or after what, e.g. after my morning coffee",
                 promise.and_then(|p| p.cue.clone()),
             ),
             field(
                 "Smaller version",
+                validate::SMALLER.max,
                 "for hard days, e.g. touch my toes once",
                 promise.and_then(|p| p.smaller.clone()),
             ),
             field(
                 "Area",
+                validate::AREA.max,
                 "optional: health, work, social, creative…",
                 promise.and_then(|p| p.area.clone()),
             ),
             field(
                 "Schedule",
+                SCHEDULE_BOX_LEN,
                 "daily · mon,wed,fri · 3/week",
                 schedule.or(Some("daily".into())),
             ),
             field(
                 "Target",
+                NUMBER_BOX_LEN + 1 + validate::UNIT.max,
                 "optional amount and unit, e.g. 10 minutes",
                 target,
             ),
@@ -1038,13 +1050,14 @@ impl App {
         let prompts = &self.journal.config().prompts;
         let text = |key: &str| prompts.text(key).unwrap_or("").to_string();
         let check = item.check.as_ref();
-        let field = |label, value: Option<String>| {
+        let field = |label, max, value: Option<String>| {
             let mut input = TextArea::new(vec![value.unwrap_or_default()]);
             input.move_cursor(ratatui_textarea::CursorMove::End);
             FormField {
                 label,
                 hint: String::new(),
                 input,
+                max,
             }
         };
         let note = item
@@ -1053,8 +1066,16 @@ impl App {
             .as_ref()
             .map(|s| format!("Smaller version for next time: {s}"));
         let mut fields = vec![
-            field("Note", check.and_then(|c| c.note.clone())),
-            field("Lesson", check.and_then(|c| c.lesson.clone())),
+            field(
+                "Note",
+                validate::NOTE.max,
+                check.and_then(|c| c.note.clone()),
+            ),
+            field(
+                "Lesson",
+                validate::LESSON.max,
+                check.and_then(|c| c.lesson.clone()),
+            ),
         ];
         fields[0].hint = text("note");
         fields[1].hint = text("lesson");
@@ -1107,7 +1128,10 @@ impl App {
             }
             _ if newline => {
                 if t.multiline {
-                    t.input.insert_newline();
+                    match full(&t.input, t.max) {
+                        Some(e) => t.error = Some(e),
+                        None => t.input.insert_newline(),
+                    }
                 }
                 Some(Popup::Text(t))
             }
@@ -1125,8 +1149,7 @@ impl App {
                 }
             }
             _ => {
-                t.input.input(*key);
-                t.error = None;
+                t.error = type_into(&mut t.input, key, t.max);
                 Some(Popup::Text(t))
             }
         }
@@ -1209,9 +1232,8 @@ impl App {
             }
             _ => {
                 if let Some(field) = f.fields.get_mut(f.focus) {
-                    field.input.input(*key);
+                    f.error = type_into(&mut field.input, key, field.max);
                 }
-                f.error = None;
             }
         }
         Some(Popup::Form(f))
@@ -1324,6 +1346,74 @@ impl App {
     }
 }
 
+/// The amount box, and the number part of the target field (which also
+/// holds a space and a unit): digits to spare.
+const NUMBER_BOX_LEN: usize = 20;
+/// The schedule field: room for every weekday written out in full.
+const SCHEDULE_BOX_LEN: usize = 100;
+
+/// Characters in a text box, a line break counting as one, as the journal
+/// counts them.
+fn box_len(input: &TextArea<'_>) -> usize {
+    let lines = input.lines();
+    lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+}
+
+/// The sentence for a box that holds no more, if it is full.
+fn full(input: &TextArea<'_>, max: usize) -> Option<String> {
+    (box_len(input) >= max).then(|| {
+        format!(
+            "This box is full: it holds up to {} characters.",
+            validate::grouped(max)
+        )
+    })
+}
+
+/// A key typed into a box: a character goes in only while there is room
+/// and never a control character; editing keys always work. Returns the
+/// sentence to show, if any.
+fn type_into(input: &mut TextArea<'_>, key: &KeyEvent, max: usize) -> Option<String> {
+    if let KeyCode::Char(c) = key.code
+        && crate::text::is_unsafe_control(c)
+    {
+        return None;
+    }
+    let typing = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if typing
+        && matches!(key.code, KeyCode::Char(_) | KeyCode::Tab)
+        && let Some(sentence) = full(input, max)
+    {
+        return Some(sentence);
+    }
+    input.input(*key);
+    None
+}
+
+/// A paste, cleaned of control characters (on one line unless `multiline`),
+/// goes in whole if it fits; otherwise nothing goes in and a sentence says
+/// why. A 1 MB paste costs one pass over it and never reaches the box.
+fn paste_into(input: &mut TextArea<'_>, text: &str, multiline: bool, max: usize) -> Option<String> {
+    let cleaned = crate::text::clean_controls(text);
+    let text = if multiline {
+        cleaned.into_owned()
+    } else {
+        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let len = text.chars().count();
+    let room = max.saturating_sub(box_len(input));
+    if len > room {
+        return Some(format!(
+            "That paste is {} characters long and this box holds {}, so nothing was pasted; shorten it and paste again.",
+            validate::grouped(len),
+            validate::grouped(max)
+        ));
+    }
+    input.insert_str(text);
+    None
+}
+
 fn step(sel: usize, len: usize, down: bool) -> usize {
     if len == 0 {
         0
@@ -1342,7 +1432,12 @@ pub fn parse_schedule(text: &str) -> domain::Result<Schedule> {
     }
     let number: String = t.chars().take_while(char::is_ascii_digit).collect();
     if !number.is_empty() {
-        let times: u8 = number.parse().unwrap_or(0);
+        // 300 does not fit a u8; it is as far outside 1–7 as 8 is.
+        let Ok(times) = number.parse::<u8>() else {
+            return Err(domain::Error::Input(format!(
+                "{number} times a week is outside 1–7; choose a number from 1 to 7."
+            )));
+        };
         let s = Schedule::TimesPerWeek { times };
         s.validate().map_err(domain::Error::Input)?;
         return Ok(s);

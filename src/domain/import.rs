@@ -1,0 +1,414 @@
+//! An export is checked whole before any of it is merged: every record by
+//! the same rules as typed input (see `validate`), its text cleaned the same
+//! way, ids present and unique, days in range, checks pointing at a promise
+//! that exists. The first bad record is named in one sentence and nothing
+//! is written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::evidence::{Decision, Review};
+use super::model::{Check, CheckIn, Promise, Reflection, Target, Win};
+use super::validate::{self, Field, echo};
+use super::{Error, Result, day};
+use crate::store::Export;
+
+/// Longest record id; ours are 36-character UUIDs.
+const MAX_ID_LEN: usize = 100;
+
+/// What is wrong with a record, as a phrase after its name ("has …").
+type Problem = String;
+
+/// The import's view of "now" and of the journal it goes into.
+struct Rules<'a> {
+    today: NaiveDate,
+    now: NaiveDateTime,
+    /// Promise ids in the journal, with the ids of their targets.
+    journal: &'a [Promise],
+}
+
+/// `data` as it will be merged, each text cleaned; or one sentence naming
+/// the first record that cannot be imported.
+pub fn checked(
+    data: &Export,
+    journal: &[Promise],
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Export> {
+    let rules = Rules {
+        today,
+        now,
+        journal,
+    };
+    let promises = rules.promises(&data.promises)?;
+    let in_file: HashSet<&str> = data.promises.iter().map(|p| p.id.as_str()).collect();
+    let known = |id: &str| in_file.contains(id) || journal.iter().any(|p| p.id == id);
+    Ok(Export {
+        format: data.format.clone(),
+        version: data.version,
+        exported_at: data.exported_at,
+        from: data.from,
+        to: data.to,
+        promises,
+        checks: each(
+            &data.checks,
+            Unique::new("check", "of the same promise on the same day"),
+            |c| named("check", &c.id, &c.day.to_string()),
+            |c| (&c.id, Some(format!("{}\u{0}{}", c.promise_id, c.day))),
+            |c| {
+                if !known(&c.promise_id) {
+                    return Err(format!(
+                        "is for promise {}, which is neither in the file nor in the journal",
+                        echo(&c.promise_id)
+                    ));
+                }
+                rules.check(c)
+            },
+        )?,
+        wins: each(
+            &data.wins,
+            Unique::new("win", ""),
+            |w| named("win", &w.id, &w.day.to_string()),
+            |w| (&w.id, None),
+            |w| rules.win(w),
+        )?,
+        checkins: each(
+            &data.checkins,
+            Unique::new("check-in", "for the same day"),
+            |c| named("check-in", &c.id, &c.day.to_string()),
+            |c| (&c.id, Some(c.day.to_string())),
+            |c| rules.checkin(c),
+        )?,
+        reflections: each(
+            &data.reflections,
+            Unique::new("reflection", "for the same day"),
+            |r| named("reflection", &r.id, &r.day.to_string()),
+            |r| (&r.id, Some(r.day.to_string())),
+            |r| rules.reflection(r),
+        )?,
+        reviews: each(
+            &data.reviews,
+            Unique::new("weekly review", "for the same week"),
+            |r| named("weekly review", &r.id, &format!("week of {}", r.week_start)),
+            |r| (&r.id, Some(r.week_start.to_string())),
+            |r| rules.review(r),
+        )?,
+    })
+}
+
+/// Checks the records of one kind in file order: ids first, then the
+/// record itself. The first bad one refuses the whole file.
+fn each<T>(
+    items: &[T],
+    mut unique: Unique,
+    name: impl Fn(&T) -> String,
+    slot: impl Fn(&T) -> (&String, Option<String>),
+    mut check: impl FnMut(&T) -> Result<T, Problem>,
+) -> Result<Vec<T>> {
+    items
+        .iter()
+        .map(|item| {
+            let (id, slot) = slot(item);
+            unique
+                .add(id, slot)
+                .and_then(|()| check(item))
+                .map_err(|problem| refuse(name(item), problem))
+        })
+        .collect()
+}
+
+/// The one sentence for a bad record.
+fn refuse(record: String, problem: Problem) -> Error {
+    Error::Input(format!(
+        "Nothing was imported: {record} {problem}; fix that record in the file and import it again."
+    ))
+}
+
+/// "promise 0192… (“Read”)", or "a promise (“Read”)" without an id.
+fn named(kind: &str, id: &str, detail: &str) -> String {
+    if id.trim().is_empty() {
+        format!("a {kind} ({detail})")
+    } else {
+        format!("{kind} {} ({detail})", echo(id))
+    }
+}
+
+/// Ids, and the one record per day (or per promise and day) a kind allows,
+/// seen so far in the file.
+struct Unique {
+    kind: &'static str,
+    /// Which records the journal keeps only one of: "for the same day".
+    slot_words: &'static str,
+    ids: HashSet<String>,
+    slots: HashSet<String>,
+}
+
+impl Unique {
+    fn new(kind: &'static str, slot_words: &'static str) -> Unique {
+        Unique {
+            kind,
+            slot_words,
+            ids: HashSet::new(),
+            slots: HashSet::new(),
+        }
+    }
+
+    /// `slot` names what the journal keeps only one of (a day, or a promise
+    /// and a day), for kinds that have one.
+    fn add(&mut self, id: &str, slot: Option<String>) -> Result<(), Problem> {
+        check_id(id)?;
+        if !self.ids.insert(id.to_string()) {
+            return Err(format!(
+                "has the same \"id\" as an earlier {} in the file",
+                self.kind
+            ));
+        }
+        if let Some(slot) = slot
+            && !self.slots.insert(slot)
+        {
+            return Err(format!(
+                "is a second {} {} in the file, where the journal keeps one",
+                self.kind, self.slot_words
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn check_id(id: &str) -> Result<(), Problem> {
+    if id.trim().is_empty() {
+        return Err("has an empty \"id\"".into());
+    }
+    if id.chars().count() > MAX_ID_LEN || id.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err("has an \"id\" that is not a record id (ids are short, without spaces)".into());
+    }
+    Ok(())
+}
+
+/// Text that must say something.
+fn required(field: Field, raw: &str) -> Result<String, Problem> {
+    match field.clean(raw) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(format!("has an empty \"{}\"", field.json)),
+        Err(len) => Err(field.too_long_phrase(len)),
+    }
+}
+
+/// Text that may be left out.
+fn optional(field: Field, raw: Option<&str>) -> Result<Option<String>, Problem> {
+    match raw {
+        None => Ok(None),
+        Some(raw) => field.clean(raw).map_err(|len| field.too_long_phrase(len)),
+    }
+}
+
+fn rating(value: Option<u8>, json: &str) -> Result<(), Problem> {
+    match value {
+        Some(v) if v > 10 => Err(format!("has \"{json}\": {v}, outside 0–10")),
+        _ => Ok(()),
+    }
+}
+
+/// Answers by prompt key, cleaned; empty answers are left out.
+fn answers(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, String>, Problem> {
+    let mut out = BTreeMap::new();
+    for (key, text) in raw {
+        let Ok(Some(clean_key)) = validate::ANSWER_KEY.clean(key) else {
+            return Err(format!(
+                "has an answer whose prompt key \"{}\" is empty or longer than {} characters",
+                echo(key),
+                validate::ANSWER_KEY.max
+            ));
+        };
+        match validate::ANSWER.clean(text) {
+            Ok(Some(text)) => {
+                out.insert(clean_key, text);
+            }
+            Ok(None) => {}
+            Err(len) => {
+                return Err(format!(
+                    "has an answer \"{}\" of {} characters, more than the {} it can hold",
+                    echo(&clean_key),
+                    validate::grouped(len),
+                    validate::grouped(validate::ANSWER.max)
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Rules<'_> {
+    /// Promises, with target ids unique across the whole file.
+    fn promises(&self, items: &[Promise]) -> Result<Vec<Promise>> {
+        let mut targets: HashMap<String, String> = HashMap::new();
+        each(
+            items,
+            Unique::new("promise", ""),
+            |p| named("promise", &p.id, &format!("“{}”", echo(&p.text))),
+            |p| (&p.id, None),
+            |p| {
+                for t in &p.targets {
+                    if let Some(owner) = targets.insert(t.id.clone(), p.id.clone()) {
+                        return Err(if owner == p.id {
+                            "has two targets with the same \"id\"".to_string()
+                        } else {
+                            format!(
+                                "has a target with the same \"id\" as a target of promise {}",
+                                echo(&owner)
+                            )
+                        });
+                    }
+                }
+                self.promise(p)
+            },
+        )
+    }
+
+    /// A day from [`day::FIRST_DAY`] to today (`slack` days earlier allowed).
+    fn day(&self, value: NaiveDate, json: &str, slack: i64) -> Result<(), Problem> {
+        if value > self.today {
+            return Err(format!(
+                "has \"{json}\": {value}, which is still ahead (today is {})",
+                self.today
+            ));
+        }
+        if value < day::FIRST_DAY - Duration::days(slack) {
+            return Err(format!(
+                "has \"{json}\": {value}, before {}, the earliest day a journal keeps",
+                day::FIRST_DAY
+            ));
+        }
+        Ok(())
+    }
+
+    /// A moment a record was written: from 1900 to now, with a day's grace
+    /// for a clock that runs ahead on the machine that made the export.
+    fn moment(&self, value: NaiveDateTime, json: &str) -> Result<(), Problem> {
+        let earliest = day::FIRST_DAY.and_time(chrono::NaiveTime::MIN);
+        if value < earliest || value > self.now + Duration::days(1) {
+            return Err(format!(
+                "has \"{json}\": {value}, outside {} to now",
+                day::FIRST_DAY
+            ));
+        }
+        Ok(())
+    }
+
+    fn promise(&self, p: &Promise) -> Result<Promise, Problem> {
+        if let Some(problem) = p.schedule.problem() {
+            return Err(format!("has {problem}"));
+        }
+        self.day(p.created_on, "created_on", 0)?;
+        if let Some(archived) = p.archived_on {
+            self.day(archived, "archived_on", 0)?;
+        }
+        self.moment(p.updated_at, "updated_at")?;
+        Ok(Promise {
+            text: required(validate::PROMISE, &p.text)?,
+            cue: optional(validate::CUE, p.cue.as_deref())?,
+            smaller: optional(validate::SMALLER, p.smaller.as_deref())?,
+            area: optional(validate::AREA, p.area.as_deref())?,
+            unit: optional(validate::UNIT, p.unit.as_deref())?,
+            targets: self.targets(p)?,
+            ..p.clone()
+        })
+    }
+
+    fn targets(&self, p: &Promise) -> Result<Vec<Target>, Problem> {
+        let mut days = HashSet::new();
+        for t in &p.targets {
+            if check_id(&t.id).is_err() {
+                return Err("has a target without a usable \"id\"".into());
+            }
+            if let Some(other) = self
+                .journal
+                .iter()
+                .find(|q| q.id != p.id && q.targets.iter().any(|u| u.id == t.id))
+            {
+                return Err(format!(
+                    "has a target with the same \"id\" as a target of promise {} in the journal",
+                    echo(&other.id)
+                ));
+            }
+            if !days.insert(t.from) {
+                return Err(format!("has two targets from {}", t.from));
+            }
+            self.day(t.from, "from", 0)?;
+            if let Some(problem) = validate::number_problem(t.amount, false) {
+                return Err(format!("has a target of {problem}"));
+            }
+        }
+        Ok(p.targets.clone())
+    }
+
+    fn check(&self, c: &Check) -> Result<Check, Problem> {
+        self.day(c.day, "day", 0)?;
+        self.moment(c.updated_at, "updated_at")?;
+        if let Some(amount) = c.amount
+            && let Some(problem) = validate::number_problem(amount, true)
+        {
+            return Err(format!("has an \"amount\" of {problem}"));
+        }
+        Ok(Check {
+            note: optional(validate::NOTE, c.note.as_deref())?,
+            lesson: optional(validate::LESSON, c.lesson.as_deref())?,
+            ..c.clone()
+        })
+    }
+
+    fn win(&self, w: &Win) -> Result<Win, Problem> {
+        self.day(w.day, "day", 0)?;
+        self.moment(w.created_at, "created_at")?;
+        Ok(Win {
+            text: required(validate::WIN, &w.text)?,
+            area: optional(validate::AREA, w.area.as_deref())?,
+            ..w.clone()
+        })
+    }
+
+    fn checkin(&self, c: &CheckIn) -> Result<CheckIn, Problem> {
+        self.day(c.day, "day", 0)?;
+        self.moment(c.updated_at, "updated_at")?;
+        rating(c.confidence, "confidence")?;
+        Ok(CheckIn {
+            intention: optional(validate::INTENTION, c.intention.as_deref())?,
+            ..c.clone()
+        })
+    }
+
+    fn reflection(&self, r: &Reflection) -> Result<Reflection, Problem> {
+        self.day(r.day, "day", 0)?;
+        self.moment(r.updated_at, "updated_at")?;
+        rating(r.mood, "mood")?;
+        rating(r.confidence, "confidence")?;
+        Ok(Reflection {
+            answers: answers(&r.answers)?,
+            ..r.clone()
+        })
+    }
+
+    fn review(&self, r: &Review) -> Result<Review, Problem> {
+        // The week that holds 1900-01-01 may start a few days before it.
+        self.day(r.week_start, "week_start", 6)?;
+        self.moment(r.updated_at, "updated_at")?;
+        let decisions = r
+            .decisions
+            .iter()
+            .map(|d| {
+                self.day(d.on, "on", 0)?;
+                Ok(Decision {
+                    key: required(validate::DECISION_KEY, &d.key)?,
+                    headline: required(validate::HEADLINE, &d.headline)?,
+                    ..d.clone()
+                })
+            })
+            .collect::<Result<Vec<_>, Problem>>()?;
+        Ok(Review {
+            answers: answers(&r.answers)?,
+            decisions,
+            ..r.clone()
+        })
+    }
+}
