@@ -1,10 +1,11 @@
 //! Every way text leaves the real binary, with a journal whose words hold
-//! terminal escape sequences (issue 7, defect 3).
+//! terminal escape sequences (issue 7, defects 3 and 6).
 //!
 //! The journal is written straight through the store, past the input rules,
 //! the way a journal written before those rules (or a future bug) would hold
 //! them. Whatever a command prints, to stdout, to stderr or into a file,
-//! must carry no byte that could drive a terminal.
+//! must carry no byte that could drive a terminal, and a CSV cell must not
+//! open in a spreadsheet as a formula.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -434,4 +435,169 @@ fn errors_that_quote_text_print_it_safely() {
     let (_, stderr, code) = j.run_any(&["reflect", "--answer", "\x07\u{9b}"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("^G^9B"), "{stderr}");
+}
+
+// ----- CSV formula injection ---------------------------------------------------
+
+/// Reads a CSV export into rows of cells.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(String::from).collect())
+        .collect()
+}
+
+/// The first row of `kind` whose `column` is not empty, and that cell.
+fn cell<'a>(rows: &'a [Vec<String>], kind: &str, column: &str, containing: &str) -> &'a str {
+    let at = rows[0]
+        .iter()
+        .position(|c| c == column)
+        .unwrap_or_else(|| panic!("no column {column}"));
+    rows.iter()
+        .filter(|r| r[0] == kind)
+        .map(|r| r[at].as_str())
+        .find(|c| c.contains(containing))
+        .unwrap_or_else(|| panic!("no {kind} row with {column} holding {containing:?}"))
+}
+
+fn formula_journal() -> Hostile {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("journal.db");
+    let mut store = Store::open(&db).expect("store");
+    let day = d("2026-11-20");
+    let promise = Promise {
+        id: "p".into(),
+        text: "=cmd|' /C calc'!A0".into(),
+        cue: None,
+        smaller: None,
+        area: Some("@work".into()),
+        schedule: Schedule::Daily,
+        unit: Some("-pages".into()),
+        targets: vec![Target {
+            id: "t".into(),
+            from: day,
+            amount: 10.0,
+        }],
+        position: 0,
+        created_on: d("2026-11-01"),
+        archived_on: None,
+        updated_at: t("2026-11-01T08:00"),
+    };
+    let win = |id: &str, text: &str| Win {
+        id: id.into(),
+        day,
+        text: text.into(),
+        area: None,
+        created_at: t("2026-11-20T12:00"),
+    };
+    store
+        .write(|w| {
+            w.put_promise(&promise)?;
+            for (id, day, amount) in [("c1", "2026-11-20", 10.0), ("c2", "2026-11-19", 2.5)] {
+                w.put_check(&Check {
+                    id: id.into(),
+                    promise_id: "p".into(),
+                    day: d(day),
+                    status: Status::Partial,
+                    amount: Some(amount),
+                    note: Some("+SUM(1,2)".into()),
+                    lesson: Some("-2+3".into()),
+                    updated_at: t("2026-11-20T20:00"),
+                })?;
+            }
+            // An amount below zero, as an old import could have left.
+            w.put_check(&Check {
+                id: "c3".into(),
+                promise_id: "p".into(),
+                day: d("2026-11-18"),
+                status: Status::Missed,
+                amount: Some(-1.0),
+                note: None,
+                lesson: None,
+                updated_at: t("2026-11-20T20:00"),
+            })?;
+            w.put_win(&win("w1", "=HYPERLINK(\"http://evil\",\"x\")"))?;
+            w.put_win(&win("w2", "@SUM(A1:A2)"))?;
+            w.put_win(&win("w3", "\t=1+1"))?;
+            w.put_win(&win("w4", "\r=1+1"))?;
+            w.put_win(&win("w5", "sent the email, 2 + 2 = 4"))?;
+            w.put_win(&win("w6", "-10 push-ups"))?;
+            w.put_checkin(&CheckIn {
+                id: "ci".into(),
+                day,
+                intention: Some("=1".into()),
+                confidence: Some(6),
+                updated_at: t("2026-11-20T08:00"),
+            })?;
+            w.put_reflection(&Reflection {
+                id: "r".into(),
+                day,
+                answers: BTreeMap::from([("=key".to_string(), "value".to_string())]),
+                mood: Some(5),
+                confidence: Some(4),
+                updated_at: t("2026-11-20T21:00"),
+            })
+        })
+        .expect("records written");
+    drop(store);
+    Hostile { dir, db }
+}
+
+fn assert_neutralised(text: &str) {
+    let rows = csv_rows(text);
+    assert_eq!(
+        cell(&rows, "win", "text", "HYPERLINK"),
+        "'=HYPERLINK(\"http://evil\",\"x\")"
+    );
+    assert_eq!(cell(&rows, "win", "text", "SUM"), "'@SUM(A1:A2)");
+    assert_eq!(cell(&rows, "win", "text", "\t"), "'\t=1+1");
+    assert_eq!(cell(&rows, "win", "text", "^M"), "^M=1+1");
+    assert_eq!(
+        cell(&rows, "win", "text", "email"),
+        "sent the email, 2 + 2 = 4"
+    );
+    assert_eq!(cell(&rows, "win", "text", "push-ups"), "'-10 push-ups");
+    assert_eq!(
+        cell(&rows, "check", "promise", "calc"),
+        "'=cmd|' /C calc'!A0"
+    );
+    assert_eq!(cell(&rows, "check", "area", "work"), "'@work");
+    assert_eq!(cell(&rows, "check", "unit", "pages"), "'-pages");
+    assert_eq!(cell(&rows, "check", "note", "SUM"), "'+SUM(1,2)");
+    assert_eq!(cell(&rows, "check", "lesson", "2"), "'-2+3");
+    assert_eq!(cell(&rows, "checkin", "text", "1"), "'=1");
+    assert_eq!(cell(&rows, "reflection", "text", "key"), "'=key: value");
+    // Numbers we write ourselves stay numbers a spreadsheet can add up.
+    assert_eq!(cell(&rows, "check", "amount", "10"), "10");
+    assert_eq!(cell(&rows, "check", "amount", "2.5"), "2.5");
+    assert_eq!(cell(&rows, "check", "amount", "1"), "-1");
+    assert_eq!(cell(&rows, "checkin", "confidence", "6"), "6");
+    assert_eq!(cell(&rows, "reflection", "mood", "5"), "5");
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_open_as_text() {
+    let j = formula_journal();
+    assert_neutralised(&j.run(&["export", "--format", "csv"]));
+    assert_neutralised(&j.run_to_file(&["export", "--format", "csv"], "export.csv"));
+}
+
+#[test]
+fn other_formats_keep_the_words_as_they_are() {
+    let j = formula_journal();
+    let markdown = j.run(&["export", "--format", "markdown"]);
+    assert!(
+        markdown.contains("=HYPERLINK(\"http://evil\",\"x\")"),
+        "{markdown}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&j.run(&["export"])).expect("valid JSON");
+    assert_eq!(
+        value["wins"][0]["text"],
+        "=HYPERLINK(\"http://evil\",\"x\")"
+    );
+    let today = j.run(&["day", "2026-11-20"]);
+    assert!(today.contains("@SUM(A1:A2)"), "{today}");
+    assert!(!today.contains("'@SUM"), "{today}");
 }

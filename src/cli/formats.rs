@@ -45,10 +45,33 @@ struct CsvRow {
     confidence: Option<u8>,
 }
 
-/// A person's words as one CSV cell: control characters in caret notation,
-/// as on the terminal.
+/// What a spreadsheet reads as the start of a formula (OWASP's list for CSV
+/// injection): `=`, `+`, `-`, `@`, a tab or a carriage return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A person's words as one CSV cell: control characters in caret notation
+/// (as on the terminal), and a cell a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`) gets a leading `'`, so it opens as
+/// the text it is.
 fn cell(text: &str) -> String {
-    printable(text).into_owned()
+    let shown = printable(text);
+    if shown.starts_with(FORMULA_STARTS) {
+        format!("'{shown}")
+    } else {
+        shown.into_owned()
+    }
+}
+
+/// An amount we write ourselves stays a number, even a negative one from an
+/// old journal (`-1` is the number −1 to a spreadsheet, not a formula);
+/// anything that is not a finite number goes through [`cell`].
+fn amount_cell(amount: f64) -> String {
+    let text = format_amount(amount);
+    if amount.is_finite() {
+        text
+    } else {
+        cell(&text)
+    }
 }
 
 /// One flat table of day records, in the order a day goes: check-in,
@@ -77,7 +100,7 @@ pub(super) fn csv(data: &Export) -> Result<String> {
                 day: c.day,
                 promise: promise.map(|p| cell(&p.text)),
                 status: Some(c.status.as_str()),
-                amount: c.amount.map(format_amount),
+                amount: c.amount.map(amount_cell),
                 unit: promise.and_then(|p| p.unit.as_deref()).map(cell),
                 area: promise.and_then(|p| p.area.as_deref()).map(cell),
                 note: c.note.as_deref().map(cell),
