@@ -786,6 +786,7 @@ impl Journal {
                     "An answer needs a prompt key, like --answer helped=\"a friend texted\".",
                 );
             }
+            let text = crate::text::clean_controls(text);
             let text = text.trim();
             if text.chars().count() > MAX_ANSWER_LEN {
                 return input(format!(
@@ -1046,6 +1047,7 @@ impl Journal {
 
     /// Saves an answer to a weekly prompt (an empty answer removes it).
     pub fn answer_weekly(&mut self, week_start: NaiveDate, key: &str, text: &str) -> Result<()> {
+        let text = crate::text::clean_controls(text);
         let text = text.trim();
         if text.chars().count() > MAX_ANSWER_LEN {
             return input(format!(
@@ -1356,11 +1358,13 @@ fn check_rating(value: Option<u8>, name: &str) -> Result<()> {
 
 /// Text on one line: newlines become spaces, surrounding space is trimmed.
 fn clean_line(text: &str, what: &str, max: usize) -> Result<String> {
+    let text = crate::text::clean_controls(text);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     clean_text(&one_line, what, max)
 }
 
 fn clean_text(text: &str, what: &str, max: usize) -> Result<String> {
+    let text = crate::text::clean_controls(text);
     let t = text.trim().replace("\r\n", "\n").replace('\r', "\n");
     if t.is_empty() {
         return input(format!(
@@ -1386,9 +1390,8 @@ fn example_for(what: &str) -> &'static str {
 }
 
 fn optional(text: Option<&str>) -> Option<String> {
-    text.map(str::trim)
+    text.map(|t| crate::text::clean_controls(t).trim().to_string())
         .filter(|t| !t.is_empty())
-        .map(String::from)
 }
 
 fn clean_optional(text: Option<&str>, what: &str) -> Result<Option<String>> {
