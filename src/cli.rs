@@ -42,6 +42,15 @@
 //! | `stats` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}`; see `src/cli/review.rs` |
 //!
 //! `records` and `changed` are `{promises, checks, wins, checkins, reflections}`.
+//!
+//! # What reaches the terminal
+//!
+//! A person's words may hold control characters (a journal written before
+//! input was cleaned, an import). Text output goes through
+//! [`crate::text::printable`] where it is written (stdout, stderr, and files
+//! made with `--out`), so they show in caret notation (`^[`); JSON writes
+//! them as `\u` escapes, which read back exactly; CSV cells are also kept
+//! from opening as spreadsheet formulas (see `cli/formats.rs`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -61,6 +70,7 @@ use crate::domain::{
     Reflection, Schedule, Status, Win,
 };
 use crate::store::{Counts, Export, ImportReport, StoreError};
+use crate::text::{is_unsafe_control, printable};
 use crate::ui::{self, Screen};
 
 mod formats;
@@ -568,14 +578,17 @@ pub fn main() -> ExitCode {
     match run(cli).and_then(|output| write_stdout(&output)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            // Nothing more can be done if stderr itself is gone.
-            let _ = writeln!(std::io::stderr(), "{}", e.message());
+            // A message may quote what was typed or read from a file, so it
+            // is made printable like everything on stdout. Nothing more can
+            // be done if stderr itself is gone.
+            let _ = writeln!(std::io::stderr(), "{}", printable(e.message()));
             e.exit_code()
         }
     }
 }
 
-/// Runs a parsed command line and returns what it prints.
+/// Runs a parsed command line and returns what it prints (made printable
+/// as it is written).
 pub fn run(cli: Cli) -> Result<String> {
     let clock = Clock::from_env().map_err(CliError::Input)?;
     let config = load_config(cli.config.as_deref())?;
@@ -737,10 +750,17 @@ impl NewJournal {
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.
+///
+/// The one place a command's text reaches the terminal: any control
+/// character in it (a person's words from a journal written before input
+/// was cleaned, a hostile import) is shown in caret notation, so no byte of
+/// a person's text can drive the terminal. JSON, CSV and the screens of
+/// `show` hold none by then, so for them this changes nothing.
 fn write_stdout(text: &str) -> Result<()> {
     if text.is_empty() {
         return Ok(());
     }
+    let text = printable(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -1457,7 +1477,7 @@ fn export(journal: &Journal, args: &ExportArgs, json: bool) -> Result<String> {
     let Some(out) = &args.out else {
         return Ok(text);
     };
-    write_new_file(out, text.as_bytes(), "export")?;
+    write_new_file(out, &text, "export")?;
     let records = export_counts(&data);
     if json {
         return to_json(&ExportedJson {
@@ -1600,8 +1620,12 @@ fn refuse_existing(path: &Path, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// Creates `path` (it must not exist), readable only by its owner.
-fn write_new_file(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
+/// Creates `path` (it must not exist), readable only by its owner, and
+/// writes `text` into it with any control character in caret notation, as
+/// on stdout: a Markdown summary or a review may well be read with `cat`.
+fn write_new_file(path: &Path, text: &str, what: &str) -> Result<()> {
+    let bytes = printable(text);
+    let bytes = bytes.as_bytes();
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -1856,14 +1880,35 @@ fn describe_counts(c: &Counts) -> String {
     .join(", ")
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, safe to print.
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
-            s
+            escape_json_controls(s)
         })
         .map_err(|e| CliError::Failed(format!("The JSON could not be written: {e}.")))
+}
+
+/// serde_json escapes the C0 controls inside strings but writes DEL and the
+/// C1 controls (U+0080–U+009F, of which U+009B starts a terminal command)
+/// as they are. They are written as `\u` escapes too, which JSON reads back
+/// as the same characters, so an export still imports exactly. Outside
+/// strings JSON holds no control characters but newline, so only string
+/// contents change.
+fn escape_json_controls(json: String) -> String {
+    if !json.chars().any(is_unsafe_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe_control(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Lines of text, each ending in a newline.

@@ -8,6 +8,7 @@ use super::{CliError, Result, lines, long_short_day};
 use crate::domain::model::format_amount;
 use crate::domain::{Journal, PromiseWeek, Schedule, Win};
 use crate::store::Export;
+use crate::text::printable;
 
 /// The CSV columns, in the order of [`CsvRow`]'s fields.
 const CSV_HEADER: [&str; 12] = [
@@ -25,35 +26,65 @@ const CSV_HEADER: [&str; 12] = [
     "confidence",
 ];
 
-/// One row of the CSV export; empty columns are left blank.
+/// One row of the CSV export; empty columns are left blank. Every column
+/// that holds a person's words is made by [`cell`].
 #[derive(Serialize, Default)]
-struct CsvRow<'a> {
+struct CsvRow {
     #[serde(rename = "type")]
     kind: &'static str,
     day: NaiveDate,
-    promise: Option<&'a str>,
+    promise: Option<String>,
     status: Option<&'static str>,
     amount: Option<String>,
-    unit: Option<&'a str>,
+    unit: Option<String>,
     text: Option<String>,
-    area: Option<&'a str>,
-    note: Option<&'a str>,
-    lesson: Option<&'a str>,
+    area: Option<String>,
+    note: Option<String>,
+    lesson: Option<String>,
     mood: Option<u8>,
     confidence: Option<u8>,
+}
+
+/// What a spreadsheet reads as the start of a formula (OWASP's list for CSV
+/// injection): `=`, `+`, `-`, `@`, a tab or a carriage return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A person's words as one CSV cell: control characters in caret notation
+/// (as on the terminal), and a cell a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`) gets a leading `'`, so it opens as
+/// the text it is.
+fn cell(text: &str) -> String {
+    let shown = printable(text);
+    if shown.starts_with(FORMULA_STARTS) {
+        format!("'{shown}")
+    } else {
+        shown.into_owned()
+    }
+}
+
+/// An amount we write ourselves stays a number, even a negative one from an
+/// old journal (`-1` is the number −1 to a spreadsheet, not a formula);
+/// anything that is not a finite number goes through [`cell`].
+fn amount_cell(amount: f64) -> String {
+    let text = format_amount(amount);
+    if amount.is_finite() {
+        text
+    } else {
+        cell(&text)
+    }
 }
 
 /// One flat table of day records, in the order a day goes: check-in,
 /// checks (in list order), wins, reflection.
 pub(super) fn csv(data: &Export) -> Result<String> {
-    let mut rows: Vec<((NaiveDate, u8, usize), CsvRow<'_>)> = Vec::new();
+    let mut rows: Vec<((NaiveDate, u8, usize), CsvRow)> = Vec::new();
     for c in &data.checkins {
         rows.push((
             (c.day, 0, 0),
             CsvRow {
                 kind: "checkin",
                 day: c.day,
-                text: c.intention.clone(),
+                text: c.intention.as_deref().map(cell),
                 confidence: c.confidence,
                 ..CsvRow::default()
             },
@@ -67,13 +98,13 @@ pub(super) fn csv(data: &Export) -> Result<String> {
             CsvRow {
                 kind: "check",
                 day: c.day,
-                promise: promise.map(|p| p.text.as_str()),
+                promise: promise.map(|p| cell(&p.text)),
                 status: Some(c.status.as_str()),
-                amount: c.amount.map(format_amount),
-                unit: promise.and_then(|p| p.unit.as_deref()),
-                area: promise.and_then(|p| p.area.as_deref()),
-                note: c.note.as_deref(),
-                lesson: c.lesson.as_deref(),
+                amount: c.amount.map(amount_cell),
+                unit: promise.and_then(|p| p.unit.as_deref()).map(cell),
+                area: promise.and_then(|p| p.area.as_deref()).map(cell),
+                note: c.note.as_deref().map(cell),
+                lesson: c.lesson.as_deref().map(cell),
                 ..CsvRow::default()
             },
         ));
@@ -84,8 +115,8 @@ pub(super) fn csv(data: &Export) -> Result<String> {
             CsvRow {
                 kind: "win",
                 day: w.day,
-                text: Some(w.text.clone()),
-                area: w.area.as_deref(),
+                text: Some(cell(&w.text)),
+                area: w.area.as_deref().map(cell),
                 ..CsvRow::default()
             },
         ));
@@ -97,7 +128,7 @@ pub(super) fn csv(data: &Export) -> Result<String> {
             CsvRow {
                 kind: "reflection",
                 day: r.day,
-                text: (!answers.is_empty()).then(|| answers.join("\n")),
+                text: (!answers.is_empty()).then(|| cell(&answers.join("\n"))),
                 mood: r.mood,
                 confidence: r.confidence,
                 ..CsvRow::default()
@@ -263,10 +294,12 @@ pub(super) fn kept_words(row: &PromiseWeek, times: bool) -> String {
     line
 }
 
-/// Escapes the characters Markdown would read as formatting.
+/// Escapes the characters Markdown would read as formatting, after
+/// control characters are put in caret notation (so the `[` of `^[` is
+/// escaped too and the summary shows `^[` as it is).
 pub(super) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in printable(text).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -285,5 +318,6 @@ mod tests {
     #[test]
     fn markdown_escaping_keeps_text_literal() {
         assert_eq!(md_escape("read *one* page_"), "read \\*one\\* page\\_");
+        assert_eq!(md_escape("\x1b[2J"), "^\\[\\[2J");
     }
 }

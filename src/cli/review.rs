@@ -44,6 +44,7 @@ use super::{
 use crate::domain::evidence::{PromiseEvidence, WeekPoint};
 use crate::domain::model::format_amount;
 use crate::domain::{Evidence, Journal, Promise, PromiseWeek, ReviewView, Schedule, Win};
+use crate::text::printable;
 
 /// The weekly prompt whose answer is the plan for next week, when the
 /// weekly prompts have it; otherwise the last weekly prompt is the plan.
@@ -83,7 +84,7 @@ pub(super) fn review(journal: &Journal, args: &ReviewArgs, json: bool) -> Result
     let Some(out) = &args.out else {
         return Ok(text);
     };
-    write_new_file(out, text.as_bytes(), "review")?;
+    write_new_file(out, &text, "review")?;
     if json {
         return to_json(&ReviewWrittenJson {
             out,
@@ -789,7 +790,9 @@ fn promise_table(evidence: &Evidence, all: &[Promise]) -> Vec<String> {
                 .iter()
                 .position(|p| p.id == e.promise_id)
                 .map_or(0, |i| i + 1);
-            (format!("{number} {}", shorten(&e.text, 36)), e)
+            // Printable before it is measured, so the columns line up
+            // when caret notation makes a name longer.
+            (format!("{number} {}", shorten(&printable(&e.text), 36)), e)
         })
         .collect();
     let width = rows
