@@ -87,6 +87,28 @@ impl Session {
         panic!("never saw {needle:?}; the screen said:\n{}", self.text());
     }
 
+    /// How much has been drawn so far, to wait for something drawn after.
+    fn mark(&self) -> usize {
+        self.output.lock().expect("lock").len()
+    }
+
+    /// Waits until `needle` is drawn after `mark`.
+    fn wait_for_after(&self, mark: usize, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            let out = self.output.lock().expect("lock");
+            if String::from_utf8_lossy(&out[mark.min(out.len())..]).contains(needle) {
+                return;
+            }
+            drop(out);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "never saw {needle:?} after {mark} bytes; the screen said:\n{}",
+            self.text()
+        );
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("type");
         self.writer.flush().expect("flush");
@@ -369,4 +391,64 @@ fn ctrl_c_as_a_key_quits_and_restores_the_terminal() {
     s.send("\x03");
     assert!(s.wait_exit().success());
     assert_restored(&s.text());
+}
+
+/// Two instances at once: the full-screen journal in a terminal and the
+/// command line writing beside it. Nothing is lost, no "busy" or "locked"
+/// reaches either, and the window shows what the shell wrote.
+#[test]
+fn the_window_and_the_shell_write_at_the_same_time() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Session::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    let db = f.path.clone();
+    let shell = std::thread::spawn(move || {
+        let mut failures = Vec::new();
+        for i in 0..12 {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_smallwins"))
+                .args(["--db", &db.display().to_string()])
+                .args(["win", &format!("shell-wrote-{i}")])
+                .env("SMALLWINS_NOW", "2026-11-21T08:30")
+                .output()
+                .expect("run");
+            if !out.status.success() || !out.stderr.is_empty() {
+                failures.push(String::from_utf8_lossy(&out.stderr).into_owned());
+            }
+        }
+        failures
+    });
+    for i in 0..4 {
+        let mark = s.mark();
+        s.send("w");
+        s.wait_for_after(mark, "A small win");
+        s.send(&format!("window-typed-{i}"));
+        let mark = s.mark();
+        s.send("\r");
+        s.wait_for_after(mark, "Win saved");
+    }
+    let failures = shell.join().expect("shell");
+    assert!(failures.is_empty(), "the shell saw: {failures:?}");
+    // The window picks up the shell's wins by itself.
+    s.wait_for("shell-wrote-11");
+    let screen = s.text().to_lowercase();
+    assert!(
+        !screen.contains("busy") && !screen.contains("locked"),
+        "{screen}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let wins = open_at(&f.path, "2026-11-21T09:00")
+        .day(d("2026-11-21"))
+        .expect("day")
+        .wins;
+    for i in 0..12 {
+        let text = format!("shell-wrote-{i}");
+        assert!(wins.iter().any(|w| w.text == text), "{text} was lost");
+    }
+    for i in 0..4 {
+        let text = format!("window-typed-{i}");
+        assert!(wins.iter().any(|w| w.text == text), "{text} was lost");
+    }
 }
