@@ -547,14 +547,14 @@ fn a_sigkill_during_creation_or_a_copy_leaves_no_stray_file() {
     // ever half-written.
     let db = dir.path().join("big.db");
     big_journal(&db);
-    for day in 1..=20 {
+    for day in 1..=30 {
         let mut child = smallwins(&db, &day_at(day))
             .arg("today")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("start");
-        std::thread::sleep(Duration::from_micros(rng.u64(0..40_000)));
+        std::thread::sleep(Duration::from_micros(rng.u64(1_000..12_000)));
         child.kill().ok();
         child.wait().expect("wait");
     }

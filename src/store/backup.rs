@@ -659,6 +659,30 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_has_its_real_name_only_once_it_is_complete() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir
+            .path()
+            .join("backups")
+            .join("journal-2026-11-21-083000-daily.db");
+
+        // Cut off before it was complete: nothing under the real name.
+        let temp = TempCopy::create(&target).expect("temp copy");
+        let temp_path = temp.path.clone();
+        assert!(temp_path.exists() && !target.exists());
+        let temp_name = temp_path.file_name().expect("name").to_string_lossy();
+        assert!(parse_name("journal", &temp_name).is_none());
+        drop(temp);
+        assert!(!temp_path.exists() && !target.exists());
+
+        let temp = TempCopy::create(&target).expect("temp copy");
+        fs::write(&temp.path, b"a whole copy").expect("write");
+        assert_eq!(temp.keep_as(&target).expect("keep"), Some(target.clone()));
+        assert_eq!(fs::read(&target).expect("read"), b"a whole copy");
+        assert_eq!(fs::read_dir(folder_of(&target)).expect("dir").count(), 1);
+    }
+
+    #[test]
     fn the_stem_drops_only_a_db_extension() {
         assert_eq!(stem(Path::new("/x/journal.db")), "journal");
         assert_eq!(stem(Path::new("/x/journal.sqlite")), "journal.sqlite");
