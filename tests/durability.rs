@@ -565,6 +565,42 @@ fn a_sigkill_during_creation_or_a_copy_leaves_no_stray_file() {
     ok_at(&db, &day_at(25), &["today"]);
 }
 
+#[test]
+fn leftovers_of_a_cut_off_copy_are_never_listed_and_are_cleared_later() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("journal.db");
+    ok_at(&db, &day_at(19), &["win", "first"]);
+    ok_at(&db, &day_at(20), &["today"]);
+    let folder = dir.path().join("backups");
+    let old = folder.join(".journal-2026-11-20-083000-daily.db.4242.tmp");
+    let old_journal = folder.join(".journal-2026-11-20-083000-daily.db.4242.tmp-journal");
+    let recent = folder.join(".journal-2026-11-21-083000-daily.db.4343.tmp");
+    for leftover in [&old, &old_journal, &recent] {
+        fs::write(leftover, b"half a copy").expect("write");
+    }
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for leftover in [&old, &old_journal] {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(leftover)
+            .expect("open");
+        file.set_modified(an_hour_ago).expect("age it");
+    }
+    let listed = ok_at(&db, &day_at(21), &["backup", "--list"]);
+    assert!(!listed.contains(".tmp"), "{listed}");
+
+    ok_at(&db, &day_at(21), &["today"]);
+    assert!(
+        !old.exists() && !old_journal.exists(),
+        "old leftovers are cleared"
+    );
+    assert!(
+        recent.exists(),
+        "a copy another process may still be writing stays"
+    );
+    assert_eq!(backups(&db).expect("list").len(), 2);
+}
+
 // ----- restore ---------------------------------------------------------------------------
 
 /// A journal with "first" from the 20th, "second" from the 21st, and the
