@@ -880,45 +880,61 @@ fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// How a win's words leave the journal.
+#[derive(Debug, Clone, Copy)]
+enum Removal {
+    Undo,
+    Delete,
+    Edit,
+}
+
 #[test]
 fn deleted_and_replaced_text_leaves_every_file_of_the_folder() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("journal.db");
-    let day = d("2026-11-21");
-    let mut j = common::open_at(&db, NOW);
-    j.add_win(day, "a win that stays", None).expect("win");
-    // The full-screen journal has the file open the whole time.
-    let window = common::open_at(&db, NOW);
+    // Each way on its own journal: a later insert could reuse the freed
+    // space and hide text that secure_delete should have cleared.
+    for removal in [Removal::Undo, Removal::Delete, Removal::Edit] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("journal.db");
+        let day = d("2026-11-21");
+        let mut j = common::open_at(&db, NOW);
+        j.add_win(day, "a win that stays", None).expect("win");
+        // The full-screen journal has the file open the whole time.
+        let window = common::open_at(&db, NOW);
 
-    let undone = "UNDONE-7f3a91-a win taken back with undo";
-    j.add_win(day, undone, None).expect("win");
-    j.undo().expect("undo");
-    let deleted = "DELETED-5be204-a win deleted";
-    let win = j.add_win(day, deleted, None).expect("win");
-    j.delete_win(&win).expect("delete");
-    let replaced = "REPLACED-c81d33-the words before an edit";
-    let win = j.add_win(day, replaced, None).expect("win");
-    j.edit_win(&win, "the words after an edit").expect("edit");
-    drop(j);
+        let marker = format!(
+            "MARKER-{removal:?}-7f3a91 words that must not outlive their removal, {}",
+            "and a little more ".repeat(4)
+        );
+        let win = j.add_win(day, &marker, None).expect("win");
+        match removal {
+            Removal::Undo => drop(j.undo().expect("undo")),
+            Removal::Delete => j.delete_win(&win).expect("delete"),
+            Removal::Edit => drop(j.edit_win(&win, "short").expect("edit")),
+        }
+        drop(j);
 
-    for text in [undone, deleted, replaced] {
+        let needle = format!("MARKER-{removal:?}-7f3a91");
         assert_eq!(
-            files_containing(dir.path(), text.as_bytes()),
+            files_containing(dir.path(), needle.as_bytes()),
             Vec::<String>::new(),
-            "{text} is gone while another smallwins still has the journal open"
+            "{removal:?}: gone while another smallwins still has the journal open"
         );
-    }
-    drop(window);
-    for text in [undone, deleted, replaced] {
+        drop(window);
         assert_eq!(
-            files_containing(dir.path(), text.as_bytes()),
-            Vec::<String>::new()
+            files_containing(dir.path(), needle.as_bytes()),
+            Vec::<String>::new(),
+            "{removal:?}: gone once closed"
+        );
+        let left = win_texts(&db);
+        assert_eq!(
+            left.len(),
+            if matches!(removal, Removal::Edit) {
+                2
+            } else {
+                1
+            }
         );
     }
-    assert_eq!(
-        win_texts(&db),
-        ["a win that stays", "the words after an edit"]
-    );
 }
 
 // ----- 6. read-only places and a full disk (defect 11) ------------------------------------
