@@ -1203,6 +1203,22 @@ fn a_damaged_or_wrong_file_is_refused_in_one_sentence_and_left_byte_for_byte() {
 }
 
 #[test]
+fn a_journal_cut_short_is_refused_on_opening_even_after_the_days_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("journal.db");
+    big_journal(&db);
+    ok(&db, &["today"]);
+    damage("truncated", &db);
+    let before = snapshot(dir.path());
+    for args in [&["today"][..], &["win", "a small win"], &["promise", "list"]] {
+        let (code, sentence) = refused(&db, args);
+        assert_eq!(code, 1);
+        assert!(sentence.contains("looks damaged"), "{sentence}");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+}
+
+#[test]
 fn an_empty_file_is_a_new_journal() {
     // Nothing in an empty file can be lost, so it becomes a new journal,
     // private like any other.
