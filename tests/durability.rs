@@ -1208,9 +1208,18 @@ fn a_journal_cut_short_is_refused_on_opening_even_after_the_days_check() {
     let db = dir.path().join("journal.db");
     big_journal(&db);
     ok(&db, &["today"]);
-    damage("truncated", &db);
+    // Only the last page is missing, which the command itself may never
+    // read: the header says how long the file should be.
+    let len = fs::metadata(&db).expect("meta").len();
+    let file = fs::OpenOptions::new().write(true).open(&db).expect("open");
+    file.set_len(len - 4096).expect("truncate");
+    drop(file);
     let before = snapshot(dir.path());
-    for args in [&["today"][..], &["win", "a small win"], &["promise", "list"]] {
+    for args in [
+        &["today"][..],
+        &["win", "a small win"],
+        &["promise", "list"],
+    ] {
         let (code, sentence) = refused(&db, args);
         assert_eq!(code, 1);
         assert!(sentence.contains("looks damaged"), "{sentence}");

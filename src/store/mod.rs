@@ -106,7 +106,7 @@ pub enum StoreError {
     )]
     Sqlite(rusqlite::Error),
     #[error(
-        "The journal could not be updated for this smallwins, so it was left as it was; a copy from before the update is in the backups folder beside it."
+        "The journal could not be updated for this smallwins, so it was left as it was; any copy made before the update is in the backups folder beside it (`smallwins backup --list`)."
     )]
     Migration(String),
 }

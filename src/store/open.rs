@@ -6,9 +6,10 @@
 //!   device or socket is refused before anything is opened, so nothing about
 //!   it changes.
 //! - Every open reads the 100-byte header first (cheap, even on a ten-year
-//!   journal): not SQLite, another program's file, a newer journal, a
-//!   negative version or a file cut short is refused untouched. The full
-//!   `quick_check` runs once a day, before the daily backup (`backup.rs`).
+//!   journal): not SQLite, another program's file, a newer journal or a
+//!   negative version is refused untouched; SQLite then reads page 1 and
+//!   the schema (a file cut short is found there). The full `quick_check`
+//!   runs once a day, before the daily backup (`backup.rs`).
 //! - Creating or updating the schema is one exclusive transaction, so a
 //!   second process waits and then finds the journal ready.
 //! - A writable open needs the file and its folder (SQLite keeps `-wal` and
@@ -382,26 +383,9 @@ pub(super) fn check_header(path: &Path) -> Result<()> {
     if app_id == APPLICATION_ID && user_version < 0 {
         return Err(StoreError::Corrupt(path.to_path_buf()));
     }
-    let len = file.metadata().map_err(io)?.len();
-    let mid_write = side_file(path, "-wal").exists() || side_file(path, "-journal").exists();
-    if cut_short(&header, len) && !mid_write {
-        return Err(StoreError::Corrupt(path.to_path_buf()));
-    }
+    // A file shorter than its header says is found by SQLite itself as it
+    // reads page 1, before anything is written.
     Ok(())
-}
-
-/// Whether a file of `len` bytes is shorter than its header says, or not a
-/// whole number of pages. (With a `-wal` or a `-journal` beside it, SQLite
-/// may be mid-write, and the header may lag or lead.)
-fn cut_short(header: &[u8; 100], len: u64) -> bool {
-    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65_536,
-        n if n >= 512 && n.is_power_of_two() => u64::from(n),
-        _ => return true,
-    };
-    let pages = u32::from_be_bytes([header[28], header[29], header[30], header[31]]);
-    let valid = pages > 0 && header[24..28] == header[92..96];
-    !len.is_multiple_of(page_size) || (valid && len < u64::from(pages) * page_size)
 }
 
 /// Puts an error met while opening in the words of [`StoreError`].
@@ -538,28 +522,6 @@ impl Drop for Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn header(page_size: u16, pages: u32) -> [u8; 100] {
-        let mut h = [0u8; 100];
-        h[..16].copy_from_slice(SQLITE_MAGIC);
-        h[16..18].copy_from_slice(&page_size.to_be_bytes());
-        h[24..28].copy_from_slice(&7u32.to_be_bytes());
-        h[28..32].copy_from_slice(&pages.to_be_bytes());
-        h[92..96].copy_from_slice(&7u32.to_be_bytes());
-        h
-    }
-
-    #[test]
-    fn a_file_shorter_than_its_header_says_is_cut_short() {
-        assert!(!cut_short(&header(4096, 3), 3 * 4096));
-        assert!(cut_short(&header(4096, 3), 2 * 4096));
-        assert!(cut_short(&header(4096, 3), 3 * 4096 - 100));
-        assert!(cut_short(&header(1000, 3), 3000), "not a power of two");
-        assert!(!cut_short(&header(1, 2), 2 * 65_536), "1 means 65536");
-        let mut stale = header(4096, 3);
-        stale[92] = 9;
-        assert!(!cut_short(&stale, 4096), "a stale page count is not used");
-    }
 
     #[test]
     fn uri_paths_escape_what_a_uri_would_misread() {
