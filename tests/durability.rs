@@ -587,7 +587,8 @@ fn leftovers_of_a_cut_off_copy_are_never_listed_and_are_cleared_later() {
         file.set_modified(an_hour_ago).expect("age it");
     }
     let listed = ok_at(&db, &day_at(21), &["backup", "--list"]);
-    assert!(!listed.contains(".tmp"), "{listed}");
+    assert!(!listed.contains(".db.4242.tmp"), "{listed}");
+    assert!(!listed.contains(".db.4343.tmp"), "{listed}");
 
     ok_at(&db, &day_at(21), &["today"]);
     assert!(

@@ -24,8 +24,9 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::open::{
-    Found, Peek, check_header, connect_read_only, create_private_file, create_private_folder,
-    folder_of, look_at, open_error, read_only_cause, restrict_permissions, side_file,
+    Found, Peek, check_header, connect_for_reading, connect_read_only, create_private_file,
+    create_private_folder, folder_of, look_at, open_error, read_only_cause, restrict_permissions,
+    side_file,
 };
 use super::{Counts, Result, Store, StoreError};
 
@@ -167,10 +168,12 @@ impl Store {
     /// goes on, and `smallwins backup --list` shows the newest copy there is.
     /// Returns the new copy's path.
     pub fn daily_backup(&self, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+        // A copy dated later than today (the clock was moved back) counts
+        // too: otherwise every open would copy, and pruning would drop it.
         let made_today = backups(&self.path)
             .unwrap_or_default()
             .iter()
-            .any(|b| b.kind == BackupKind::Daily && b.taken.date() == now.date());
+            .any(|b| b.kind == BackupKind::Daily && b.taken.date() >= now.date());
         if made_today || !self.has_records()? {
             return Ok(None);
         }
@@ -334,19 +337,6 @@ pub fn count_copy(path: &Path) -> Result<Counts> {
     }
     peek.refuse_foreign(path)?;
     Counts::read(&conn).map_err(|e| open_error(path, e))
-}
-
-/// A read-only connection that sees the latest commits: through the WAL
-/// when another process has the file open, otherwise `immutable`, which
-/// creates nothing beside the file.
-pub(super) fn connect_for_reading(path: &Path) -> rusqlite::Result<Connection> {
-    let live = side_file(path, "-wal")
-        .metadata()
-        .is_ok_and(|m| m.len() > 0)
-        && side_file(path, "-shm").exists();
-    let conn = connect_read_only(path, !live)?;
-    conn.busy_timeout(Duration::from_secs(5))?;
-    Ok(conn)
 }
 
 /// What a restore did.

@@ -5,8 +5,7 @@ use std::path::Path;
 
 use rusqlite::ErrorCode;
 
-use super::backup::connect_for_reading;
-use super::open::{Found, Peek, check_header, look_at, open_error};
+use super::open::{Found, Peek, check_header, connect_for_reading, look_at, open_error};
 use super::{Counts, Result, StoreError};
 
 /// Problems listed at most; one is enough to know the file is damaged.

@@ -274,29 +274,14 @@ fn migration_error(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
-/// Opens a journal that cannot be written here, for reading only. Nothing
-/// is created beside it: unless another smallwins has it open right now
-/// (its `-wal` and `-shm` are there), SQLite is told the file will not
-/// change under it (`immutable`), so it needs no side files.
+/// Opens a journal that cannot be written here, for reading only, creating
+/// nothing beside it (see [`connect_for_reading`]).
 fn open_read_only(path: &Path) -> Result<Store> {
     if !matches!(look_at(path)?, Found::File) {
         return Err(StoreError::NotAJournal(path.to_path_buf()));
     }
     check_header(path)?;
-    let live = side_file(path, "-wal")
-        .metadata()
-        .is_ok_and(|m| m.len() > 0)
-        && side_file(path, "-shm").exists();
-    let conn = if live {
-        connect_read_only(path, false).and_then(|conn| Peek::read(&conn).map(|_| conn))
-    } else {
-        Err(rusqlite::Error::InvalidQuery)
-    };
-    let conn = match conn {
-        Ok(conn) => conn,
-        Err(_) => connect_read_only(path, true).map_err(|e| open_error(path, e))?,
-    };
-    conn.busy_timeout(BUSY_WAIT)?;
+    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
     let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
     peek.refuse_foreign(path)?;
     if peek.fresh() || peek.version < LATEST_VERSION {
@@ -309,6 +294,23 @@ fn open_read_only(path: &Path) -> Result<Store> {
         path: path.to_path_buf(),
         writable: false,
     })
+}
+
+/// A read-only connection that creates nothing beside the file. While
+/// another process has the journal open (its `-shm` is there), SQLite reads
+/// through the WAL and sees that process's latest commits; otherwise the
+/// file is opened `immutable`, which needs no side files.
+pub(super) fn connect_for_reading(path: &Path) -> rusqlite::Result<Connection> {
+    if side_file(path, "-shm").exists()
+        && let Ok(conn) = connect_read_only(path, false)
+        && Peek::read(&conn).is_ok()
+    {
+        conn.busy_timeout(BUSY_WAIT)?;
+        return Ok(conn);
+    }
+    let conn = connect_read_only(path, true)?;
+    conn.busy_timeout(BUSY_WAIT)?;
+    Ok(conn)
 }
 
 /// A read-only connection; `immutable` promises SQLite that nobody writes
