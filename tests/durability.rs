@@ -709,26 +709,44 @@ fn restore_asks_first_and_refuses_what_is_not_a_sound_journal() {
     assert_eq!(snapshot(dir.path()), folder_before, "nothing was touched");
 }
 
+/// Overwrites page 1 after its 100-byte header: the file still says it is
+/// a smallwins journal, but SQLite cannot read its schema.
+fn damage_schema(db: &Path) {
+    let mut bytes = fs::read(db).expect("read");
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let mut rng = fastrand::Rng::with_seed(5);
+    bytes[100..page].iter_mut().for_each(|b| *b = rng.u8(..));
+    fs::write(db, &bytes).expect("damage");
+}
+
 #[test]
 fn restore_replaces_a_damaged_journal() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("journal.db");
-    big_journal(&db);
-    ok(&db, &["today"]);
-    let copy = backups(&db).expect("list").remove(0).path;
-    damage_wins(&db);
-    let damaged = fs::read(&db).expect("read");
+    for (what, damage) in [
+        ("a data page", damage_wins as fn(&Path)),
+        ("the schema page", damage_schema),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("journal.db");
+        big_journal(&db);
+        ok(&db, &["today"]);
+        let copy = backups(&db).expect("list").remove(0).path;
+        damage(&db);
+        let damaged = fs::read(&db).expect("read");
+        let (_, sentence) = refused(&db, &["check"]);
+        assert!(sentence.contains("looks damaged"), "{what}: {sentence}");
 
-    ok(&db, &["restore", copy.to_str().expect("utf-8"), "--yes"]);
-    assert_eq!(quick_check(&db), "ok");
-    assert_eq!(win_texts(&db).len(), 400);
-    let kept = backups(&db)
-        .expect("list")
-        .into_iter()
-        .find(|b| b.kind == BackupKind::BeforeRestore)
-        .expect("the damaged journal was kept");
-    assert_eq!(fs::read(&kept.path).expect("read").len(), damaged.len());
-    assert!(ok(&db, &["check"]).contains("is sound"));
+        ok(&db, &["restore", copy.to_str().expect("utf-8"), "--yes"]);
+        assert_eq!(quick_check(&db), "ok", "{what}");
+        assert_eq!(win_texts(&db).len(), 400, "{what}");
+        let kept = backups(&db)
+            .expect("list")
+            .into_iter()
+            .find(|b| b.kind == BackupKind::BeforeRestore)
+            .expect("the damaged journal was kept");
+        assert_eq!(fs::read(&kept.path).expect("read").len(), damaged.len());
+        assert!(ok(&db, &["check"]).contains("is sound"), "{what}");
+        assert_eq!(mode(&db), 0o600);
+    }
 }
 
 #[test]
