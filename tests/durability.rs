@@ -719,11 +719,20 @@ fn damage_schema(db: &Path) {
     fs::write(db, &bytes).expect("damage");
 }
 
+/// Makes the page size in the header impossible: SQLite cannot open the
+/// file at all, not even to write a restored journal into it.
+fn damage_page_size(db: &Path) {
+    let mut bytes = fs::read(db).expect("read");
+    bytes[16..18].copy_from_slice(&768u16.to_be_bytes());
+    fs::write(db, &bytes).expect("damage");
+}
+
 #[test]
 fn restore_replaces_a_damaged_journal() {
     for (what, damage) in [
         ("a data page", damage_wins as fn(&Path)),
         ("the schema page", damage_schema),
+        ("the page size", damage_page_size),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("journal.db");
