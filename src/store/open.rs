@@ -186,11 +186,6 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-
-    /// Whether changes can be saved through this open.
-    pub fn is_writable(&self) -> bool {
-        self.writable
-    }
 }
 
 impl StoreError {
@@ -432,6 +427,7 @@ pub(super) fn read_only_cause(path: &Path) -> StoreError {
             StoreError::ReadOnlyFolder(dir.to_path_buf())
         }
         Err(e) if e.kind() == ErrorKind::StorageFull => StoreError::DiskFull,
+        _ if disk_is_full(dir) => StoreError::DiskFull,
         _ => StoreError::ReadOnly,
     }
 }
