@@ -1113,7 +1113,8 @@ impl SmallDisk {
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
-        mounted.then_some(SmallDisk { dir })
+        // Built only once mounted: dropping it unmounts.
+        mounted.then(|| SmallDisk { dir })
     }
 
     fn path(&self) -> &Path {
@@ -1136,6 +1137,7 @@ impl Drop for SmallDisk {
         Command::new("umount")
             .arg("-l")
             .arg(self.dir.path())
+            .stderr(Stdio::null())
             .status()
             .ok();
     }
