@@ -778,53 +778,112 @@ fn restore_in_a_terminal_asks_and_does_only_what_the_answer_says() {
 /// Runs smallwins in a pseudo-terminal, types `answer` once it asks, and
 /// returns everything it showed.
 fn in_a_terminal(db: &Path, args: &[&str], answer: &str) -> String {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
-    cmd.args([
-        "--db",
-        db.to_str().expect("utf-8"),
-        "--config",
-        "/nonexistent/c.toml",
-    ]);
-    cmd.args(args);
-    cmd.env("SMALLWINS_NOW", NOW);
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&output);
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut chunk) {
-            if n == 0 {
-                break;
+    let mut t = Terminal::start(&[], db, args);
+    t.wait_for("Type y");
+    t.send(answer);
+    t.wait_exit();
+    t.text()
+}
+
+/// The real binary in a pseudo-terminal.
+struct Terminal {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Terminal {
+    /// Starts `prefix` (a program that runs the rest, or nothing) with
+    /// smallwins, its journal and `args`.
+    fn start(prefix: &[&str], db: &Path, args: &[&str]) -> Terminal {
+        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 220,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let bin = env!("CARGO_BIN_EXE_smallwins");
+        let mut cmd = match prefix.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(bin);
+                cmd
             }
-            sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+            None => CommandBuilder::new(bin),
+        };
+        cmd.args([
+            "--db",
+            db.to_str().expect("utf-8"),
+            "--config",
+            "/nonexistent/c.toml",
+        ]);
+        cmd.args(args);
+        cmd.env("SMALLWINS_NOW", NOW);
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+            }
+        });
+        Terminal {
+            child,
+            writer,
+            output,
+            _master: pty.master,
         }
-    });
-    let text = || String::from_utf8_lossy(&output.lock().expect("lock")).into_owned();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !text().contains("Type y") {
-        assert!(Instant::now() < deadline, "never asked: {}", text());
-        std::thread::sleep(Duration::from_millis(20));
     }
-    writer.write_all(answer.as_bytes()).expect("type");
-    writer.flush().expect("flush");
-    while child.try_wait().expect("try_wait").is_none() {
-        assert!(Instant::now() < deadline, "did not finish: {}", text());
-        std::thread::sleep(Duration::from_millis(20));
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
     }
-    std::thread::sleep(Duration::from_millis(200));
-    text()
+
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.text().contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "never saw {needle:?}: {}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            if Instant::now() > deadline {
+                self.child.kill().ok();
+                panic!("did not finish: {}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 // ----- 4. integrity checks ----------------------------------------------------------
@@ -1096,6 +1155,44 @@ fn a_read_only_folder_is_still_read_and_a_write_says_the_folder_is_read_only() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn the_full_screen_journal_opens_in_a_read_only_folder_and_says_why_nothing_is_saved() {
+    let place = Place::new();
+    ok(&place.db(), &["win", "written before"]);
+    place.hand_over();
+    place.chmod(&place.folder, 0o555);
+    let nobody = format!("--reuid={NOBODY}");
+    let prefix: Vec<&str> = if place.as_nobody {
+        let has_setpriv = Command::new("setpriv")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !has_setpriv {
+            eprintln!("no setpriv to run the window as another user: skipped");
+            return;
+        }
+        vec!["setpriv", &nobody, "--regid=65534", "--clear-groups"]
+    } else {
+        Vec::new()
+    };
+    let before = snapshot(&place.folder);
+    let mut t = Terminal::start(&prefix, &place.db(), &[]);
+    t.wait_for("Recent weeks");
+    // The win from before is there (the screen skips unchanged blanks, so
+    // look for words one by one).
+    t.wait_for("Wins · 1");
+    t.send("w");
+    t.wait_for("A small win");
+    t.send("typed in a read-only place\r");
+    t.wait_for("read-only");
+    // The text stays in its box, not lost; leave it and quit.
+    t.send("\x1b");
+    t.send("q");
+    assert!(t.wait_exit().success(), "{}", t.text());
+    assert_eq!(snapshot(&place.folder), before);
 }
 
 /// A 1 MB tmpfs, unmounted when dropped; `None` where mounting is not
