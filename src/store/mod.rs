@@ -75,21 +75,21 @@ pub enum StoreError {
     )]
     Busy,
     #[error(
-        "The journal cannot be written here, so that change was not saved; check the permissions of the journal file and its folder."
+        "The journal cannot be written here, so nothing was saved; check the permissions of the journal file and its folder."
     )]
     ReadOnly,
     #[error(
-        "{} is read-only, so that change was not saved; make it writable (chmod u+w) to record changes, and commands that only read work meanwhile.",
+        "{} is read-only, so smallwins cannot save changes to it; make it writable (chmod u+w) to record changes, and commands that only read work meanwhile.",
         .0.display()
     )]
     ReadOnlyFile(PathBuf),
     #[error(
-        "The folder {} is read-only and the journal keeps its working files beside itself, so that change was not saved; make the folder writable to record changes, and commands that only read work meanwhile.",
+        "The folder {} is read-only and the journal keeps its working files beside itself, so smallwins cannot save changes there; make the folder writable to record changes, and commands that only read work meanwhile.",
         .0.display()
     )]
     ReadOnlyFolder(PathBuf),
     #[error(
-        "The disk holding {} is read-only, so that change was not saved; copy the journal to a writable place and point --db at it to record changes.",
+        "The disk holding {} is read-only, so smallwins cannot save changes to the journal; copy it to a writable place and point --db at it to record changes.",
         .0.display()
     )]
     ReadOnlyDisk(PathBuf),
