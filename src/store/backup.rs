@@ -7,7 +7,7 @@
 //! - **Before an update:** before an older journal's schema is brought up
 //!   to date; one per schema version (the newest), never pruned by age.
 //! - **Before a restore:** the journal as it was, before `smallwins restore`
-//!   replaced it; the last [`KEEP_BEFORE_RESTORE`] are kept.
+//!   replaced it (`restore.rs`); the last [`KEEP_BEFORE_RESTORE`] are kept.
 //!
 //! Every copy is made with SQLite's online backup API into a temporary name
 //! (mode 0600), synced, and only then renamed, so a crash or SIGKILL never
@@ -23,12 +23,8 @@ use chrono::NaiveDateTime;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
-use super::open::{
-    Found, Peek, check_header, connect_for_reading, connect_read_only, create_private_file,
-    create_private_folder, folder_of, look_at, open_error, read_only_cause, restrict_permissions,
-    side_file,
-};
-use super::{Counts, Result, Store, StoreError};
+use super::open::{create_private_file, create_private_folder, folder_of, side_file};
+use super::{Result, Store, StoreError};
 
 /// The folder beside the journal that holds its copies.
 pub const BACKUP_FOLDER: &str = "backups";
@@ -89,7 +85,7 @@ pub fn backup_folder(journal: &Path) -> PathBuf {
 }
 
 /// The journal's name as its copies start: `journal.db` → `journal`.
-fn stem(journal: &Path) -> String {
+pub(super) fn stem(journal: &Path) -> String {
     let name = journal
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -100,7 +96,7 @@ fn stem(journal: &Path) -> String {
     }
 }
 
-fn file_name(stem: &str, taken: NaiveDateTime, kind: BackupKind, n: u32) -> String {
+pub(super) fn file_name(stem: &str, taken: NaiveDateTime, kind: BackupKind, n: u32) -> String {
     let stamp = taken.format("%Y-%m-%d-%H%M%S");
     let label = kind.label();
     if n > 1 {
@@ -287,171 +283,9 @@ pub(super) fn copy_before_update(
     Ok(())
 }
 
-/// What `smallwins restore` needs to know about a copy before using it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CopyInfo {
-    pub counts: Counts,
-    /// Its schema version (older copies are updated once restored).
-    pub version: i32,
-}
-
-/// Checks that `path` is a sound smallwins journal this build can read,
-/// without changing it or creating anything beside it.
-pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
-    match look_at(path)? {
-        Found::Missing => return Err(StoreError::NoJournal(path.to_path_buf())),
-        Found::Empty => return Err(StoreError::NotAJournal(path.to_path_buf())),
-        Found::File => {}
-    }
-    check_header(path)?;
-    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
-    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
-    if peek.fresh() {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    peek.refuse_foreign(path)?;
-    let sound = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
-        .map_err(|e| open_error(path, e))?;
-    if sound != "ok" {
-        return Err(StoreError::Corrupt(path.to_path_buf()));
-    }
-    let counts = Counts::read(&conn).map_err(|e| open_error(path, e))?;
-    Ok(CopyInfo {
-        counts,
-        version: peek.version,
-    })
-}
-
-/// The records in a copy, without checking it through (cheap enough to
-/// list every copy).
-pub fn count_copy(path: &Path) -> Result<Counts> {
-    if !matches!(look_at(path)?, Found::File) {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    check_header(path)?;
-    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
-    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
-    if peek.fresh() {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    peek.refuse_foreign(path)?;
-    Counts::read(&conn).map_err(|e| open_error(path, e))
-}
-
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Restored {
-    /// The copy of the journal as it was before, if there was one.
-    pub previous: Option<PathBuf>,
-}
-
-/// Replaces the journal at `journal` with the copy at `from`, after
-/// checking the copy and keeping the journal as it was in the backups
-/// folder. A smallwins that has the journal open sees the restored records.
-/// A file at `journal` that is not a smallwins journal, or is newer than
-/// this build, is refused and left untouched; a damaged one is replaced.
-pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restored> {
-    inspect_copy(from)?;
-    let previous = match look_at(journal)? {
-        Found::Missing | Found::Empty => {
-            create_private_file(journal)?;
-            None
-        }
-        Found::File => {
-            match check_header(journal) {
-                Ok(()) | Err(StoreError::Corrupt(_)) => {}
-                Err(e) => return Err(e),
-            }
-            Some(copy_before_restore(journal, now)?)
-        }
-    };
-    let source = connect_for_reading(from).map_err(|e| open_error(from, e))?;
-    if let Err(e) = restore_in_place(journal, &source) {
-        match e {
-            StoreError::Corrupt(_) | StoreError::Damaged | StoreError::Sqlite(_) => {
-                replace_file(journal, &source)?;
-            }
-            other => return Err(other),
-        }
-    }
-    prune(journal);
-    Ok(Restored { previous })
-}
-
-/// Writes `source` into the live journal through SQLite, which takes the
-/// proper locks: another smallwins with the journal open sees the change.
-fn restore_in_place(journal: &Path, source: &Connection) -> Result<()> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut dest =
-        Connection::open_with_flags(journal, flags).map_err(|e| open_error(journal, e))?;
-    if dest.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
-        return Err(read_only_cause(journal));
-    }
-    dest.busy_timeout(Duration::from_secs(5))?;
-    run_backup(source, &mut dest).map_err(|e| open_error(journal, e))?;
-    // Empty the WAL into the file now, as closing would.
-    dest.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .map_err(|e| open_error(journal, e))?;
-    Ok(())
-}
-
-/// For a journal too damaged for SQLite to write into: a fresh file from
-/// `source` takes its place, and the damaged file's `-wal` and `-shm` go,
-/// so they cannot be applied to the restored file.
-fn replace_file(journal: &Path, source: &Connection) -> Result<()> {
-    let failed = |source| StoreError::Io {
-        action: "replace",
-        path: journal.to_path_buf(),
-        source,
-    };
-    let temp = TempCopy::create(journal).map_err(failed)?;
-    if let Err(e) = copy_into(source, &temp.path) {
-        temp.discard();
-        return Err(e);
-    }
-    for suffix in ["-wal", "-shm"] {
-        match fs::remove_file(side_file(journal, suffix)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(failed(e)),
-            _ => {}
-        }
-    }
-    temp.replace(journal).map_err(failed)?;
-    restrict_permissions(journal)
-}
-
-/// Keeps the journal as it is before a restore replaces it. A journal too
-/// damaged for SQLite to read is copied byte for byte.
-fn copy_before_restore(journal: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-    let mut n = 1;
-    let target = loop {
-        let name = file_name(&stem(journal), now, BackupKind::BeforeRestore, n);
-        let target = backup_folder(journal).join(name);
-        if !target.exists() {
-            break target;
-        }
-        n += 1;
-    };
-    let failed = |source| StoreError::Io {
-        action: "keep a copy of the journal before restoring in",
-        path: backup_folder(journal),
-        source,
-    };
-    let temp = TempCopy::create(&target).map_err(failed)?;
-    let copied = connect_read_only(journal, false)
-        .map_err(StoreError::from)
-        .and_then(|conn| copy_into(&conn, &temp.path));
-    if copied.is_err() {
-        fs::copy(journal, &temp.path).map_err(failed)?;
-    }
-    temp.keep_as(&target)
-        .map_err(failed)?
-        .ok_or_else(|| failed(std::io::Error::from(std::io::ErrorKind::AlreadyExists)))
-}
-
 /// Copies everything `conn` sees into the empty file at `dest`, then makes
 /// the copy one self-contained file (rollback journal, not WAL) and syncs it.
-fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
+pub(super) fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut copy = Connection::open_with_flags(dest, flags)?;
     run_backup(conn, &mut copy)?;
@@ -467,7 +301,7 @@ fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
 
 /// SQLite's online backup from `source` into `dest`, all pages in one step
 /// (one consistent snapshot), waiting while another process writes.
-fn run_backup(source: &Connection, dest: &mut Connection) -> rusqlite::Result<()> {
+pub(super) fn run_backup(source: &Connection, dest: &mut Connection) -> rusqlite::Result<()> {
     let backup = Backup::new(source, dest)?;
     let mut waits = 0;
     loop {
@@ -490,7 +324,7 @@ fn run_backup(source: &Connection, dest: &mut Connection) -> rusqlite::Result<()
 
 /// Removes the copies beyond what is kept, and leftovers of cut-off copies.
 /// Best effort: another smallwins may be pruning at the same moment.
-fn prune(journal: &Path) {
+pub(super) fn prune(journal: &Path) {
     let Ok(all) = backups(journal) else {
         return;
     };
@@ -543,15 +377,15 @@ fn remove_leftovers(journal: &Path) {
 
 /// A copy being written under a temporary name beside its final name;
 /// removed when dropped unless it got its real name.
-struct TempCopy {
-    path: PathBuf,
+pub(super) struct TempCopy {
+    pub path: PathBuf,
     placed: bool,
 }
 
 impl TempCopy {
     /// Creates `.<name>.<pid>.tmp` (mode 0600) beside `target`, and the
     /// private folder for it if needed.
-    fn create(target: &Path) -> std::io::Result<TempCopy> {
+    pub fn create(target: &Path) -> std::io::Result<TempCopy> {
         let folder = folder_of(target);
         create_private_folder(folder)?;
         let name = target
@@ -572,7 +406,7 @@ impl TempCopy {
 
     /// Gives the copy its real name, unless a copy by that name appeared
     /// meanwhile (another smallwins made the same copy): then this one goes.
-    fn keep_as(self, target: &Path) -> std::io::Result<Option<PathBuf>> {
+    pub fn keep_as(self, target: &Path) -> std::io::Result<Option<PathBuf>> {
         if target.exists() {
             self.discard();
             return Ok(None);
@@ -583,7 +417,7 @@ impl TempCopy {
 
     /// Renames the copy to `target`, replacing what is there, and syncs
     /// the folder so the new name survives a power cut.
-    fn replace(mut self, target: &Path) -> std::io::Result<()> {
+    pub fn replace(mut self, target: &Path) -> std::io::Result<()> {
         fs::rename(&self.path, target)?;
         self.placed = true;
         if let Ok(dir) = fs::File::open(folder_of(target)) {
@@ -592,7 +426,7 @@ impl TempCopy {
         Ok(())
     }
 
-    fn discard(self) {
+    pub fn discard(self) {
         drop(self);
     }
 }

@@ -4,13 +4,14 @@
 //! the moment it is made. WAL journal with `synchronous=FULL`, so a write the
 //! person was told about survives a power cut; `secure_delete`, so deleted
 //! text does not linger in the file. Opening (`open.rs`), the backups folder
-//! and restoring (`backup.rs`) and the integrity check (`check.rs`) live
-//! beside this file.
+//! (`backup.rs`), restoring (`restore.rs`) and the integrity check
+//! (`check.rs`) live beside this file.
 
 mod backup;
 mod check;
 mod export;
 mod open;
+mod restore;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -22,12 +23,12 @@ use crate::domain::evidence::Review;
 use crate::domain::model::{Check, CheckIn, Promise, Reflection, Schedule, Status, Target, Win};
 
 pub use backup::{
-    BACKUP_FOLDER, BackupFile, BackupKind, CopyInfo, KEEP_BEFORE_RESTORE, KEEP_DAILY, Restored,
-    backup_folder, backups, count_copy, inspect_copy, restore,
+    BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
 };
 pub use check::{Health, check};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 pub use open::{Access, kind_of};
+pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 
 /// What can go wrong with the journal file. Each message is one sentence a
