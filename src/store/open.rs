@@ -19,7 +19,7 @@
 use std::fs;
 use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -221,7 +221,7 @@ fn open_writable(path: &Path, now: NaiveDateTime) -> Result<Store> {
     peek.refuse_foreign(path)?;
 
     let settings = || -> rusqlite::Result<()> {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Deleted text is overwritten with zeros, not left in free space.
@@ -241,6 +241,25 @@ fn open_writable(path: &Path, now: NaiveDateTime) -> Result<Store> {
         path: path.to_path_buf(),
         writable: true,
     })
+}
+
+/// Puts the journal in WAL mode (a no-op once it is). Turning a new file to
+/// WAL needs an exclusive lock that SQLite does not wait for, so while
+/// another process is setting up the same new journal, this waits here.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + BUSY_WAIT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Creates or updates the schema in one exclusive transaction. Another
