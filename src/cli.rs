@@ -69,12 +69,17 @@ use crate::domain::{
     self, Check, CheckIn, Clock, DayView, Due, Journal, Mark, NewPromise, Promise, PromiseEdit,
     Reflection, Schedule, Status, Win,
 };
-use crate::store::{Counts, Export, ImportReport, StoreError};
+use crate::store::{Access, Counts, Export, ImportReport, StoreError};
 use crate::text::{is_unsafe_control, printable};
 use crate::ui::{self, Screen};
 
+mod care;
 mod formats;
+mod open;
 mod review;
+
+use care::{BackupArgs, RestoreArgs};
+use open::{db_path, with_journal};
 
 /// Weeks of history `smallwins demo` and `smallwins --demo` make by default.
 const DEMO_WEEKS: u32 = 8;
@@ -138,8 +143,13 @@ pub enum Command {
     Export(ExportArgs),
     /// Merge a JSON export into the journal; importing twice changes nothing
     Import(FileArgs),
-    /// Copy the live journal into a new file
-    Backup(FileArgs),
+    /// Copy the live journal into a new file, or list the automatic backups (--list)
+    #[command(after_help = care::BACKUP_HELP)]
+    Backup(BackupArgs),
+    /// Run SQLite's integrity check on the journal and say what it found
+    Check,
+    /// Bring back a backup in place of the journal, after keeping the journal as it is
+    Restore(RestoreArgs),
     /// Print a screen of the full-screen journal as plain text
     Show(ShowArgs),
     /// Fill a new, empty journal with weeks of made-up history to explore
@@ -605,7 +615,7 @@ pub fn run(cli: Cli) -> Result<String> {
     let Some(command) = cli.command else {
         refuse_json_without_command(cli.json)?;
         let db = db_path(cli.db.or_else(db_from_env))?;
-        let (journal, ()) = with_journal(&db, clock, config, |_| Ok(()))?;
+        let (journal, ()) = with_journal(&db, Access::WriteIfPossible, clock, config, |_| Ok(()))?;
         ui::run(journal).map_err(ui_error)?;
         return Ok(String::new());
     };
@@ -617,7 +627,10 @@ pub fn run(cli: Cli) -> Result<String> {
     }
     let db = db_path(chosen_db)?;
     let json = cli.json;
-    let (journal, outcome) = with_journal(&db, clock, config, |journal| {
+    if care::works_on_the_file(&command) {
+        return care::run(&db, &command, json, &clock);
+    }
+    let (journal, outcome) = with_journal(&db, open::access(&command), clock, config, |journal| {
         execute(journal, &db, command, json)
     })?;
     match outcome {
@@ -658,95 +671,6 @@ fn db_from_env() -> Option<PathBuf> {
     std::env::var_os("SMALLWINS_DB")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-}
-
-/// The journal file: the one chosen, or the platform's default.
-fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(path) = db {
-        if path.is_dir() {
-            return Err(CliError::Input(format!(
-                "{} is a folder; give --db the path of a journal file, like {}.",
-                path.display(),
-                path.join("journal.db").display()
-            )));
-        }
-        return Ok(path);
-    }
-    directories::ProjectDirs::from("", "", "smallwins")
-        .map(|dirs| dirs.data_dir().join("journal.db"))
-        .ok_or_else(|| {
-            CliError::Input(
-                "There is no home folder to keep the journal in; give a path with --db or SMALLWINS_DB.".into(),
-            )
-        })
-}
-
-/// Opens the journal, runs `f`, and returns the journal with what `f`
-/// returned. If the file did not exist and `f` turns out to be bad input,
-/// the new, empty journal is removed again, so a mistyped command leaves
-/// nothing behind.
-fn with_journal<T>(
-    path: &Path,
-    clock: Clock,
-    config: Config,
-    f: impl FnOnce(&mut Journal) -> Result<T>,
-) -> Result<(Journal, T)> {
-    let created = NewJournal::before_opening(path);
-    let mut journal = Journal::open(path, clock, config)?;
-    match f(&mut journal) {
-        Ok(value) => Ok((journal, value)),
-        Err(e) => {
-            let untouched = journal.generation() == 0
-                && journal.counts().map(|c| c.is_empty()).unwrap_or(false);
-            drop(journal);
-            if let Some(created) = created
-                && e.is_input()
-                && untouched
-            {
-                created.remove();
-            }
-            Err(e)
-        }
-    }
-}
-
-/// A journal file (and folders) this run is about to create.
-struct NewJournal {
-    path: PathBuf,
-    /// Folders that did not exist yet, deepest first.
-    folders: Vec<PathBuf>,
-}
-
-impl NewJournal {
-    fn before_opening(path: &Path) -> Option<NewJournal> {
-        if path.exists() {
-            return None;
-        }
-        let folders = path
-            .ancestors()
-            .skip(1)
-            .filter(|d| !d.as_os_str().is_empty())
-            .take_while(|d| !d.exists())
-            .map(Path::to_path_buf)
-            .collect();
-        Some(NewJournal {
-            path: path.to_path_buf(),
-            folders,
-        })
-    }
-
-    /// Best effort: whatever cannot be removed is an empty journal.
-    fn remove(self) {
-        let name = self.path.as_os_str().to_os_string();
-        for suffix in ["", "-wal", "-shm"] {
-            let mut file = name.clone();
-            file.push(suffix);
-            fs::remove_file(PathBuf::from(file)).ok();
-        }
-        for folder in self.folders {
-            fs::remove_dir(folder).ok();
-        }
-    }
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.
@@ -800,7 +724,12 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         }
         Command::Export(args) => export(journal, &args, json)?,
         Command::Import(args) => import(journal, &args.file, json)?,
-        Command::Backup(args) => backup(journal, &args.file, json)?,
+        Command::Backup(BackupArgs {
+            file: Some(file), ..
+        }) => backup(journal, &file, json)?,
+        command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
+            care::run(db, &command, json, journal.clock())?
+        }
         Command::Show(args) => return draw_request(journal, &args).map(Outcome::Draw),
         Command::Demo(args) => demo_fill(journal, db, &args, json)?,
         Command::Review(args) => review::review(journal, &args, json)?,

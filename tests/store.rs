@@ -1,6 +1,7 @@
 //! The SQLite store on real files in a temporary directory: records round
 //! trip exactly, the file is private, foreign, damaged and newer files are
-//! refused without a byte changing, migrations keep a copy, and exports merge.
+//! refused without a byte changing, migrations keep a copy in the backups
+//! folder, and exports merge.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,7 +12,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use smallwins::domain::model::new_id;
 use smallwins::domain::{Check, CheckIn, Promise, Reflection, Schedule, Status, Target, Win};
-use smallwins::store::{APPLICATION_ID, Counts, Export, LATEST_VERSION, Store, StoreError};
+use smallwins::store::{
+    APPLICATION_ID, BackupKind, Counts, Export, LATEST_VERSION, Store, StoreError, backups,
+};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -713,15 +716,26 @@ fn a_damaged_journal_is_refused_untouched() {
             APPLICATION_ID,
             "the header still says smallwins"
         );
+        // Opening reads only the header and the schema; damage further in
+        // is found by the daily check before the backup, and by any read.
         match Store::open(path) {
             Err(StoreError::Corrupt(p) | StoreError::NotAJournal(p)) => assert_eq!(&p, path),
             Err(other) => panic!("{}: unexpected error {other:?}", path.display()),
-            Ok(_) => panic!("{} was opened", path.display()),
+            Ok(store) => {
+                match store.daily_backup(t("2026-11-21 08:30:00")) {
+                    Err(StoreError::Corrupt(p)) => assert_eq!(&p, path),
+                    other => panic!("{}: the damage went unnoticed: {other:?}", path.display()),
+                }
+                assert!(matches!(
+                    store.wins_between(d("2026-11-01"), d("2026-11-30")),
+                    Err(StoreError::Damaged)
+                ));
+            }
         }
         assert_eq!(
             snapshot(dir.path()),
             before,
-            "{} was left as it was",
+            "{} was left as it was, and no backup was made of it",
             path.display()
         );
     }
@@ -768,8 +782,15 @@ fn an_older_journal_is_migrated_and_a_copy_of_it_kept_beside() {
     assert!(table_names(&now).contains(&"reviews".to_string()));
     now.close().expect("close");
 
-    let copy = dir.path().join("journal.db.v1.bak");
-    assert!(copy.exists(), "the copy is kept beside the journal");
+    let copies = backups(&path).expect("list the copies");
+    assert_eq!(copies.len(), 1, "one copy from before the update");
+    assert_eq!(copies[0].kind, BackupKind::BeforeUpdate { version: 1 });
+    let copy = copies[0].path.clone();
+    assert_eq!(
+        copy.parent(),
+        Some(dir.path().join("backups").as_path()),
+        "the copy is kept in the backups folder beside the journal"
+    );
     assert_eq!(mode(&copy), 0o600);
     let old = Connection::open(&copy).expect("the copy opens");
     let version: i32 = old
@@ -790,16 +811,25 @@ fn an_older_journal_is_migrated_and_a_copy_of_it_kept_beside() {
 
     // Opening the migrated journal again keeps no second copy.
     drop(Store::open(&path).expect("reopen"));
-    let mut names: Vec<String> = snapshot(dir.path()).into_keys().collect();
+    assert_eq!(backups(&path).expect("list"), copies);
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
-    assert_eq!(names, ["journal.db", "journal.db.v1.bak"]);
+    assert_eq!(names, ["backups", "journal.db"]);
 
     // The copy is a real version 1 journal: smallwins can open it too.
     let restored = dir.path().join("restored.db");
     fs::copy(&copy, &restored).expect("copy");
     let store = Store::open(&restored).expect("the copy opens as a journal");
     assert_eq!(store.promises(true).expect("promises").len(), 1);
-    assert!(dir.path().join("restored.db.v1.bak").exists());
+    let kinds: Vec<BackupKind> = backups(&restored)
+        .expect("list")
+        .iter()
+        .map(|b| b.kind)
+        .collect();
+    assert_eq!(kinds, [BackupKind::BeforeUpdate { version: 1 }]);
 }
 
 #[test]

@@ -2,23 +2,33 @@
 //!
 //! One connection, one transaction per user action, every write committed
 //! the moment it is made. WAL journal with `synchronous=FULL`, so a write the
-//! person was told about survives a power cut.
+//! person was told about survives a power cut; `secure_delete`, so deleted
+//! text does not linger in the file. Opening (`open.rs`), the backups folder
+//! (`backup.rs`), restoring (`restore.rs`) and the integrity check
+//! (`check.rs`) live beside this file.
 
+mod backup;
+mod check;
 mod export;
+mod open;
+mod restore;
 mod schema;
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::domain::evidence::Review;
 use crate::domain::model::{Check, CheckIn, Promise, Reflection, Schedule, Status, Target, Win};
 
+pub use backup::{
+    BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
+};
+pub use check::{Health, check};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, misfit};
+pub use open::{Access, kind_of};
+pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 
 /// What can go wrong with the journal file. Each message is one sentence a
@@ -31,10 +41,25 @@ pub enum StoreError {
     )]
     NotAJournal(PathBuf),
     #[error(
-        "{} looks damaged, so it was left untouched; restore it from a backup or start a new journal with --db.",
+        "{} is {kind}, not a journal file, so it was left untouched; give --db the path of a journal file.",
+        .path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "There is no journal at {} yet; give --db the path of your journal.",
+        .0.display()
+    )]
+    NoJournal(PathBuf),
+    #[error(
+        "{} looks damaged, so it was left untouched and your backups were kept as they are; see them with `smallwins backup --list` and bring one back with `smallwins restore FILE`.",
         .0.display()
     )]
     Corrupt(PathBuf),
+    /// Damage met while reading, after the journal opened.
+    #[error(
+        "The journal looks damaged where this needed to read, so nothing was changed; `smallwins check` says more, and `smallwins restore FILE` brings back one of the copies `smallwins backup --list` shows."
+    )]
+    Damaged,
     #[error(
         "{} was written by a newer smallwins (journal version {found}, this one reads up to {supported}), so it was left untouched; update smallwins to open it.",
         .path.display()
@@ -51,19 +76,38 @@ pub enum StoreError {
     )]
     Busy,
     #[error(
-        "The journal file is read-only, so that change was not saved; check the file's permissions."
+        "The journal cannot be written here, so nothing was saved; check the permissions of the journal file and its folder."
     )]
     ReadOnly,
-    #[error("Could not {action} {}: {source}.", .path.display())]
+    #[error(
+        "{} is read-only, so smallwins cannot save changes to it; make it writable (chmod u+w) to record changes, and commands that only read work meanwhile.",
+        .0.display()
+    )]
+    ReadOnlyFile(PathBuf),
+    #[error(
+        "The folder {} is read-only and the journal keeps its working files beside itself, so smallwins cannot save changes there; make the folder writable to record changes, and commands that only read work meanwhile.",
+        .0.display()
+    )]
+    ReadOnlyFolder(PathBuf),
+    #[error(
+        "The disk holding {} is read-only, so smallwins cannot save changes to the journal; copy it to a writable place and point --db at it to record changes.",
+        .0.display()
+    )]
+    ReadOnlyDisk(PathBuf),
+    #[error("Could not {action} {}: {}.", .path.display(), io_words(.source))]
     Io {
         action: &'static str,
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("The journal could not complete that ({0}); nothing was changed.")]
+    /// Anything else SQLite reports; its own words are kept for debugging,
+    /// not shown.
+    #[error(
+        "The journal could not complete that, so nothing was changed; try again, and if it keeps happening, `smallwins check` looks for damage."
+    )]
     Sqlite(rusqlite::Error),
     #[error(
-        "The journal's schema could not be brought up to date ({0}); the file was left as it was."
+        "The journal could not be updated for this smallwins, so it was left as it was; any copy made before the update is in the backups folder beside it (`smallwins backup --list`)."
     )]
     Migration(String),
 }
@@ -75,7 +119,28 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Damaged,
             _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// Plain words for a file error, without the OS error number.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "it does not exist".into(),
+        ErrorKind::PermissionDenied => "permission was denied".into(),
+        ErrorKind::AlreadyExists => "a file is already there; choose a new name".into(),
+        ErrorKind::IsADirectory => "it is a folder".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_lowercase(),
+                None => text.to_lowercase(),
+            }
         }
     }
 }
@@ -96,103 +161,33 @@ impl Counts {
     pub fn is_empty(&self) -> bool {
         *self == Counts::default()
     }
+
+    /// Counts the records in any connection to a journal.
+    fn read(conn: &Connection) -> rusqlite::Result<Counts> {
+        let count = |table: &str| -> rusqlite::Result<u64> {
+            let n: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            Ok(n as u64)
+        };
+        Ok(Counts {
+            promises: count("promises")?,
+            checks: count("checks")?,
+            wins: count("wins")?,
+            checkins: count("checkins")?,
+            reflections: count("reflections")?,
+        })
+    }
 }
 
-/// The open journal file.
+/// The open journal file. See `open.rs` for how it is opened and closed.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// False when opened read-only because the place cannot be written.
+    writable: bool,
 }
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
 impl Store {
-    /// Opens the journal at `path`, creating it (mode 0600, in a directory of
-    /// mode 0700) if it does not exist. A file that is not a smallwins
-    /// journal, is damaged, or is newer than this build is refused and left
-    /// byte-for-byte untouched. Before an older journal is migrated, a copy
-    /// is kept beside it.
-    pub fn open(path: &Path) -> Result<Store> {
-        let existing = path.exists() && fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
-        if existing {
-            check_header(path)?;
-        } else {
-            create_private_file(path)?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-
-        // Reads only, until we know the file is ours.
-        let app_id: i32 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|e| open_error(path, e))?;
-        let version: i32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| open_error(path, e))?;
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|e| open_error(path, e))?;
-        let fresh = app_id == 0 && version == 0 && tables == 0;
-        if !fresh && app_id != APPLICATION_ID {
-            return Err(StoreError::NotAJournal(path.to_path_buf()));
-        }
-        if version > LATEST_VERSION {
-            return Err(StoreError::NewerVersion {
-                path: path.to_path_buf(),
-                found: version,
-                supported: LATEST_VERSION,
-            });
-        }
-        if !fresh {
-            let ok: String = conn
-                .query_row("PRAGMA quick_check", [], |r| r.get(0))
-                .map_err(|e| open_error(path, e))?;
-            if ok != "ok" {
-                return Err(StoreError::Corrupt(path.to_path_buf()));
-            }
-        }
-
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-
-        if !fresh && version < LATEST_VERSION {
-            let copy = migration_copy_path(path, version);
-            create_private_file(&copy)?;
-            conn.backup(rusqlite::MAIN_DB, &copy, None)
-                .map_err(|e| StoreError::Io {
-                    action: "keep a copy of the journal before updating it at",
-                    path: copy.clone(),
-                    source: std::io::Error::other(e.to_string()),
-                })?;
-            restrict_permissions(&copy)?;
-        }
-        if fresh {
-            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        }
-        schema::migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-        })
-    }
-
-    /// Creates a journal at an older schema version. For migration tests.
-    #[doc(hidden)]
-    pub fn create_at_version(path: &Path, version: usize) -> Result<()> {
-        create_private_file(path)?;
-        let mut conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        schema::migrations()
-            .to_version(&mut conn, version)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
-        Ok(())
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -207,47 +202,23 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: all of it is saved, or none.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&Writer { tx: &tx })?;
-        tx.commit()?;
-        Ok(value)
-    }
-
-    /// An online backup of the live journal to `dest`, readable only by its owner.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Io {
-                action: "write the backup to",
-                path: dest.to_path_buf(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "a file is already there; choose a new name",
-                ),
-            });
-        }
-        create_private_file(dest)?;
-        self.conn
-            .backup(rusqlite::MAIN_DB, dest, None)
-            .map_err(StoreError::from)?;
-        Ok(())
+        let path = self.path.clone();
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&Writer { tx: &tx })?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e| match e {
+            StoreError::ReadOnly => open::read_only_cause(&path),
+            other => other,
+        })
     }
 
     pub fn counts(&self) -> Result<Counts> {
-        let count = |table: &str| -> Result<u64> {
-            let n: i64 =
-                self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-            Ok(n as u64)
-        };
-        Ok(Counts {
-            promises: count("promises")?,
-            checks: count("checks")?,
-            wins: count("wins")?,
-            checkins: count("checkins")?,
-            reflections: count("reflections")?,
-        })
+        Ok(Counts::read(&self.conn)?)
     }
 
     /// Promises in list order: active ones by position, then archived ones.
@@ -669,113 +640,4 @@ fn review_from_row(r: &Row<'_>) -> rusqlite::Result<Review> {
         decisions: serde_json::from_str(&decisions).map_err(|_| bad_value(3, "decisions"))?,
         updated_at: r.get(4)?,
     })
-}
-
-/// Refuses a file that is plainly not ours, reading only its header.
-fn check_header(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut header = [0u8; 100];
-    let mut file = fs::File::open(path).map_err(io)?;
-    let mut read = 0;
-    while read < header.len() {
-        match file.read(&mut header[read..]).map_err(io)? {
-            0 => break,
-            n => read += n,
-        }
-    }
-    if read < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    let user_version = i32::from_be_bytes([header[60], header[61], header[62], header[63]]);
-    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
-    if app_id != 0 && app_id != APPLICATION_ID {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    if app_id == APPLICATION_ID && user_version > LATEST_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_path_buf(),
-            found: user_version,
-            supported: LATEST_VERSION,
-        });
-    }
-    Ok(())
-}
-
-fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
-    use rusqlite::ErrorCode;
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotAJournal(path.to_path_buf()),
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path.to_path_buf()),
-        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::Io {
-            action: "open",
-            path: path.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                "the file or its folder cannot be opened for writing",
-            ),
-        },
-        _ => StoreError::from(e),
-    }
-}
-
-/// Where the pre-migration copy goes: beside the journal, named by version.
-fn migration_copy_path(path: &Path, version: i32) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "journal.db".into());
-    let mut copy = path.with_file_name(format!("{name}.v{version}.bak"));
-    let mut n = 2;
-    while copy.exists() {
-        copy = path.with_file_name(format!("{name}.v{version}.{n}.bak"));
-        n += 1;
-    }
-    copy
-}
-
-/// Creates an empty file only its owner can read, in a private directory.
-fn create_private_file(path: &Path) -> Result<()> {
-    let io = |action, source| StoreError::Io {
-        action,
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(dir)
-            .map_err(|e| io("create the folder for", e))?;
-    }
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|e| io("create", e))?;
-    restrict_permissions(path)
-}
-
-fn restrict_permissions(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(|source| {
-            StoreError::Io {
-                action: "restrict the permissions of",
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }

@@ -1,7 +1,11 @@
-//! The schema, one migration per version. `user_version` holds the version;
-//! each migration runs in a transaction (rusqlite_migration).
+//! The schema, one migration per version. `user_version` holds the version.
+//!
+//! The migrations run inside the caller's transaction (see `open.rs`), so
+//! creating a new journal and bringing an older one up to date are each one
+//! exclusive transaction: a second smallwins starting at the same moment
+//! waits, then finds the journal ready.
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{OptionalExtension, Transaction};
 
 /// "SWIN" — written to the header so the file identifies itself.
 pub const APPLICATION_ID: i32 = 0x5357_494E;
@@ -80,8 +84,32 @@ CREATE TABLE reviews (
 ) STRICT;
 ";
 
-pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1).foreign_key_check(), M::up(V2)])
+/// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
+const STEPS: [&str; 2] = [V1, V2];
+
+/// Applies the migrations from version `from` up to `to` inside `tx`, sets
+/// `user_version` to `to`, and checks that every reference still holds.
+pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()> {
+    let from = usize::try_from(from).unwrap_or(0);
+    let to = usize::try_from(to).unwrap_or(0).min(STEPS.len());
+    for step in STEPS.iter().take(to).skip(from) {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", to as i64)?;
+    let broken: Option<String> = tx
+        .query_row(
+            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match broken {
+        None => Ok(()),
+        Some(table) => Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+            Some(format!("a record in {table} refers to one that is missing")),
+        )),
+    }
 }
 
 /// The schema version this build writes.
@@ -91,16 +119,46 @@ pub const LATEST_VERSION: i32 = 2;
 mod tests {
     use super::*;
 
+    fn version(conn: &rusqlite::Connection) -> i32 {
+        conn.pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version")
+    }
+
     #[test]
-    fn migrations_are_valid_and_match_latest() {
-        migrations()
-            .validate()
-            .expect("migrations apply to an empty database");
+    fn migrations_apply_in_steps_and_end_at_latest() {
+        assert_eq!(STEPS.len(), LATEST_VERSION as usize);
         let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
-        migrations().to_latest(&mut conn).expect("migrate");
-        let v: i32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .expect("version");
-        assert_eq!(v, LATEST_VERSION);
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 0, 1).expect("to version 1");
+        tx.commit().expect("commit");
+        assert_eq!(version(&conn), 1);
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 1, LATEST_VERSION).expect("to latest");
+        tx.commit().expect("commit");
+        assert_eq!(version(&conn), LATEST_VERSION);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("tables");
+        assert_eq!(tables, 7);
+    }
+
+    #[test]
+    fn a_broken_reference_stops_the_migration() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        conn.pragma_update(None, "foreign_keys", "OFF")
+            .expect("as an older build might have left it");
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 0, 1).expect("to version 1");
+        tx.execute(
+            "INSERT INTO checks (id, promise_id, day, status, updated_at)
+             VALUES ('c', 'nobody', '2026-11-21', 'kept', '2026-11-21 08:00:00')",
+            [],
+        )
+        .expect("not checked while foreign keys are off");
+        assert!(migrate(&tx, 1, 2).is_err());
     }
 }

@@ -1,0 +1,147 @@
+//! Finding and opening the journal file for a command.
+//!
+//! Commands that only read open it so that nothing can change
+//! ([`Access::Read`]), and still read a journal in a read-only folder, a
+//! read-only file or on a full disk. Commands that write say plainly why
+//! they cannot. The first open of each day makes the daily backup (see
+//! `store/backup.rs`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{CliError, Command, PromiseCommand, Result};
+use crate::config::Config;
+use crate::domain::{Clock, Journal};
+use crate::store::{Access, Store, kind_of};
+
+/// What `command` needs from the journal.
+pub(super) fn access(command: &Command) -> Access {
+    match command {
+        Command::Today
+        | Command::Day(_)
+        | Command::Export(_)
+        | Command::Show(_)
+        | Command::Review(_)
+        | Command::Stats
+        | Command::Backup(_)
+        | Command::Check
+        | Command::Promise(PromiseCommand::List(_)) => Access::Read,
+        _ => Access::Write,
+    }
+}
+
+/// The journal file: the one chosen, or the platform's default. A path
+/// that exists must be a file (or a symlink to one): a folder, FIFO, device
+/// or socket is refused before anything opens it.
+pub(super) fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = db {
+        refuse_non_file(&path)?;
+        return Ok(path);
+    }
+    directories::ProjectDirs::from("", "", "smallwins")
+        .map(|dirs| dirs.data_dir().join("journal.db"))
+        .ok_or_else(|| {
+            CliError::Input(
+                "There is no home folder to keep the journal in; give a path with --db or SMALLWINS_DB.".into(),
+            )
+        })
+}
+
+fn refuse_non_file(path: &Path) -> Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(CliError::Input(format!(
+            "{} is a folder; give --db the path of a journal file, like {}.",
+            path.display(),
+            path.join("journal.db").display()
+        ))),
+        Ok(meta) if !meta.is_file() => Err(CliError::Input(format!(
+            "{} is {}, not a journal file, so it was left untouched; give --db the path of a journal file.",
+            path.display(),
+            kind_of(&meta.file_type())
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Opens the journal for a command that needs `access`, and makes the
+/// day's backup if it is the first open today.
+pub(super) fn open_journal(
+    path: &Path,
+    access: Access,
+    clock: Clock,
+    config: Config,
+) -> Result<Journal> {
+    let now = clock.now();
+    let store = Store::open_at(path, now, access)?;
+    store.daily_backup(now)?;
+    Ok(Journal::new(store, clock, config))
+}
+
+/// Opens the journal, runs `f`, and returns the journal with what `f`
+/// returned. If the file did not exist and `f` turns out to be bad input,
+/// the new, empty journal is removed again, so a mistyped command leaves
+/// nothing behind.
+pub(super) fn with_journal<T>(
+    path: &Path,
+    access: Access,
+    clock: Clock,
+    config: Config,
+    f: impl FnOnce(&mut Journal) -> Result<T>,
+) -> Result<(Journal, T)> {
+    let created = NewJournal::before_opening(path);
+    let mut journal = open_journal(path, access, clock, config)?;
+    match f(&mut journal) {
+        Ok(value) => Ok((journal, value)),
+        Err(e) => {
+            let untouched = journal.generation() == 0
+                && journal.counts().map(|c| c.is_empty()).unwrap_or(false);
+            drop(journal);
+            if let Some(created) = created
+                && e.is_input()
+                && untouched
+            {
+                created.remove();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// A journal file (and folders) this run is about to create.
+struct NewJournal {
+    path: PathBuf,
+    /// Folders that did not exist yet, deepest first.
+    folders: Vec<PathBuf>,
+}
+
+impl NewJournal {
+    fn before_opening(path: &Path) -> Option<NewJournal> {
+        if path.exists() {
+            return None;
+        }
+        let folders = path
+            .ancestors()
+            .skip(1)
+            .filter(|d| !d.as_os_str().is_empty())
+            .take_while(|d| !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        Some(NewJournal {
+            path: path.to_path_buf(),
+            folders,
+        })
+    }
+
+    /// Best effort: whatever cannot be removed is an empty journal.
+    fn remove(self) {
+        let name = self.path.as_os_str().to_os_string();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = name.clone();
+            file.push(suffix);
+            fs::remove_file(PathBuf::from(file)).ok();
+        }
+        for folder in self.folders {
+            fs::remove_dir(folder).ok();
+        }
+    }
+}

@@ -1,0 +1,515 @@
+//! Copies of the journal, kept in a `backups` folder beside it.
+//!
+//! - **Daily:** on the first open of each day, once the journal has
+//!   records, after `PRAGMA quick_check` finds it sound. A damaged journal
+//!   is never copied, so it cannot push good copies out. The last
+//!   [`KEEP_DAILY`] are kept.
+//! - **Before an update:** before an older journal's schema is brought up
+//!   to date; one per schema version (the newest), never pruned by age.
+//! - **Before a restore:** the journal as it was, before `smallwins restore`
+//!   replaced it (`restore.rs`); the last [`KEEP_BEFORE_RESTORE`] are kept.
+//!
+//! Every copy is made with SQLite's online backup API into a temporary name
+//! (mode 0600), synced, and only then renamed, so a crash or SIGKILL never
+//! leaves a half-written copy under a real name; leftovers of such a crash
+//! are removed later. Names are `<journal>-<YYYY-MM-DD>-<HHMMSS>-<kind>.db`,
+//! where `<journal>` is the journal's file name without `.db`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use chrono::NaiveDateTime;
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+
+use super::open::{create_private_file, create_private_folder, folder_of, side_file};
+use super::{Result, Store, StoreError};
+
+/// The folder beside the journal that holds its copies.
+pub const BACKUP_FOLDER: &str = "backups";
+/// Daily copies kept.
+pub const KEEP_DAILY: usize = 7;
+/// Copies from before a restore kept.
+pub const KEEP_BEFORE_RESTORE: usize = 3;
+
+/// Leftovers of a copy that was cut off are removed once this old.
+const STALE_AFTER: Duration = Duration::from_secs(600);
+
+/// Why a copy was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupKind {
+    Daily,
+    /// The journal at schema `version`, before it was brought up to date.
+    BeforeUpdate {
+        version: i32,
+    },
+    BeforeRestore,
+}
+
+impl BackupKind {
+    /// The kind as it appears in the file name and in JSON.
+    pub fn label(&self) -> String {
+        match self {
+            BackupKind::Daily => "daily".into(),
+            BackupKind::BeforeUpdate { version } => format!("before-update-v{version}"),
+            BackupKind::BeforeRestore => "before-restore".into(),
+        }
+    }
+
+    fn parse(label: &str) -> Option<BackupKind> {
+        match label {
+            "daily" => Some(BackupKind::Daily),
+            "before-restore" => Some(BackupKind::BeforeRestore),
+            _ => label
+                .strip_prefix("before-update-v")
+                .and_then(|v| v.parse().ok())
+                .map(|version| BackupKind::BeforeUpdate { version }),
+        }
+    }
+}
+
+/// One copy in the backups folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub taken: NaiveDateTime,
+    pub kind: BackupKind,
+    /// Bytes.
+    pub size: u64,
+}
+
+/// The backups folder of the journal at `journal`.
+pub fn backup_folder(journal: &Path) -> PathBuf {
+    folder_of(journal).join(BACKUP_FOLDER)
+}
+
+/// The journal's name as its copies start: `journal.db` → `journal`.
+pub(super) fn stem(journal: &Path) -> String {
+    let name = journal
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "journal.db".into());
+    match name.strip_suffix(".db") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => name,
+    }
+}
+
+pub(super) fn file_name(stem: &str, taken: NaiveDateTime, kind: BackupKind, n: u32) -> String {
+    let stamp = taken.format("%Y-%m-%d-%H%M%S");
+    let label = kind.label();
+    if n > 1 {
+        format!("{stem}-{stamp}-{label}-{n}.db")
+    } else {
+        format!("{stem}-{stamp}-{label}.db")
+    }
+}
+
+/// Reads a copy's name back; `None` for any other file.
+fn parse_name(stem: &str, name: &str) -> Option<(NaiveDateTime, BackupKind)> {
+    let rest = name
+        .strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".db")?;
+    let stamp = rest.get(..17)?;
+    let taken = NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()?;
+    let label = rest.get(17..)?.strip_prefix('-')?;
+    let kind = BackupKind::parse(label).or_else(|| {
+        let (label, n) = label.rsplit_once('-')?;
+        n.parse::<u32>().ok()?;
+        BackupKind::parse(label)
+    })?;
+    Some((taken, kind))
+}
+
+/// The copies of the journal at `journal`, newest first.
+pub fn backups(journal: &Path) -> Result<Vec<BackupFile>> {
+    let folder = backup_folder(journal);
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(StoreError::Io {
+                action: "read the backups folder",
+                path: folder,
+                source,
+            });
+        }
+    };
+    let stem = stem(journal);
+    let mut found: Vec<BackupFile> = entries
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            let (taken, kind) = parse_name(&stem, &name)?;
+            let meta = entry.metadata().ok().filter(fs::Metadata::is_file)?;
+            Some(BackupFile {
+                path: entry.path(),
+                taken,
+                kind,
+                size: meta.len(),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+    Ok(found)
+}
+
+impl Store {
+    /// Makes today's copy if there is none yet and the journal has records.
+    /// Checks the journal first (`PRAGMA quick_check`): a damaged journal is
+    /// refused with [`StoreError::Corrupt`] and not copied. A place where no
+    /// copy can be written (read-only, full) is not an error: the command
+    /// goes on, and `smallwins backup --list` shows the newest copy there is.
+    /// Returns the new copy's path.
+    pub fn daily_backup(&self, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+        // A copy dated later than today (the clock was moved back) counts
+        // too: otherwise every open would copy, and pruning would drop it.
+        let made_today = backups(&self.path)
+            .unwrap_or_default()
+            .iter()
+            .any(|b| b.kind == BackupKind::Daily && b.taken.date() >= now.date());
+        if made_today || !self.has_records()? {
+            return Ok(None);
+        }
+        let target = self.fresh_name(now, BackupKind::Daily);
+        let folder = backup_folder(&self.path);
+        let new_folder = !folder.exists();
+        let Ok(temp) = TempCopy::create(&target) else {
+            return Ok(None);
+        };
+        if !self.is_sound()? {
+            temp.discard();
+            if new_folder {
+                fs::remove_dir(&folder).ok();
+            }
+            return Err(StoreError::Corrupt(self.path.clone()));
+        }
+        if copy_into(&self.conn, &temp.path).is_err() {
+            temp.discard();
+            return Ok(None);
+        }
+        let kept = temp.keep_as(&target).ok().flatten();
+        prune(&self.path);
+        Ok(kept)
+    }
+
+    fn fresh_name(&self, now: NaiveDateTime, kind: BackupKind) -> PathBuf {
+        backup_folder(&self.path).join(file_name(&stem(&self.path), now, kind, 1))
+    }
+
+    /// Whether any record is there, without counting them.
+    fn has_records(&self) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM promises) OR EXISTS (SELECT 1 FROM wins)
+                 OR EXISTS (SELECT 1 FROM checkins) OR EXISTS (SELECT 1 FROM reflections)
+                 OR EXISTS (SELECT 1 FROM reviews)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.read_error(e))
+    }
+
+    /// `PRAGMA quick_check`: reads the whole file, so only once a day.
+    fn is_sound(&self) -> Result<bool> {
+        match self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+        {
+            Ok(first) => Ok(first == "ok"),
+            Err(e) => match self.read_error(e) {
+                StoreError::Corrupt(_) => Ok(false),
+                other => Err(other),
+            },
+        }
+    }
+
+    fn read_error(&self, e: rusqlite::Error) -> StoreError {
+        match StoreError::from(e) {
+            StoreError::Damaged => StoreError::Corrupt(self.path.clone()),
+            other => other,
+        }
+    }
+
+    /// An online backup of the live journal to `dest`, readable only by its owner.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Io {
+                action: "write the backup to",
+                path: dest.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            });
+        }
+        create_private_file(dest)?;
+        if let Err(e) = copy_into(&self.conn, dest) {
+            fs::remove_file(dest).ok();
+            return Err(e);
+        }
+        Ok(())
+    }
+}
+
+/// Keeps a copy of the journal as it is before its schema is updated:
+/// one per schema version, the newest. Without it, no update happens.
+pub(super) fn copy_before_update(
+    conn: &Connection,
+    journal: &Path,
+    version: i32,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let kind = BackupKind::BeforeUpdate { version };
+    let target = backup_folder(journal).join(file_name(&stem(journal), now, kind, 1));
+    let failed = |source| StoreError::Io {
+        action: "keep a copy of the journal before updating it in",
+        path: backup_folder(journal),
+        source,
+    };
+    let temp = TempCopy::create(&target).map_err(failed)?;
+    if let Err(e) = copy_into(conn, &temp.path) {
+        temp.discard();
+        return Err(e);
+    }
+    temp.keep_as(&target).map_err(failed)?;
+    // This copy replaces any earlier one of the same version (say, from an
+    // update that could not go through).
+    for earlier in backups(journal).unwrap_or_default() {
+        if earlier.kind == kind && earlier.path != target {
+            fs::remove_file(&earlier.path).ok();
+        }
+    }
+    remove_leftovers(journal);
+    Ok(())
+}
+
+/// Copies everything `conn` sees into the empty file at `dest`, then makes
+/// the copy one self-contained file (rollback journal, not WAL) and syncs it.
+pub(super) fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut copy = Connection::open_with_flags(dest, flags)?;
+    run_backup(conn, &mut copy)?;
+    copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+    copy.close().map_err(|(_, e)| StoreError::from(e))?;
+    let io = |source| StoreError::Io {
+        action: "save the copy",
+        path: dest.to_path_buf(),
+        source,
+    };
+    fs::File::open(dest).and_then(|f| f.sync_all()).map_err(io)
+}
+
+/// SQLite's online backup from `source` into `dest`, all pages in one step
+/// (one consistent snapshot), waiting while another process writes.
+pub(super) fn run_backup(source: &Connection, dest: &mut Connection) -> rusqlite::Result<()> {
+    let backup = Backup::new(source, dest)?;
+    let mut waits = 0;
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked if waits < 100 => {
+                waits += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            _ => {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                    None,
+                ));
+            }
+        }
+    }
+}
+
+/// Removes the copies beyond what is kept, and leftovers of cut-off copies.
+/// Best effort: another smallwins may be pruning at the same moment.
+pub(super) fn prune(journal: &Path) {
+    let Ok(all) = backups(journal) else {
+        return;
+    };
+    let mut daily = 0;
+    let mut restore = 0;
+    let mut versions = Vec::new();
+    for b in all {
+        let keep = match b.kind {
+            BackupKind::Daily => {
+                daily += 1;
+                daily <= KEEP_DAILY
+            }
+            BackupKind::BeforeRestore => {
+                restore += 1;
+                restore <= KEEP_BEFORE_RESTORE
+            }
+            BackupKind::BeforeUpdate { version } => {
+                let first = !versions.contains(&version);
+                versions.push(version);
+                first
+            }
+        };
+        if !keep {
+            fs::remove_file(&b.path).ok();
+        }
+    }
+    remove_leftovers(journal);
+}
+
+/// Temporary copies (and their SQLite side files) left by a process that
+/// was killed while copying.
+fn remove_leftovers(journal: &Path) {
+    let prefix = format!(".{}-", stem(journal));
+    let Ok(entries) = fs::read_dir(backup_folder(journal)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| SystemTime::now().duration_since(t).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if name.starts_with(&prefix) && name.contains(".tmp") && old {
+            fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+/// A copy being written under a temporary name beside its final name;
+/// removed when dropped unless it got its real name.
+pub(super) struct TempCopy {
+    pub path: PathBuf,
+    placed: bool,
+}
+
+impl TempCopy {
+    /// Creates `.<name>.<pid>.tmp` (mode 0600) beside `target`, and the
+    /// private folder for it if needed.
+    pub fn create(target: &Path) -> std::io::Result<TempCopy> {
+        let folder = folder_of(target);
+        create_private_folder(folder)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(&path)?;
+        Ok(TempCopy {
+            path,
+            placed: false,
+        })
+    }
+
+    /// Gives the copy its real name, unless a copy by that name appeared
+    /// meanwhile (another smallwins made the same copy): then this one goes.
+    pub fn keep_as(self, target: &Path) -> std::io::Result<Option<PathBuf>> {
+        if target.exists() {
+            self.discard();
+            return Ok(None);
+        }
+        self.replace(target)?;
+        Ok(Some(target.to_path_buf()))
+    }
+
+    /// Renames the copy to `target`, replacing what is there, and syncs
+    /// the folder so the new name survives a power cut.
+    pub fn replace(mut self, target: &Path) -> std::io::Result<()> {
+        fs::rename(&self.path, target)?;
+        self.placed = true;
+        if let Ok(dir) = fs::File::open(folder_of(target)) {
+            dir.sync_all().ok();
+        }
+        Ok(())
+    }
+
+    pub fn discard(self) {
+        drop(self);
+    }
+}
+
+impl Drop for TempCopy {
+    fn drop(&mut self) {
+        if !self.placed {
+            fs::remove_file(&self.path).ok();
+        }
+        fs::remove_file(side_file(&self.path, "-journal")).ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").expect("time")
+    }
+
+    #[test]
+    fn names_read_back_as_written() {
+        let taken = at("2026-11-21 08:30:05");
+        for kind in [
+            BackupKind::Daily,
+            BackupKind::BeforeRestore,
+            BackupKind::BeforeUpdate { version: 1 },
+        ] {
+            for n in [1, 2, 12] {
+                let name = file_name("journal", taken, kind, n);
+                assert_eq!(parse_name("journal", &name), Some((taken, kind)), "{name}");
+            }
+        }
+        assert_eq!(
+            file_name("journal", taken, BackupKind::Daily, 1),
+            "journal-2026-11-21-083005-daily.db"
+        );
+    }
+
+    #[test]
+    fn other_files_are_not_taken_for_copies() {
+        for name in [
+            "journal.db",
+            "journal-2026-11-21-083005-daily.db-wal",
+            ".journal-2026-11-21-083005-daily.db.77.tmp",
+            "journal-2026-11-21-083005-weekly.db",
+            "journal-2026-11-21-0830-daily.db",
+            "other-2026-11-21-083005-daily.db",
+            "journal-2026-11-21-2026-11-22-083005-daily.db",
+        ] {
+            assert_eq!(parse_name("journal", name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_copy_has_its_real_name_only_once_it_is_complete() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir
+            .path()
+            .join("backups")
+            .join("journal-2026-11-21-083000-daily.db");
+
+        // Cut off before it was complete: nothing under the real name.
+        let temp = TempCopy::create(&target).expect("temp copy");
+        let temp_path = temp.path.clone();
+        assert!(temp_path.exists() && !target.exists());
+        let temp_name = temp_path.file_name().expect("name").to_string_lossy();
+        assert!(parse_name("journal", &temp_name).is_none());
+        drop(temp);
+        assert!(!temp_path.exists() && !target.exists());
+
+        let temp = TempCopy::create(&target).expect("temp copy");
+        fs::write(&temp.path, b"a whole copy").expect("write");
+        assert_eq!(temp.keep_as(&target).expect("keep"), Some(target.clone()));
+        assert_eq!(fs::read(&target).expect("read"), b"a whole copy");
+        assert_eq!(fs::read_dir(folder_of(&target)).expect("dir").count(), 1);
+    }
+
+    #[test]
+    fn the_stem_drops_only_a_db_extension() {
+        assert_eq!(stem(Path::new("/x/journal.db")), "journal");
+        assert_eq!(stem(Path::new("/x/journal.sqlite")), "journal.sqlite");
+        assert_eq!(stem(Path::new("/x/.db")), ".db");
+    }
+}

@@ -1,0 +1,175 @@
+//! Bringing a copy back: `smallwins restore`, and the checks on a copy
+//! before it is used or listed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags};
+
+use super::backup::{
+    BackupKind, TempCopy, backup_folder, copy_into, file_name, prune, run_backup, stem,
+};
+use super::open::{
+    Found, Peek, check_header, connect_for_reading, connect_read_only, create_private_file,
+    look_at, open_error, read_only_cause, restrict_permissions, side_file,
+};
+use super::{Counts, Result, StoreError};
+
+/// What `smallwins restore` needs to know about a copy before using it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopyInfo {
+    pub counts: Counts,
+}
+
+/// Checks that `path` is a sound smallwins journal this build can read,
+/// without changing it or creating anything beside it.
+pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
+    match look_at(path)? {
+        Found::Missing => return Err(StoreError::NoJournal(path.to_path_buf())),
+        Found::Empty => return Err(StoreError::NotAJournal(path.to_path_buf())),
+        Found::File => {}
+    }
+    check_header(path)?;
+    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
+    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
+    if peek.fresh() {
+        return Err(StoreError::NotAJournal(path.to_path_buf()));
+    }
+    peek.refuse_foreign(path)?;
+    let sound = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+        .map_err(|e| open_error(path, e))?;
+    if sound != "ok" {
+        return Err(StoreError::Corrupt(path.to_path_buf()));
+    }
+    let counts = Counts::read(&conn).map_err(|e| open_error(path, e))?;
+    Ok(CopyInfo { counts })
+}
+
+/// The records in a copy, without checking it through (cheap enough to
+/// list every copy).
+pub fn count_copy(path: &Path) -> Result<Counts> {
+    if !matches!(look_at(path)?, Found::File) {
+        return Err(StoreError::NotAJournal(path.to_path_buf()));
+    }
+    check_header(path)?;
+    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
+    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
+    if peek.fresh() {
+        return Err(StoreError::NotAJournal(path.to_path_buf()));
+    }
+    peek.refuse_foreign(path)?;
+    Counts::read(&conn).map_err(|e| open_error(path, e))
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// The copy of the journal as it was before, if there was one.
+    pub previous: Option<PathBuf>,
+}
+
+/// Replaces the journal at `journal` with the copy at `from`, after
+/// checking the copy and keeping the journal as it was in the backups
+/// folder. A smallwins that has the journal open sees the restored records.
+/// A file at `journal` that is not a smallwins journal, or is newer than
+/// this build, is refused and left untouched; a damaged one is replaced.
+pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restored> {
+    inspect_copy(from)?;
+    let previous = match look_at(journal)? {
+        Found::Missing | Found::Empty => {
+            create_private_file(journal)?;
+            None
+        }
+        Found::File => {
+            match check_header(journal) {
+                Ok(()) | Err(StoreError::Corrupt(_)) => {}
+                Err(e) => return Err(e),
+            }
+            Some(copy_before_restore(journal, now)?)
+        }
+    };
+    let source = connect_for_reading(from).map_err(|e| open_error(from, e))?;
+    if let Err(e) = restore_in_place(journal, &source) {
+        match e {
+            StoreError::Corrupt(_) | StoreError::Damaged | StoreError::Sqlite(_) => {
+                replace_file(journal, &source)?;
+            }
+            other => return Err(other),
+        }
+    }
+    prune(journal);
+    Ok(Restored { previous })
+}
+
+/// Writes `source` into the live journal through SQLite, which takes the
+/// proper locks: another smallwins with the journal open sees the change.
+fn restore_in_place(journal: &Path, source: &Connection) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut dest =
+        Connection::open_with_flags(journal, flags).map_err(|e| open_error(journal, e))?;
+    if dest.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        return Err(read_only_cause(journal));
+    }
+    dest.busy_timeout(Duration::from_secs(5))?;
+    run_backup(source, &mut dest).map_err(|e| open_error(journal, e))?;
+    // Empty the WAL into the file now, as closing would.
+    dest.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(|e| open_error(journal, e))?;
+    Ok(())
+}
+
+/// For a journal too damaged for SQLite to write into: a fresh file from
+/// `source` takes its place, and the damaged file's `-wal` and `-shm` go,
+/// so they cannot be applied to the restored file.
+fn replace_file(journal: &Path, source: &Connection) -> Result<()> {
+    let failed = |source| StoreError::Io {
+        action: "replace",
+        path: journal.to_path_buf(),
+        source,
+    };
+    let temp = TempCopy::create(journal).map_err(failed)?;
+    if let Err(e) = copy_into(source, &temp.path) {
+        temp.discard();
+        return Err(e);
+    }
+    for suffix in ["-wal", "-shm"] {
+        match fs::remove_file(side_file(journal, suffix)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(failed(e)),
+            _ => {}
+        }
+    }
+    temp.replace(journal).map_err(failed)?;
+    restrict_permissions(journal)
+}
+
+/// Keeps the journal as it is before a restore replaces it. A journal too
+/// damaged for SQLite to read is copied byte for byte.
+fn copy_before_restore(journal: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+    let mut n = 1;
+    let target = loop {
+        let name = file_name(&stem(journal), now, BackupKind::BeforeRestore, n);
+        let target = backup_folder(journal).join(name);
+        if !target.exists() {
+            break target;
+        }
+        n += 1;
+    };
+    let failed = |source| StoreError::Io {
+        action: "keep a copy of the journal before restoring in",
+        path: backup_folder(journal),
+        source,
+    };
+    let temp = TempCopy::create(&target).map_err(failed)?;
+    let copied = connect_read_only(journal, false)
+        .map_err(StoreError::from)
+        .and_then(|conn| copy_into(&conn, &temp.path));
+    if copied.is_err() {
+        fs::copy(journal, &temp.path).map_err(failed)?;
+    }
+    temp.keep_as(&target)
+        .map_err(failed)?
+        .ok_or_else(|| failed(std::io::Error::from(std::io::ErrorKind::AlreadyExists)))
+}
