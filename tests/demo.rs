@@ -140,11 +140,17 @@ fn today_is_left_half_done_and_yesterday_has_an_evening() {
     );
 }
 
-#[test]
-fn the_history_looks_lived_in() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut j = journal(&dir, "demo.db", "2026-11-21 21:00");
+/// Twelve weeks, ending on Sat 2026-11-21 at 21:00.
+fn twelve_weeks(dir: &tempfile::TempDir) -> Journal {
+    let mut j = journal(dir, "demo.db", "2026-11-21 21:00");
     fill(&mut j, 12).expect("fill");
+    j
+}
+
+#[test]
+fn days_go_mostly_well_and_every_miss_has_a_short_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = twelve_weeks(&dir);
     let data = everything(&j);
     let count = |s: Status| data.checks.iter().filter(|c| c.status == s).count();
     let (kept, partial, missed) = (
@@ -168,6 +174,25 @@ fn the_history_looks_lived_in() {
             .all(|c| c.note.is_some()),
         "every miss has a short note"
     );
+
+    // Some due days were left unmarked.
+    let first = d("2026-11-21") - Duration::days(12 * 7 - 1);
+    let unmarked = smallwins::domain::day::days_between(first, d("2026-11-20"))
+        .map(|day| j.day(day).expect("day"))
+        .flat_map(|v| {
+            v.items
+                .into_iter()
+                .filter(|i| i.due == Due::Yes && i.check.is_none())
+                .collect::<Vec<_>>()
+        })
+        .count();
+    assert!(unmarked >= 5, "{unmarked}");
+}
+
+#[test]
+fn wins_span_every_area_and_answers_use_the_evening_prompt_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = everything(&twelve_weeks(&dir));
     let areas: std::collections::BTreeSet<&str> =
         data.wins.iter().filter_map(|w| w.area.as_deref()).collect();
     assert_eq!(
@@ -187,21 +212,12 @@ fn the_history_looks_lived_in() {
         .map(|p| p.key.as_str())
         .collect();
     assert_eq!(keys, evening, "answers use the evening prompt keys");
+}
 
-    // Some due days were left unmarked.
-    let first = d("2026-11-21") - Duration::days(12 * 7 - 1);
-    let unmarked = smallwins::domain::day::days_between(first, d("2026-11-20"))
-        .map(|day| j.day(day).expect("day"))
-        .flat_map(|v| {
-            v.items
-                .into_iter()
-                .filter(|i| i.due == Due::Yes && i.check.is_none())
-                .collect::<Vec<_>>()
-        })
-        .count();
-    assert!(unmarked >= 5, "{unmarked}");
-
-    // Every record has a time inside its own journal day.
+#[test]
+fn every_record_has_a_time_inside_its_own_journal_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = everything(&twelve_weeks(&dir));
     let starts = Config::default().day_starts_at;
     for c in &data.checks {
         assert!(
@@ -225,8 +241,13 @@ fn the_history_looks_lived_in() {
         data.reflections.iter().any(|r| r.updated_at.date() > r.day),
         "some reflections are written after midnight"
     );
+}
 
-    // Later weeks go better than the first ones, and confidence trails.
+#[test]
+fn later_weeks_go_better_and_confidence_trails_what_was_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = twelve_weeks(&dir);
+    let first = d("2026-11-21") - Duration::days(12 * 7 - 1);
     let week = |n: i64| j.week(first + Duration::days(7 * n)).expect("week");
     let rate = |s: &smallwins::domain::WeekSummary| {
         let (shown, asked) = s.totals();
