@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
 
+pub use crate::model::weekday::{parse_weekday, weekday_short};
+
 /// The one rule for the day boundary: a moment before `day_starts_at` belongs
 /// to the day before, so a reflection written at 01:30 counts for the evening
 /// it ends.
@@ -106,49 +108,6 @@ pub fn week_start(day: NaiveDate, week_starts_on: Weekday) -> NaiveDate {
 /// Every day from `from` to `to`, both included.
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     from.iter_days().take_while(move |d| *d <= to)
-}
-
-/// Short lower-case weekday name, as used on the command line.
-pub fn weekday_short(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "mon",
-        Weekday::Tue => "tue",
-        Weekday::Wed => "wed",
-        Weekday::Thu => "thu",
-        Weekday::Fri => "fri",
-        Weekday::Sat => "sat",
-        Weekday::Sun => "sun",
-    }
-}
-
-/// Parses `mon`, `monday`, `Mon` … into a weekday.
-pub fn parse_weekday(text: &str) -> Option<Weekday> {
-    let t = text.trim().to_ascii_lowercase();
-    if t.len() < 2 {
-        return None;
-    }
-    [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ]
-    .into_iter()
-    .find(|d| {
-        let full = match d {
-            Weekday::Mon => "monday",
-            Weekday::Tue => "tuesday",
-            Weekday::Wed => "wednesday",
-            Weekday::Thu => "thursday",
-            Weekday::Fri => "friday",
-            Weekday::Sat => "saturday",
-            Weekday::Sun => "sunday",
-        };
-        full.starts_with(&t)
-    })
 }
 
 #[cfg(test)]
@@ -289,14 +248,5 @@ mod tests {
         assert_eq!(week_start(sat, Weekday::Sun), d("2026-11-15"));
         assert_eq!(week_start(sat, Weekday::Sat), sat);
         assert_eq!(week_start(d("2026-11-16"), Weekday::Mon), d("2026-11-16"));
-    }
-
-    #[test]
-    fn weekday_names_parse_short_and_long() {
-        assert_eq!(parse_weekday("mon"), Some(Weekday::Mon));
-        assert_eq!(parse_weekday("Thursday"), Some(Weekday::Thu));
-        assert_eq!(parse_weekday("tu"), Some(Weekday::Tue));
-        assert_eq!(parse_weekday("x"), None);
-        assert_eq!(parse_weekday("funday"), None);
     }
 }

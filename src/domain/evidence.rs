@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::{Decision, Review};
+
 use super::day::{days_between, week_start};
 use super::model::{
     Check, CheckIn, Due, Promise, Reflection, Schedule, Status, Win, format_amount,
@@ -623,25 +625,6 @@ pub fn suggestions(
         }
     }
     out
-}
-
-/// A recalibration the person accepted or dismissed, with the day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decision {
-    pub key: String,
-    pub accepted: bool,
-    pub on: NaiveDate,
-    pub headline: String,
-}
-
-/// A week's review: answers to the weekly prompts and the decisions made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Review {
-    pub id: String,
-    pub week_start: NaiveDate,
-    pub answers: BTreeMap<String, String>,
-    pub decisions: Vec<Decision>,
-    pub updated_at: chrono::NaiveDateTime,
 }
 
 /// One earlier win to show on a hard evening, chosen by the day so it stays

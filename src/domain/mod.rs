@@ -9,7 +9,6 @@ pub mod clock;
 pub mod day;
 pub mod evidence;
 mod import;
-pub mod model;
 pub mod prompts;
 pub mod stats;
 pub mod validate;
@@ -19,11 +18,12 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use crate::model;
 pub use clock::Clock;
 pub use model::{Check, CheckIn, Due, Promise, Reflection, Schedule, Status, Target, Win};
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
 
-use crate::config::Config;
+use crate::model::Config;
 use crate::store::{Counts, Export, ImportReport, Store, StoreError};
 
 // Limits on what the journal keeps, the same for the full-screen journal,
