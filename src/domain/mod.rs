@@ -12,6 +12,7 @@ mod import;
 pub mod prompts;
 pub mod stats;
 pub mod validate;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::path::Path;
