@@ -1,11 +1,13 @@
-//! The journal's rules, each decided in one place, and errors that reach
-//! the person instead of being swallowed.
+//! The journal's rules, each decided in one place: what a day asked of a
+//! promise and how it went (the calendar, the weekly numbers, the trust gap
+//! and the patterns all ask the same function), and errors that reach the
+//! person instead of being swallowed.
 
 mod common;
 
 use assert_cmd::Command;
-use common::{Fixture, d};
-use smallwins::domain::{Journal, NewPromise, Schedule};
+use common::{Fixture, at, d};
+use smallwins::domain::{Clock, DayMark, Journal, Mark, NewPromise, Schedule, Status};
 
 fn add(j: &mut Journal, text: &str, schedule: Schedule) -> String {
     j.add_promise(NewPromise {
@@ -15,6 +17,142 @@ fn add(j: &mut Journal, text: &str, schedule: Schedule) -> String {
     })
     .expect("add")
     .id
+}
+
+fn mark_on(j: &Journal, day: &str) -> DayMark {
+    let day = d(day);
+    j.marks(day, day).expect("marks")[0].1
+}
+
+// ----- one rule for what a day asked --------------------------------------------
+
+/// A three-times-a-week promise asks for three days of the week, not for
+/// any one day: a day it was marked missed asked nothing of it. The calendar
+/// used to count that day as asked and not kept, while the trust gap and the
+/// patterns did not; the calendar was wrong.
+#[test]
+fn a_flexible_promise_marked_missed_does_not_make_a_day_only_partly_kept() {
+    let f = Fixture::new();
+    let mut j = f.open("2026-11-09T08:00");
+    let stretch = add(&mut j, "Stretch", Schedule::Daily);
+    let friend = add(&mut j, "Call a friend", Schedule::TimesPerWeek { times: 3 });
+    j.set_clock(Clock::Fixed(at("2026-11-21T08:30")));
+    j.mark(&stretch, d("2026-11-17"), Status::Kept, Mark::default())
+        .expect("mark");
+    j.mark(&friend, d("2026-11-17"), Status::Missed, Mark::default())
+        .expect("mark");
+    assert_eq!(mark_on(&j, "2026-11-17"), DayMark::AllKept);
+
+    // Kept, it counts, on the calendar and in the week.
+    j.mark(&friend, d("2026-11-19"), Status::Kept, Mark::default())
+        .expect("mark");
+    j.mark(&stretch, d("2026-11-19"), Status::Kept, Mark::default())
+        .expect("mark");
+    assert_eq!(mark_on(&j, "2026-11-19"), DayMark::AllKept);
+    let week = j.week(d("2026-11-16")).expect("week");
+    let friend_week = week
+        .promises
+        .iter()
+        .find(|p| p.promise_id == friend)
+        .expect("the friend promise in the week");
+    assert_eq!((friend_week.kept, friend_week.asked), (1, 3));
+}
+
+#[test]
+fn a_day_when_only_a_flexible_promise_was_marked_missed_asked_nothing() {
+    let f = Fixture::new();
+    let mut j = f.open("2026-11-09T08:00");
+    let friend = add(&mut j, "Call a friend", Schedule::TimesPerWeek { times: 3 });
+    j.set_clock(Clock::Fixed(at("2026-11-21T08:30")));
+    j.mark(&friend, d("2026-11-18"), Status::Missed, Mark::default())
+        .expect("mark");
+    assert_eq!(mark_on(&j, "2026-11-18"), DayMark::NotScheduled);
+}
+
+/// A promise asks nothing before the day it was added: a miss marked on an
+/// earlier day is not a miss of what the day asked. The calendar used to
+/// show that day as "none kept"; the trust gap and the patterns already
+/// left it out.
+#[test]
+fn a_miss_marked_before_a_promise_existed_asks_nothing_of_that_day() {
+    let f = Fixture::new();
+    let mut j = f.open("2026-11-18T08:00");
+    let walk = add(&mut j, "Walk", Schedule::Daily);
+    j.mark(&walk, d("2026-11-17"), Status::Missed, Mark::default())
+        .expect("mark");
+    assert_eq!(mark_on(&j, "2026-11-17"), DayMark::NotScheduled);
+    j.mark(&walk, d("2026-11-18"), Status::Missed, Mark::default())
+        .expect("mark");
+    assert_eq!(mark_on(&j, "2026-11-18"), DayMark::NoneKept);
+}
+
+/// If it happened, it counts: a promise kept on a day before it was added
+/// counts as showing up that day. The calendar already counted it; the
+/// trust gap (how the day went beside the morning's confidence) did not,
+/// and was wrong.
+#[test]
+fn a_promise_kept_before_it_was_added_counts_in_the_trust_gap_as_on_the_calendar() {
+    let f = Fixture::new();
+    let mut j = f.open("2026-11-16T08:00");
+    let stretch = add(&mut j, "Stretch", Schedule::Daily);
+    j.set_clock(Clock::Fixed(at("2026-11-18T08:00")));
+    let read = add(&mut j, "Read", Schedule::Daily);
+    j.set_clock(Clock::Fixed(at("2026-11-21T08:30")));
+    // Tuesday the 17th: stretch missed, read (added on the 18th) kept.
+    j.mark(&stretch, d("2026-11-17"), Status::Missed, Mark::default())
+        .expect("mark");
+    j.mark(&read, d("2026-11-17"), Status::Kept, Mark::default())
+        .expect("mark");
+    j.check_in(d("2026-11-17"), None, Some(4))
+        .expect("check-in");
+
+    assert_eq!(mark_on(&j, "2026-11-17"), DayMark::SomeKept);
+    let week = j
+        .evidence()
+        .expect("evidence")
+        .weeks
+        .pop()
+        .expect("this week");
+    assert_eq!(week.start, d("2026-11-16"));
+    // One of the two promises that counted that day: 5 out of 10.
+    assert_eq!(week.kept_on_checkin_days, Some(5.0));
+    assert_eq!(week.confidence_on_checkin_days, Some(4.0));
+}
+
+/// The calendar and the evidence agree, day by day, on whether a day asked
+/// anything at all.
+#[test]
+fn the_calendar_and_the_day_shares_agree_on_every_day() {
+    let f = Fixture::new();
+    let mut j = common::lived_in(&f.path);
+    let friend = add(&mut j, "Call a friend", Schedule::TimesPerWeek { times: 2 });
+    for (day, status) in [
+        ("2026-11-03", Status::Missed),
+        ("2026-11-04", Status::Kept),
+        ("2026-11-12", Status::Partial),
+        ("2026-11-13", Status::Missed),
+    ] {
+        j.mark(&friend, d(day), status, Mark::default())
+            .expect("mark");
+    }
+    let from = d("2026-10-26");
+    let to = d("2026-11-20");
+    let promises = j.promises(true).expect("promises");
+    let checks = j.export(Some(from), Some(to)).expect("export").checks;
+    for (day, mark) in j.marks(from, to).expect("marks") {
+        let on_day: Vec<&smallwins::domain::Check> =
+            checks.iter().filter(|c| c.day == day).collect();
+        let (shown, asked) = smallwins::domain::evidence::day_share(&promises, &on_day, day);
+        let expected = match (shown, asked) {
+            (_, 0) => vec![DayMark::NotScheduled],
+            (0, _) => vec![DayMark::NoneKept],
+            _ => vec![DayMark::AllKept, DayMark::SomeKept],
+        };
+        assert!(
+            expected.contains(&mark),
+            "{day}: {mark:?} but {shown} of {asked}"
+        );
+    }
 }
 
 // ----- errors that reach the person ----------------------------------------------

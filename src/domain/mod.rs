@@ -10,6 +10,7 @@ pub mod day;
 pub mod evidence;
 mod import;
 pub mod prompts;
+pub mod rule;
 pub mod stats;
 pub mod validate;
 pub mod words;
