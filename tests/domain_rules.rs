@@ -157,6 +157,22 @@ fn the_calendar_and_the_day_shares_agree_on_every_day() {
 
 // ----- errors that reach the person ----------------------------------------------
 
+#[test]
+fn the_number_of_a_promise_that_is_not_there_is_an_error_not_zero() {
+    let f = Fixture::new();
+    let mut j = f.open("2026-11-21T08:30");
+    let walk = add(&mut j, "Walk", Schedule::Daily);
+    assert_eq!(j.number_of(&walk).expect("number"), 1);
+    let err = j
+        .number_of("0000-no-such-promise")
+        .expect_err("no promise has that id");
+    assert!(err.is_input(), "{err}");
+    assert!(
+        err.to_string().contains("no longer in the journal"),
+        "{err}"
+    );
+}
+
 /// A record in the journal that cannot be read must stop an import, not be
 /// taken for "no record yet" and overwritten.
 #[test]
