@@ -30,7 +30,7 @@ pub enum DayMark {
 }
 
 /// The mark of one day, from the promises and that day's checks, counted
-/// by the one rule ([`promise_day`](super::rule::promise_day)).
+/// by the one rule ([`promise_day`]).
 pub fn day_mark(
     promises: &[Promise],
     checks: &[&Check],

@@ -50,6 +50,8 @@ pub fn slots(
         }
         _ => days_between(promise.created_on, today)
             .map(|day| (day, day_of(day)))
+            // Archived is for good: no later day asks anything.
+            .take_while(|(_, pd)| pd.asked != Asked::Archived)
             .filter(|(_, pd)| pd.asked == Asked::Scheduled)
             .filter(|(day, pd)| *day < today || pd.went != Went::NotRecorded)
             .map(|(day, pd)| Slot {
@@ -72,7 +74,8 @@ fn weekly_slots(
 ) -> Vec<Slot> {
     let mut out = Vec::new();
     let mut start = week_start(promise.created_on, week_starts_on);
-    while start <= today {
+    // Archived is for good: no week from then on asks anything.
+    while start <= today && day_of(start).asked != Asked::Archived {
         let end = start + chrono::Duration::days(6);
         let days: Vec<(NaiveDate, PromiseDay)> = days_between(start, end.min(today))
             .map(|d| (d, day_of(d)))
