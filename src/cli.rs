@@ -1430,6 +1430,7 @@ fn export_counts(data: &Export) -> Counts {
         wins: data.wins.len() as u64,
         checkins: data.checkins.len() as u64,
         reflections: data.reflections.len() as u64,
+        reviews: data.reviews.len() as u64,
     }
 }
 
@@ -1462,6 +1463,7 @@ fn import(journal: &mut Journal, file: &Path, json: bool) -> Result<String> {
             wins: report.wins,
             checkins: report.checkins,
             reflections: report.reflections,
+            reviews: report.reviews,
         };
         format!(
             "Imported {name}: {} records added or updated ({}).",
@@ -1804,6 +1806,9 @@ fn describe_counts(c: &Counts) -> String {
         (c.reflections, "reflection", "reflections"),
     ]
     .iter()
+    // Weekly reviews are named once there are any, so the parts add up to
+    // the total.
+    .chain((c.reviews > 0).then_some(&(c.reviews, "weekly review", "weekly reviews")))
     .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
     .collect::<Vec<_>>()
     .join(", ")
@@ -1932,6 +1937,7 @@ mod tests {
             wins: 0,
             checkins: 1,
             reflections: 3,
+            reviews: 0,
         };
         assert_eq!(
             describe_counts(&c),

@@ -1,32 +1,104 @@
-//! The config file (TOML). A missing file means defaults; an invalid one is
-//! a clear error that names the line.
+//! Loading the config values: the built-in prompts (`assets/prompts.toml`,
+//! embedded at build time) and the person's config file (TOML), into
+//! [`Config`]. A missing file means defaults; an invalid one is a clear
+//! error that names the line.
+//!
+//! May use: `model` (the values it fills) and nothing else of ours.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 
-use crate::domain::day::parse_weekday;
-use crate::domain::prompts::{PromptOverrides, Prompts};
+pub use crate::model::Config;
+use crate::model::weekday::parse_weekday;
+use crate::model::{Prompt, Prompts};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    /// A moment before this hour belongs to the day before.
-    pub day_starts_at: NaiveTime,
-    /// From this hour the Today pane shows the evening reflection.
-    pub evening_from: NaiveTime,
-    pub week_starts_on: Weekday,
-    pub prompts: Prompts,
+/// The prompts this build asks with, unless the config file replaces them.
+const BUILT_IN_PROMPTS: &str = include_str!("../assets/prompts.toml");
+
+/// The built-in prompts, read from `assets/prompts.toml`.
+///
+/// The asset is part of the build, so whether it reads is decided when the
+/// crate is built, and a unit test below reads it: a malformed asset fails
+/// that test. A build that shipped one anyway refuses to load any config
+/// ([`Config::load`] returns [`ConfigError::BuiltIn`], which the command
+/// line shows as one sentence) rather than quietly asking nothing.
+pub fn built_in_prompts() -> Result<Prompts, ConfigError> {
+    parse_prompts(BUILT_IN_PROMPTS)
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
+fn parse_prompts(text: &str) -> Result<Prompts, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::BuiltIn {
+        line: line_of(text, e.span().map(|s| s.start).unwrap_or(0)),
+        message: e.message().trim().trim_end_matches('.').to_string(),
+    })
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+impl Config {
+    /// The defaults with the built-in prompts, or the error that says why
+    /// they could not be read.
+    pub fn built_in() -> Result<Config, ConfigError> {
+        Ok(Config {
             day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
             evening_from: NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
             week_starts_on: Weekday::Mon,
-            prompts: Prompts::default(),
+            prompts: built_in_prompts()?,
+        })
+    }
+}
+
+impl Default for Config {
+    /// [`Config::built_in`]. Only a build whose unit tests fail could have
+    /// built-in prompts that do not read; its defaults then ask no prompts,
+    /// and [`Config::load`] says what is wrong.
+    fn default() -> Self {
+        Config::built_in().unwrap_or_else(|_| Config {
+            day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
+            evening_from: NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
+            week_starts_on: Weekday::Mon,
+            prompts: Prompts {
+                morning: Vec::new(),
+                evening: Vec::new(),
+                after_miss: Vec::new(),
+                weekly: Vec::new(),
+                examples: Vec::new(),
+            },
+        })
+    }
+}
+
+/// Lists a config file may replace; anything left out keeps the default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptOverrides {
+    pub morning: Option<Vec<Prompt>>,
+    pub evening: Option<Vec<Prompt>>,
+    pub after_miss: Option<Vec<Prompt>>,
+    pub weekly: Option<Vec<Prompt>>,
+    pub examples: Option<Vec<String>>,
+}
+
+impl PromptOverrides {
+    /// `prompts` with every non-empty list named here in place of its own.
+    pub fn apply(self, mut prompts: Prompts) -> Prompts {
+        let replace = |list: &mut Vec<Prompt>, by: Option<Vec<Prompt>>| {
+            if let Some(v) = by.filter(|v| !v.is_empty()) {
+                *list = v;
+            }
+        };
+        replace(&mut prompts.morning, self.morning);
+        replace(&mut prompts.evening, self.evening);
+        replace(&mut prompts.after_miss, self.after_miss);
+        replace(&mut prompts.weekly, self.weekly);
+        if let Some(v) = self.examples.filter(|v| !v.is_empty()) {
+            prompts.examples = v;
         }
+        prompts
     }
 }
 
@@ -40,6 +112,11 @@ pub enum ConfigError {
     },
     #[error("The config file {} could not be read: {message}.", .path.display())]
     Unreadable { path: PathBuf, message: String },
+    /// Only a broken build: see [`built_in_prompts`].
+    #[error(
+        "This smallwins was built with prompts it cannot read (assets/prompts.toml, line {line}: {message}); install a release of smallwins again."
+    )]
+    BuiltIn { line: usize, message: String },
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,7 +138,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse(&text, path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::built_in(),
             Err(e) => Err(ConfigError::Unreadable {
                 path: path.to_path_buf(),
                 message: e.to_string(),
@@ -70,17 +147,16 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let invalid = |offset: usize, message: String| ConfigError::Invalid {
             path: path.to_path_buf(),
-            line: line_of(offset),
+            line: line_of(text, offset),
             message,
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
             invalid(offset, e.message().trim().trim_end_matches('.').to_string())
         })?;
-        let mut config = Config::default();
+        let mut config = Config::built_in()?;
         let time = |field: &toml::Spanned<String>, name: &str| {
             NaiveTime::parse_from_str(field.get_ref().trim(), "%H:%M").map_err(|_| {
                 invalid(
@@ -116,7 +192,7 @@ impl Config {
             })?;
         }
         if let Some(o) = raw.prompts {
-            config.prompts = config.prompts.with_overrides(o);
+            config.prompts = o.apply(config.prompts);
         }
         Ok(config)
     }
@@ -183,5 +259,60 @@ mod tests {
             matches!(err, ConfigError::Invalid { line: 2, .. }),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn the_built_in_prompts_read_and_cover_every_moment() {
+        let p = built_in_prompts().expect("assets/prompts.toml reads");
+        assert!(!p.morning.is_empty());
+        assert!(p.evening.iter().any(|p| p.key == "adjust"));
+        assert!(!p.after_miss.is_empty());
+        assert!(!p.weekly.is_empty());
+        assert!(p.examples.len() >= 3);
+        assert_eq!(Config::default().prompts, p);
+        assert_eq!(Config::built_in(), Ok(Config::default()));
+    }
+
+    #[test]
+    fn a_malformed_prompts_asset_is_an_error_that_names_its_line() {
+        let broken = BUILT_IN_PROMPTS.replacen("[[", "[[[", 1);
+        let line = BUILT_IN_PROMPTS[..BUILT_IN_PROMPTS.find("[[").expect("a list")]
+            .matches('\n')
+            .count()
+            + 1;
+        match parse_prompts(&broken) {
+            Err(ConfigError::BuiltIn { line: at, message }) => {
+                assert_eq!(at, line, "{message}");
+                let sentence = ConfigError::BuiltIn { line: at, message }.to_string();
+                assert!(sentence.contains("assets/prompts.toml"), "{sentence}");
+            }
+            other => panic!("a broken asset read as {other:?}"),
+        }
+        let missing_list = "morning = []\nevening = []\n";
+        assert!(matches!(
+            parse_prompts(missing_list),
+            Err(ConfigError::BuiltIn { .. })
+        ));
+    }
+
+    #[test]
+    fn overrides_replace_only_the_lists_they_name() {
+        let o = PromptOverrides {
+            evening: Some(vec![Prompt {
+                key: "one".into(),
+                text: "One thing?".into(),
+            }]),
+            morning: Some(vec![]),
+            ..Default::default()
+        };
+        let defaults = Config::default().prompts;
+        let p = o.apply(defaults.clone());
+        assert_eq!(p.evening.len(), 1);
+        assert_eq!(p.text("one"), Some("One thing?"));
+        assert_eq!(
+            p.morning, defaults.morning,
+            "an empty list keeps the default"
+        );
+        assert_eq!(p.weekly, defaults.weekly);
     }
 }

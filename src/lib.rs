@@ -1,7 +1,10 @@
 //! smallwins: a terminal journal of tiny kept promises and small wins.
 //!
-//! Layers, each looking only down: [`ui`] and [`cli`] over [`domain`] over
-//! [`store`].
+//! Layers, each looking only down: [`ui`] and [`cli`] over [`domain`] (the
+//! rules, evidence, suggestions, undo) over [`store`] (the only module with
+//! SQL) over [`model`] (the plain records and values, which every layer may
+//! use). [`config`] loads the config file into model values; [`text`] holds
+//! the leaf helpers that clean input and make output safe.
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
@@ -9,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod model;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -646,9 +646,9 @@ fn restore_brings_a_copy_back_after_keeping_the_journal_as_it_was() {
     // The open window sees the restored journal.
     assert_ne!(window.data_version().expect("data version"), version_before);
     let wins = window
-        .store()
-        .wins_between(d("2026-11-01"), d("2026-11-30"))
-        .expect("wins");
+        .export(Some(d("2026-11-01")), Some(d("2026-11-30")))
+        .expect("export")
+        .wins;
     assert_eq!(wins.len(), 1);
     drop(window);
 

@@ -118,7 +118,7 @@ fn undo_after_an_import_does_not_erase_imported_data() {
     assert_eq!(j.import(&e).unwrap().checks, 1);
     j.undo().unwrap();
     assert!(
-        j.store().check(&a.id, d("2026-11-21")).unwrap().is_some(),
+        j.day(d("2026-11-21")).unwrap().items[0].check.is_some(),
         "the imported check is gone"
     );
 }

@@ -1,6 +1,10 @@
-//! Where "now" comes from. Nothing else in the crate reads the system clock.
+//! Where "now" comes from. Nothing else the app runs reads the system
+//! clock (`Store::open`, a shortcut for tests and tools, dates a copy made
+//! before an update by it too).
+//!
+//! May use: nothing of ours.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
 
 /// The source of the current local wall-clock time.
 ///
@@ -16,7 +20,7 @@ impl Clock {
     /// The current local date and time, as shown on a wall clock.
     pub fn now(&self) -> NaiveDateTime {
         match self {
-            Clock::System => Local::now().naive_local(),
+            Clock::System => wall_clock(Utc::now(), &Local),
             Clock::Fixed(at) => *at,
         }
     }
@@ -36,6 +40,15 @@ impl Clock {
             _ => Ok(Clock::System),
         }
     }
+}
+
+/// The wall-clock time in `zone` at the instant `utc`: what a clock on the
+/// wall there shows, daylight saving included. [`Clock::System`] reads the
+/// system clock through this, with the system's time zone; the day boundary
+/// rule ([`journal_day`](super::day::journal_day)) then judges that wall
+/// clock.
+pub fn wall_clock<Tz: TimeZone>(utc: DateTime<Utc>, zone: &Tz) -> NaiveDateTime {
+    utc.with_timezone(zone).naive_local()
 }
 
 /// Parses the forms accepted by `SMALLWINS_NOW`.

@@ -1,7 +1,11 @@
-//! The journal's day: which calendar date a moment belongs to, and how
-//! people write dates on the command line.
+//! The journal's day: which calendar date a moment belongs to (the one day
+//! boundary rule), weeks, and how people write dates on the command line.
+//!
+//! May use: `model` and the rest of `domain`.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+pub use crate::model::weekday::{parse_weekday, weekday_short};
 
 /// The one rule for the day boundary: a moment before `day_starts_at` belongs
 /// to the day before, so a reflection written at 01:30 counts for the evening
@@ -23,15 +27,6 @@ pub fn journal_day(local: NaiveDateTime, day_starts_at: NaiveTime) -> NaiveDate 
     } else {
         local.date()
     }
-}
-
-/// The journal day of a zoned instant, judged on the local wall clock of its
-/// zone (so a daylight-saving change moves the boundary with the clock).
-pub fn journal_day_at<Tz: TimeZone>(
-    at: &chrono::DateTime<Tz>,
-    day_starts_at: NaiveTime,
-) -> NaiveDate {
-    journal_day(at.naive_local(), day_starts_at)
 }
 
 /// The earliest day a journal keeps. Days before it are refused wherever
@@ -108,53 +103,11 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = Naiv
     from.iter_days().take_while(move |d| *d <= to)
 }
 
-/// Short lower-case weekday name, as used on the command line.
-pub fn weekday_short(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "mon",
-        Weekday::Tue => "tue",
-        Weekday::Wed => "wed",
-        Weekday::Thu => "thu",
-        Weekday::Fri => "fri",
-        Weekday::Sat => "sat",
-        Weekday::Sun => "sun",
-    }
-}
-
-/// Parses `mon`, `monday`, `Mon` … into a weekday.
-pub fn parse_weekday(text: &str) -> Option<Weekday> {
-    let t = text.trim().to_ascii_lowercase();
-    if t.len() < 2 {
-        return None;
-    }
-    [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ]
-    .into_iter()
-    .find(|d| {
-        let full = match d {
-            Weekday::Mon => "monday",
-            Weekday::Tue => "tuesday",
-            Weekday::Wed => "wednesday",
-            Weekday::Thu => "thursday",
-            Weekday::Fri => "friday",
-            Weekday::Sat => "saturday",
-            Weekday::Sun => "sunday",
-        };
-        full.starts_with(&t)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{FixedOffset, NaiveDate, Offset, Utc};
+    use crate::domain::clock::wall_clock;
+    use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time")
@@ -229,43 +182,52 @@ mod tests {
         }
     }
 
+    fn utc(s: &str) -> DateTime<Utc> {
+        Utc.from_utc_datetime(&at(s))
+    }
+
+    /// The journal day at a UTC instant in Berlin, the way the app finds
+    /// it: the system clock through `wall_clock`, then the boundary rule.
+    fn day_in_berlin(instant: &str) -> NaiveDate {
+        journal_day(wall_clock(utc(instant), &Berlin), four())
+    }
+
     #[test]
     fn daylight_saving_spring_forward_keeps_the_boundary_on_the_wall_clock() {
         // 00:30 UTC is 01:30 CET; 01:30 UTC is 03:30 CEST (02:00 never happened).
-        let before_jump = Utc
-            .from_utc_datetime(&at("2026-03-29 00:30"))
-            .with_timezone(&Berlin);
-        let after_jump = Utc
-            .from_utc_datetime(&at("2026-03-29 01:30"))
-            .with_timezone(&Berlin);
-        let at_four = Utc
-            .from_utc_datetime(&at("2026-03-29 02:00"))
-            .with_timezone(&Berlin);
-        assert_eq!(after_jump.naive_local(), at("2026-03-29 03:30"));
-        assert_eq!(journal_day_at(&before_jump, four()), d("2026-03-28"));
-        assert_eq!(journal_day_at(&after_jump, four()), d("2026-03-28"));
-        assert_eq!(journal_day_at(&at_four, four()), d("2026-03-29"));
+        assert_eq!(
+            wall_clock(utc("2026-03-29 00:30"), &Berlin),
+            at("2026-03-29 01:30")
+        );
+        assert_eq!(
+            wall_clock(utc("2026-03-29 01:30"), &Berlin),
+            at("2026-03-29 03:30")
+        );
+        assert_eq!(day_in_berlin("2026-03-29 00:30"), d("2026-03-28"));
+        assert_eq!(day_in_berlin("2026-03-29 01:30"), d("2026-03-28"));
+        // 02:00 UTC is 04:00 CEST: the new day starts on the wall clock.
+        assert_eq!(day_in_berlin("2026-03-29 02:00"), d("2026-03-29"));
     }
 
     #[test]
     fn daylight_saving_fall_back_repeated_hour_stays_in_the_evening_before() {
         // 02:30 happens twice on 2026-10-25 (00:30 and 01:30 UTC).
-        let first = Utc
-            .from_utc_datetime(&at("2026-10-25 00:30"))
-            .with_timezone(&Berlin);
-        let second = Utc
-            .from_utc_datetime(&at("2026-10-25 01:30"))
-            .with_timezone(&Berlin);
+        let first = utc("2026-10-25 00:30").with_timezone(&Berlin);
+        let second = utc("2026-10-25 01:30").with_timezone(&Berlin);
         assert_eq!(first.offset().fix().local_minus_utc(), 7200);
         assert_eq!(second.offset().fix().local_minus_utc(), 3600);
-        assert_eq!(first.naive_local(), at("2026-10-25 02:30"));
-        assert_eq!(second.naive_local(), at("2026-10-25 02:30"));
-        assert_eq!(journal_day_at(&first, four()), d("2026-10-24"));
-        assert_eq!(journal_day_at(&second, four()), d("2026-10-24"));
-        let after = Utc
-            .from_utc_datetime(&at("2026-10-25 03:00"))
-            .with_timezone(&Berlin);
-        assert_eq!(journal_day_at(&after, four()), d("2026-10-25"));
+        assert_eq!(
+            wall_clock(utc("2026-10-25 00:30"), &Berlin),
+            at("2026-10-25 02:30")
+        );
+        assert_eq!(
+            wall_clock(utc("2026-10-25 01:30"), &Berlin),
+            at("2026-10-25 02:30")
+        );
+        assert_eq!(day_in_berlin("2026-10-25 00:30"), d("2026-10-24"));
+        assert_eq!(day_in_berlin("2026-10-25 01:30"), d("2026-10-24"));
+        // 03:00 UTC is 04:00 CET.
+        assert_eq!(day_in_berlin("2026-10-25 03:00"), d("2026-10-25"));
     }
 
     #[test]
@@ -289,14 +251,5 @@ mod tests {
         assert_eq!(week_start(sat, Weekday::Sun), d("2026-11-15"));
         assert_eq!(week_start(sat, Weekday::Sat), sat);
         assert_eq!(week_start(d("2026-11-16"), Weekday::Mon), d("2026-11-16"));
-    }
-
-    #[test]
-    fn weekday_names_parse_short_and_long() {
-        assert_eq!(parse_weekday("mon"), Some(Weekday::Mon));
-        assert_eq!(parse_weekday("Thursday"), Some(Weekday::Thu));
-        assert_eq!(parse_weekday("tu"), Some(Weekday::Tue));
-        assert_eq!(parse_weekday("x"), None);
-        assert_eq!(parse_weekday("funday"), None);
     }
 }

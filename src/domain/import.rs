@@ -3,15 +3,16 @@
 //! way, ids present and unique, days in range, checks pointing at a promise
 //! that exists. The first bad record is named in one sentence and nothing
 //! is written.
+//!
+//! May use: `store` (the export format), `model` and the rest of `domain`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use super::evidence::{Decision, Review};
-use super::model::{Check, CheckIn, Promise, Reflection, Target, Win};
 use super::validate::{self, Field, echo};
 use super::{Error, Result, day};
+use crate::model::{Check, CheckIn, Decision, Promise, Reflection, Review, Target, Win};
 use crate::store::Export;
 
 /// Longest record id; ours are 36-character UUIDs.
@@ -41,31 +42,14 @@ pub fn checked(
         now,
         journal,
     };
-    let promises = rules.promises(&data.promises)?;
-    let in_file: HashSet<&str> = data.promises.iter().map(|p| p.id.as_str()).collect();
-    let known = |id: &str| in_file.contains(id) || journal.iter().any(|p| p.id == id);
     Ok(Export {
         format: data.format.clone(),
         version: data.version,
         exported_at: data.exported_at,
         from: data.from,
         to: data.to,
-        promises,
-        checks: each(
-            &data.checks,
-            Unique::new("check", "of the same promise on the same day"),
-            |c| named("check", &c.id, &c.day.to_string()),
-            |c| (&c.id, Some(format!("{}\u{0}{}", c.promise_id, c.day))),
-            |c| {
-                if !known(&c.promise_id) {
-                    return Err(format!(
-                        "is for promise {}, which is neither in the file nor in the journal",
-                        echo(&c.promise_id)
-                    ));
-                }
-                rules.check(c)
-            },
-        )?,
+        promises: rules.promises(&data.promises)?,
+        checks: rules.checks(data)?,
         wins: each(
             &data.wins,
             Unique::new("win", ""),
@@ -95,6 +79,29 @@ pub fn checked(
             |r| rules.review(r),
         )?,
     })
+}
+
+impl Rules<'_> {
+    /// The checks, each for a promise in the file or in the journal.
+    fn checks(&self, data: &Export) -> Result<Vec<Check>> {
+        let in_file: HashSet<&str> = data.promises.iter().map(|p| p.id.as_str()).collect();
+        let known = |id: &str| in_file.contains(id) || self.journal.iter().any(|p| p.id == id);
+        each(
+            &data.checks,
+            Unique::new("check", "of the same promise on the same day"),
+            |c| named("check", &c.id, &c.day.to_string()),
+            |c| (&c.id, Some(format!("{}\u{0}{}", c.promise_id, c.day))),
+            |c| {
+                if !known(&c.promise_id) {
+                    return Err(format!(
+                        "is for promise {}, which is neither in the file nor in the journal",
+                        echo(&c.promise_id)
+                    ));
+                }
+                self.check(c)
+            },
+        )
+    }
 }
 
 /// Checks the records of one kind in file order: ids first, then the

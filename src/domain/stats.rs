@@ -1,5 +1,8 @@
 //! Counting the evidence: the mark each day earns on the calendar, and a
-//! week's summary.
+//! week's summary. Both count days by the one rule in [`super::rule`].
+//!
+//! May use: `model` and the rest of `domain` (not the store: these are pure
+//! functions over records the [`Journal`](super::Journal) loads).
 
 use std::collections::HashMap;
 
@@ -7,7 +10,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::day::days_between;
-use super::model::{Check, CheckIn, Due, Promise, Reflection, Schedule, Status, Win};
+use super::rule::{Asked, DayTally, PromiseDay, Went, day_tally, promise_day};
+use crate::model::{Check, CheckIn, Promise, Reflection, Schedule, Win};
 
 /// The glyph a day earns on the checkmark calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -25,7 +29,8 @@ pub enum DayMark {
     Future,
 }
 
-/// The mark of one day, from the promises and that day's checks.
+/// The mark of one day, from the promises and that day's checks, counted
+/// by the one rule ([`promise_day`]).
 pub fn day_mark(
     promises: &[Promise],
     checks: &[&Check],
@@ -35,33 +40,10 @@ pub fn day_mark(
     if day > today {
         return DayMark::Future;
     }
-    let mut asked = 0;
-    let mut kept = 0;
-    let mut showed = 0;
-    for p in promises {
-        let check = checks.iter().find(|c| c.promise_id == p.id);
-        let counts = match p.schedule.due_on(day) {
-            Due::Yes => p.active_on(day) || check.is_some(),
-            Due::Flexible => check.is_some(),
-            Due::No => check.is_some_and(|c| c.status.showed_up()),
-        };
-        if !counts {
-            continue;
-        }
-        asked += 1;
-        match check.map(|c| c.status) {
-            Some(Status::Kept) => {
-                kept += 1;
-                showed += 1;
-            }
-            Some(Status::Partial) => showed += 1,
-            _ => {}
-        }
-    }
-    match (asked, kept, showed) {
-        (0, _, _) => DayMark::NotScheduled,
-        (a, k, _) if k == a => DayMark::AllKept,
-        (_, _, s) if s > 0 => DayMark::SomeKept,
+    match day_tally(promises, checks, day) {
+        DayTally { asked: 0, .. } => DayMark::NotScheduled,
+        DayTally { asked, kept, .. } if kept == asked => DayMark::AllKept,
+        DayTally { shown, .. } if shown > 0 => DayMark::SomeKept,
         _ => DayMark::NoneKept,
     }
 }
@@ -94,6 +76,7 @@ pub struct PromiseWeek {
     pub text: String,
     /// Days it asked for (for N-times-a-week: N).
     pub asked: u32,
+    /// Days marked kept, partly kept and missed that week, as recorded.
     pub kept: u32,
     pub partial: u32,
     pub missed: u32,
@@ -127,6 +110,7 @@ impl WeekSummary {
     }
 }
 
+/// The week starting on `start`, as of `today`.
 pub fn week_summary(
     promises: &[Promise],
     checks: &[Check],
@@ -137,34 +121,6 @@ pub fn week_summary(
     today: NaiveDate,
 ) -> WeekSummary {
     let end = start + chrono::Duration::days(6);
-    let last_counted = end.min(today);
-    let mut rows = Vec::new();
-    for p in promises {
-        let mine: Vec<&Check> = checks.iter().filter(|c| c.promise_id == p.id).collect();
-        let active_days = days_between(start, last_counted)
-            .filter(|d| p.active_on(*d))
-            .count() as u32;
-        if active_days == 0 && mine.is_empty() {
-            continue;
-        }
-        let asked = match &p.schedule {
-            Schedule::TimesPerWeek { times } => u32::from(*times).min(active_days.max(1)),
-            // Today asks only once it is marked: the day is not over.
-            s => days_between(start, last_counted)
-                .filter(|d| p.active_on(*d) && s.due_on(*d) == Due::Yes)
-                .filter(|d| *d < today || mine.iter().any(|c| c.day == *d))
-                .count() as u32,
-        };
-        let count = |s: Status| mine.iter().filter(|c| c.status == s).count() as u32;
-        rows.push(PromiseWeek {
-            promise_id: p.id.clone(),
-            text: p.text.clone(),
-            asked,
-            kept: count(Status::Kept),
-            partial: count(Status::Partial),
-            missed: count(Status::Missed),
-        });
-    }
     let average = |values: Vec<u8>| {
         (!values.is_empty())
             .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
@@ -174,7 +130,10 @@ pub fn week_summary(
     let confidences: Vec<u8> = checkins.iter().filter_map(|c| c.confidence).collect();
     WeekSummary {
         start,
-        promises: rows,
+        promises: promises
+            .iter()
+            .filter_map(|p| promise_week(p, checks, start, today))
+            .collect(),
         wins: wins.len(),
         average_mood: average(reflections.iter().filter_map(|r| r.mood).collect()),
         average_confidence: average(confidences),
@@ -182,10 +141,52 @@ pub fn week_summary(
     }
 }
 
+/// One promise's week, or `None` if it was not in the journal that week
+/// and nothing was recorded for it.
+fn promise_week(
+    p: &Promise,
+    checks: &[Check],
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Option<PromiseWeek> {
+    let end = start + chrono::Duration::days(6);
+    let mine: Vec<&Check> = checks.iter().filter(|c| c.promise_id == p.id).collect();
+    let days: Vec<(NaiveDate, PromiseDay)> = days_between(start, end.min(today))
+        .map(|d| {
+            let check = mine.iter().find(|c| c.day == d).copied();
+            (d, promise_day(p, check, d))
+        })
+        .collect();
+    let active_days = days.iter().filter(|(_, pd)| pd.active()).count() as u32;
+    if active_days == 0 && mine.is_empty() {
+        return None;
+    }
+    let asked = match &p.schedule {
+        Schedule::TimesPerWeek { times } => u32::from(*times).min(active_days.max(1)),
+        // Today asks only once it is marked: the day is not over.
+        _ => days
+            .iter()
+            .filter(|(_, pd)| pd.asked == Asked::Scheduled)
+            .filter(|(d, pd)| *d < today || pd.went != Went::NotRecorded)
+            .count() as u32,
+    };
+    // Every result recorded that week, as recorded: a day marked missed is
+    // information even where it does not count against the promise.
+    let count = |went: Went| days.iter().filter(|(_, pd)| pd.went == went).count() as u32;
+    Some(PromiseWeek {
+        promise_id: p.id.clone(),
+        text: p.text.clone(),
+        asked,
+        kept: count(Went::Kept),
+        partial: count(Went::Partly),
+        missed: count(Went::Missed),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::new_id;
+    use crate::model::{Status, new_id};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

@@ -6,11 +6,15 @@
 //! Each rule says what is wrong in a short phrase; typed input turns it into
 //! a sentence for the person at the keyboard, and an import into a sentence
 //! naming the record (see `domain::import`).
+//!
+//! May use: `model` and the rest of `domain`.
 
+use super::day::parse_weekday;
 use super::{
     Error, MAX_AMOUNT, MAX_ANSWER_LEN, MAX_CUE_LEN, MAX_ENTRY_LEN, MAX_LABEL_LEN, MAX_PROMISE_LEN,
     Result,
 };
+use crate::model::Schedule;
 use crate::text::{clean_controls, printable};
 
 /// A kind of text the journal keeps, and how much of it.
@@ -211,7 +215,7 @@ pub fn rating(value: Option<u8>, name: &str) -> Result<()> {
 /// digits.
 pub fn short_number(value: f64) -> String {
     if value.is_finite() && value.abs() < 1e12 {
-        super::model::format_amount(value)
+        crate::model::format_amount(value)
     } else {
         format!("{value:e}")
     }
@@ -239,6 +243,28 @@ pub fn echo(text: &str) -> String {
     let more = chars.next().is_some();
     let head = printable(&head).into_owned();
     if more { format!("{head}…") } else { head }
+}
+
+impl Schedule {
+    /// Parses `mon,wed,fri` into a weekday schedule.
+    pub fn parse_days(text: &str) -> Result<Schedule, String> {
+        let mut days = Vec::new();
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match parse_weekday(part) {
+                Some(d) => days.push(d),
+                None => {
+                    return Err(format!(
+                        "\"{}\" is not a weekday; list days like mon,wed,fri.",
+                        echo(part)
+                    ));
+                }
+            }
+        }
+        if days.is_empty() {
+            return Err("No weekdays were given; list days like mon,wed,fri.".into());
+        }
+        Ok(Schedule::weekdays(days))
+    }
 }
 
 #[cfg(test)]
@@ -297,5 +323,19 @@ mod tests {
         assert_eq!(echo("short"), "short");
         assert_eq!(echo(&"x".repeat(100)), format!("{}…", "x".repeat(40)));
         assert_eq!(echo("a\x1bb"), "a^[b");
+    }
+
+    #[test]
+    fn weekday_lists_parse_and_bad_ones_are_refused() {
+        let s = Schedule::parse_days("mon, wed,fri,mon").expect("valid");
+        assert_eq!(
+            s,
+            Schedule::Weekdays {
+                days: vec![0, 2, 4]
+            }
+        );
+        assert_eq!(s.to_string(), "mon,wed,fri");
+        assert!(Schedule::parse_days("mon,blursday").is_err());
+        assert!(Schedule::parse_days(" , ").is_err());
     }
 }

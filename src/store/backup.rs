@@ -14,6 +14,8 @@
 //! leaves a half-written copy under a real name; leftovers of such a crash
 //! are removed later. Names are `<journal>-<YYYY-MM-DD>-<HHMMSS>-<kind>.db`,
 //! where `<journal>` is the journal's file name without `.db`.
+//!
+//! May use: the rest of `store` (no other module of ours).
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
 //! `smallwins check`: SQLite's full integrity check, on a journal that may
 //! be damaged, without changing it or creating anything beside it.
+//!
+//! May use: the rest of `store`.
 
 use std::path::Path;
 
@@ -83,7 +85,7 @@ pub fn check(path: &Path) -> Result<Health> {
         Err(e) => return Err(open_error(path, e)),
     };
     let counts = if problems.is_empty() {
-        Some(Counts::read(&conn).map_err(|e| open_error(path, e))?)
+        Some(super::read_counts(&conn).map_err(|e| open_error(path, e))?)
     } else {
         None
     };

@@ -1,14 +1,17 @@
 //! The export format: every record with its stable id, as JSON. Import merges
 //! by id, newest `updated_at` wins, so importing twice changes nothing.
+//!
+//! May use: `model`, `text` (to quote a record safely) and the rest of
+//! `store`.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, Writer};
-use crate::domain::evidence::Review;
-use crate::domain::model::{Check, CheckIn, Promise, Reflection, Win};
+pub use crate::model::ImportReport;
+use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win};
 
 /// Marks a JSON file as a smallwins export.
 pub const EXPORT_FORMAT: &str = "smallwins-export";
@@ -75,23 +78,6 @@ fn short(text: &str) -> String {
     if more { format!("{head}…") } else { head }
 }
 
-/// How many records an import added or changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct ImportReport {
-    pub promises: u64,
-    pub checks: u64,
-    pub wins: u64,
-    pub checkins: u64,
-    pub reflections: u64,
-    pub reviews: u64,
-}
-
-impl ImportReport {
-    pub fn total(&self) -> u64 {
-        self.promises + self.checks + self.wins + self.checkins + self.reflections + self.reviews
-    }
-}
-
 impl Store {
     /// Everything in the journal, with day records limited to `from..=to`.
     pub fn export(
@@ -126,31 +112,84 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Merges every record kind, each by the rule "the newer one wins".
     fn merge(&self, data: &Export) -> Result<ImportReport> {
-        let tx = self.tx();
-        let mut report = ImportReport::default();
-        for p in &data.promises {
-            let existing: Option<NaiveDateTime> = tx
-                .query_row(
-                    "SELECT updated_at FROM promises WHERE id = ?1",
-                    [&p.id],
-                    |r| r.get(0),
-                )
-                .ok();
-            if existing.is_none_or(|at| p.updated_at > at) {
-                self.put_promise(p)?;
-                report.promises += 1;
+        Ok(ImportReport {
+            promises: self.merge_promises(&data.promises)?,
+            checks: self.merge_checks(&data.checks)?,
+            wins: self.merge_wins(&data.wins)?,
+            checkins: self.merge_newer(
+                &data.checkins,
+                "SELECT updated_at FROM checkins WHERE day = ?1",
+                |c| (c.day.to_string(), c.updated_at),
+                Writer::put_checkin,
+            )?,
+            reflections: self.merge_newer(
+                &data.reflections,
+                "SELECT updated_at FROM reflections WHERE day = ?1",
+                |r| (r.day.to_string(), r.updated_at),
+                Writer::put_reflection,
+            )?,
+            reviews: self.merge_newer(
+                &data.reviews,
+                "SELECT updated_at FROM reviews WHERE week_start = ?1",
+                |r| (r.week_start.to_string(), r.updated_at),
+                Writer::put_review,
+            )?,
+        })
+    }
+
+    /// Writes each record whose stored twin (found by `sql` with the key
+    /// `key_of` gives) is missing or older. A stored time that cannot be
+    /// read is an error, never taken for "no record yet".
+    fn merge_newer<T>(
+        &self,
+        records: &[T],
+        sql: &str,
+        key_of: impl Fn(&T) -> (String, NaiveDateTime),
+        put: impl Fn(&Self, &T) -> Result<()>,
+    ) -> Result<u64> {
+        let mut written = 0;
+        for record in records {
+            let (key, updated_at) = key_of(record);
+            let stored: Option<NaiveDateTime> = self
+                .tx()
+                .prepare_cached(sql)?
+                .query_row([key], |r| r.get(0))
+                .optional()?;
+            if stored.is_none_or(|at| updated_at > at) {
+                put(self, record)?;
+                written += 1;
             }
         }
-        for c in &data.checks {
-            let newest: Option<(String, NaiveDateTime)> = tx
-                .query_row(
+        Ok(written)
+    }
+
+    fn merge_promises(&self, promises: &[Promise]) -> Result<u64> {
+        self.merge_newer(
+            promises,
+            "SELECT updated_at FROM promises WHERE id = ?1",
+            |p| (p.id.clone(), p.updated_at),
+            Writer::put_promise,
+        )
+    }
+
+    /// A check is one per promise and day: the newer one wins, and of two
+    /// saved at the same moment under different ids, the larger id, so two
+    /// journals merged either way round agree.
+    fn merge_checks(&self, checks: &[Check]) -> Result<u64> {
+        let mut written = 0;
+        for c in checks {
+            let newest: Option<(String, NaiveDateTime)> = self
+                .tx()
+                .prepare_cached(
                     "SELECT id, updated_at FROM checks WHERE id = ?1 OR (promise_id = ?2 AND day = ?3)
                      ORDER BY updated_at DESC LIMIT 1",
-                    params![c.id, c.promise_id, c.day],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .ok();
+                )?
+                .query_row(params![c.id, c.promise_id, c.day], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
             let take = match &newest {
                 None => true,
                 Some((id, at)) => {
@@ -159,57 +198,26 @@ impl Writer<'_> {
             };
             if take {
                 self.put_check(c)?;
-                report.checks += 1;
+                written += 1;
             }
         }
-        for win in &data.wins {
-            let n = tx
+        Ok(written)
+    }
+
+    /// Wins are never edited elsewhere in a way an import should undo: one
+    /// already here stays as it is.
+    fn merge_wins(&self, wins: &[Win]) -> Result<u64> {
+        let mut written = 0;
+        for win in wins {
+            let n = self
+                .tx()
                 .prepare_cached(
                     "INSERT INTO wins (id, day, text, area, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT(id) DO NOTHING",
                 )?
                 .execute(params![win.id, win.day, win.text, win.area, win.created_at])?;
-            report.wins += n as u64;
+            written += n as u64;
         }
-        for c in &data.checkins {
-            let at: Option<NaiveDateTime> = tx
-                .query_row(
-                    "SELECT updated_at FROM checkins WHERE day = ?1",
-                    [c.day],
-                    |r| r.get(0),
-                )
-                .ok();
-            if at.is_none_or(|at| c.updated_at > at) {
-                self.put_checkin(c)?;
-                report.checkins += 1;
-            }
-        }
-        for r in &data.reflections {
-            let at: Option<NaiveDateTime> = tx
-                .query_row(
-                    "SELECT updated_at FROM reflections WHERE day = ?1",
-                    [r.day],
-                    |row| row.get(0),
-                )
-                .ok();
-            if at.is_none_or(|at| r.updated_at > at) {
-                self.put_reflection(r)?;
-                report.reflections += 1;
-            }
-        }
-        for r in &data.reviews {
-            let at: Option<NaiveDateTime> = tx
-                .query_row(
-                    "SELECT updated_at FROM reviews WHERE week_start = ?1",
-                    [r.week_start],
-                    |row| row.get(0),
-                )
-                .ok();
-            if at.is_none_or(|at| r.updated_at > at) {
-                self.put_review(r)?;
-                report.reviews += 1;
-            }
-        }
-        Ok(report)
+        Ok(written)
     }
 }

@@ -15,6 +15,8 @@
 //! - A writable open needs the file and its folder (SQLite keeps `-wal` and
 //!   `-shm` beside it). Where that is impossible, reading still works: the
 //!   file is opened read-only, without creating anything beside it.
+//!
+//! May use: the rest of `store`.
 
 use std::fs;
 use std::io::{ErrorKind, Read, Write};
@@ -154,7 +156,7 @@ impl Store {
     /// and left byte-for-byte untouched. Before an older journal is brought
     /// up to date, a copy of it goes to the backups folder.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_at(path, crate::domain::Clock::System.now(), Access::Write)
+        Store::open_at(path, chrono::Local::now().naive_local(), Access::Write)
     }
 
     /// [`Store::open`] for a command that needs `access`; `now` dates any

@@ -1,5 +1,7 @@
 //! Bringing a copy back: `smallwins restore`, and the checks on a copy
 //! before it is used or listed.
+//!
+//! May use: the rest of `store`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,7 +46,7 @@ pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
     if sound != "ok" {
         return Err(StoreError::Corrupt(path.to_path_buf()));
     }
-    let counts = Counts::read(&conn).map_err(|e| open_error(path, e))?;
+    let counts = super::read_counts(&conn).map_err(|e| open_error(path, e))?;
     Ok(CopyInfo { counts })
 }
 
@@ -61,7 +63,7 @@ pub fn count_copy(path: &Path) -> Result<Counts> {
         return Err(StoreError::NotAJournal(path.to_path_buf()));
     }
     peek.refuse_foreign(path)?;
-    Counts::read(&conn).map_err(|e| open_error(path, e))
+    super::read_counts(&conn).map_err(|e| open_error(path, e))
 }
 
 /// What a restore did.

@@ -4,6 +4,8 @@
 //! creating a new journal and bringing an older one up to date are each one
 //! exclusive transaction: a second smallwins starting at the same moment
 //! waits, then finds the journal ready.
+//!
+//! May use: nothing of ours.
 
 use rusqlite::{OptionalExtension, Transaction};
 

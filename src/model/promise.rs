@@ -1,18 +1,14 @@
-//! The journal's records. Every record has a stable unique id (a UUID), so
-//! journals exported on two machines can be merged.
+//! Promises: what a person committed to, when it asks for something
+//! (its schedule) and how much (its targets, each in force from a day on).
+//!
+//! May use: nothing of ours.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::day::{parse_weekday, weekday_short};
-
-/// A new stable id for a record.
-pub fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
+use super::weekday::weekday_short;
 
 /// When a promise is meant to be kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,26 +66,6 @@ impl Schedule {
             Schedule::Weekdays { days } => days.len() as u32,
             Schedule::TimesPerWeek { times } => u32::from(*times),
         }
-    }
-
-    /// Parses `mon,wed,fri` into a weekday schedule.
-    pub fn parse_days(text: &str) -> Result<Schedule, String> {
-        let mut days = Vec::new();
-        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            match parse_weekday(part) {
-                Some(d) => days.push(d),
-                None => {
-                    return Err(format!(
-                        "\"{}\" is not a weekday; list days like mon,wed,fri.",
-                        super::validate::echo(part)
-                    ));
-                }
-            }
-        }
-        if days.is_empty() {
-            return Err("No weekdays were given; list days like mon,wed,fri.".into());
-        }
-        Ok(Schedule::weekdays(days))
     }
 
     /// What a schedule that could not be read from the journal file becomes:
@@ -230,95 +206,10 @@ pub fn format_amount(amount: f64) -> String {
     }
 }
 
-/// The result of one promise on one day. "Not yet marked" is the absence of
-/// a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Kept,
-    Partial,
-    Missed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Kept => "kept",
-            Status::Partial => "partial",
-            Status::Missed => "missed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        match s {
-            "kept" => Some(Status::Kept),
-            "partial" => Some(Status::Partial),
-            "missed" => Some(Status::Missed),
-            _ => None,
-        }
-    }
-
-    /// Principle 3: if it happened, it counts. Kept and partly kept both
-    /// count as showing up.
-    pub fn showed_up(self) -> bool {
-        matches!(self, Status::Kept | Status::Partial)
-    }
-
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Kept => "kept",
-            Status::Partial => "partly kept",
-            Status::Missed => "missed",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Check {
-    pub id: String,
-    pub promise_id: String,
-    pub day: NaiveDate,
-    pub status: Status,
-    pub amount: Option<f64>,
-    pub note: Option<String>,
-    /// At most one lesson, for a miss.
-    pub lesson: Option<String>,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Win {
-    pub id: String,
-    pub day: NaiveDate,
-    pub text: String,
-    pub area: Option<String>,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckIn {
-    pub id: String,
-    pub day: NaiveDate,
-    pub intention: Option<String>,
-    pub confidence: Option<u8>,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reflection {
-    pub id: String,
-    pub day: NaiveDate,
-    /// Answers keyed by prompt key.
-    pub answers: BTreeMap<String, String>,
-    pub mood: Option<u8>,
-    pub confidence: Option<u8>,
-    pub updated_at: NaiveDateTime,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::new_id;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -352,7 +243,7 @@ mod tests {
 
     #[test]
     fn weekdays_are_due_only_on_their_days() {
-        let s = Schedule::parse_days("mon, wed,fri,mon").expect("valid");
+        let s = Schedule::weekdays([Weekday::Mon, Weekday::Wed, Weekday::Fri, Weekday::Mon]);
         assert_eq!(
             s,
             Schedule::Weekdays {
@@ -375,12 +266,6 @@ mod tests {
         assert!(s.validate().is_ok());
         assert!(Schedule::TimesPerWeek { times: 0 }.validate().is_err());
         assert!(Schedule::TimesPerWeek { times: 8 }.validate().is_err());
-    }
-
-    #[test]
-    fn bad_weekday_lists_are_refused() {
-        assert!(Schedule::parse_days("mon,blursday").is_err());
-        assert!(Schedule::parse_days(" , ").is_err());
     }
 
     #[test]
@@ -427,13 +312,6 @@ mod tests {
         assert!(p.active_on(d("2026-11-01")));
         assert!(p.active_on(d("2026-11-14")));
         assert!(!p.active_on(d("2026-11-15")));
-    }
-
-    #[test]
-    fn partial_counts_as_showing_up_and_a_miss_does_not() {
-        assert!(Status::Kept.showed_up());
-        assert!(Status::Partial.showed_up());
-        assert!(!Status::Missed.showed_up());
     }
 
     #[test]

@@ -1,0 +1,25 @@
+//! Turning the record into evidence: each promise's kept rates and
+//! strength, showing-up totals and runs, weeks side by side with the
+//! self-trust gap, patterns, and recalibration suggestions.
+//!
+//! Pure functions over records; [`Journal`](super::Journal) loads the
+//! records and calls these. Every count of a day goes through the one rule
+//! in [`super::rule`].
+//!
+//! May use: `model` and the rest of `domain` (not the store).
+
+mod patterns;
+mod rates;
+mod showing_up;
+mod suggestions;
+mod weeks;
+
+#[cfg(test)]
+mod fixtures;
+
+pub use crate::model::{Decision, Review};
+pub use patterns::{PATTERN_DAYS, Patterns, patterns, wins_by_area};
+pub use rates::{PromiseEvidence, Slot, frequency, promise_evidence, rate, slots, strength};
+pub use showing_up::{Totals, day_share, resurfaced_win, shown_up_days, totals};
+pub use suggestions::{DECISION_QUIET_DAYS, Proposal, Suggestion, suggestions};
+pub use weeks::{WeekPoint, week_points};

@@ -1,0 +1,353 @@
+//! Notice → Narrow → Repeat: the recalibrations the record supports. A
+//! promise missed on most of its last days is offered its smaller version
+//! (or a lower target); one kept on every day for two weeks may grow; after
+//! a rough week with several promises, keeping just one is offered. The
+//! person decides; [`Journal::decide`](super::super::Journal::decide)
+//! carries it out.
+//!
+//! May use: `model` and the rest of `domain`.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::super::day::{days_between, week_start};
+use super::rates::{Slot, frequency, slots, strength};
+use super::showing_up::day_share;
+use crate::model::{Check, Promise, format_amount};
+
+/// What a suggestion proposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Proposal {
+    /// Make the promise its smaller version for now.
+    UseSmaller { smaller: String },
+    /// The promise has no smaller version yet: ask for one.
+    AskSmaller,
+    /// Lower a measured target.
+    LowerTarget { amount: f64 },
+    /// Raise a measured target.
+    RaiseTarget { amount: f64 },
+    /// Add one new tiny promise.
+    AddOne,
+    /// Keep only this promise for a while (archive the others; history stays).
+    KeepOnlyOne { keep_id: String },
+}
+
+/// A recalibration the journal proposes; the person decides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// Stable key, so a decision can be remembered: `narrow:ID`, `grow:ID` or `one`.
+    pub key: String,
+    pub promise_id: Option<String>,
+    /// What it proposes, in a short sentence.
+    pub headline: String,
+    /// Why, from the record.
+    pub reason: String,
+    pub proposal: Proposal,
+}
+
+/// Days after a decision before the same suggestion may come back.
+pub const DECISION_QUIET_DAYS: i64 = 14;
+
+/// Notice → Narrow → Repeat: the suggestions the record supports today.
+pub fn suggestions(
+    promises: &[Promise],
+    checks: &[Check],
+    today: NaiveDate,
+    week_starts_on: Weekday,
+) -> Vec<Suggestion> {
+    let active: Vec<&Promise> = promises.iter().filter(|p| !p.is_archived()).collect();
+    if active.is_empty() {
+        return vec![Suggestion {
+            key: "one".into(),
+            promise_id: None,
+            headline: "Start with one tiny promise.".into(),
+            reason: "There is no promise yet; one small enough for a bad day is the whole plan."
+                .into(),
+            proposal: Proposal::AddOne,
+        }];
+    }
+    let refs: Vec<&Check> = checks.iter().collect();
+    let mut out: Vec<Suggestion> = active
+        .iter()
+        .filter_map(|p| {
+            let s = slots(p, &refs, today, week_starts_on);
+            narrow(p, &s, today).or_else(|| grow(p, &s, today))
+        })
+        .collect();
+    if active.len() > 1 {
+        out.extend(keep_one(promises, &active, checks, today, week_starts_on));
+    }
+    out
+}
+
+/// Narrow: missed (or left unmarked) on 3 or more of the last 5 slots, not
+/// counting today, which is still open.
+fn narrow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
+    let past: Vec<&Slot> = slots.iter().filter(|x| x.day < today).collect();
+    let last5 = &past[past.len().saturating_sub(5)..];
+    let not_shown = last5.iter().filter(|x| !x.shown).count();
+    if last5.len() < 5 || not_shown < 3 {
+        return None;
+    }
+    let (headline, proposal) = match (&p.smaller, p.unit.as_deref(), p.target_on(today)) {
+        (Some(smaller), _, _) => (
+            format!("Shrink “{}” to “{smaller}” for now.", p.text),
+            Proposal::UseSmaller {
+                smaller: smaller.clone(),
+            },
+        ),
+        (None, Some(unit), Some(t)) if t > 1.0 => {
+            let amount = (t / 2.0).ceil();
+            (
+                format!(
+                    "Lower “{}” to {} {unit} for now.",
+                    p.text,
+                    format_amount(amount)
+                ),
+                Proposal::LowerTarget { amount },
+            )
+        }
+        _ => (
+            format!("Find a smaller version of “{}”.", p.text),
+            Proposal::AskSmaller,
+        ),
+    };
+    Some(Suggestion {
+        key: format!("narrow:{}", p.id),
+        promise_id: Some(p.id.clone()),
+        headline,
+        reason: format!(
+            "It didn't happen on {not_shown} of its last 5 days; a smaller step often does."
+        ),
+        proposal,
+    })
+}
+
+/// Grow: kept (fully) on every slot of the last two weeks.
+fn grow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
+    let from = today - chrono::Duration::days(14);
+    let recent: Vec<&Slot> = slots
+        .iter()
+        .filter(|x| x.day >= from && x.day < today)
+        .collect();
+    let enough = recent.len() >= (p.schedule.days_per_week() as usize * 2).max(2);
+    if !enough || p.created_on > from || !recent.iter().all(|x| x.kept) {
+        return None;
+    }
+    let (headline, proposal) = match (p.unit.as_deref(), p.target_on(today)) {
+        (Some(unit), Some(t)) => {
+            let amount = (t * 1.25).ceil().max(t + 1.0);
+            (
+                format!("Grow “{}” to {} {unit}?", p.text, format_amount(amount)),
+                Proposal::RaiseTarget { amount },
+            )
+        }
+        _ => (
+            format!("“{}” looks easy now: add one new tiny promise?", p.text),
+            Proposal::AddOne,
+        ),
+    };
+    Some(Suggestion {
+        key: format!("grow:{}", p.id),
+        promise_id: Some(p.id.clone()),
+        headline,
+        reason: "Kept on every day it asked for, two weeks running.".into(),
+        proposal,
+    })
+}
+
+/// Start with one: after a rough week with several promises, keep the
+/// strongest for a while.
+fn keep_one(
+    promises: &[Promise],
+    active: &[&Promise],
+    checks: &[Check],
+    today: NaiveDate,
+    week_starts_on: Weekday,
+) -> Option<Suggestion> {
+    let start = week_start(today, week_starts_on) - chrono::Duration::days(7);
+    let (shown, asked) = week_share(promises, checks, start);
+    if asked < 5 || f64::from(shown) / f64::from(asked) >= 0.4 {
+        return None;
+    }
+    let refs: Vec<&Check> = checks.iter().collect();
+    let keep = active
+        .iter()
+        .map(|p| {
+            let s = slots(p, &refs, today, week_starts_on);
+            (*p, strength(&s, frequency(&p.schedule)))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(p, _)| p)?;
+    Some(Suggestion {
+        key: "one".into(),
+        promise_id: Some(keep.id.clone()),
+        headline: format!("Keep just “{}” for a while?", keep.text),
+        reason: format!(
+            "Last week held {shown} of {asked}; one promise kept beats several waiting. The others stay in the journal."
+        ),
+        proposal: Proposal::KeepOnlyOne {
+            keep_id: keep.id.clone(),
+        },
+    })
+}
+
+/// The week from `start`: promises shown up for over promises asked, day by
+/// day.
+fn week_share(promises: &[Promise], checks: &[Check], start: NaiveDate) -> (u32, u32) {
+    let end = start + chrono::Duration::days(6);
+    let mut by_day: HashMap<NaiveDate, Vec<&Check>> = HashMap::new();
+    for c in checks.iter().filter(|c| c.day >= start && c.day <= end) {
+        by_day.entry(c.day).or_default().push(c);
+    }
+    let empty = Vec::new();
+    days_between(start, end).fold((0, 0), |(s, a), d| {
+        let (ds, da) = day_share(promises, by_day.get(&d).unwrap_or(&empty), d);
+        (s + ds, a + da)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+    use crate::model::{Schedule, Status, Target, new_id};
+
+    #[test]
+    fn three_misses_in_five_suggest_the_smaller_version() {
+        let mut p = promise(Schedule::Daily, "2026-11-01");
+        p.smaller = Some("touch my toes once".into());
+        let checks = pattern(&p, "2026-11-14", "kkm.mkk");
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &checks,
+            d("2026-11-21"),
+            Weekday::Mon,
+        );
+        // Last five past days (16–20): m . m k k → 3 not shown.
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].key, format!("narrow:{}", p.id));
+        assert_eq!(
+            s[0].proposal,
+            Proposal::UseSmaller {
+                smaller: "touch my toes once".into()
+            }
+        );
+        assert!(s[0].reason.contains("3 of its last 5"));
+        // Two misses in five: nothing to suggest.
+        let checks = pattern(&p, "2026-11-14", "kkmkmkk");
+        assert!(
+            suggestions(
+                std::slice::from_ref(&p),
+                &checks,
+                d("2026-11-21"),
+                Weekday::Mon
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn narrowing_a_measure_without_a_smaller_version_halves_its_target() {
+        let mut p = promise(Schedule::Daily, "2026-11-01");
+        p.unit = Some("pages".into());
+        p.targets = vec![Target {
+            id: new_id(),
+            from: d("2026-11-01"),
+            amount: 10.0,
+        }];
+        let checks = pattern(&p, "2026-11-16", "mmmkk");
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &checks,
+            d("2026-11-21"),
+            Weekday::Mon,
+        );
+        assert_eq!(s[0].proposal, Proposal::LowerTarget { amount: 5.0 });
+    }
+
+    #[test]
+    fn weekday_schedules_are_judged_on_their_own_days() {
+        let p = promise(
+            Schedule::parse_days("mon,wed,fri").expect("days"),
+            "2026-11-01",
+        );
+        // Missed Mon 9, Wed 11, Fri 13; kept Mon 16, Wed 18; rest days empty.
+        let mut checks = pattern(&p, "2026-11-09", "m.m.m..");
+        checks.extend(pattern(&p, "2026-11-16", "k.k...."));
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &checks,
+            d("2026-11-20"),
+            Weekday::Mon,
+        );
+        // Last five slots before Fri 20: Fri 6 (unmarked), Mon 9 m, Wed 11 m, Fri 13 m, Mon 16 k, Wed 18 k
+        // → the last five are m m m k k: three not shown.
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].proposal, Proposal::AskSmaller);
+    }
+
+    #[test]
+    fn two_weeks_kept_suggests_growing() {
+        let mut p = promise(Schedule::Daily, "2026-11-01");
+        p.unit = Some("minutes".into());
+        p.targets = vec![Target {
+            id: new_id(),
+            from: d("2026-11-01"),
+            amount: 4.0,
+        }];
+        let checks = pattern(&p, "2026-11-01", &"k".repeat(20));
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &checks,
+            d("2026-11-21"),
+            Weekday::Mon,
+        );
+        assert_eq!(s[0].key, format!("grow:{}", p.id));
+        assert_eq!(s[0].proposal, Proposal::RaiseTarget { amount: 5.0 });
+        // A partly kept day in the fortnight: no growth yet.
+        let mut checks = checks;
+        checks[15].status = Status::Partial;
+        assert!(
+            suggestions(
+                std::slice::from_ref(&p),
+                &checks,
+                d("2026-11-21"),
+                Weekday::Mon
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_rough_week_with_several_promises_suggests_keeping_one() {
+        let a = promise(Schedule::Daily, "2026-10-01");
+        let mut b = promise(Schedule::Daily, "2026-10-01");
+        b.text = "read".into();
+        // Strong history for b, then a rough last week (Nov 9–15) for both.
+        let mut checks = pattern(&b, "2026-10-01", &"k".repeat(39));
+        checks.extend(pattern(&a, "2026-11-09", "k......"));
+        checks.extend(pattern(&b, "2026-11-16", "kkkkk"));
+        checks.extend(pattern(&a, "2026-11-16", "kkkkk"));
+        let ps = vec![a, b.clone()];
+        let s = suggestions(&ps, &checks, d("2026-11-21"), Weekday::Mon);
+        let one = s.iter().find(|x| x.key == "one").expect("keep one");
+        assert_eq!(
+            one.proposal,
+            Proposal::KeepOnlyOne {
+                keep_id: b.id.clone()
+            }
+        );
+        assert!(one.reason.contains("1 of 14"), "{}", one.reason);
+    }
+
+    #[test]
+    fn with_no_promise_the_suggestion_is_to_start_with_one() {
+        let s = suggestions(&[], &[], d("2026-11-21"), Weekday::Mon);
+        assert_eq!(s[0].proposal, Proposal::AddOne);
+        assert_eq!(s[0].key, "one");
+    }
+}

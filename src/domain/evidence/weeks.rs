@@ -1,0 +1,162 @@
+//! Weeks side by side: the kept rate beside mood and confidence, and the
+//! self-trust gap between what was done and how sure the person was.
+//!
+//! May use: `model` and the rest of `domain`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::showing_up::day_share;
+use crate::model::{Check, CheckIn, Promise, Reflection};
+
+/// One week side by side: what was done, and how it felt.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekPoint {
+    pub start: NaiveDate,
+    /// Share of the week's asked promises shown up for, 0–1.
+    pub kept_rate: Option<f64>,
+    pub mood: Option<f64>,
+    /// Average morning confidence (from the check-ins), 0–10.
+    pub confidence: Option<f64>,
+    /// Average share kept on the finished days that had a morning
+    /// check-in, on the same 0–10 scale as confidence.
+    pub kept_on_checkin_days: Option<f64>,
+    /// The morning confidence of those same days.
+    pub confidence_on_checkin_days: Option<f64>,
+}
+
+impl WeekPoint {
+    /// The self-trust gap in points out of 10: positive when the record is
+    /// ahead of the confidence.
+    pub fn trust_gap(&self) -> Option<f64> {
+        Some(self.kept_on_checkin_days? - self.confidence_on_checkin_days?)
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / f64::from(n))
+}
+
+/// The weeks starting at each of `starts`, computed from records covering
+/// them all.
+pub fn week_points(
+    starts: &[NaiveDate],
+    promises: &[Promise],
+    checks: &[Check],
+    checkins: &[CheckIn],
+    reflections: &[Reflection],
+    today: NaiveDate,
+) -> Vec<WeekPoint> {
+    let mut by_day: HashMap<NaiveDate, Vec<&Check>> = HashMap::new();
+    for c in checks {
+        by_day.entry(c.day).or_default().push(c);
+    }
+    let empty = Vec::new();
+    // How much of a finished day was shown up for, out of 10.
+    let share = |day: NaiveDate| {
+        let (s, a) = day_share(promises, by_day.get(&day).unwrap_or(&empty), day);
+        (a > 0 && day < today).then(|| f64::from(s) / f64::from(a) * 10.0)
+    };
+    starts
+        .iter()
+        .map(|&start| {
+            let end = start + chrono::Duration::days(6);
+            let in_week = |d: NaiveDate| d >= start && d <= end.min(today);
+            let week_checks: Vec<Check> =
+                checks.iter().filter(|c| in_week(c.day)).cloned().collect();
+            // The same count the week's summary shows.
+            let (shown, asked) = super::super::stats::week_summary(
+                promises,
+                &week_checks,
+                &[],
+                &[],
+                &[],
+                start,
+                today,
+            )
+            .totals();
+            let week_checkins: Vec<&CheckIn> = checkins.iter().filter(|c| in_week(c.day)).collect();
+            let moods = reflections
+                .iter()
+                .filter(|r| in_week(r.day))
+                .filter_map(|r| r.mood);
+            let (kept_on_checkin_days, confidence_on_checkin_days) =
+                trust_gap(&week_checkins, &share);
+            WeekPoint {
+                start,
+                kept_rate: (asked > 0).then(|| f64::from(shown) / f64::from(asked)),
+                mood: mean(moods.map(f64::from)),
+                confidence: mean(
+                    week_checkins
+                        .iter()
+                        .filter_map(|c| c.confidence)
+                        .map(f64::from),
+                ),
+                kept_on_checkin_days,
+                confidence_on_checkin_days,
+            }
+        })
+        .collect()
+}
+
+/// The trust gap's two sides over the week's check-in days, as averages:
+/// how the day went (out of 10) and how sure the morning was. Finished
+/// days only (`share` is `None` for the rest).
+fn trust_gap(
+    checkins: &[&CheckIn],
+    share: &dyn Fn(NaiveDate) -> Option<f64>,
+) -> (Option<f64>, Option<f64>) {
+    let days: Vec<(f64, f64)> = checkins
+        .iter()
+        .filter_map(|c| Some((f64::from(c.confidence?), share(c.day)?)))
+        .collect();
+    (
+        mean(days.iter().map(|(_, kept)| *kept)),
+        mean(days.iter().map(|(conf, _)| *conf)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+    use crate::model::{Schedule, Status, new_id};
+
+    #[test]
+    fn the_self_trust_gap_compares_morning_confidence_with_the_day() {
+        let a = promise(Schedule::Daily, "2026-11-01");
+        let b = promise(Schedule::Daily, "2026-11-01");
+        let checks = vec![
+            check(&a, "2026-11-16", Status::Kept),
+            check(&b, "2026-11-16", Status::Kept),
+            check(&a, "2026-11-17", Status::Kept),
+        ];
+        let checkin = |day: &str, c: u8| CheckIn {
+            id: new_id(),
+            day: d(day),
+            intention: None,
+            confidence: Some(c),
+            updated_at: d(day).and_hms_opt(8, 0, 0).expect("valid"),
+        };
+        let checkins = vec![checkin("2026-11-16", 4), checkin("2026-11-17", 2)];
+        let points = week_points(
+            &[d("2026-11-16")],
+            &[a, b],
+            &checks,
+            &checkins,
+            &[],
+            d("2026-11-18"),
+        );
+        let w = &points[0];
+        // Days 16 and 17 asked 2 each (the 18th, today, is still open): 3 of 4.
+        assert_eq!(w.kept_rate, Some(0.75));
+        assert_eq!(w.confidence, Some(3.0));
+        // Checked-in days kept 10/10 and 5/10: 7.5 on average.
+        assert_eq!(w.kept_on_checkin_days, Some(7.5));
+        assert_eq!(w.confidence_on_checkin_days, Some(3.0));
+        assert_eq!(w.trust_gap(), Some(4.5));
+    }
+}

@@ -1,0 +1,180 @@
+//! [`Journal`]: the one API both front ends call.
+//!
+//! It reads and writes through the [`Store`]; it takes "now" from a
+//! [`Clock`] that is passed in, so every rule can be tested at any date and
+//! hour. Every action a person takes is one [`Change`]: saved in one
+//! transaction the moment it is made, and taken back whole by one
+//! [`Journal::undo`] (see [`super::undo`]).
+//!
+//! The methods live beside what they are about: `promises.rs` (adding,
+//! editing, archiving, ordering), `marks.rs` (how a promise went on a day),
+//! `entries.rs` (wins, check-ins, reflections), `days.rs` (reading a day,
+//! the calendar and a week), `reviews.rs` (evidence and the weekly review),
+//! `decide.rs` (carrying out a suggestion) and `transfer.rs` (export,
+//! import, backup).
+//!
+//! May use: `store`, `model` and the rest of `domain`.
+
+mod days;
+mod decide;
+mod entries;
+mod marks;
+mod promises;
+mod reviews;
+mod transfer;
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use days::{DayItem, DayView, day_items};
+pub use marks::{Mark, status_for_amount};
+pub use promises::{NewPromise, PromiseEdit, PromiseFields};
+pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};
+
+use super::undo::{Change, History};
+use super::{Clock, Error, Result, day, input};
+use crate::model::{Config, Counts, Promise};
+use crate::store::{Access, Store};
+
+pub struct Journal {
+    store: Store,
+    clock: Clock,
+    config: Config,
+    history: History,
+    /// Bumped on every change made through this journal.
+    generation: u64,
+}
+
+impl Journal {
+    /// Opens (or creates) the journal at `path` for writing; any copy made
+    /// before an update is dated by `clock`.
+    pub fn open(path: &Path, clock: Clock, config: Config) -> Result<Journal> {
+        let store = Store::open_at(path, clock.now(), Access::Write)?;
+        Ok(Journal::new(store, clock, config))
+    }
+
+    pub fn new(store: Store, clock: Clock, config: Config) -> Journal {
+        Journal {
+            store,
+            clock,
+            config,
+            history: History::default(),
+            generation: 0,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
+    /// The journal's today, by the day boundary rule.
+    pub fn today(&self) -> NaiveDate {
+        day::journal_day(self.now(), self.config.day_starts_at)
+    }
+
+    /// Whether it is evening: from `evening_from` until the day boundary.
+    pub fn is_evening(&self) -> bool {
+        let now = self.now();
+        day::journal_day(now, self.config.day_starts_at) != now.date()
+            || now.time() >= self.config.evening_from
+    }
+
+    /// Changes on every write made through this journal.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Changes whenever another process writes to the file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.store.data_version()?)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(self.store.counts()?)
+    }
+
+    /// Parses a day as typed on the command line, relative to today.
+    pub fn parse_day(&self, text: &str) -> Result<NaiveDate> {
+        day::parse_day(text, self.today()).map_err(Error::Input)
+    }
+
+    // ----- undo -----------------------------------------------------------
+
+    /// Saves one action in one transaction and remembers it, whole, for
+    /// undo. Nothing is saved or remembered if any write fails.
+    fn commit(&mut self, change: Change, label: String) -> Result<()> {
+        if change.is_empty() {
+            return Ok(());
+        }
+        self.store.write(|w| change.apply(w))?;
+        self.history.push(change.into_group(label));
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Forgets the undo history (after generating a demo, say).
+    pub fn clear_undo(&mut self) {
+        self.history.clear();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// Takes back the last action, whole. Returns what was undone, in
+    /// words, or `None` if there was nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let Some(group) = self.history.pop() else {
+            return Ok(None);
+        };
+        match self.store.write(|w| group.apply(w)) {
+            Ok(()) => {
+                self.generation += 1;
+                Ok(Some(group.label().to_string()))
+            }
+            Err(e) => {
+                self.history.push(group);
+                Err(e.into())
+            }
+        }
+    }
+
+    // ----- shared by the actions ----------------------------------------
+
+    fn promise_by_id(&self, id: &str) -> Result<Promise> {
+        self.store
+            .promises(true)?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::Input("That promise is no longer in the journal.".into()))
+    }
+
+    /// A day something is recorded for: from [`day::FIRST_DAY`] to today.
+    fn check_day(&self, day: NaiveDate) -> Result<()> {
+        if day > self.today() {
+            return input(format!(
+                "{day} is still ahead; it can be recorded once the day has come."
+            ));
+        }
+        if day < day::FIRST_DAY {
+            return input(format!(
+                "{day} is before {}, the earliest day a journal keeps; choose a day from then to today.",
+                day::FIRST_DAY
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,43 @@
+//! Moving data in and out: exports, imports and backups.
+//!
+//! May use: `store`, `model` and the rest of `domain`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::Journal;
+use crate::domain::{Result, import, input};
+use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
+
+impl Journal {
+    pub fn export(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export> {
+        Ok(self.store.export(from, to, self.now())?)
+    }
+
+    /// Merges an export. Every record is first checked by the same rules as
+    /// typed input and its text cleaned the same way; one bad record refuses
+    /// the whole file, naming it, and nothing is written. Not undoable: it is
+    /// one transaction, and importing the same file again changes nothing.
+    pub fn import(&mut self, data: &Export) -> Result<ImportReport> {
+        if data.format != EXPORT_FORMAT {
+            return input("That file is not a smallwins export; make one with `smallwins export`.");
+        }
+        if data.version > EXPORT_VERSION {
+            return input(format!(
+                "That export was written by a newer smallwins (format {}, this one reads up to {EXPORT_VERSION}); update smallwins to import it.",
+                data.version,
+            ));
+        }
+        let data = import::checked(data, &self.promises(true)?, self.today(), self.now())?;
+        let report = self.store.import(&data)?;
+        // Earlier undo steps could now erase imported records.
+        self.clear_undo();
+        self.generation += 1;
+        Ok(report)
+    }
+
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        Ok(self.store.backup_to(dest)?)
+    }
+}

@@ -1,0 +1,102 @@
+//! Words and glyphs both front ends show for the same things, so the
+//! full-screen journal and the command line say them the same way.
+//!
+//! May use: `model`.
+
+use chrono::Weekday;
+
+use crate::model::{Status, format_amount};
+
+/// The glyph of one promise's result on a day: ✓ kept, ◐ partly kept,
+/// ○ missed, · not marked yet.
+pub fn status_glyph(status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Kept) => "✓",
+        Some(Status::Partial) => "◐",
+        Some(Status::Missed) => "○",
+        None => "·",
+    }
+}
+
+/// A measured promise's amount in words: "4 of 10 pages" when less than
+/// the target was done, "10 pages" when the target was reached (or there is
+/// none), and the target alone, "10 pages", before anything is recorded.
+/// `None` for a yes/no promise (no unit), or with neither an amount nor a
+/// target.
+pub fn amount_label(
+    unit: Option<&str>,
+    amount: Option<f64>,
+    target: Option<f64>,
+) -> Option<String> {
+    let unit = unit?;
+    Some(match (amount, target) {
+        (Some(a), Some(t)) if a < t => {
+            format!("{} of {} {unit}", format_amount(a), format_amount(t))
+        }
+        (Some(a), _) => format!("{} {unit}", format_amount(a)),
+        (None, Some(t)) => format!("{} {unit}", format_amount(t)),
+        (None, None) => return None,
+    })
+}
+
+/// "Mondays", for sentences about a weekday in general.
+pub fn weekday_plural(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mondays",
+        Weekday::Tue => "Tuesdays",
+        Weekday::Wed => "Wednesdays",
+        Weekday::Thu => "Thursdays",
+        Weekday::Fri => "Fridays",
+        Weekday::Sat => "Saturdays",
+        Weekday::Sun => "Sundays",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_result_has_its_own_glyph_and_a_miss_is_not_a_cross() {
+        let glyphs: Vec<&str> = [
+            Some(Status::Kept),
+            Some(Status::Partial),
+            Some(Status::Missed),
+            None,
+        ]
+        .into_iter()
+        .map(status_glyph)
+        .collect();
+        assert_eq!(glyphs, ["✓", "◐", "○", "·"]);
+        assert!(!glyphs.iter().any(|g| g.contains('✗') || g.contains('x')));
+    }
+
+    #[test]
+    fn amounts_read_as_part_of_the_target() {
+        let pages = Some("pages");
+        assert_eq!(
+            amount_label(pages, Some(4.0), Some(10.0)).as_deref(),
+            Some("4 of 10 pages")
+        );
+        assert_eq!(
+            amount_label(pages, Some(12.0), Some(10.0)).as_deref(),
+            Some("12 pages")
+        );
+        assert_eq!(
+            amount_label(pages, Some(2.5), None).as_deref(),
+            Some("2.5 pages")
+        );
+        assert_eq!(
+            amount_label(pages, None, Some(10.0)).as_deref(),
+            Some("10 pages")
+        );
+        assert_eq!(amount_label(pages, None, None), None);
+        assert_eq!(amount_label(None, Some(4.0), Some(10.0)), None);
+    }
+
+    #[test]
+    fn weekdays_in_general_are_plural() {
+        assert_eq!(weekday_plural(Weekday::Mon), "Mondays");
+        assert_eq!(weekday_plural(Weekday::Sun), "Sundays");
+    }
+}

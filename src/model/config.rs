@@ -1,0 +1,59 @@
+//! The config values: the day boundary, the evening hour, the first day of
+//! the week, and the prompts the journal asks with.
+//!
+//! `crate::config` fills these from `assets/prompts.toml` and the person's
+//! config file; nothing here reads a file.
+//!
+//! May use: nothing of ours.
+
+use chrono::{NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// A moment before this hour belongs to the day before.
+    pub day_starts_at: NaiveTime,
+    /// From this hour the Today pane shows the evening reflection.
+    pub evening_from: NaiveTime,
+    pub week_starts_on: Weekday,
+    pub prompts: Prompts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prompt {
+    pub key: String,
+    pub text: String,
+}
+
+/// The questions the journal asks, for each moment of the day and week.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompts {
+    pub morning: Vec<Prompt>,
+    pub evening: Vec<Prompt>,
+    pub after_miss: Vec<Prompt>,
+    pub weekly: Vec<Prompt>,
+    pub examples: Vec<String>,
+}
+
+impl Prompts {
+    /// The text of a prompt by key, from any list.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.morning
+            .iter()
+            .chain(&self.evening)
+            .chain(&self.after_miss)
+            .chain(&self.weekly)
+            .find(|p| p.key == key)
+            .map(|p| p.text.as_str())
+    }
+
+    /// The morning prompt with this key, or an empty text.
+    pub fn morning(&self, key: &str) -> &str {
+        self.morning
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.text.as_str())
+            .unwrap_or("")
+    }
+}

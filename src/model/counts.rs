@@ -1,0 +1,49 @@
+//! How many records of each kind: in a journal, in a copy of one, in an
+//! export, or changed by an import.
+//!
+//! May use: nothing of ours.
+
+use serde::Serialize;
+
+/// Counts of every record kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub promises: u64,
+    pub checks: u64,
+    pub wins: u64,
+    pub checkins: u64,
+    pub reflections: u64,
+    /// Weekly reviews (answers and decisions, one per week).
+    pub reviews: u64,
+}
+
+/// How many records an import added or changed.
+pub type ImportReport = Counts;
+
+impl Counts {
+    pub fn is_empty(&self) -> bool {
+        *self == Counts::default()
+    }
+
+    /// All records together.
+    pub fn total(&self) -> u64 {
+        self.promises + self.checks + self.wins + self.checkins + self.reflections + self.reviews
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_total_includes_weekly_reviews() {
+        let c = Counts {
+            promises: 1,
+            reviews: 2,
+            ..Counts::default()
+        };
+        assert_eq!(c.total(), 3);
+        assert!(!c.is_empty());
+        assert!(Counts::default().is_empty());
+    }
+}

@@ -1,0 +1,33 @@
+//! The journal's plain records and values: promises with their schedules
+//! and targets, checks and their statuses, wins, check-ins, reflections,
+//! weekly reviews with their decisions, record counts, and the config
+//! values.
+//!
+//! What lives here: data and the small facts that follow from it alone
+//! (which weekday a schedule asks for, the target in force on a day, how a
+//! status reads in words). No rule that needs another layer, no SQL, no I/O.
+//!
+//! May use: nothing of ours (outside crates only). Every other layer may use
+//! it: `store` saves these records, `domain` reasons about them, and the
+//! front ends show them.
+//!
+//! Every record has a stable unique id (a UUID), so journals exported on two
+//! machines can be merged.
+
+mod config;
+mod counts;
+mod promise;
+mod records;
+mod review;
+pub mod weekday;
+
+pub use config::{Config, Prompt, Prompts};
+pub use counts::{Counts, ImportReport};
+pub use promise::{Due, Promise, Schedule, Target, format_amount};
+pub use records::{Check, CheckIn, Reflection, Status, Win};
+pub use review::{Decision, Review};
+
+/// A new stable id for a record.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,107 @@
+//! What a day holds: each promise's check (kept, partly kept or missed),
+//! wins, the morning check-in and the evening reflection.
+//!
+//! May use: nothing of ours.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// The result of one promise on one day. "Not yet marked" is the absence of
+/// a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Kept,
+    Partial,
+    Missed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Kept => "kept",
+            Status::Partial => "partial",
+            Status::Missed => "missed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "kept" => Some(Status::Kept),
+            "partial" => Some(Status::Partial),
+            "missed" => Some(Status::Missed),
+            _ => None,
+        }
+    }
+
+    /// Principle 3: if it happened, it counts. Kept and partly kept both
+    /// count as showing up.
+    pub fn showed_up(self) -> bool {
+        matches!(self, Status::Kept | Status::Partial)
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Kept => "kept",
+            Status::Partial => "partly kept",
+            Status::Missed => "missed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    pub id: String,
+    pub promise_id: String,
+    pub day: NaiveDate,
+    pub status: Status,
+    pub amount: Option<f64>,
+    pub note: Option<String>,
+    /// At most one lesson, for a miss.
+    pub lesson: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Win {
+    pub id: String,
+    pub day: NaiveDate,
+    pub text: String,
+    pub area: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub id: String,
+    pub day: NaiveDate,
+    pub intention: Option<String>,
+    pub confidence: Option<u8>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    pub id: String,
+    pub day: NaiveDate,
+    /// Answers keyed by prompt key.
+    pub answers: BTreeMap<String, String>,
+    pub mood: Option<u8>,
+    pub confidence: Option<u8>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_counts_as_showing_up_and_a_miss_does_not() {
+        assert!(Status::Kept.showed_up());
+        assert!(Status::Partial.showed_up());
+        assert!(!Status::Missed.showed_up());
+    }
+}

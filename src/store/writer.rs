@@ -1,0 +1,213 @@
+//! Writing records, always inside one transaction
+//! ([`Store::write`](super::Store::write)).
+//!
+//! May use: `model`.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::Result;
+use super::rows::{schedule_to_sql, to_json};
+use crate::model::{Check, CheckIn, Promise, Reflection, Review, Target, Win};
+
+/// Writes inside one transaction; see [`Store::write`](super::Store::write).
+pub struct Writer<'a> {
+    pub(super) tx: &'a rusqlite::Transaction<'a>,
+}
+
+impl Writer<'_> {
+    /// Inserts or replaces a promise and its target history.
+    pub fn put_promise(&self, p: &Promise) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO promises (id, text, cue, smaller, area, schedule, unit, position, created_on, archived_on, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT(id) DO UPDATE SET text = excluded.text, cue = excluded.cue,
+                   smaller = excluded.smaller, area = excluded.area, schedule = excluded.schedule,
+                   unit = excluded.unit, position = excluded.position, created_on = excluded.created_on,
+                   archived_on = excluded.archived_on, updated_at = excluded.updated_at",
+            )?
+            .execute(params![
+                p.id,
+                p.text,
+                p.cue,
+                p.smaller,
+                p.area,
+                schedule_to_sql(&p.schedule),
+                p.unit,
+                p.position,
+                p.created_on,
+                p.archived_on,
+                p.updated_at
+            ])?;
+        self.tx
+            .prepare_cached("DELETE FROM targets WHERE promise_id = ?1")?
+            .execute([&p.id])?;
+        for t in &p.targets {
+            self.put_target(&p.id, t)?;
+        }
+        Ok(())
+    }
+
+    fn put_target(&self, promise_id: &str, t: &Target) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO targets (id, promise_id, from_day, amount) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(promise_id, from_day) DO UPDATE SET amount = excluded.amount, id = excluded.id",
+            )?
+            .execute(params![t.id, promise_id, t.from, t.amount])?;
+        Ok(())
+    }
+
+    /// Puts back positions exactly as they were.
+    pub fn set_positions(&self, positions: &[(String, i64)]) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("UPDATE promises SET position = ?2 WHERE id = ?1")?;
+        for (id, position) in positions {
+            stmt.execute(params![id, position])?;
+        }
+        Ok(())
+    }
+
+    /// Removes a promise with its targets and checks. Only undo of a
+    /// just-added promise uses this; people archive instead.
+    pub fn delete_promise(&self, id: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM promises WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+
+    /// Sets the position of each promise to its index in `ids`.
+    pub fn set_order(&self, ids: &[String]) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("UPDATE promises SET position = ?2 WHERE id = ?1")?;
+        for (i, id) in ids.iter().enumerate() {
+            stmt.execute(params![id, i as i64])?;
+        }
+        Ok(())
+    }
+
+    /// Inserts or replaces the check of a promise on a day.
+    pub fn put_check(&self, c: &Check) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM checks WHERE promise_id = ?1 AND day = ?2 AND id <> ?3")?
+            .execute(params![c.promise_id, c.day, c.id])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO checks (id, promise_id, day, status, amount, note, lesson, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT(id) DO UPDATE SET promise_id = excluded.promise_id, day = excluded.day,
+                   status = excluded.status, amount = excluded.amount, note = excluded.note,
+                   lesson = excluded.lesson, updated_at = excluded.updated_at",
+            )?
+            .execute(params![
+                c.id,
+                c.promise_id,
+                c.day,
+                c.status.as_str(),
+                c.amount,
+                c.note,
+                c.lesson,
+                c.updated_at
+            ])?;
+        Ok(())
+    }
+
+    pub fn delete_check(&self, promise_id: &str, day: NaiveDate) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM checks WHERE promise_id = ?1 AND day = ?2")?
+            .execute(params![promise_id, day])?;
+        Ok(())
+    }
+
+    pub fn put_win(&self, w: &Win) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO wins (id, day, text, area, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area",
+            )?
+            .execute(params![w.id, w.day, w.text, w.area, w.created_at])?;
+        Ok(())
+    }
+
+    pub fn delete_win(&self, id: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM wins WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+
+    pub fn put_checkin(&self, c: &CheckIn) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM checkins WHERE day = ?1 AND id <> ?2")?
+            .execute(params![c.day, c.id])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO checkins (id, day, intention, confidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET day = excluded.day, intention = excluded.intention,
+                   confidence = excluded.confidence, updated_at = excluded.updated_at",
+            )?
+            .execute(params![c.id, c.day, c.intention, c.confidence, c.updated_at])?;
+        Ok(())
+    }
+
+    pub fn delete_checkin(&self, day: NaiveDate) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM checkins WHERE day = ?1")?
+            .execute([day])?;
+        Ok(())
+    }
+
+    pub fn put_reflection(&self, r: &Reflection) -> Result<()> {
+        let answers = to_json(&r.answers)?;
+        self.tx
+            .prepare_cached("DELETE FROM reflections WHERE day = ?1 AND id <> ?2")?
+            .execute(params![r.day, r.id])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO reflections (id, day, answers, mood, confidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(id) DO UPDATE SET day = excluded.day, answers = excluded.answers,
+                   mood = excluded.mood, confidence = excluded.confidence, updated_at = excluded.updated_at",
+            )?
+            .execute(params![r.id, r.day, answers, r.mood, r.confidence, r.updated_at])?;
+        Ok(())
+    }
+
+    pub fn delete_reflection(&self, day: NaiveDate) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM reflections WHERE day = ?1")?
+            .execute([day])?;
+        Ok(())
+    }
+
+    pub fn put_review(&self, r: &Review) -> Result<()> {
+        let answers = to_json(&r.answers)?;
+        let decisions = to_json(&r.decisions)?;
+        self.tx
+            .prepare_cached("DELETE FROM reviews WHERE week_start = ?1 AND id <> ?2")?
+            .execute(params![r.week_start, r.id])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO reviews (id, week_start, answers, decisions, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET week_start = excluded.week_start, answers = excluded.answers,
+                   decisions = excluded.decisions, updated_at = excluded.updated_at",
+            )?
+            .execute(params![r.id, r.week_start, answers, decisions, r.updated_at])?;
+        Ok(())
+    }
+
+    pub fn delete_review(&self, week_start: NaiveDate) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM reviews WHERE week_start = ?1")?
+            .execute([week_start])?;
+        Ok(())
+    }
+
+    /// The transaction itself, for the importer in this module.
+    pub(super) fn tx(&self) -> &rusqlite::Transaction<'_> {
+        self.tx
+    }
+}
