@@ -25,7 +25,7 @@ pub enum Pane {
 }
 
 impl Pane {
-    const ALL: [Pane; 3] = [Pane::Promises, Pane::Wins, Pane::Reflection];
+    pub const ALL: [Pane; 3] = [Pane::Promises, Pane::Wins, Pane::Reflection];
 }
 
 /// The panes of the Review screen.

@@ -29,7 +29,6 @@ pub enum Action {
     ClearMark,
     AddWin,
     Open,
-    Delete,
     Undo,
     SwitchReflection,
     AddPromise,
@@ -341,10 +340,34 @@ pub const BINDINGS: &[Binding] = &[
         "next day",
         None,
     ),
-    b(G, &[k('1')], A::Go(Screen::Today), "Today", None),
-    b(G, &[k('2')], A::Go(Screen::Calendar), "Calendar", None),
-    b(G, &[k('3')], A::Go(Screen::Review), "Review", None),
-    b(G, &[k('4')], A::Go(Screen::Promises), "Promises", None),
+    b(
+        G,
+        &[k('1')],
+        A::Go(Screen::Today),
+        Screen::Today.title(),
+        None,
+    ),
+    b(
+        G,
+        &[k('2')],
+        A::Go(Screen::Calendar),
+        Screen::Calendar.title(),
+        None,
+    ),
+    b(
+        G,
+        &[k('3')],
+        A::Go(Screen::Review),
+        Screen::Review.title(),
+        None,
+    ),
+    b(
+        G,
+        &[k('4')],
+        A::Go(Screen::Promises),
+        Screen::Promises.title(),
+        None,
+    ),
     b(
         G,
         &[
@@ -398,6 +421,16 @@ pub fn bindings_for(screen: Screen) -> impl Iterator<Item = &'static Binding> {
             })
     });
     own.chain(global)
+}
+
+/// The key that switches to `screen`, as written in the tab strip.
+pub fn go_key(screen: Screen) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == Action::Go(screen))
+        .and_then(|b| b.keys.first())
+        .map(key_label)
+        .unwrap_or_default()
 }
 
 /// How a key is written in help and hints.

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod keymap;
+mod screen;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -23,17 +24,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::Journal;
 pub use app::App;
+pub use screen::Screen;
 use terminal::{EndReason, Input, Inputs};
 use theme::Theme;
-
-/// The screens reachable with 1–4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Today,
-    Calendar,
-    Review,
-    Promises,
-}
 
 /// How often the app looks at the clock (day rollover) and at the file
 /// (writes from `smallwins win …` in another shell).
@@ -125,11 +118,6 @@ fn event_loop(
             }
         }
     }
-}
-
-/// Builds the app for `screen`, focused on `day`.
-pub fn app_at(journal: Journal, screen: Screen, day: NaiveDate) -> crate::domain::Result<App> {
-    app_with_theme(journal, screen, day, Theme::from_env())
 }
 
 fn app_with_theme(

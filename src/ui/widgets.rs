@@ -3,8 +3,9 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::{LEGEND, Theme, mark_glyph};
@@ -19,6 +20,56 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+/// A bordered pane; the focused one has a thick accent border.
+pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.focused_border
+        } else {
+            theme.border
+        })
+        .title(title)
+        .title_style(if focused { theme.title } else { Style::new() })
+}
+
+/// A strip of tabs with the one at `active` highlighted. Each label is
+/// padded by a space on both sides; `gap` spaces follow every tab.
+pub fn tab_strip<S: AsRef<str>>(
+    labels: &[S],
+    active: usize,
+    gap: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let style = if i == active {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::styled(format!(" {} ", label.as_ref()), style));
+        if gap > 0 {
+            spans.push(Span::raw(" ".repeat(gap)));
+        }
+    }
+    spans
+}
+
+/// The first row to show so that `selected` stays visible in `height` rows.
+pub fn scroll_for(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
     }
 }
 

@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::pane;
 use crate::domain::DayView;
 use crate::ui::app::App;
 use crate::ui::theme::{mark_glyph, status_glyph};
+use crate::ui::widgets::pane;
 use crate::ui::widgets::{
     MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, put_line, rating_spans, truncate,
     wrap_words,
@@ -28,7 +28,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (area, None)
     };
-    let block = pane(" Calendar · Enter opens a day ", true, app);
+    let block = pane(" Calendar · Enter opens a day ", true, &app.theme);
     let inner = block.inner(grid_area);
     block.render(grid_area, buf);
     let mut legend = legend_lines(&app.theme, inner.width, true);
@@ -84,7 +84,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = format!(" {} ", app.cursor.format("%A %-d %B"));
-    let block = pane(title, false, app);
+    let block = pane(title, false, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let width = inner.width as usize;

@@ -5,20 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::pane;
-use crate::ui::Screen;
 use crate::ui::app::App;
 use crate::ui::keymap::{self, Scope};
 use crate::ui::widgets::centered;
+use crate::ui::widgets::pane;
 
 pub fn draw(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let screen_name = match app.screen {
-        Screen::Today => "Today",
-        Screen::Calendar => "Calendar",
-        Screen::Review => "Review",
-        Screen::Promises => "Promises",
-    };
+    let screen_name = app.screen.title();
     let mut lines = Vec::new();
     let section = |title: &str, lines: &mut Vec<Line<'static>>, global: bool| {
         lines.push(Line::from(Span::styled(title.to_string(), theme.title)));
@@ -54,7 +48,7 @@ pub fn draw(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
     let popup = centered(area, w, h);
     Clear.render(popup, buf);
-    let block = pane(" Help · Esc closes · j/k scroll ", true, app);
+    let block = pane(" Help · Esc closes · j/k scroll ", true, &app.theme);
     let inner = block.inner(popup);
     block.render(popup, buf);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);

@@ -10,14 +10,13 @@ pub mod today;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Screen;
 use super::app::{App, Popup};
 use super::keymap;
-use super::widgets::{put_line, truncate};
+use super::widgets::{put_line, tab_strip, truncate};
 
 /// Below this the app asks for a larger window instead of drawing screens.
 pub const MIN_WIDTH: u16 = 24;
@@ -69,36 +68,25 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let tabs = [
-        (Screen::Today, "1 Today"),
-        (Screen::Calendar, "2 Calendar"),
-        (Screen::Review, "3 Review"),
-        (Screen::Promises, "4 Promises"),
-    ];
+    let labels: Vec<String> = Screen::ALL
+        .iter()
+        .map(|s| format!("{} {}", keymap::go_key(*s), s.title()))
+        .collect();
+    let active = Screen::ALL
+        .iter()
+        .position(|s| *s == app.screen)
+        .unwrap_or(0);
     let moment = match app.moment {
         super::app::Moment::Morning => "morning",
         super::app::Moment::Evening => "evening",
     };
     let date = format!("{} · {moment} ", app.today.format("%a %-d %b"));
     let mut spans = vec![Span::styled(" smallwins ", theme.title)];
-    let full: usize = 11 + tabs.iter().map(|(_, t)| t.len() + 2).sum::<usize>() + date.len();
+    let full: usize = 11 + labels.iter().map(|t| t.len() + 2).sum::<usize>() + date.len();
     if (area.width as usize) >= full {
-        for (screen, label) in tabs {
-            let style = if screen == app.screen {
-                theme.tab_active
-            } else {
-                theme.tab
-            };
-            spans.push(Span::styled(format!(" {label} "), style));
-            spans.push(Span::raw(" "));
-        }
+        spans.extend(tab_strip(&labels, active, 1, theme));
     } else {
-        let label = tabs
-            .iter()
-            .find(|(s, _)| *s == app.screen)
-            .map(|(_, l)| &l[2..])
-            .unwrap_or("");
-        spans.push(Span::styled(format!(" {label} "), theme.tab_active));
+        spans.extend(tab_strip(&[app.screen.title()], 0, 0, theme));
     }
     let left: usize = spans.iter().map(|s| s.width()).sum();
     put_line(buf, area, 0, &Line::from(spans));
@@ -149,32 +137,4 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
         used += w;
     }
     put_line(buf, area, 0, &Line::from(spans));
-}
-
-/// A bordered pane; the focused one has an accent border.
-pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, app: &App) -> Block<'a> {
-    let theme = &app.theme;
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if focused {
-            theme.focused_border
-        } else {
-            theme.border
-        })
-        .title(title)
-        .title_style(if focused { theme.title } else { Style::new() })
-}
-
-/// The first row to show so that `selected` stays visible in `height` rows.
-pub fn scroll_for(selected: usize, height: usize) -> usize {
-    if height == 0 {
-        0
-    } else {
-        selected.saturating_sub(height - 1)
-    }
 }

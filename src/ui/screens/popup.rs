@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use super::pane;
 use crate::ui::app::{App, Form, Popup, Rating, TextInput};
+use crate::ui::widgets::pane;
 use crate::ui::widgets::{centered, put_line, rating_spans, truncate};
 
 pub fn draw(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
@@ -24,7 +24,7 @@ fn frame(app: &App, title: &str, w: u16, h: u16, area: Rect, buf: &mut Buffer) -
     let block = pane(
         format!(" {} ", truncate(title, w.saturating_sub(4) as usize)),
         true,
-        app,
+        &app.theme,
     );
     let inner = block.inner(popup);
     block.render(popup, buf);

@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{pane, scroll_for};
 use crate::domain::Promise;
 use crate::domain::model::format_amount;
 use crate::ui::app::App;
+use crate::ui::widgets::{pane, scroll_for};
 use crate::ui::widgets::{put_line, truncate};
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -27,7 +27,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" Promises · {} ", listed.len())
     };
-    let block = pane(title, true, app);
+    let block = pane(title, true, &app.theme);
     let inner = block.inner(list_area);
     block.render(list_area, buf);
     if listed.is_empty() {
@@ -99,7 +99,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn detail(app: &App, p: &Promise, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let block = pane(" Details ", false, app);
+    let block = pane(" Details ", false, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let row = |label: &str, value: String| {

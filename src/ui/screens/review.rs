@@ -14,13 +14,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
-use super::pane;
 use crate::domain::evidence::{Patterns, WeekPoint};
 use crate::domain::stats::PromiseWeek;
 use crate::domain::{ReviewView, WeekSummary};
 use crate::ui::app::{App, ReviewItem, ReviewPane};
 use crate::ui::theme::{Theme, mark_glyph};
-use crate::ui::widgets::{one_line, put_line, truncate, weekday_header, wrap_words};
+use crate::ui::widgets::pane;
+use crate::ui::widgets::{one_line, put_line, tab_strip, truncate, weekday_header, wrap_words};
 
 /// Width of the acting pane beside the evidence on wide windows.
 const ACT_W: u16 = 46;
@@ -41,18 +41,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // One pane at a time, with tabs.
     let theme = &app.theme;
-    let tabs = [(ReviewPane::Week, "The week"), (ReviewPane::Act, "Decide")];
-    let spans: Vec<Span> = tabs
-        .iter()
-        .map(|(p, label)| {
-            let style = if *p == app.review_pane {
-                theme.tab_active
-            } else {
-                theme.tab
-            };
-            Span::styled(format!(" {label} "), style)
-        })
-        .collect();
+    let active = match app.review_pane {
+        ReviewPane::Week => 0,
+        ReviewPane::Act => 1,
+    };
+    let spans = tab_strip(&["The week", "Decide"], active, 0, theme);
     put_line(buf, area, 0, &Line::from(spans));
     let rest = Rect {
         y: area.y + 1,
@@ -97,7 +90,11 @@ fn week_title(review: &ReviewView) -> String {
 }
 
 fn week_pane(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let block = pane(week_title(review), app.review_pane == ReviewPane::Week, app);
+    let block = pane(
+        week_title(review),
+        app.review_pane == ReviewPane::Week,
+        &app.theme,
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -586,7 +583,7 @@ fn notes(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 fn act_pane(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.review_pane == ReviewPane::Act;
-    let block = pane(" Decide · a accept · x set aside ", focused, app);
+    let block = pane(" Decide · a accept · x set aside ", focused, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width.saturating_sub(4) as usize;

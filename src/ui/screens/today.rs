@@ -6,12 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{pane, scroll_for};
 use crate::domain::model::format_amount;
 use crate::domain::{DayItem, Due, Status};
 use crate::ui::app::{App, Field, Moment, Pane};
 use crate::ui::theme::status_glyph;
+use crate::ui::widgets::tab_strip;
 use crate::ui::widgets::{one_line, put_line, rating_spans, recent_weeks, truncate, wrap_words};
+use crate::ui::widgets::{pane, scroll_for};
 
 /// Below this the screen shows one pane at a time.
 const FULL_W: u16 = 80;
@@ -55,20 +56,9 @@ fn compact(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let mut area = area;
     // Pane tabs.
-    let tabs = [
-        (Pane::Promises, "Promises"),
-        (Pane::Wins, "Wins"),
-        (Pane::Reflection, reflection_title(app)),
-    ];
-    let mut spans = Vec::new();
-    for (p, label) in tabs {
-        let style = if p == app.pane {
-            theme.tab_active
-        } else {
-            theme.tab
-        };
-        spans.push(Span::styled(format!(" {label} "), style));
-    }
+    let labels = ["Promises", "Wins", reflection_title(app)];
+    let active = Pane::ALL.iter().position(|p| *p == app.pane).unwrap_or(0);
+    let spans = tab_strip(&labels, active, 0, theme);
     put_line(buf, area, 0, &Line::from(spans));
     area.y += 1;
     area.height = area.height.saturating_sub(1);
@@ -111,7 +101,7 @@ fn day_title(app: &App) -> String {
 }
 
 fn calendar_pane(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane(" Recent weeks ", false, app);
+    let block = pane(" Recent weeks ", false, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     recent_weeks(
@@ -150,7 +140,7 @@ fn promises_pane(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {} · {kept} of {due} kept ", day_title(app))
     };
-    let block = pane(title, focused, app);
+    let block = pane(title, focused, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     if day.items.is_empty() {
@@ -216,7 +206,7 @@ fn wins_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.pane == Pane::Wins;
     let wins = &app.data.day.wins;
-    let block = pane(format!(" Wins · {} ", wins.len()), focused, app);
+    let block = pane(format!(" Wins · {} ", wins.len()), focused, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     if wins.is_empty() {
@@ -270,7 +260,7 @@ fn reflection_pane(app: &App, area: Rect, buf: &mut Buffer) {
         Moment::Morning => " Morning check-in · r: evening ",
         Moment::Evening => " Evening reflection · r: morning ",
     };
-    let block = pane(title, focused, app);
+    let block = pane(title, focused, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let day = &app.data.day;
@@ -395,7 +385,7 @@ fn text_value(text: Option<&str>, theme: &crate::ui::theme::Theme) -> Vec<Span<'
 
 fn welcome(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let block = pane(" Welcome ", true, app);
+    let block = pane(" Welcome ", true, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let mut lines = vec![
