@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::Screen;
-use super::keymap::{self, Action};
+use super::keymap::{self, Action, Context, PopupKind};
 use super::theme::Theme;
 use crate::domain::{
     self, DayMark, DayView, Journal, Mark, NewPromise, Promise, PromiseEdit, Resurface, ReviewView,
@@ -448,7 +448,7 @@ impl App {
         self.message = None;
         if self.popup.is_some() {
             self.popup_key(key);
-        } else if let Some(action) = keymap::action_for(key, self.screen) {
+        } else if let Some(action) = keymap::action_for(key, Context::Screen(self.screen)) {
             self.perform(action);
         }
         self.after_change();
@@ -479,11 +479,6 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Action::Cancel => {
-                if self.screen == Screen::Today && self.day != self.today {
-                    self.day = self.today;
-                }
-            }
             Action::Go(screen) => self.go(screen),
             Action::Undo => self.undo(),
             _ => match self.screen {
@@ -1096,19 +1091,22 @@ impl App {
             return;
         };
         self.popup = match popup {
-            Popup::Help { scroll } => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => Some(Popup::Help {
-                    scroll: scroll.saturating_add(1),
-                }),
-                KeyCode::Char('k') | KeyCode::Up => Some(Popup::Help {
-                    scroll: scroll.saturating_sub(1),
-                }),
-                KeyCode::Char('q') => {
-                    self.quit = true;
-                    None
+            Popup::Help { scroll } => {
+                match keymap::action_for(key, Context::Popup(PopupKind::Help)) {
+                    Some(Action::ScrollDown) => Some(Popup::Help {
+                        scroll: scroll.saturating_add(1),
+                    }),
+                    Some(Action::ScrollUp) => Some(Popup::Help {
+                        scroll: scroll.saturating_sub(1),
+                    }),
+                    Some(Action::Quit) => {
+                        self.quit = true;
+                        None
+                    }
+                    // Esc, and any other key, closes help.
+                    _ => None,
                 }
-                _ => None,
-            },
+            }
             Popup::Text(t) => self.text_key(t, key),
             Popup::Form(f) => self.form_key(f, key),
             Popup::Rating(r) => self.rating_key(r, key),
@@ -1116,17 +1114,12 @@ impl App {
     }
 
     fn text_key(&mut self, mut t: Box<TextInput>, key: &KeyEvent) -> Option<Popup> {
-        let newline = key.code == KeyCode::Enter
-            && key
-                .modifiers
-                .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT)
-            || key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
+        match keymap::action_for(key, Context::Popup(PopupKind::Text)) {
+            Some(Action::Cancel) => {
                 self.message = Some("Nothing saved.".into());
                 None
             }
-            _ if newline => {
+            Some(Action::NewLine) => {
                 if t.multiline {
                     match full(&t.input, t.max) {
                         Some(e) => t.error = Some(e),
@@ -1135,7 +1128,7 @@ impl App {
                 }
                 Some(Popup::Text(t))
             }
-            KeyCode::Enter => {
+            Some(Action::Save) => {
                 let text = t.input.lines().join("\n");
                 match self.save_text(&t.purpose, &text) {
                     Ok(message) => {
@@ -1207,16 +1200,15 @@ impl App {
     }
 
     fn form_key(&mut self, mut f: Box<Form>, key: &KeyEvent) -> Option<Popup> {
-        match key.code {
-            KeyCode::Esc => {
+        let n = f.fields.len();
+        match keymap::action_for(key, Context::Popup(PopupKind::Form)) {
+            Some(Action::Cancel) => {
                 self.message = Some("Nothing saved.".into());
                 return None;
             }
-            KeyCode::Tab | KeyCode::Down => f.focus = (f.focus + 1) % f.fields.len(),
-            KeyCode::BackTab | KeyCode::Up => {
-                f.focus = (f.focus + f.fields.len() - 1) % f.fields.len();
-            }
-            KeyCode::Enter => {
+            Some(Action::NextField) => f.focus = (f.focus + 1) % n,
+            Some(Action::PrevField) => f.focus = (f.focus + n - 1) % n,
+            Some(Action::Save) => {
                 let values: Vec<String> = f
                     .fields
                     .iter()
@@ -1297,26 +1289,26 @@ impl App {
     }
 
     fn rating_key(&mut self, mut r: Rating, key: &KeyEvent) -> Option<Popup> {
-        match key.code {
-            KeyCode::Esc => {
+        match keymap::action_for(key, Context::Popup(PopupKind::Rating)) {
+            Some(Action::Cancel) => {
                 self.message = Some("Nothing saved.".into());
                 return None;
             }
-            KeyCode::Char(c @ '0'..='9') => {
-                let digit = c as u8 - b'0';
-                r.value = if r.value == 1 && digit == 0 {
-                    10
-                } else {
-                    digit
-                };
+            Some(Action::RateDigit) => {
+                if let KeyCode::Char(c) = key.code
+                    && let Some(digit) = c.to_digit(10)
+                {
+                    let digit = digit as u8;
+                    r.value = if r.value == 1 && digit == 0 {
+                        10
+                    } else {
+                        digit
+                    };
+                }
             }
-            KeyCode::Char('+') | KeyCode::Char('l') | KeyCode::Right | KeyCode::Up => {
-                r.value = (r.value + 1).min(10);
-            }
-            KeyCode::Char('-') | KeyCode::Char('h') | KeyCode::Left | KeyCode::Down => {
-                r.value = r.value.saturating_sub(1);
-            }
-            KeyCode::Enter | KeyCode::Char(' ') => {
+            Some(Action::RateMore) => r.value = (r.value + 1).min(10),
+            Some(Action::RateLess) => r.value = r.value.saturating_sub(1),
+            Some(Action::Save) => {
                 let day = self.day;
                 let v = Some(r.value);
                 let result = match r.purpose {

@@ -121,7 +121,7 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 1usize;
     spans.push(Span::raw(" "));
-    for binding in keymap::bindings_for(app.screen) {
+    for binding in keymap::bindings_in(keymap::Context::Screen(app.screen)) {
         let Some(hint) = binding.hint else { continue };
         let key = binding
             .keys

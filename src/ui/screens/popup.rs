@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use crate::ui::app::{App, Form, Popup, Rating, TextInput};
+use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::widgets::pane;
 use crate::ui::widgets::{centered, put_line, rating_spans, truncate};
 
@@ -46,11 +47,7 @@ fn text(app: &App, t: &TextInput, area: Rect, buf: &mut Buffer) {
     };
     t.input.render(input_area, buf);
     if footer_h > 0 {
-        let hint = if t.multiline {
-            "Enter saves · Alt-Enter new line · Esc cancels"
-        } else {
-            "Enter saves · Esc cancels"
-        };
+        let hint = keymap::hint_line(PopupKind::Text, |a| t.multiline || a != Action::NewLine);
         let footer = Rect {
             y: inner.y + inner.height - footer_h,
             height: footer_h,
@@ -148,7 +145,7 @@ fn form(app: &App, f: &Form, area: Rect, buf: &mut Buffer) {
             inner,
             row + 1,
             &Line::from(Span::styled(
-                "Tab/↓ next field · Enter saves · Esc cancels",
+                keymap::hint_line(PopupKind::Form, |_| true),
                 theme.dim,
             )),
         );
@@ -173,10 +170,17 @@ fn rating(app: &App, r: &Rating, area: Rect, buf: &mut Buffer) {
     put_line(buf, inner, 3, &Line::from(spans));
     let hint = match &r.error {
         Some(e) => Line::from(Span::styled(e.clone(), theme.error)),
-        None => Line::from(Span::styled(
-            "0–9 or +/− · Enter saves · Esc cancels",
-            theme.dim,
-        )),
+        None => {
+            let in_rating = Context::Popup(PopupKind::Rating);
+            let keys = format!(
+                "{} or {}/{} · {}",
+                keymap::label_of(in_rating, Action::RateDigit),
+                keymap::label_of(in_rating, Action::RateMore),
+                keymap::label_of(in_rating, Action::RateLess),
+                keymap::hint_line(PopupKind::Rating, |_| true)
+            );
+            Line::from(Span::styled(keys, theme.dim))
+        }
     };
     put_line(buf, inner, 5, &hint);
 }
