@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use smallwins::store::Export;
 use smallwins::ui::app::{App, Popup};
-use smallwins::ui::keymap::{self, Binding, Context, PopupKind, Scope};
+use smallwins::ui::keymap::{self, Binding, Context, Key, Mods, PopupKind, Scope};
 use smallwins::ui::theme::Theme;
 use smallwins::ui::{Screen, buffer_to_string, screens};
 
@@ -40,6 +40,20 @@ fn typed(app: &mut App, text: &str) {
         app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
         draw(app, W, H);
     }
+}
+
+/// The key event a terminal sends for `key` (capitals with Shift).
+fn event(key: &Key) -> KeyEvent {
+    let mut mods = match key.mods {
+        Mods::None => KeyModifiers::NONE,
+        Mods::Ctrl => KeyModifiers::CONTROL,
+        Mods::Alt => KeyModifiers::ALT,
+        Mods::Shift => KeyModifiers::SHIFT,
+    };
+    if matches!(key.code, KeyCode::Char(c) if c.is_uppercase()) || key.code == KeyCode::BackTab {
+        mods |= KeyModifiers::SHIFT;
+    }
+    KeyEvent::new(key.code, mods)
 }
 
 /// Everything a key press could change that a person would notice.
@@ -135,7 +149,7 @@ fn every_key_help_lists_changes_something_where_it_is_listed() {
                     draw(&app, W, H);
                     setup(&mut app);
                     let before = look(&app);
-                    app.handle_event(&Event::Key(key.event()));
+                    app.handle_event(&Event::Key(event(key)));
                     look(&app) != before
                 });
                 if !acts {
@@ -211,5 +225,29 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
         let own_key = format!("  {:<14}{}", keymap::go_key(screen), screen.title());
         assert!(!listed.contains(&own_key), "{screen:?}: {listed}");
         assert!(!listed.contains("close a popup"), "{screen:?}: {listed}");
+    }
+}
+
+/// Review and help clamp their scroll against what the last draw showed:
+/// j held past the end, then one k, moves back up at once.
+#[test]
+fn one_k_scrolls_back_after_holding_j_past_the_end() {
+    let f = Fixture::new();
+    let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
+    for open in ["3", "?"] {
+        typed(&mut app, open);
+        for _ in 0..60 {
+            typed(&mut app, "j");
+        }
+        let bottom = draw(&app, W, H);
+        if open == "3" {
+            assert!(buffer_to_string(&bottom).contains("↑ k back"));
+        }
+        typed(&mut app, "k");
+        assert_ne!(
+            draw(&app, W, H),
+            bottom,
+            "after {open}: one k scrolls back up"
+        );
     }
 }

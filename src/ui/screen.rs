@@ -40,11 +40,6 @@ impl Screen {
             Screen::Promises => "Promises",
         }
     }
-
-    /// The screen a command-line name stands for.
-    pub fn from_name(name: &str) -> Option<Screen> {
-        Screen::ALL.into_iter().find(|s| s.name() == name)
-    }
 }
 
 #[cfg(test)]
@@ -52,11 +47,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_name_leads_back_to_its_screen() {
+    fn a_screen_is_typed_as_its_title_in_lower_case() {
         for screen in Screen::ALL {
-            assert_eq!(Screen::from_name(screen.name()), Some(screen));
             assert_eq!(screen.title().to_lowercase(), screen.name());
         }
-        assert_eq!(Screen::from_name("settings"), None);
     }
 }

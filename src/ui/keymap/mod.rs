@@ -104,24 +104,6 @@ pub struct Key {
     pub mods: Mods,
 }
 
-impl Key {
-    /// The key event a terminal sends for this key (capitals with Shift).
-    pub fn event(&self) -> KeyEvent {
-        let mut mods = match self.mods {
-            Mods::None => KeyModifiers::NONE,
-            Mods::Ctrl => KeyModifiers::CONTROL,
-            Mods::Alt => KeyModifiers::ALT,
-            Mods::Shift => KeyModifiers::SHIFT,
-        };
-        if matches!(self.code, KeyCode::Char(c) if c.is_uppercase())
-            || self.code == KeyCode::BackTab
-        {
-            mods |= KeyModifiers::SHIFT;
-        }
-        KeyEvent::new(self.code, mods)
-    }
-}
-
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub scope: Scope,
