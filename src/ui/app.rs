@@ -145,7 +145,8 @@ impl App {
     fn handle_paste(&mut self, text: &str) {
         let pasted = self.popup.as_mut().is_some_and(|p| p.paste(text));
         if !pasted {
-            self.message = Some("Press w to add a win, then paste into it.".into());
+            let w = keymap::key(Screen::Today, Action::AddWin);
+            self.message = Some(format!("Press {w} to add a win, then paste into it."));
         }
     }
 

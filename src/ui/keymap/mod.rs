@@ -204,6 +204,12 @@ pub fn label_of(context: Context, action: Action) -> String {
         .unwrap_or_default()
 }
 
+/// How the first key for `action` on `screen` is written, for sentences
+/// that name a key ("press a to add one").
+pub fn key(screen: Screen, action: Action) -> String {
+    label_of(Context::Screen(screen), action)
+}
+
 /// The hint line of a popup: "Enter saves · Esc cancels", from the
 /// bindings of `kind` that have a hint and that `shown` lets through.
 pub fn hint_line(kind: PopupKind, shown: impl Fn(Action) -> bool) -> String {

@@ -16,7 +16,8 @@ use ratatui::widgets::Widget;
 
 use super::{Ctx, Outcome, Version};
 use crate::domain::{self, DayMark, DayView, Journal};
-use crate::ui::keymap::Action;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 use crate::ui::theme::{Theme, mark_glyph, status_glyph};
 use crate::ui::widgets::{
     MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, pane, put_line, rating_spans, truncate,
@@ -128,7 +129,8 @@ impl CalendarState {
 
     /// As many months as fit, ending with the cursor's, and the legend.
     fn draw_months(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let block = pane(" Calendar · Enter opens a day ", true, ctx.theme);
+        let open = keymap::key(Screen::Calendar, Action::Open);
+        let block = pane(format!(" Calendar · {open} opens a day "), true, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         let mut legend = legend_lines(ctx.theme, inner.width, true);

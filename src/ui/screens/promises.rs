@@ -15,7 +15,8 @@ use super::popup::promise_form::promise_form;
 use super::{Ctx, Outcome, Version};
 use crate::domain::model::format_amount;
 use crate::domain::{self, Journal, Promise};
-use crate::ui::keymap::Action;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 use crate::ui::widgets::{pane, put_line, scroll_for, truncate};
 
 #[derive(Default)]
@@ -95,7 +96,11 @@ impl PromisesState {
         let title = if self.show_archived {
             format!(" Promises · {} (with archived) ", listed.len())
         } else if archived > 0 {
-            format!(" Promises · {} · {archived} archived (.) ", listed.len())
+            let dot = keymap::key(Screen::Promises, Action::ToggleArchived);
+            format!(
+                " Promises · {} · {archived} archived ({dot}) ",
+                listed.len()
+            )
         } else {
             format!(" Promises · {} ", listed.len())
         };
@@ -103,8 +108,9 @@ impl PromisesState {
         let inner = block.inner(list_area);
         block.render(list_area, buf);
         if listed.is_empty() {
+            let a = keymap::key(Screen::Promises, Action::AddPromise);
             Paragraph::new(Span::styled(
-                "No promises yet. Press a to add one small enough to keep on a bad day.",
+                format!("No promises yet. Press {a} to add one small enough to keep on a bad day."),
                 theme.dim,
             ))
             .wrap(Wrap { trim: true })
@@ -176,9 +182,11 @@ fn archive(j: &mut Journal, p: &Promise) -> Outcome {
         j.archive_promise(&p.id)
     };
     match r {
-        Ok(q) if q.is_archived() => {
-            Outcome::say("Archived; its history stays. Press u to undo, . to show archived.")
-        }
+        Ok(q) if q.is_archived() => Outcome::say(format!(
+            "Archived; its history stays. Press {} to undo, {} to show archived.",
+            keymap::key(Screen::Promises, Action::Undo),
+            keymap::key(Screen::Promises, Action::ToggleArchived)
+        )),
         Ok(_) => Outcome::say("Brought back to today's list."),
         Err(e) => Outcome::say(e.to_string()),
     }

@@ -11,6 +11,8 @@ use ratatui::widgets::Widget;
 use super::sections::heading;
 use super::{ReviewItem, ReviewPane, ReviewState};
 use crate::domain::ReviewView;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
@@ -18,7 +20,13 @@ use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
 pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let focused = s.pane == ReviewPane::Act;
-    let block = pane(" Decide · a accept · x set aside ", focused, theme);
+    let key = |action| keymap::key(Screen::Review, action);
+    let title = format!(
+        " Decide · {} accept · {} set aside ",
+        key(Action::Accept),
+        key(Action::Dismiss)
+    );
+    let block = pane(title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width.saturating_sub(4) as usize;
@@ -92,7 +100,11 @@ fn item_lines(
                         lines.push(Line::from(format!("    {part}")));
                     }
                 }
-                None => lines.push(Line::from(Span::styled("    — Enter to answer", theme.dim))),
+                None => {
+                    let enter = keymap::key(Screen::Review, Action::Open);
+                    let text = format!("    — {enter} to answer");
+                    lines.push(Line::from(Span::styled(text, theme.dim)));
+                }
             }
         }
     }

@@ -26,7 +26,8 @@ use super::{Ctx, Outcome, Version};
 use crate::config::Config;
 use crate::domain::evidence::{Proposal, Suggestion};
 use crate::domain::{self, Journal, ReviewView};
-use crate::ui::keymap::Action;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 use crate::ui::widgets::{pane, put_line, tab_strip};
 
 /// Width of the acting pane beside the evidence on wide windows.
@@ -168,9 +169,10 @@ impl ReviewState {
                 let prompts = &j.config().prompts;
                 Outcome::open(TextInput::new(purpose, &text.unwrap_or_default(), prompts))
             }
-            Some(ReviewItem::Question { .. }) => {
-                Outcome::say("Press Enter to answer this question.")
-            }
+            Some(ReviewItem::Question { .. }) => Outcome::say(format!(
+                "Press {} to answer this question.",
+                keymap::key(Screen::Review, Action::Open)
+            )),
             None => Outcome::default(),
         }
     }
@@ -239,12 +241,12 @@ impl ReviewState {
         }
         if max_scroll > 0 {
             let hint = if scroll < max_scroll {
-                "↓ j more"
+                format!("↓ {} more", keymap::key(Screen::Review, Action::Down))
             } else {
-                "↑ k back"
+                format!("↑ {} back", keymap::key(Screen::Review, Action::Up))
             };
             let x = inner.x + inner.width.saturating_sub(hint.chars().count() as u16 + 1);
-            buf.set_string(x, inner.y + inner.height - 1, hint, ctx.theme.dim);
+            buf.set_string(x, inner.y + inner.height - 1, &hint, ctx.theme.dim);
         }
     }
 }
@@ -253,9 +255,11 @@ fn week_title(review: &ReviewView) -> String {
     let start = review.week_start;
     let end = start + chrono::Duration::days(6);
     format!(
-        " Week of {} – {} · [ ] other weeks ",
+        " Week of {} – {} · {} {} other weeks ",
         start.format("%-d %b"),
-        end.format("%-d %b %Y")
+        end.format("%-d %b %Y"),
+        keymap::key(Screen::Review, Action::PrevWeek),
+        keymap::key(Screen::Review, Action::NextWeek),
     )
 }
 

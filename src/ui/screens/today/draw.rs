@@ -11,6 +11,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{Pane, TodayState, reflection};
 use crate::domain::model::format_amount;
 use crate::domain::{DayItem, Due, Status};
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::{mark_glyph, status_glyph};
 use crate::ui::widgets::{one_line, pane, put_line, recent_weeks, scroll_for, tab_strip, truncate};
@@ -98,7 +100,8 @@ impl TodayState {
         if self.day == ctx.today {
             "Today".to_string()
         } else {
-            format!("{} (t: back to today)", self.day.format("%a %-d %b"))
+            let t = keymap::key(Screen::Today, Action::GoToday);
+            format!("{} ({t}: back to today)", self.day.format("%a %-d %b"))
         }
     }
 
@@ -137,9 +140,10 @@ impl TodayState {
         block.render(area, buf);
         if day.items.is_empty() {
             let text = if self.promises.iter().all(|p| p.is_archived()) {
-                "No active promises. Press a to add a tiny one."
+                let a = keymap::key(Screen::Today, Action::AddPromise);
+                format!("No active promises. Press {a} to add a tiny one.")
             } else {
-                "No promise asked for anything this day."
+                "No promise asked for anything this day.".to_string()
             };
             Paragraph::new(Span::styled(text, theme.dim))
                 .wrap(Wrap { trim: true })
@@ -166,8 +170,11 @@ impl TodayState {
         let inner = block.inner(area);
         block.render(area, buf);
         if wins.is_empty() {
+            let w = keymap::key(Screen::Today, Action::AddWin);
             Paragraph::new(Span::styled(
-                "Nothing here yet. Press w the moment something goes right, however small.",
+                format!(
+                    "Nothing here yet. Press {w} the moment something goes right, however small."
+                ),
                 theme.dim,
             ))
             .wrap(Wrap { trim: true })
@@ -266,13 +273,14 @@ fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::raw(""));
+    let key = |action| keymap::key(Screen::Today, action);
     lines.push(Line::from(vec![
         Span::raw("Press "),
-        Span::styled("a", theme.accent),
+        Span::styled(key(Action::AddPromise), theme.accent),
         Span::raw(" to write your first promise. "),
-        Span::styled("w", theme.accent),
+        Span::styled(key(Action::AddWin), theme.accent),
         Span::raw(" logs a win, "),
-        Span::styled("?", theme.accent),
+        Span::styled(key(Action::Help), theme.accent),
         Span::raw(" shows every key."),
     ]));
     Paragraph::new(lines)

@@ -28,7 +28,8 @@ use crate::domain::{
     self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, status_for_amount,
     validate,
 };
-use crate::ui::keymap::Action;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 
 /// The panes of the Today screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,9 +235,10 @@ impl TodayState {
         self.pane = Pane::Promises;
         match self.selected_item() {
             Some(item) => Ok(item.promise.id.clone()),
-            None if self.promises.is_empty() => {
-                Err(Outcome::say("No promises yet: press a to add a tiny one."))
-            }
+            None if self.promises.is_empty() => Err(Outcome::say(format!(
+                "No promises yet: press {} to add a tiny one.",
+                keymap::key(Screen::Today, Action::AddPromise)
+            ))),
             None => Err(Outcome::say("No promise to mark on this day.")),
         }
     }
@@ -279,7 +281,10 @@ impl TodayState {
             },
             Pane::Wins => match self.view.wins.get(self.win_sel) {
                 Some(win) => match j.delete_win(win) {
-                    Ok(()) => Outcome::say("Win deleted. Press u to bring it back."),
+                    Ok(()) => Outcome::say(format!(
+                        "Win deleted. Press {} to bring it back.",
+                        keymap::key(Screen::Today, Action::Undo)
+                    )),
                     Err(e) => Outcome::say(e.to_string()),
                 },
                 None => Outcome::default(),

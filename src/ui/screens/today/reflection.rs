@@ -10,6 +10,8 @@ use ratatui::widgets::Widget;
 use super::{Moment, Pane, TodayState};
 use crate::domain::DayView;
 use crate::domain::prompts::Prompts;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
 use crate::ui::screens::Ctx;
 use crate::ui::screens::popup::Popup;
 use crate::ui::screens::popup::rating::{Rating, RatingPurpose};
@@ -93,9 +95,10 @@ pub(super) fn short_title(moment: Moment) -> &'static str {
 pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let focused = s.pane == Pane::Reflection;
+    let r = keymap::key(Screen::Today, Action::SwitchReflection);
     let title = match s.moment {
-        Moment::Morning => " Morning check-in · r: evening ",
-        Moment::Evening => " Evening reflection · r: morning ",
+        Moment::Morning => format!(" Morning check-in · {r}: evening "),
+        Moment::Evening => format!(" Evening reflection · {r}: morning "),
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
@@ -171,12 +174,16 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
             lines.push(Line::from(Span::styled(part, theme.accent)));
         }
     }
+    let key = |action| keymap::key(Screen::Today, action);
     let unmarked = s.view.due_items().filter(|i| i.check.is_none()).count();
     if unmarked > 0 {
         lines.push(Line::from(Span::styled(
             format!(
-                "{unmarked} promise{} still unmarked above: space kept · p partly · x missed",
-                if unmarked == 1 { "" } else { "s" }
+                "{unmarked} promise{} still unmarked above: {} kept · {} partly · {} missed",
+                if unmarked == 1 { "" } else { "s" },
+                key(Action::ToggleKept),
+                key(Action::MarkPartial),
+                key(Action::MarkMissed),
             ),
             theme.dim,
         )));
@@ -223,6 +230,9 @@ fn field_text(
 fn text_value(text: Option<&str>, theme: &Theme) -> Vec<Span<'static>> {
     match text {
         Some(t) if !t.trim().is_empty() => vec![Span::raw(one_line(t))],
-        _ => vec![Span::styled("— Enter to write", theme.dim)],
+        _ => {
+            let enter = keymap::key(Screen::Today, Action::Open);
+            vec![Span::styled(format!("— {enter} to write"), theme.dim)]
+        }
     }
 }
