@@ -1,4 +1,6 @@
-//! Small drawing helpers and the checkmark calendar widgets.
+//! Small drawing helpers (panes, the tab strip, cutting and wrapping text,
+//! ratings) and the checkmark calendar widgets. Uses only the theme and the
+//! domain's day marks; every screen and popup may use it.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;

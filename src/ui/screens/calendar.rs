@@ -4,7 +4,8 @@
 //!
 //! [`CalendarState`] holds the cursor and the marks loaded around it;
 //! `update` moves the cursor, `load` reads only what the cursor left
-//! behind, and drawing reads the state only.
+//! behind, and drawing reads the state only. Uses the domain, the widgets
+//! and the key table.
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,8 @@
 //!
 //! [`PromisesState`] holds the list and the selection; `update` turns an
 //! action into journal calls or the promise form, and drawing reads the
-//! state only.
+//! state only. Uses the domain, the promise form, the widgets and the key
+//! table.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;

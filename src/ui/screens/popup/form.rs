@@ -1,6 +1,8 @@
 //! A form over the screen: named one-line fields, Tab between them, Enter
 //! hands every value to the app. The promise form and the miss form are
 //! built from it; fields are named by [`FieldId`], never by position.
+//! Uses the key table, the box rules in `input.rs`, the theme and the
+//! widgets.
 
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;

@@ -1,5 +1,6 @@
 //! The help popup: every key of the current screen, of everywhere, and of
-//! text boxes, forms and ratings, written from the key table.
+//! text boxes, forms and ratings, written from the key table. Uses the key
+//! table, the theme and the widgets.
 
 use std::cell::Cell;
 

@@ -1,6 +1,7 @@
 //! The promise form: add or edit a promise (text, cue, smaller version,
 //! area, schedule, target), opened from Today, Promises and Review alike,
-//! and how its values become a journal change.
+//! and how its values become a journal change. Uses the generic form and
+//! the domain (`&mut Journal` to save).
 
 use chrono::NaiveDate;
 

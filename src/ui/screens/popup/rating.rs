@@ -1,5 +1,6 @@
 //! A 0–10 rating over the screen: confidence in the morning, mood and
-//! confidence in the evening.
+//! confidence in the evening. Uses the key table, the theme, the widgets
+//! and the domain's prompts.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;

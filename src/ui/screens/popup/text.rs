@@ -1,6 +1,8 @@
 //! A text box over the screen: a win, an intention, an answer, an amount.
 //! It knows what it is for ([`TextPurpose`]) but not how that is saved:
 //! Enter hands the text to the app, which asks the screen that opened it.
+//! Uses the key table, the box rules in `input.rs`, the theme, the widgets
+//! and domain values.
 
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;

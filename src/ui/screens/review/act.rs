@@ -1,6 +1,7 @@
 //! The Review screen's acting pane: open suggestions to accept or set
 //! aside, the weekly questions with their answers, and what was decided
-//! this week. Drawing only.
+//! this week. Drawing only: uses the state, the widgets and the key table
+//! (to name keys).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

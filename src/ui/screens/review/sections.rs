@@ -1,7 +1,8 @@
 //! The sections of the Review screen's evidence pane, each with its
 //! natural height: the week at a glance, each promise against the week
 //! before, twelve weeks of trends, the self-trust gap, wins by area,
-//! patterns, and notes and lessons. Drawing only; nothing here changes.
+//! patterns, and notes and lessons. Drawing only, from a `ReviewView`:
+//! uses the domain's values, the theme and the widgets.
 
 use chrono::Weekday;
 use ratatui::buffer::Buffer;

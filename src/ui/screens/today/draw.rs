@@ -1,6 +1,7 @@
 //! Drawing the Today screen from its state: all panes at once on a large
 //! window, one pane at a time (with a strip of recent days) on a small one,
-//! and a welcome before anything is recorded.
+//! and a welcome before anything is recorded. Reads the state only; uses
+//! the widgets, the theme and the key table (to name keys).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,6 +1,7 @@
 //! The reflection pane of the Today screen: the morning check-in
 //! (intention, confidence) or the evening reflection (the prompts' answers,
-//! mood, confidence), with the lines that lead into it.
+//! mood, confidence), with the lines that lead into it, and the popup that
+//! writes each field. Uses the popups, the widgets and the key table.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
