@@ -130,7 +130,7 @@ impl App {
         }
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent) {
+    fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
         if self.popup.is_some() {
             self.popup_key(key);
