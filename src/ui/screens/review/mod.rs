@@ -89,6 +89,8 @@ impl ReviewState {
             return Ok(false);
         }
         self.view = Some(j.review(self.week)?);
+        // Other content, another length: unknown until drawn again.
+        self.max_scroll.set(None);
         self.this_week = j.week_start(version.today);
         self.loaded = Some((version, self.week));
         let items = self.items(j.config()).len();
