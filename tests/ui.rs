@@ -224,16 +224,16 @@ fn the_calendar_moves_by_day_week_and_month_and_opens_a_day() {
     keys(&mut a, "2");
     assert!(screen(&a, 120, 40).contains("Saturday 21 November"));
     keys(&mut a, "h");
-    assert_eq!(a.cursor, d("2026-11-20"));
+    assert_eq!(a.screens.calendar.cursor, d("2026-11-20"));
     assert!(screen(&a, 120, 40).contains("Friday 20 November"));
     keys(&mut a, "k");
-    assert_eq!(a.cursor, d("2026-11-13"));
+    assert_eq!(a.screens.calendar.cursor, d("2026-11-13"));
     keys(&mut a, "[");
-    assert_eq!(a.cursor, d("2026-10-13"));
+    assert_eq!(a.screens.calendar.cursor, d("2026-10-13"));
     keys(&mut a, "]j");
-    assert_eq!(a.cursor, d("2026-11-20"));
+    assert_eq!(a.screens.calendar.cursor, d("2026-11-20"));
     keys(&mut a, "t");
-    assert_eq!(a.cursor, d("2026-11-21"));
+    assert_eq!(a.screens.calendar.cursor, d("2026-11-21"));
     keys(&mut a, "hh");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Today);
@@ -253,10 +253,10 @@ fn the_day_rolls_over_while_the_app_is_open() {
     let mut a = app(lived_in(&f.path));
     a.journal.set_clock(Clock::Fixed(at("2026-11-22T03:59")));
     a.tick().expect("tick");
-    assert_eq!(a.day, d("2026-11-21"));
+    assert_eq!(a.screens.today.day, d("2026-11-21"));
     a.journal.set_clock(Clock::Fixed(at("2026-11-22T04:00")));
     assert!(a.tick().expect("tick"));
-    assert_eq!(a.day, d("2026-11-22"));
+    assert_eq!(a.screens.today.day, d("2026-11-22"));
     let s = screen(&a, 120, 40);
     assert!(s.contains("Sun 22 Nov"), "{s}");
     assert!(s.contains("Today · 0 of 2 kept"), "{s}");
@@ -596,7 +596,7 @@ mod snapshots {
 mod review {
     use super::*;
     use smallwins::domain::{Mark, NewPromise};
-    use smallwins::ui::app::ReviewPane;
+    use smallwins::ui::screens::review::ReviewPane;
 
     /// A promise with a smaller version, missed on the last three days.
     fn struggling(f: &Fixture) -> Journal {
@@ -639,7 +639,7 @@ mod review {
             "Shrink “Run for twenty minutes” to “put on my running shoes” for now."
         );
         key(&mut a, KeyCode::Tab);
-        assert_eq!(a.review_pane, ReviewPane::Act);
+        assert_eq!(a.screens.review.pane, ReviewPane::Act);
         keys(&mut a, "a");
         let promises = a.journal.promises(false).expect("list");
         assert_eq!(promises[0].text, "put on my running shoes");

@@ -1,11 +1,21 @@
-//! The full-screen journal (ratatui + crossterm).
+//! The full-screen journal (ratatui + crossterm), in layers that look down:
 //!
-//! `app` holds the state and turns keys into journal calls, `screens` draws
-//! that state (never touching the database), `keymap` is the key table the
-//! app and the help screen share.
+//! - `app`: the [`App`], which owns the journal, the current screen, the
+//!   popup and the message line, and routes keys; `frame`: draws the app.
+//! - `screens`: one state type per screen beside its drawing and its
+//!   `update`, and the popups (help, text box, form, rating).
+//! - `keymap`: the key table every key goes through, which also writes help
+//!   and the footer; `screen`: the screens' names.
+//! - `widgets` and `theme`: drawing helpers and every style.
+//! - `terminal`: the terminal's set-up, input and ways out.
+//!
+//! This module runs the event loop and draws a screen into text for
+//! `smallwins show`.
 
 pub mod app;
+mod frame;
 pub mod keymap;
+mod screen;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -23,17 +33,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::Journal;
 pub use app::App;
+pub use frame::draw;
+pub use screen::Screen;
 use terminal::{EndReason, Input, Inputs};
 use theme::Theme;
-
-/// The screens reachable with 1–4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Today,
-    Calendar,
-    Review,
-    Promises,
-}
 
 /// How often the app looks at the clock (day rollover) and at the file
 /// (writes from `smallwins win …` in another shell).
@@ -100,8 +103,6 @@ fn event_loop(
     let mut last_tick = Instant::now();
     loop {
         if needs_draw {
-            let size = terminal.size()?;
-            app.viewport = Rect::new(0, 0, size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             needs_draw = false;
         }
@@ -127,27 +128,6 @@ fn event_loop(
     }
 }
 
-/// Builds the app for `screen`, focused on `day`.
-pub fn app_at(journal: Journal, screen: Screen, day: NaiveDate) -> crate::domain::Result<App> {
-    app_with_theme(journal, screen, day, Theme::from_env())
-}
-
-fn app_with_theme(
-    journal: Journal,
-    screen: Screen,
-    day: NaiveDate,
-    theme: Theme,
-) -> crate::domain::Result<App> {
-    let mut app = App::new(journal, theme)?;
-    let day = day.min(app.today);
-    app.screen = screen;
-    app.day = day;
-    app.cursor = day;
-    app.review_week = app.journal.week_start(day);
-    app.reload()?;
-    Ok(app)
-}
-
 /// Draws `screen` exactly as the TUI would at `width`×`height`, focused on
 /// `day`, as plain text lines (no escape codes).
 pub fn render_to_string(
@@ -157,10 +137,11 @@ pub fn render_to_string(
     width: u16,
     height: u16,
 ) -> crate::domain::Result<String> {
-    let app = app_with_theme(journal, screen, day, Theme::new(false))?;
+    let mut app = App::new(journal, Theme::new(false))?;
+    app.focus(screen, day)?;
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    screens::draw(&app, area, &mut buf);
+    draw(&app, area, &mut buf);
     Ok(buffer_to_string(&buf))
 }
 

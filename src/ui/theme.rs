@@ -1,5 +1,6 @@
 //! Every style in one place. Kept is warm; a miss is neutral, never red.
-//! With `NO_COLOR` set, only bold, dim and reverse remain.
+//! With `NO_COLOR` set, only bold, dim and reverse remain. Uses only the
+//! domain's day marks and statuses.
 
 use ratatui::style::{Color, Modifier, Style};
 

@@ -1,10 +1,13 @@
-//! Small drawing helpers and the checkmark calendar widgets.
+//! Small drawing helpers (panes, the tab strip, cutting and wrapping text,
+//! ratings) and the checkmark calendar widgets. Uses only the theme and the
+//! domain's day marks; every screen and popup may use it.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::{LEGEND, Theme, mark_glyph};
@@ -19,6 +22,56 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+/// A bordered pane; the focused one has a thick accent border.
+pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.focused_border
+        } else {
+            theme.border
+        })
+        .title(title)
+        .title_style(if focused { theme.title } else { Style::new() })
+}
+
+/// A strip of tabs with the one at `active` highlighted. Each label is
+/// padded by a space on both sides; `gap` spaces follow every tab.
+pub fn tab_strip<S: AsRef<str>>(
+    labels: &[S],
+    active: usize,
+    gap: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let style = if i == active {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::styled(format!(" {} ", label.as_ref()), style));
+        if gap > 0 {
+            spans.push(Span::raw(" ".repeat(gap)));
+        }
+    }
+    spans
+}
+
+/// The first row to show so that `selected` stays visible in `height` rows.
+pub fn scroll_for(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
     }
 }
 
@@ -235,13 +288,13 @@ impl MonthGrid<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let first = self.month.with_day(1).unwrap_or(self.month);
+        let in_month = |d: NaiveDate| d.month() == first.month() && d.year() == first.year();
         let title = first.format("%B %Y").to_string();
-        let title_style =
-            if self.cursor.month() == first.month() && self.cursor.year() == first.year() {
-                theme.title
-            } else {
-                theme.dim
-            };
+        let title_style = if in_month(self.cursor) {
+            theme.title
+        } else {
+            theme.dim
+        };
         put_line(
             buf,
             area,
@@ -258,67 +311,62 @@ impl MonthGrid<'_> {
             % 7;
         // On a short area, skip weeks so the cursor's week stays in view.
         let visible_rows = area.height.saturating_sub(2);
-        let skip = if self.cursor.month() == first.month() && self.cursor.year() == first.year() {
+        let skip = if in_month(self.cursor) {
             let cursor_row = ((offset + self.cursor.day() - 1) / 7) as u16;
             (cursor_row + 1).saturating_sub(visible_rows)
         } else {
             0
         };
         let mut day = first;
-        let mut row = 0u16;
-        let mut col = offset as u16;
         while day.month() == first.month() {
-            let mark = self
-                .marks
-                .iter()
-                .find(|(d, _)| *d == day)
-                .map(|(_, m)| *m)
-                .unwrap_or(if day > self.today {
-                    DayMark::Future
-                } else {
-                    DayMark::NotScheduled
-                });
-            let mut num_style = if day > self.today {
-                theme.dim
-            } else {
-                theme.base
-            };
-            if day == self.today {
-                num_style = num_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
-            }
-            let mut glyph_style = theme.mark(mark);
-            let has_win = self.wins.get(&day).copied().unwrap_or(0) > 0;
-            if day == self.cursor {
-                num_style = num_style.add_modifier(Modifier::REVERSED);
-                glyph_style = glyph_style.add_modifier(Modifier::REVERSED);
-            }
-            let cell = Line::from(vec![
-                Span::raw(" "),
-                Span::styled(format!("{:>2}", day.day()), num_style),
-                Span::styled(mark_glyph(mark), glyph_style),
-                Span::styled(if has_win { "˙" } else { " " }, theme.kept),
-            ]);
+            let cell = offset + day.day() - 1;
+            let (row, col) = ((cell / 7) as u16, (cell % 7) as u16);
             let x = col * 5;
             let y = (2 + row).saturating_sub(skip);
             if row >= skip && y < area.height && x < area.width {
-                let cell_area = Rect {
-                    x: area.x + x,
-                    y: area.y + y,
-                    width: (area.width - x).min(5),
-                    height: 1,
-                };
-                buf.set_line(cell_area.x, cell_area.y, &cell, cell_area.width);
-            }
-            col += 1;
-            if col == 7 {
-                col = 0;
-                row += 1;
+                let width = (area.width - x).min(5);
+                buf.set_line(area.x + x, area.y + y, &self.day_cell(day), width);
             }
             match day.succ_opt() {
                 Some(next) => day = next,
                 None => break,
             }
         }
+    }
+
+    /// " 21●˙": the day's number, its glyph, and a dot if it has a win.
+    fn day_cell(&self, day: NaiveDate) -> Line<'static> {
+        let theme = self.theme;
+        let mark = self
+            .marks
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, m)| *m)
+            .unwrap_or(if day > self.today {
+                DayMark::Future
+            } else {
+                DayMark::NotScheduled
+            });
+        let mut num_style = if day > self.today {
+            theme.dim
+        } else {
+            theme.base
+        };
+        if day == self.today {
+            num_style = num_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+        }
+        let mut glyph_style = theme.mark(mark);
+        let has_win = self.wins.get(&day).copied().unwrap_or(0) > 0;
+        if day == self.cursor {
+            num_style = num_style.add_modifier(Modifier::REVERSED);
+            glyph_style = glyph_style.add_modifier(Modifier::REVERSED);
+        }
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(format!("{:>2}", day.day()), num_style),
+            Span::styled(mark_glyph(mark), glyph_style),
+            Span::styled(if has_win { "˙" } else { " " }, theme.kept),
+        ])
     }
 }
 

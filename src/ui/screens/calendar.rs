@@ -1,118 +1,218 @@
-//! Browse past weeks and months on a grid; open any day to amend it.
+//! The Calendar screen: past weeks and months on a grid of checkmark
+//! glyphs, a cursor that moves by day, week and month, and the cursor's day
+//! beside them; Enter opens that day on the Today screen to amend it.
+//!
+//! [`CalendarState`] holds the cursor and the marks loaded around it;
+//! `update` moves the cursor, `load` reads only what the cursor left
+//! behind, and drawing reads the state only. Uses the domain, the widgets
+//! and the key table.
 
-use chrono::{Datelike, Months};
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::pane;
-use crate::domain::DayView;
-use crate::ui::app::App;
-use crate::ui::theme::{mark_glyph, status_glyph};
+use super::{Ctx, Outcome, Version};
+use crate::domain::{self, DayMark, DayView, Journal};
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+use crate::ui::theme::{Theme, mark_glyph, status_glyph};
 use crate::ui::widgets::{
-    MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, put_line, rating_spans, truncate,
+    MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, pane, put_line, rating_spans, truncate,
     wrap_words,
 };
 
 const DETAIL_W: u16 = 38;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let show_detail = area.width >= MONTH_W + 2 + DETAIL_W;
-    let (grid_area, detail_area) = if show_detail {
-        let [g, d] = area.layout(&Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(DETAIL_W),
-        ]));
-        (g, Some(d))
-    } else {
-        (area, None)
-    };
-    let block = pane(" Calendar · Enter opens a day ", true, app);
-    let inner = block.inner(grid_area);
-    block.render(grid_area, buf);
-    let mut legend = legend_lines(&app.theme, inner.width, true);
-    if inner.height < MONTH_H + legend.len() as u16 {
-        legend.clear();
-    }
-    let legend_h = legend.len() as u16;
-    let months_area = Rect {
-        height: inner.height.saturating_sub(legend_h),
-        ..inner
-    };
-    let cols = (months_area.width / (MONTH_W + 1)).max(1);
-    let rows = (months_area.height / (MONTH_H + 1)).max(1);
-    let count = u32::from(cols * rows).min(12);
-    let cursor_month = app.cursor.with_day(1).unwrap_or(app.cursor);
-    for i in 0..count {
-        let back = count - 1 - i;
-        let Some(month) = cursor_month.checked_sub_months(Months::new(back)) else {
-            continue;
-        };
-        let col = (i as u16) % cols;
-        let row = (i as u16) / cols;
-        let cell = Rect {
-            x: months_area.x + col * (MONTH_W + 1),
-            y: months_area.y + row * (MONTH_H + 1),
-            width: MONTH_W.min(months_area.width.saturating_sub(col * (MONTH_W + 1))),
-            height: MONTH_H.min(months_area.height.saturating_sub(row * (MONTH_H + 1))),
-        };
-        MonthGrid {
-            month,
-            marks: &app.data.calendar,
-            wins: &app.data.calendar_wins,
-            week_start: app.journal.config().week_starts_on,
-            today: app.today,
-            cursor: app.cursor,
-            theme: &app.theme,
-        }
-        .render(cell, buf);
-    }
-    for (i, line) in legend.iter().enumerate() {
-        put_line(
-            buf,
-            inner,
-            inner.height.saturating_sub(legend_h) + i as u16,
-            line,
-        );
-    }
-    if let Some(detail) = detail_area {
-        draw_detail(app, detail, buf);
-    }
+pub struct CalendarState {
+    /// The day the cursor is on.
+    pub cursor: NaiveDate,
+    /// Marks for the loaded range.
+    marks: Vec<(NaiveDate, DayMark)>,
+    /// How many wins each day of the loaded range has.
+    wins: BTreeMap<NaiveDate, usize>,
+    /// Everything recorded on the cursor's day.
+    cursor_day: Option<DayView>,
+    loaded_range: Option<(Version, (NaiveDate, NaiveDate))>,
+    loaded_cursor: Option<(Version, NaiveDate)>,
 }
 
-fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let title = format!(" {} ", app.cursor.format("%A %-d %B"));
-    let block = pane(title, false, app);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let width = inner.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    let mark = app
-        .data
-        .calendar
-        .iter()
-        .find(|(d, _)| *d == app.cursor)
-        .map(|(_, m)| *m);
-    if app.cursor > app.today {
-        lines.push(Line::from(Span::styled("Still ahead.", theme.dim)));
-    } else if let Some(day) = &app.data.cursor_day {
-        if let Some(m) = mark {
-            lines.push(Line::from(vec![
-                Span::styled(mark_glyph(m), theme.mark(m)),
-                Span::styled(format!(" {}", mark_words(m)), theme.dim),
+impl CalendarState {
+    pub fn new(today: NaiveDate) -> CalendarState {
+        CalendarState {
+            cursor: today,
+            marks: Vec::new(),
+            wins: BTreeMap::new(),
+            cursor_day: None,
+            loaded_range: None,
+            loaded_cursor: None,
+        }
+    }
+
+    /// The days the screen may draw: up to a year of months ending with
+    /// the cursor's month.
+    fn range(&self, j: &Journal) -> (NaiveDate, NaiveDate) {
+        let first = self.cursor.with_day(1).unwrap_or(self.cursor);
+        let from = first.checked_sub_months(Months::new(11)).unwrap_or(first);
+        let from = j.week_start(from);
+        let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
+        let to = j.week_start(next) + chrono::Duration::days(13);
+        (from, to)
+    }
+
+    /// Reads marks for the months in view unless they are loaded already
+    /// (moving the cursor within them reads one day). Returns whether
+    /// anything was read.
+    pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        let mut read = false;
+        let (from, to) = self.range(j);
+        let covered = self
+            .loaded_range
+            .is_some_and(|(v, (lo, hi))| v == version && lo <= from && to <= hi);
+        if !covered {
+            // Half a year more than needed, so browsing back a few months
+            // reads nothing.
+            let range = (from - chrono::Duration::days(183), to);
+            self.marks = j.marks(range.0, range.1)?;
+            self.wins = j.win_counts(range.0, range.1)?;
+            self.loaded_range = Some((version, range));
+            read = true;
+        }
+        if self.loaded_cursor != Some((version, self.cursor)) {
+            self.cursor_day = Some(j.day(self.cursor)?);
+            self.loaded_cursor = Some((version, self.cursor));
+            read = true;
+        }
+        Ok(read)
+    }
+
+    pub fn update(&mut self, action: Action, today: NaiveDate) -> Outcome {
+        let c = self.cursor;
+        let moved = match action {
+            Action::PrevDay => c.pred_opt(),
+            Action::NextDay => c.succ_opt(),
+            Action::PrevWeek => c.checked_sub_days(chrono::Days::new(7)),
+            Action::NextWeek => c.checked_add_days(chrono::Days::new(7)),
+            Action::PrevMonth => c.checked_sub_months(Months::new(1)),
+            Action::NextMonth => c.checked_add_months(Months::new(1)),
+            Action::GoToday => Some(today),
+            Action::Open if c > today => {
+                return Outcome::say("That day is still ahead; it opens once it comes.");
+            }
+            Action::Open => return Outcome::open_day(c),
+            _ => None,
+        };
+        if let Some(d) = moved {
+            self.cursor = d;
+        }
+        Outcome::default()
+    }
+
+    pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let show_detail = area.width >= MONTH_W + 2 + DETAIL_W;
+        let (grid_area, detail_area) = if show_detail {
+            let [g, d] = area.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(DETAIL_W),
             ]));
+            (g, Some(d))
+        } else {
+            (area, None)
+        };
+        self.draw_months(ctx, grid_area, buf);
+        if let Some(detail) = detail_area {
+            self.draw_detail(ctx, detail, buf);
         }
-        day_lines(app, day, width, &mut lines);
     }
-    for (row, line) in lines.iter().take(inner.height as usize).enumerate() {
-        put_line(buf, inner, row as u16, line);
+
+    /// As many months as fit, ending with the cursor's, and the legend.
+    fn draw_months(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let open = keymap::key(Screen::Calendar, Action::Open);
+        let block = pane(format!(" Calendar · {open} opens a day "), true, ctx.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut legend = legend_lines(ctx.theme, inner.width, true);
+        if inner.height < MONTH_H + legend.len() as u16 {
+            legend.clear();
+        }
+        let legend_h = legend.len() as u16;
+        let months_area = Rect {
+            height: inner.height.saturating_sub(legend_h),
+            ..inner
+        };
+        let cols = (months_area.width / (MONTH_W + 1)).max(1);
+        let rows = (months_area.height / (MONTH_H + 1)).max(1);
+        let count = u32::from(cols * rows).min(12);
+        let cursor_month = self.cursor.with_day(1).unwrap_or(self.cursor);
+        for i in 0..count {
+            let back = count - 1 - i;
+            let Some(month) = cursor_month.checked_sub_months(Months::new(back)) else {
+                continue;
+            };
+            let col = (i as u16) % cols;
+            let row = (i as u16) / cols;
+            let cell = Rect {
+                x: months_area.x + col * (MONTH_W + 1),
+                y: months_area.y + row * (MONTH_H + 1),
+                width: MONTH_W.min(months_area.width.saturating_sub(col * (MONTH_W + 1))),
+                height: MONTH_H.min(months_area.height.saturating_sub(row * (MONTH_H + 1))),
+            };
+            MonthGrid {
+                month,
+                marks: &self.marks,
+                wins: &self.wins,
+                week_start: ctx.config.week_starts_on,
+                today: ctx.today,
+                cursor: self.cursor,
+                theme: ctx.theme,
+            }
+            .render(cell, buf);
+        }
+        for (i, line) in legend.iter().enumerate() {
+            put_line(
+                buf,
+                inner,
+                inner.height.saturating_sub(legend_h) + i as u16,
+                line,
+            );
+        }
+    }
+
+    fn draw_detail(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let theme = ctx.theme;
+        let title = format!(" {} ", self.cursor.format("%A %-d %B"));
+        let block = pane(title, false, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        let mark = self
+            .marks
+            .iter()
+            .find(|(d, _)| *d == self.cursor)
+            .map(|(_, m)| *m);
+        if self.cursor > ctx.today {
+            lines.push(Line::from(Span::styled("Still ahead.", theme.dim)));
+        } else if let Some(day) = &self.cursor_day {
+            if let Some(m) = mark {
+                lines.push(Line::from(vec![
+                    Span::styled(mark_glyph(m), theme.mark(m)),
+                    Span::styled(format!(" {}", mark_words(m)), theme.dim),
+                ]));
+            }
+            day_lines(theme, day, width, &mut lines);
+        }
+        for (row, line) in lines.iter().take(inner.height as usize).enumerate() {
+            put_line(buf, inner, row as u16, line);
+        }
     }
 }
 
-fn mark_words(m: crate::domain::DayMark) -> &'static str {
-    use crate::domain::DayMark::*;
+fn mark_words(m: DayMark) -> &'static str {
+    use DayMark::*;
     match m {
         AllKept => "every promise kept",
         SomeKept => "showed up for some",
@@ -122,8 +222,9 @@ fn mark_words(m: crate::domain::DayMark) -> &'static str {
     }
 }
 
-fn day_lines(app: &App, day: &DayView, width: usize, lines: &mut Vec<Line<'static>>) {
-    let theme = &app.theme;
+/// The cursor's day in words: each promise, its note, the wins, the
+/// intention, mood and confidence, and the kept line.
+fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::raw(""));
     for item in &day.items {
         let status = item.status();

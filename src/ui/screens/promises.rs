@@ -1,58 +1,145 @@
-//! Add, edit, reorder and archive promises.
+//! The Promises screen: every promise with its cue, target and schedule;
+//! add, edit, reorder, archive (never destroy history).
+//!
+//! [`PromisesState`] holds the list and the selection; `update` turns an
+//! action into journal calls or the promise form, and drawing reads the
+//! state only. Uses the domain, the promise form, the widgets and the key
+//! table.
 
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{pane, scroll_for};
-use crate::domain::Promise;
+use super::popup::promise_form::promise_form;
+use super::{Ctx, Outcome, Version};
 use crate::domain::model::format_amount;
-use crate::ui::app::App;
-use crate::ui::widgets::{put_line, truncate};
+use crate::domain::{self, Journal, Promise};
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+use crate::ui::widgets::{pane, put_line, scroll_for, truncate};
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let listed = app.listed_promises();
-    let detail_h = if area.height >= 16 { 7 } else { 0 };
-    let [list_area, detail_area] = area.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(detail_h),
-    ]));
-    let archived = app.data.promises.iter().filter(|p| p.is_archived()).count();
-    let title = if app.show_archived {
-        format!(" Promises · {} (with archived) ", listed.len())
-    } else if archived > 0 {
-        format!(" Promises · {} · {archived} archived (.) ", listed.len())
-    } else {
-        format!(" Promises · {} ", listed.len())
-    };
-    let block = pane(title, true, app);
-    let inner = block.inner(list_area);
-    block.render(list_area, buf);
-    if listed.is_empty() {
-        Paragraph::new(Span::styled(
-            "No promises yet. Press a to add one small enough to keep on a bad day.",
-            theme.dim,
-        ))
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
-        return;
+#[derive(Default)]
+pub struct PromisesState {
+    /// The selected row of the list shown.
+    sel: usize,
+    show_archived: bool,
+    /// All promises, active first.
+    promises: Vec<Promise>,
+    loaded: Option<Version>,
+}
+
+impl PromisesState {
+    /// Reads the promises again if the journal changed. Returns whether
+    /// anything was read.
+    pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        if self.loaded == Some(version) {
+            return Ok(false);
+        }
+        self.promises = j.promises(true)?;
+        self.loaded = Some(version);
+        self.sel = self.sel.min(self.listed().len().saturating_sub(1));
+        Ok(true)
     }
-    let width = inner.width as usize;
-    let sched_w = if width >= 60 { 14 } else { 0 };
-    let text_w = width.saturating_sub(6 + sched_w);
-    let start = scroll_for(app.list_sel, inner.height as usize);
-    for (row, (i, p)) in listed
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        let selected = i == app.list_sel;
-        let number = app
-            .data
+
+    /// The promises shown: the active ones, and the archived ones too when
+    /// asked for.
+    fn listed(&self) -> Vec<&Promise> {
+        self.promises
+            .iter()
+            .filter(|p| self.show_archived || !p.is_archived())
+            .collect()
+    }
+
+    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        let selected = self.listed().get(self.sel).map(|p| (*p).clone());
+        let len = self.listed().len();
+        match action {
+            Action::Down | Action::Up => {
+                self.sel = super::step(self.sel, len, action == Action::Down)
+            }
+            Action::AddPromise => return Outcome::open(promise_form(None, today)),
+            Action::Open => return Outcome::open(promise_form(selected.as_ref(), today)),
+            Action::MoveUp | Action::MoveDown => {
+                if let Some(p) = selected {
+                    let delta = if action == Action::MoveUp { -1 } else { 1 };
+                    if let Err(e) = j.move_promise(&p.id, delta) {
+                        return Outcome::say(e.to_string());
+                    }
+                    self.sel = if delta < 0 {
+                        self.sel.saturating_sub(1)
+                    } else {
+                        (self.sel + 1).min(len.saturating_sub(1))
+                    };
+                }
+            }
+            Action::Archive => {
+                if let Some(p) = selected {
+                    return archive(j, &p);
+                }
+            }
+            Action::ToggleArchived => self.show_archived = !self.show_archived,
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let theme = ctx.theme;
+        let listed = self.listed();
+        let detail_h = if area.height >= 16 { 7 } else { 0 };
+        let [list_area, detail_area] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(detail_h),
+        ]));
+        let archived = self.promises.iter().filter(|p| p.is_archived()).count();
+        let title = if self.show_archived {
+            format!(" Promises · {} (with archived) ", listed.len())
+        } else if archived > 0 {
+            let dot = keymap::key(Screen::Promises, Action::ToggleArchived);
+            format!(
+                " Promises · {} · {archived} archived ({dot}) ",
+                listed.len()
+            )
+        } else {
+            format!(" Promises · {} ", listed.len())
+        };
+        let block = pane(title, true, theme);
+        let inner = block.inner(list_area);
+        block.render(list_area, buf);
+        if listed.is_empty() {
+            let a = keymap::key(Screen::Promises, Action::AddPromise);
+            Paragraph::new(Span::styled(
+                format!("No promises yet. Press {a} to add one small enough to keep on a bad day."),
+                theme.dim,
+            ))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+            return;
+        }
+        let start = scroll_for(self.sel, inner.height as usize);
+        let rows = listed.iter().enumerate().skip(start);
+        for (row, (i, p)) in rows.take(inner.height as usize).enumerate() {
+            let mut line = self.row(ctx, p, i == self.sel, inner.width as usize);
+            if i == self.sel {
+                line = line.style(theme.selected);
+            }
+            put_line(buf, inner, row as u16, &line);
+        }
+        if detail_h > 0
+            && let Some(p) = listed.get(self.sel)
+        {
+            detail(ctx, p, detail_area, buf);
+        }
+    }
+
+    /// One row of the list: number, text with target and cue, schedule.
+    fn row(&self, ctx: &Ctx, p: &Promise, selected: bool, width: usize) -> Line<'static> {
+        let theme = ctx.theme;
+        let sched_w = if width >= 60 { 14 } else { 0 };
+        let text_w = width.saturating_sub(6 + sched_w);
+        let number = self
             .promises
             .iter()
             .position(|q| q.id == p.id)
@@ -64,7 +151,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             theme.base
         };
         let mut label = p.text.clone();
-        if let Some(t) = p.target_label(app.today) {
+        if let Some(t) = p.target_label(ctx.today) {
             label.push_str(&format!(" · {t}"));
         }
         if let Some(cue) = &p.cue {
@@ -84,22 +171,33 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 theme.dim,
             ));
         }
-        let mut line = Line::from(spans);
-        if selected {
-            line = line.style(theme.selected);
-        }
-        put_line(buf, inner, row as u16, &line);
-    }
-    if detail_h > 0
-        && let Some(p) = listed.get(app.list_sel)
-    {
-        detail(app, p, detail_area, buf);
+        Line::from(spans)
     }
 }
 
-fn detail(app: &App, p: &Promise, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let block = pane(" Details ", false, app);
+/// Archives `p`, or brings it back if it was archived.
+fn archive(j: &mut Journal, p: &Promise) -> Outcome {
+    let r = if p.is_archived() {
+        j.unarchive_promise(&p.id)
+    } else {
+        j.archive_promise(&p.id)
+    };
+    match r {
+        Ok(q) if q.is_archived() => Outcome::say(format!(
+            "Archived; its history stays. Press {} to undo, {} to show archived.",
+            keymap::key(Screen::Promises, Action::Undo),
+            keymap::key(Screen::Promises, Action::ToggleArchived)
+        )),
+        Ok(_) => Outcome::say("Brought back to today's list."),
+        Err(e) => Outcome::say(e.to_string()),
+    }
+}
+
+/// The selected promise in full: cue, smaller version, schedule, targets
+/// over time, and since when.
+fn detail(ctx: &Ctx, p: &Promise, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let block = pane(" Details ", false, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let row = |label: &str, value: String| {

@@ -1,11 +1,8 @@
-//! The weekly review: one week's evidence (each promise against last week
-//! and its strength, twelve weeks of kept rate, mood and confidence side by
-//! side, the self-trust gap, wins by area, patterns, notes and lessons), and
-//! a second pane to act: suggestions to accept or set aside, and the weekly
-//! questions.
-//!
-//! The evidence pane is composed on a tall canvas and scrolled, so every
-//! section keeps its natural height at any window size.
+//! The sections of the Review screen's evidence pane, each with its
+//! natural height: the week at a glance, each promise against the week
+//! before, twelve weeks of trends, the self-trust gap, wins by area,
+//! patterns, and notes and lessons. Drawing only, from a `ReviewView`:
+//! uses the domain's values, the theme and the widgets.
 
 use chrono::Weekday;
 use ratatui::buffer::Buffer;
@@ -14,133 +11,36 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
-use super::pane;
 use crate::domain::evidence::{Patterns, WeekPoint};
 use crate::domain::stats::PromiseWeek;
 use crate::domain::{ReviewView, WeekSummary};
-use crate::ui::app::{App, ReviewItem, ReviewPane};
+use crate::ui::screens::Ctx;
 use crate::ui::theme::{Theme, mark_glyph};
 use crate::ui::widgets::{one_line, put_line, truncate, weekday_header, wrap_words};
 
-/// Width of the acting pane beside the evidence on wide windows.
-const ACT_W: u16 = 46;
-
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(review) = &app.data.review else {
-        return;
-    };
-    let wide = area.width >= 100 && area.height >= 20;
-    if wide {
-        let [week, act] = area.layout(&Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(ACT_W),
-        ]));
-        week_pane(app, review, week, buf);
-        act_pane(app, review, act, buf);
-        return;
-    }
-    // One pane at a time, with tabs.
-    let theme = &app.theme;
-    let tabs = [(ReviewPane::Week, "The week"), (ReviewPane::Act, "Decide")];
-    let spans: Vec<Span> = tabs
-        .iter()
-        .map(|(p, label)| {
-            let style = if *p == app.review_pane {
-                theme.tab_active
-            } else {
-                theme.tab
-            };
-            Span::styled(format!(" {label} "), style)
-        })
-        .collect();
-    put_line(buf, area, 0, &Line::from(spans));
-    let rest = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    match app.review_pane {
-        ReviewPane::Week => week_pane(app, review, rest, buf),
-        ReviewPane::Act => act_pane(app, review, rest, buf),
-    }
-}
-
-/// How far the evidence pane can scroll on a screen of `screen` size.
-pub fn max_scroll(app: &App, screen: Rect) -> u16 {
-    let Some(review) = &app.data.review else {
-        return 0;
-    };
-    // The same geometry as `draw`: header, footer, borders, tabs or the
-    // acting pane.
-    let wide = screen.width >= 100 && screen.height >= 22;
-    let width = if wide {
-        screen.width.saturating_sub(ACT_W + 2)
-    } else {
-        screen.width.saturating_sub(2)
-    };
-    let height = screen.height.saturating_sub(if wide { 4 } else { 5 });
-    let total: u16 = sections(app, review, width)
-        .iter()
-        .map(|s| s.height + 1)
-        .sum();
-    total.saturating_sub(height)
-}
-
-fn week_title(review: &ReviewView) -> String {
-    let start = review.week_start;
-    let end = start + chrono::Duration::days(6);
-    format!(
-        " Week of {} – {} · [ ] other weeks ",
-        start.format("%-d %b"),
-        end.format("%-d %b %Y")
-    )
-}
-
-fn week_pane(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let block = pane(week_title(review), app.review_pane == ReviewPane::Week, app);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
-        return;
-    }
-    // Compose on a canvas as tall as the content, then copy what is in view.
-    let sections = sections(app, review, inner.width);
-    let total: u16 = sections.iter().map(|s| s.height + 1).sum();
-    let canvas_area = Rect::new(0, 0, inner.width, total.max(1));
-    let mut canvas = Buffer::empty(canvas_area);
-    let mut y = 0;
-    for section in &sections {
-        let r = Rect::new(0, y, inner.width, section.height);
-        (section.draw)(app, review, r, &mut canvas);
-        y += section.height + 1;
-    }
-    let max_scroll = total.saturating_sub(inner.height);
-    let scroll = app.review_scroll.min(max_scroll);
-    for row in 0..inner.height.min(total.saturating_sub(scroll)) {
-        for col in 0..inner.width {
-            let cell = &canvas[(col, row + scroll)];
-            buf[(inner.x + col, inner.y + row)] = cell.clone();
-        }
-    }
-    if max_scroll > 0 && inner.height > 0 {
-        let hint = if scroll < max_scroll {
-            "↓ j more"
-        } else {
-            "↑ k back"
-        };
-        let x = inner.x + inner.width.saturating_sub(hint.chars().count() as u16 + 1);
-        buf.set_string(x, inner.y + inner.height - 1, hint, app.theme.dim);
-    }
-}
-
-type DrawFn = fn(&App, &ReviewView, Rect, &mut Buffer);
+type DrawFn = fn(&Ctx, &ReviewView, Rect, &mut Buffer);
 
 struct Section {
     height: u16,
     draw: DrawFn,
 }
 
-fn sections(app: &App, review: &ReviewView, width: u16) -> Vec<Section> {
+/// Draws every section, one blank row apart, on a canvas `width` wide and
+/// as tall as they need.
+pub fn compose(ctx: &Ctx, review: &ReviewView, width: u16) -> Buffer {
+    let sections = sections(ctx, review, width);
+    let total: u16 = sections.iter().map(|s| s.height + 1).sum();
+    let mut canvas = Buffer::empty(Rect::new(0, 0, width, total.max(1)));
+    let mut y = 0;
+    for section in &sections {
+        let r = Rect::new(0, y, width, section.height);
+        (section.draw)(ctx, review, r, &mut canvas);
+        y += section.height + 1;
+    }
+    canvas
+}
+
+fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
     let promises = review.summary.promises.len() as u16;
     let mut out = vec![
         Section {
@@ -158,11 +58,11 @@ fn sections(app: &App, review: &ReviewView, width: u16) -> Vec<Section> {
         draw: trends,
     });
     out.push(Section {
-        height: trust_lines(app, review, width).len().max(1) as u16,
+        height: trust_lines(ctx, review, width).len().max(1) as u16,
         draw: trust,
     });
     let areas = review.wins_by_area.len().max(1) as u16 + 1;
-    let patterns_h = patterns_lines(app, review.patterns.as_ref(), width).len() as u16;
+    let patterns_h = patterns_lines(ctx, review.patterns.as_ref(), width).len() as u16;
     if width >= 90 {
         out.push(Section {
             height: areas.max(patterns_h),
@@ -179,24 +79,24 @@ fn sections(app: &App, review: &ReviewView, width: u16) -> Vec<Section> {
         });
     }
     out.push(Section {
-        height: notes_lines(app, review, width).len().max(1) as u16,
+        height: notes_lines(ctx, review, width).len().max(1) as u16,
         draw: notes,
     });
     out
 }
 
-fn heading(theme: &Theme, text: &str) -> Line<'static> {
+pub(super) fn heading(theme: &Theme, text: &str) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), theme.title))
 }
 
-fn overview(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let week = &review.summary;
     let mut days = vec![Span::raw(" ")];
     for ((_, mark), name) in week
         .days
         .iter()
-        .zip(weekday_header(app.journal.config().week_starts_on))
+        .zip(weekday_header(ctx.config.week_starts_on))
     {
         days.push(Span::styled(format!("{name} "), theme.dim));
         days.push(Span::styled(mark_glyph(*mark), theme.mark(*mark)));
@@ -252,8 +152,8 @@ fn bar(p: &PromiseWeek) -> String {
     )
 }
 
-fn promises_table(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let width = area.width as usize;
     let show_strength = width >= 56;
     let fixed = 8 + 1 + 6 + 7 + if show_strength { 10 } else { 0 };
@@ -304,44 +204,8 @@ type Series<'a> = (&'a str, Vec<Option<u64>>, Option<String>, Style);
 
 /// Twelve weeks of kept rate, mood and confidence as sparklines, side by
 /// side (stacked on narrow windows).
-fn trends(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let series: [Series; 3] = [
-        (
-            "Kept",
-            review
-                .weeks
-                .iter()
-                .map(|w| w.kept_rate.map(|r| (r * 100.0).round() as u64))
-                .collect(),
-            review
-                .weeks
-                .last()
-                .and_then(|w| w.kept_rate)
-                .map(|r| format!("{:.0}%", r * 100.0)),
-            theme.kept,
-        ),
-        (
-            "Mood",
-            scaled(&review.weeks, |w| w.mood),
-            review
-                .weeks
-                .last()
-                .and_then(|w| w.mood)
-                .map(|m| format!("{m:.1}")),
-            theme.accent,
-        ),
-        (
-            "Confidence",
-            scaled(&review.weeks, |w| w.confidence),
-            review
-                .weeks
-                .last()
-                .and_then(|w| w.confidence)
-                .map(|c| format!("{c:.1}")),
-            theme.accent,
-        ),
-    ];
+fn trends(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let narrow = area.width < 60;
     let cells: Vec<Rect> = if narrow {
         (0..3)
@@ -350,7 +214,7 @@ fn trends(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     } else {
         area.layout_vec(&Layout::horizontal([Constraint::Fill(1); 3]).spacing(2))
     };
-    for ((label, data, latest, style), cell) in series.into_iter().zip(cells) {
+    for ((label, data, latest, style), cell) in series(theme, review).into_iter().zip(cells) {
         let title = format!(" {label} · 12 weeks {}", latest.unwrap_or_default());
         put_line(buf, cell, 0, &Line::from(Span::styled(title, theme.dim)));
         let chart = Rect {
@@ -370,6 +234,36 @@ fn trends(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Kept rate, mood and confidence over the twelve weeks.
+fn series<'a>(theme: &Theme, review: &ReviewView) -> [Series<'a>; 3] {
+    let last = review.weeks.last();
+    [
+        (
+            "Kept",
+            review
+                .weeks
+                .iter()
+                .map(|w| w.kept_rate.map(|r| (r * 100.0).round() as u64))
+                .collect(),
+            last.and_then(|w| w.kept_rate)
+                .map(|r| format!("{:.0}%", r * 100.0)),
+            theme.kept,
+        ),
+        (
+            "Mood",
+            scaled(&review.weeks, |w| w.mood),
+            last.and_then(|w| w.mood).map(|m| format!("{m:.1}")),
+            theme.accent,
+        ),
+        (
+            "Confidence",
+            scaled(&review.weeks, |w| w.confidence),
+            last.and_then(|w| w.confidence).map(|c| format!("{c:.1}")),
+            theme.accent,
+        ),
+    ]
+}
+
 /// 0–10 values on the 0–100 scale of the kept-rate chart.
 fn scaled(weeks: &[WeekPoint], f: impl Fn(&WeekPoint) -> Option<f64>) -> Vec<Option<u64>> {
     weeks
@@ -378,8 +272,8 @@ fn scaled(weeks: &[WeekPoint], f: impl Fn(&WeekPoint) -> Option<f64>) -> Vec<Opt
         .collect()
 }
 
-fn trust_lines(app: &App, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut lines = vec![heading(theme, " Self-trust")];
     let week = review.weeks.last();
     let text = match (
@@ -425,20 +319,20 @@ fn trust_lines(app: &App, review: &ReviewView, width: u16) -> Vec<Line<'static>>
     lines
 }
 
-fn trust(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    for (i, line) in trust_lines(app, review, area.width).iter().enumerate() {
+fn trust(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    for (i, line) in trust_lines(ctx, review, area.width).iter().enumerate() {
         put_line(buf, area, i as u16, line);
     }
 }
 
-fn areas_and_patterns(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+fn areas_and_patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let [left, right] = area.layout(&Layout::horizontal([Constraint::Fill(1); 2]).spacing(2));
-    wins_by_area(app, review, left, buf);
-    patterns(app, review, right, buf);
+    wins_by_area(ctx, review, left, buf);
+    patterns(ctx, review, right, buf);
 }
 
-fn wins_by_area(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     put_line(buf, area, 0, &heading(theme, " Wins by area"));
     let body = Rect {
         x: area.x + 1,
@@ -494,8 +388,8 @@ fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-fn patterns_lines(app: &App, patterns: Option<&Patterns>, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let w = width.saturating_sub(2) as usize;
     let mut lines = vec![heading(theme, " Patterns")];
     let Some(p) = patterns else {
@@ -537,8 +431,8 @@ fn patterns_lines(app: &App, patterns: Option<&Patterns>, width: u16) -> Vec<Lin
     lines
 }
 
-fn patterns(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    for (i, line) in patterns_lines(app, review.patterns.as_ref(), area.width)
+fn patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    for (i, line) in patterns_lines(ctx, review.patterns.as_ref(), area.width)
         .iter()
         .enumerate()
     {
@@ -546,8 +440,8 @@ fn patterns(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn notes_lines(app: &App, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn notes_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut lines = vec![heading(theme, " Notes and lessons")];
     if review.misses.is_empty() {
         lines.push(Line::from(Span::styled(" No notes this week.", theme.dim)));
@@ -577,104 +471,8 @@ fn notes_lines(app: &App, review: &ReviewView, width: u16) -> Vec<Line<'static>>
     lines
 }
 
-fn notes(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    for (i, line) in notes_lines(app, review, area.width).iter().enumerate() {
+fn notes(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    for (i, line) in notes_lines(ctx, review, area.width).iter().enumerate() {
         put_line(buf, area, i as u16, line);
-    }
-}
-
-fn act_pane(app: &App, review: &ReviewView, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let focused = app.review_pane == ReviewPane::Act;
-    let block = pane(" Decide · a accept · x set aside ", focused, app);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let w = inner.width.saturating_sub(4) as usize;
-    let items = app.review_items();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut item_rows = Vec::new();
-    let answers = review.review.as_ref().map(|r| &r.answers);
-    if review.suggestions.is_empty() {
-        let text = if review.week_start == app.journal.week_start(app.today) {
-            "Nothing to recalibrate this week: the promises fit."
-        } else {
-            "Suggestions are made for the current week."
-        };
-        lines.push(Line::from(Span::styled(format!(" {text}"), theme.dim)));
-        lines.push(Line::raw(""));
-    }
-    for (i, item) in items.iter().enumerate() {
-        let selected = focused && i == app.review_sel;
-        item_rows.push(lines.len());
-        let marker = if selected { "▸ " } else { "  " };
-        match item {
-            ReviewItem::Suggestion(s) => {
-                for (j, part) in wrap_words(&s.headline, w).into_iter().enumerate() {
-                    let mut line = Line::from(vec![
-                        Span::raw(if j == 0 { marker } else { "  " }),
-                        Span::styled(if j == 0 { "◆ " } else { "  " }, theme.kept),
-                        Span::styled(part, theme.title),
-                    ]);
-                    if selected {
-                        line = line.style(theme.selected);
-                    }
-                    lines.push(line);
-                }
-                for part in wrap_words(&s.reason, w) {
-                    lines.push(Line::from(Span::styled(format!("    {part}"), theme.dim)));
-                }
-                lines.push(Line::raw(""));
-            }
-            ReviewItem::Question { key, prompt } => {
-                for (j, part) in wrap_words(prompt, w).into_iter().enumerate() {
-                    let mut line = Line::from(vec![
-                        Span::raw(if j == 0 { marker } else { "  " }),
-                        Span::styled(if j == 0 { "? " } else { "  " }, theme.accent),
-                        Span::raw(part),
-                    ]);
-                    if selected {
-                        line = line.style(theme.selected);
-                    }
-                    lines.push(line);
-                }
-                match answers.and_then(|a| a.get(key)) {
-                    Some(answer) => {
-                        for part in wrap_words(&one_line(answer), w).into_iter().take(3) {
-                            lines.push(Line::from(format!("    {part}")));
-                        }
-                    }
-                    None => {
-                        lines.push(Line::from(Span::styled("    — Enter to answer", theme.dim)))
-                    }
-                }
-            }
-        }
-    }
-    if let Some(r) = &review.review
-        && !r.decisions.is_empty()
-    {
-        lines.push(Line::raw(""));
-        lines.push(heading(theme, " Decided this week"));
-        for d in &r.decisions {
-            let (glyph, verb) = if d.accepted {
-                ("✓", "")
-            } else {
-                ("·", "set aside: ")
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {glyph} "), theme.kept),
-                Span::styled(truncate(&format!("{verb}{}", d.headline), w + 1), theme.dim),
-            ]));
-        }
-    }
-    let sel_row = item_rows.get(app.review_sel).copied().unwrap_or(0);
-    let height = inner.height as usize;
-    let start = if focused {
-        (sel_row + 4).saturating_sub(height)
-    } else {
-        0
-    };
-    for (row, line) in lines.iter().skip(start).take(height).enumerate() {
-        put_line(buf, inner, row as u16, line);
     }
 }

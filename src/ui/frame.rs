@@ -1,0 +1,137 @@
+//! The whole frame: the header with the tab strip, the current screen, the
+//! footer (the message line, or the screen's key hints from the key table),
+//! and a popup over them; or, on a window too small, a sentence saying so.
+//!
+//! Reads the app and draws through the screens; nothing here changes state
+//! or touches the database.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::Screen;
+use super::app::App;
+use super::keymap::{self, Context};
+use super::screens::Ctx;
+use super::screens::today::Moment;
+use super::widgets::{put_line, tab_strip, truncate};
+
+/// Below this the app asks for a larger window instead of drawing screens.
+const MIN_WIDTH: u16 = 24;
+const MIN_HEIGHT: u16 = 6;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        draw(self, area, buf);
+    }
+}
+
+/// Draws everything the person sees into `buf`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf);
+        return;
+    }
+    let [header, body, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    draw_header(app, header, buf);
+    let ctx = Ctx {
+        theme: &app.theme,
+        today: app.today,
+        config: app.journal.config(),
+    };
+    let s = &app.screens;
+    match app.screen {
+        Screen::Today => s.today.draw(&ctx, body, buf),
+        Screen::Calendar => s.calendar.draw(&ctx, body, buf),
+        Screen::Review => s.review.draw(&ctx, body, buf),
+        Screen::Promises => s.promises.draw(&ctx, body, buf),
+    }
+    draw_footer(app, footer, buf);
+    if let Some(popup) = &app.popup {
+        popup.draw(&app.theme, app.screen, area, buf);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "smallwins needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make it a little larger — nothing is lost.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// " smallwins  1 Today  2 Calendar …   Sat 21 Nov · morning": every tab
+/// when they fit, else only the current screen's.
+fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let labels: Vec<String> = Screen::ALL
+        .iter()
+        .map(|s| format!("{} {}", keymap::go_key(*s), s.title()))
+        .collect();
+    let active = Screen::ALL
+        .iter()
+        .position(|s| *s == app.screen)
+        .unwrap_or(0);
+    let moment = match app.screens.today.moment {
+        Moment::Morning => "morning",
+        Moment::Evening => "evening",
+    };
+    let date = format!("{} · {moment} ", app.today.format("%a %-d %b"));
+    let mut spans = vec![Span::styled(" smallwins ", theme.title)];
+    let full: usize = 11 + labels.iter().map(|t| t.len() + 2).sum::<usize>() + date.len();
+    if (area.width as usize) >= full {
+        spans.extend(tab_strip(&labels, active, 1, theme));
+    } else {
+        spans.extend(tab_strip(&[app.screen.title()], 0, 0, theme));
+    }
+    let left: usize = spans.iter().map(|s| s.width()).sum();
+    put_line(buf, area, 0, &Line::from(spans));
+    if left + date.len() <= area.width as usize {
+        let date_area = Rect {
+            x: area.x + area.width - date.len() as u16,
+            width: date.len() as u16,
+            ..area
+        };
+        let line = Line::from(Span::styled(date, theme.dim));
+        put_line(buf, date_area, 0, &line);
+    }
+}
+
+/// The message of the last action, or the screen's key hints.
+fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    if let Some(message) = &app.message {
+        let text = truncate(message, area.width.saturating_sub(1) as usize);
+        let line = Line::from(Span::styled(format!(" {text}"), theme.status));
+        put_line(buf, area, 0, &line);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    for binding in keymap::bindings_in(Context::Screen(app.screen)) {
+        let Some(hint) = binding.hint else { continue };
+        let key = binding
+            .keys
+            .first()
+            .map(keymap::key_label)
+            .unwrap_or_default();
+        let w = key.len() + hint.len() + 4;
+        if used + w > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, theme.accent));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+        used += w;
+    }
+    put_line(buf, area, 0, &Line::from(spans));
+}

@@ -1,0 +1,132 @@
+//! Popups drawn over a screen: help, a text box, a form, a 0–10 rating.
+//!
+//! Each popup takes its keys from the key table and answers with a
+//! [`Reply`]. A popup knows what it is for (its purpose) but not how that
+//! is saved: a [`Submission`] goes to the app, which hands it to the screen
+//! that owns that purpose. Uses the key table, widgets, the theme and
+//! domain values; never a screen, never the app, never the database.
+
+pub mod form;
+pub mod help;
+pub mod input;
+pub mod promise_form;
+pub mod rating;
+pub mod text;
+
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
+
+use crate::ui::Screen;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{centered, pane, truncate};
+use form::{Form, FormPurpose, FormValues};
+use help::HelpState;
+use rating::{Rating, RatingPurpose};
+use text::{TextInput, TextPurpose};
+
+pub enum Popup {
+    Help(HelpState),
+    Text(Box<TextInput>),
+    Form(Box<Form>),
+    Rating(Rating),
+}
+
+/// What a popup hands over when the person saves it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submission {
+    Text(TextPurpose, String),
+    Form(FormPurpose, FormValues),
+    Rating(RatingPurpose, u8),
+}
+
+/// How a popup answers a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// Still open.
+    Stay,
+    /// Closed, with something to say.
+    Close(Option<String>),
+    /// The person asked to quit.
+    Quit,
+    /// Save this; the popup stays open (with the refusal) if that fails.
+    Submit(Submission),
+}
+
+impl From<TextInput> for Popup {
+    fn from(t: TextInput) -> Popup {
+        Popup::Text(Box::new(t))
+    }
+}
+
+impl From<Form> for Popup {
+    fn from(f: Form) -> Popup {
+        Popup::Form(Box::new(f))
+    }
+}
+
+impl From<Rating> for Popup {
+    fn from(r: Rating) -> Popup {
+        Popup::Rating(r)
+    }
+}
+
+impl Popup {
+    /// The help popup, at its top.
+    pub fn help() -> Popup {
+        Popup::Help(HelpState::default())
+    }
+
+    pub fn key(&mut self, key: &KeyEvent) -> Reply {
+        match self {
+            Popup::Help(h) => h.key(key),
+            Popup::Text(t) => t.key(key),
+            Popup::Form(f) => f.key(key),
+            Popup::Rating(r) => r.key(key),
+        }
+    }
+
+    /// Pastes `text` into the box with the cursor; false if this popup has
+    /// no box.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            Popup::Text(t) => t.paste(text),
+            Popup::Form(f) => f.paste(text),
+            Popup::Help(_) | Popup::Rating(_) => return false,
+        }
+        true
+    }
+
+    /// Shows why a submission was refused; the popup stays open.
+    pub fn refused(&mut self, sentence: String) {
+        match self {
+            Popup::Text(t) => t.error = Some(sentence),
+            Popup::Form(f) => f.error = Some(sentence),
+            Popup::Rating(r) => r.error = Some(sentence),
+            Popup::Help(_) => {}
+        }
+    }
+
+    /// Draws the popup over `area`; help lists the keys of `screen`.
+    pub fn draw(&self, theme: &Theme, screen: Screen, area: Rect, buf: &mut Buffer) {
+        match self {
+            Popup::Help(h) => h.draw(theme, screen, area, buf),
+            Popup::Text(t) => t.draw(theme, area, buf),
+            Popup::Form(f) => f.draw(theme, area, buf),
+            Popup::Rating(r) => r.draw(theme, area, buf),
+        }
+    }
+}
+
+/// Clears a `w`×`h` box in the middle of `area`, draws its border and
+/// title, and returns the inside.
+fn frame(theme: &Theme, title: &str, w: u16, h: u16, area: Rect, buf: &mut Buffer) -> Rect {
+    let popup = centered(area, w, h);
+    Clear.render(popup, buf);
+    let title = format!(" {} ", truncate(title, w.saturating_sub(4) as usize));
+    let block = pane(title, true, theme);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    inner
+}

@@ -1,0 +1,135 @@
+//! The Review screen's acting pane: open suggestions to accept or set
+//! aside, the weekly questions with their answers, and what was decided
+//! this week. Drawing only: uses the state, the widgets and the key table
+//! (to name keys).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::sections::heading;
+use super::{ReviewItem, ReviewPane, ReviewState};
+use crate::domain::ReviewView;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+use crate::ui::screens::Ctx;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
+
+pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let focused = s.pane == ReviewPane::Act;
+    let key = |action| keymap::key(Screen::Review, action);
+    let title = format!(
+        " Decide · {} accept · {} set aside ",
+        key(Action::Accept),
+        key(Action::Dismiss)
+    );
+    let block = pane(title, focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if review.suggestions.is_empty() {
+        let text = if review.week_start == s.this_week {
+            "Nothing to recalibrate this week: the promises fit."
+        } else {
+            "Suggestions are made for the current week."
+        };
+        lines.push(Line::from(Span::styled(format!(" {text}"), theme.dim)));
+        lines.push(Line::raw(""));
+    }
+    // The line where each item starts.
+    let mut item_rows = Vec::new();
+    for (i, item) in s.items(ctx.config).iter().enumerate() {
+        item_rows.push(lines.len());
+        let selected = focused && i == s.sel;
+        item_lines(item, review, selected, theme, w, &mut lines);
+    }
+    decisions(review, theme, w, &mut lines);
+    let sel_row = item_rows.get(s.sel).copied().unwrap_or(0);
+    let height = inner.height as usize;
+    let start = if focused {
+        (sel_row + 4).saturating_sub(height)
+    } else {
+        0
+    };
+    for (row, line) in lines.iter().skip(start).take(height).enumerate() {
+        put_line(buf, inner, row as u16, line);
+    }
+}
+
+/// A suggestion with its reason, or a question with its answer.
+fn item_lines(
+    item: &ReviewItem,
+    review: &ReviewView,
+    selected: bool,
+    theme: &Theme,
+    w: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let marker = if selected { "▸ " } else { "  " };
+    let mut first_lines = |text: &str, glyph: &'static str, glyph_style, text_style| {
+        for (j, part) in wrap_words(text, w).into_iter().enumerate() {
+            let mut line = Line::from(vec![
+                Span::raw(if j == 0 { marker } else { "  " }),
+                Span::styled(if j == 0 { glyph } else { "  " }, glyph_style),
+                Span::styled(part, text_style),
+            ]);
+            if selected {
+                line = line.style(theme.selected);
+            }
+            lines.push(line);
+        }
+    };
+    match item {
+        ReviewItem::Suggestion(s) => {
+            first_lines(&s.headline, "◆ ", theme.kept, theme.title);
+            for part in wrap_words(&s.reason, w) {
+                lines.push(Line::from(Span::styled(format!("    {part}"), theme.dim)));
+            }
+            lines.push(Line::raw(""));
+        }
+        ReviewItem::Question { key, prompt } => {
+            first_lines(prompt, "? ", theme.accent, Style::default());
+            let answers = review.review.as_ref().map(|r| &r.answers);
+            match answers.and_then(|a| a.get(key)) {
+                Some(answer) => {
+                    for part in wrap_words(&one_line(answer), w).into_iter().take(3) {
+                        lines.push(Line::from(format!("    {part}")));
+                    }
+                }
+                None => {
+                    let enter = keymap::key(Screen::Review, Action::Open);
+                    let text = format!("    — {enter} to answer");
+                    lines.push(Line::from(Span::styled(text, theme.dim)));
+                }
+            }
+        }
+    }
+}
+
+/// "Decided this week": each accepted or set-aside suggestion.
+fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
+    let Some(r) = &review.review else {
+        return;
+    };
+    if r.decisions.is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading(theme, " Decided this week"));
+    for d in &r.decisions {
+        let (glyph, verb) = if d.accepted {
+            ("✓", "")
+        } else {
+            ("·", "set aside: ")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {glyph} "), theme.kept),
+            Span::styled(truncate(&format!("{verb}{}", d.headline), w + 1), theme.dim),
+        ]));
+    }
+}

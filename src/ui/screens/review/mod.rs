@@ -1,0 +1,295 @@
+//! The Review screen: one week at a time. The evidence pane (see
+//! `sections.rs`) scrolls; the acting pane (`act.rs`) lists the open
+//! suggestions to accept or set aside, and the weekly questions.
+//!
+//! [`ReviewState`] holds the week, the panes' positions and the loaded
+//! review; `update` turns an action into journal calls. The evidence pane's
+//! scroll is clamped by `update` against the furthest scroll the last draw
+//! recorded (`max_scroll`), so no one re-derives the drawing's geometry.
+//! Drawing reads the state only.
+
+mod act;
+mod sections;
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::popup::form::FieldId;
+use super::popup::promise_form::promise_form;
+use super::popup::text::{TextInput, TextPurpose};
+use super::{Ctx, Outcome, Version};
+use crate::config::Config;
+use crate::domain::evidence::{Proposal, Suggestion};
+use crate::domain::{self, Journal, ReviewView};
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+use crate::ui::widgets::{pane, put_line, tab_strip};
+
+/// Width of the acting pane beside the evidence on wide windows.
+const ACT_W: u16 = 46;
+/// Rows j and k scroll the evidence by.
+const SCROLL_STEP: u16 = 2;
+
+/// The panes of the Review screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewPane {
+    /// The week's evidence, scrolled with j/k.
+    Week,
+    /// Suggestions and weekly questions, selected with j/k.
+    Act,
+}
+
+/// One thing to act on in the acting pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewItem {
+    Suggestion(Suggestion),
+    Question { key: String, prompt: String },
+}
+
+pub struct ReviewState {
+    /// The first day of the week shown.
+    pub week: NaiveDate,
+    pub pane: ReviewPane,
+    /// The first row of the evidence in view.
+    scroll: u16,
+    /// The furthest the evidence can scroll, as the last draw found it
+    /// (`None` until drawn).
+    max_scroll: Cell<Option<u16>>,
+    /// The selected item of the acting pane.
+    sel: usize,
+    view: Option<ReviewView>,
+    /// The first day of the current week, when loaded.
+    this_week: NaiveDate,
+    loaded: Option<(Version, NaiveDate)>,
+}
+
+impl ReviewState {
+    pub fn new(this_week: NaiveDate) -> ReviewState {
+        ReviewState {
+            week: this_week,
+            pane: ReviewPane::Week,
+            scroll: 0,
+            max_scroll: Cell::new(None),
+            sel: 0,
+            view: None,
+            this_week,
+            loaded: None,
+        }
+    }
+
+    /// Reads the week again if it or the journal changed. Returns whether
+    /// anything was read.
+    pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        if self.loaded == Some((version, self.week)) {
+            return Ok(false);
+        }
+        self.view = Some(j.review(self.week)?);
+        // Other content, another length: unknown until drawn again.
+        self.max_scroll.set(None);
+        self.this_week = j.week_start(version.today);
+        self.loaded = Some((version, self.week));
+        let items = self.items(j.config()).len();
+        self.sel = self.sel.min(items.saturating_sub(1));
+        Ok(true)
+    }
+
+    /// The acting pane's items: open suggestions, then the weekly
+    /// questions.
+    pub fn items(&self, config: &Config) -> Vec<ReviewItem> {
+        let suggestions = self.view.iter().flat_map(|r| r.suggestions.iter());
+        let mut items: Vec<ReviewItem> = suggestions.cloned().map(ReviewItem::Suggestion).collect();
+        items.extend(config.prompts.weekly.iter().map(|p| ReviewItem::Question {
+            key: p.key.clone(),
+            prompt: p.text.clone(),
+        }));
+        items
+    }
+
+    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        match action {
+            Action::PrevWeek => {
+                self.week -= chrono::Duration::days(7);
+                self.scroll = 0;
+            }
+            Action::NextWeek => {
+                let next = self.week + chrono::Duration::days(7);
+                if next > today {
+                    return Outcome::say("This is the current week.");
+                }
+                self.week = next;
+                self.scroll = 0;
+            }
+            Action::GoToday => self.week = j.week_start(today),
+            Action::NextPane | Action::PrevPane => {
+                self.pane = match self.pane {
+                    ReviewPane::Week => ReviewPane::Act,
+                    ReviewPane::Act => ReviewPane::Week,
+                };
+            }
+            Action::Down | Action::Up => self.move_down(action == Action::Down, j.config()),
+            Action::Accept | Action::Dismiss | Action::Open => return self.act(action, j, today),
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    /// j/k: scrolls the evidence (never past its end), or moves the
+    /// selection of the acting pane.
+    fn move_down(&mut self, down: bool, config: &Config) {
+        match self.pane {
+            ReviewPane::Week => {
+                self.scroll = if down {
+                    self.scroll.saturating_add(SCROLL_STEP)
+                } else {
+                    self.scroll.saturating_sub(SCROLL_STEP)
+                };
+                if let Some(max) = self.max_scroll.get() {
+                    self.scroll = self.scroll.min(max);
+                }
+            }
+            ReviewPane::Act => {
+                let len = self.items(config).len();
+                self.sel = super::step(self.sel, len, down);
+            }
+        }
+    }
+
+    /// a, x, Enter: decide the selected suggestion, or answer the question.
+    fn act(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        self.pane = ReviewPane::Act;
+        match self.items(j.config()).get(self.sel).cloned() {
+            Some(ReviewItem::Suggestion(s)) => decide(j, &s, action != Action::Dismiss, today),
+            Some(ReviewItem::Question { key, .. }) if action == Action::Open => {
+                let answers = self.view.as_ref().and_then(|r| r.review.as_ref());
+                let text = answers.and_then(|r| r.answers.get(&key).cloned());
+                let purpose = TextPurpose::WeeklyAnswer(key);
+                let prompts = &j.config().prompts;
+                Outcome::open(TextInput::new(purpose, &text.unwrap_or_default(), prompts))
+            }
+            Some(ReviewItem::Question { .. }) => Outcome::say(format!(
+                "Press {} to answer this question.",
+                keymap::key(Screen::Review, Action::Open)
+            )),
+            None => Outcome::default(),
+        }
+    }
+
+    /// Saves the answer to a weekly question.
+    pub fn save_answer(
+        &mut self,
+        j: &mut Journal,
+        key: &str,
+        text: &str,
+    ) -> domain::Result<String> {
+        j.answer_weekly(self.week, key, text)?;
+        Ok("Saved in this week's review.".into())
+    }
+
+    pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let Some(review) = &self.view else {
+            return;
+        };
+        if area.width >= 100 && area.height >= 20 {
+            let [week, act] = area.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(ACT_W),
+            ]));
+            self.week_pane(ctx, review, week, buf);
+            act::draw(self, ctx, review, act, buf);
+            return;
+        }
+        // One pane at a time, with tabs.
+        let active = match self.pane {
+            ReviewPane::Week => 0,
+            ReviewPane::Act => 1,
+        };
+        let tabs = tab_strip(&["The week", "Decide"], active, 0, ctx.theme);
+        put_line(buf, area, 0, &Line::from(tabs));
+        let rest = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        match self.pane {
+            ReviewPane::Week => self.week_pane(ctx, review, rest, buf),
+            ReviewPane::Act => act::draw(self, ctx, review, rest, buf),
+        }
+    }
+
+    /// The evidence, composed on a canvas as tall as it is, the part in
+    /// view copied out. Records how far it can scroll.
+    fn week_pane(&self, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+        let focused = self.pane == ReviewPane::Week;
+        let block = pane(week_title(review), focused, ctx.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let canvas = sections::compose(ctx, review, inner.width);
+        let total = canvas.area.height;
+        let max_scroll = total.saturating_sub(inner.height);
+        self.max_scroll.set(Some(max_scroll));
+        let scroll = self.scroll.min(max_scroll);
+        for row in 0..inner.height.min(total.saturating_sub(scroll)) {
+            for col in 0..inner.width {
+                buf[(inner.x + col, inner.y + row)] = canvas[(col, row + scroll)].clone();
+            }
+        }
+        if max_scroll > 0 {
+            let hint = if scroll < max_scroll {
+                format!("↓ {} more", keymap::key(Screen::Review, Action::Down))
+            } else {
+                format!("↑ {} back", keymap::key(Screen::Review, Action::Up))
+            };
+            let x = inner.x + inner.width.saturating_sub(hint.chars().count() as u16 + 1);
+            buf.set_string(x, inner.y + inner.height - 1, &hint, ctx.theme.dim);
+        }
+    }
+}
+
+fn week_title(review: &ReviewView) -> String {
+    let start = review.week_start;
+    let end = start + chrono::Duration::days(6);
+    format!(
+        " Week of {} – {} · {} {} other weeks ",
+        start.format("%-d %b"),
+        end.format("%-d %b %Y"),
+        keymap::key(Screen::Review, Action::PrevWeek),
+        keymap::key(Screen::Review, Action::NextWeek),
+    )
+}
+
+/// Accepts or sets aside a suggestion (one undo step); an accepted "add
+/// one" or "ask for a smaller version" opens the promise form.
+fn decide(j: &mut Journal, suggestion: &Suggestion, accept: bool, today: NaiveDate) -> Outcome {
+    let message = match j.decide(suggestion, accept) {
+        Ok(message) => message,
+        Err(e) => return Outcome::say(e.to_string()),
+    };
+    let mut outcome = Outcome::say(message);
+    if !accept {
+        return outcome;
+    }
+    match &suggestion.proposal {
+        Proposal::AddOne => outcome.popup = Some(promise_form(None, today).into()),
+        Proposal::AskSmaller => match j.promises(true) {
+            Ok(promises) => {
+                let id = suggestion.promise_id.as_ref();
+                if let Some(p) = promises.iter().find(|p| Some(&p.id) == id) {
+                    let mut form = promise_form(Some(p), today);
+                    form.focus_on(FieldId::Smaller);
+                    outcome.popup = Some(form.into());
+                }
+            }
+            Err(e) => outcome.message = Some(e.to_string()),
+        },
+        _ => {}
+    }
+    outcome
+}

@@ -1,0 +1,450 @@
+//! The Today screen (the home screen): the day's promises beside its wins,
+//! a checkmark calendar of recent weeks, and the reflection pane (morning
+//! check-in or evening reflection).
+//!
+//! [`TodayState`] holds what the screen shows and where the cursor is; its
+//! `update` turns an action into journal calls (`&mut Journal`), `load`
+//! reads what changed (`&Journal`), and the drawing in `draw.rs` and
+//! `reflection.rs` reads the state only. Uses the domain, the key table's
+//! actions and the popups; never the app.
+
+mod draw;
+mod reflection;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+pub use reflection::{Field, fields};
+
+use super::popup::Popup;
+use super::popup::form::{FieldId, Form, FormField, FormPurpose, FormValues};
+use super::popup::promise_form::promise_form;
+use super::popup::rating::RatingPurpose;
+use super::popup::text::{TextInput, TextPurpose};
+use super::{Outcome, Version};
+use crate::domain::prompts::Prompts;
+use crate::domain::{
+    self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, status_for_amount,
+    validate,
+};
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+
+/// The panes of the Today screen, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Promises,
+    Wins,
+    Reflection,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Promises, Pane::Wins, Pane::Reflection];
+}
+
+/// Which half of the reflection pane is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    Morning,
+    Evening,
+}
+
+impl Moment {
+    fn of(journal: &Journal) -> Moment {
+        if journal.is_evening() {
+            Moment::Evening
+        } else {
+            Moment::Morning
+        }
+    }
+}
+
+/// Weeks of history kept ready for the Today calendar.
+const RECENT_WEEKS: i64 = 30;
+
+pub struct TodayState {
+    /// The day shown (today unless browsing).
+    pub day: NaiveDate,
+    pub pane: Pane,
+    pub moment: Moment,
+    /// Set when the person switched the moment by hand.
+    moment_chosen: bool,
+    promise_sel: usize,
+    win_sel: usize,
+    field_sel: usize,
+    /// Everything recorded on `day`.
+    view: DayView,
+    /// Recent weeks for the calendar pane, oldest first.
+    recent: Vec<(NaiveDate, DayMark)>,
+    /// All promises, active first.
+    promises: Vec<Promise>,
+    /// Evidence for a hard evening.
+    resurface: Option<Resurface>,
+    /// No promise and nothing recorded yet.
+    first_run: bool,
+    loaded: Option<(Version, NaiveDate)>,
+}
+
+impl TodayState {
+    /// Today, before anything is loaded.
+    pub fn new(journal: &Journal) -> TodayState {
+        let today = journal.today();
+        TodayState {
+            day: today,
+            pane: Pane::Promises,
+            moment: Moment::of(journal),
+            moment_chosen: false,
+            promise_sel: 0,
+            win_sel: 0,
+            field_sel: 0,
+            view: DayView {
+                day: today,
+                items: Vec::new(),
+                wins: Vec::new(),
+                checkin: None,
+                reflection: None,
+                previous_adjust: None,
+            },
+            recent: Vec::new(),
+            promises: Vec::new(),
+            resurface: None,
+            first_run: false,
+            loaded: None,
+        }
+    }
+
+    /// Reads the day again if the journal or the day changed since the
+    /// last load. Returns whether anything was read.
+    pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        if self.loaded == Some((version, self.day)) {
+            return Ok(false);
+        }
+        self.view = j.day(self.day)?;
+        self.resurface = j.resurface(self.day)?;
+        self.promises = j.promises(true)?;
+        let recent_end = j.week_start(version.today) + chrono::Duration::days(6);
+        let recent_start = recent_end - chrono::Duration::days(RECENT_WEEKS * 7 - 1);
+        self.recent = j.marks(recent_start, recent_end)?;
+        self.first_run = self.promises.is_empty() && j.counts()?.is_empty();
+        self.loaded = Some((version, self.day));
+        let clamp = |sel: &mut usize, len: usize| *sel = (*sel).min(len.saturating_sub(1));
+        clamp(&mut self.promise_sel, self.view.items.len());
+        clamp(&mut self.win_sel, self.view.wins.len());
+        clamp(
+            &mut self.field_sel,
+            fields(self.moment, &j.config().prompts).len(),
+        );
+        Ok(true)
+    }
+
+    /// The day boundary passed: follow it if today was showing.
+    pub fn new_day(&mut self, old_today: NaiveDate, today: NaiveDate) {
+        if self.day == old_today {
+            self.day = today;
+        }
+        self.moment_chosen = false;
+    }
+
+    /// Morning turns to evening with the clock, unless the person chose.
+    /// Returns whether the pane changed.
+    pub fn follow_clock(&mut self, journal: &Journal) -> bool {
+        let moment = Moment::of(journal);
+        if self.moment_chosen || moment == self.moment {
+            return false;
+        }
+        self.moment = moment;
+        self.field_sel = 0;
+        true
+    }
+
+    /// Shows `day` (opened from the calendar), its promises in focus.
+    pub fn open_day(&mut self, day: NaiveDate) {
+        self.day = day;
+        self.pane = Pane::Promises;
+    }
+
+    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        match action {
+            Action::NextPane | Action::PrevPane => {
+                let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0);
+                let n = Pane::ALL.len();
+                let next = if action == Action::NextPane {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.pane = Pane::ALL[next];
+            }
+            Action::Down | Action::Up => self.move_selection(action == Action::Down, j),
+            Action::PrevDay => self.day = self.day.pred_opt().unwrap_or(self.day),
+            Action::NextDay => {
+                if self.day >= today {
+                    return Outcome::say("That day is still ahead.");
+                }
+                self.day = self.day.succ_opt().unwrap_or(self.day);
+            }
+            Action::GoToday => self.day = today,
+            Action::SwitchReflection => {
+                self.moment = match self.moment {
+                    Moment::Morning => Moment::Evening,
+                    Moment::Evening => Moment::Morning,
+                };
+                self.moment_chosen = true;
+                self.field_sel = 0;
+                self.pane = Pane::Reflection;
+            }
+            Action::AddWin => {
+                let text = TextInput::new(TextPurpose::AddWin, "", &j.config().prompts);
+                return Outcome::open(text);
+            }
+            Action::AddPromise => return Outcome::open(promise_form(None, today)),
+            Action::ToggleKept => return self.toggle_kept(j),
+            Action::MarkPartial => return self.mark_partial(j),
+            Action::MarkMissed => {
+                if let Some(item) = self.selected_item() {
+                    return Outcome::open(miss_form(item, &j.config().prompts));
+                }
+            }
+            Action::ClearMark => return self.clear(j),
+            Action::Open => return self.open_selected(j, today),
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    fn move_selection(&mut self, down: bool, j: &Journal) {
+        let (sel, len) = match self.pane {
+            Pane::Promises => (&mut self.promise_sel, self.view.items.len()),
+            Pane::Wins => (&mut self.win_sel, self.view.wins.len()),
+            Pane::Reflection => (
+                &mut self.field_sel,
+                fields(self.moment, &j.config().prompts).len(),
+            ),
+        };
+        *sel = super::step(*sel, len, down);
+    }
+
+    fn selected_item(&self) -> Option<&DayItem> {
+        self.view.items.get(self.promise_sel)
+    }
+
+    /// The selected promise, focusing the promises pane; or why there is
+    /// none.
+    fn selected_promise(&mut self) -> Result<String, Outcome> {
+        self.pane = Pane::Promises;
+        match self.selected_item() {
+            Some(item) => Ok(item.promise.id.clone()),
+            None if self.promises.is_empty() => Err(Outcome::say(format!(
+                "No promises yet: press {} to add a tiny one.",
+                keymap::key(Screen::Today, Action::AddPromise)
+            ))),
+            None => Err(Outcome::say("No promise to mark on this day.")),
+        }
+    }
+
+    fn toggle_kept(&mut self, j: &mut Journal) -> Outcome {
+        let id = match self.selected_promise() {
+            Ok(id) => id,
+            Err(why) => return why,
+        };
+        match j.toggle_kept(&id, self.day) {
+            Ok(Some(check)) if check.status == Status::Kept => Outcome::say("Kept. That counts."),
+            Ok(_) => Outcome::default(),
+            Err(e) => Outcome::say(e.to_string()),
+        }
+    }
+
+    fn mark_partial(&mut self, j: &mut Journal) -> Outcome {
+        let Some(item) = self.selected_item() else {
+            return Outcome::default();
+        };
+        if item.promise.is_measure() {
+            let amount = TextInput::amount(item, Some(Status::Partial), &j.config().prompts);
+            return Outcome::open(amount);
+        }
+        match j.mark(&item.promise.id, self.day, Status::Partial, Mark::default()) {
+            Ok(_) => Outcome::say("Partly kept. It happened, so it counts."),
+            Err(e) => Outcome::say(e.to_string()),
+        }
+    }
+
+    /// d: clears the selected promise's mark, or deletes the selected win.
+    fn clear(&mut self, j: &mut Journal) -> Outcome {
+        match self.pane {
+            Pane::Promises => match self.selected_promise() {
+                Ok(id) => match j.unmark(&id, self.day) {
+                    Ok(()) => Outcome::default(),
+                    Err(e) => Outcome::say(e.to_string()),
+                },
+                Err(why) => why,
+            },
+            Pane::Wins => match self.view.wins.get(self.win_sel) {
+                Some(win) => match j.delete_win(win) {
+                    Ok(()) => Outcome::say(format!(
+                        "Win deleted. Press {} to bring it back.",
+                        keymap::key(Screen::Today, Action::Undo)
+                    )),
+                    Err(e) => Outcome::say(e.to_string()),
+                },
+                None => Outcome::default(),
+            },
+            Pane::Reflection => Outcome::default(),
+        }
+    }
+
+    /// Enter: writes or edits whatever is selected in the focused pane.
+    fn open_selected(&self, j: &Journal, today: NaiveDate) -> Outcome {
+        let prompts = &j.config().prompts;
+        match self.pane {
+            Pane::Promises => match self.selected_item() {
+                Some(item) if item.promise.is_measure() => {
+                    Outcome::open(TextInput::amount(item, None, prompts))
+                }
+                Some(item) => Outcome::open(promise_form(Some(&item.promise), today)),
+                None if self.promises.iter().all(Promise::is_archived) => {
+                    Outcome::open(promise_form(None, today))
+                }
+                None => Outcome::default(),
+            },
+            Pane::Wins => match self.view.wins.get(self.win_sel) {
+                Some(win) => Outcome::open(TextInput::new(
+                    TextPurpose::EditWin(win.clone()),
+                    &win.text,
+                    prompts,
+                )),
+                None => Outcome::open(TextInput::new(TextPurpose::AddWin, "", prompts)),
+            },
+            Pane::Reflection => {
+                let fields = fields(self.moment, prompts);
+                match fields.get(self.field_sel) {
+                    Some(field) => Outcome::open(reflection::open(field, &self.view, prompts)),
+                    None => Outcome::default(),
+                }
+            }
+        }
+    }
+
+    /// Saves a text box opened on this screen; returns what to say.
+    pub fn save_text(
+        &mut self,
+        j: &mut Journal,
+        purpose: &TextPurpose,
+        text: &str,
+    ) -> domain::Result<String> {
+        let day = self.day;
+        match purpose {
+            TextPurpose::AddWin => {
+                j.add_win(day, text, None)?;
+                self.pane = Pane::Wins;
+                self.win_sel = self.view.wins.len();
+                Ok("Win saved. Every one is evidence.".into())
+            }
+            TextPurpose::EditWin(win) => {
+                j.edit_win(win, text)?;
+                Ok("Win updated.".into())
+            }
+            TextPurpose::Intention => {
+                j.check_in(day, Some(text), None)?;
+                Ok("Intention saved.".into())
+            }
+            TextPurpose::Answer(key) => {
+                let answers = BTreeMap::from([(key.clone(), text.to_string())]);
+                j.reflect(day, &answers, None, None)?;
+                Ok("Answer saved.".into())
+            }
+            // Saved by the Review screen, which opens it.
+            TextPurpose::WeeklyAnswer(_) => Err(domain::Error::Input(
+                "That answer belongs to the weekly review; write it on the Review screen.".into(),
+            )),
+            TextPurpose::Amount {
+                promise_id,
+                status,
+                target,
+            } => {
+                let amount: f64 = text.trim().replace(',', ".").parse().map_err(|_| {
+                    domain::Error::Input(format!(
+                        "\"{}\" is not a number; type an amount like 10 or 2.5.",
+                        text.trim()
+                    ))
+                })?;
+                let status = status.unwrap_or_else(|| status_for_amount(amount, *target));
+                let mark = Mark {
+                    amount: Some(amount),
+                    ..Mark::default()
+                };
+                j.mark(promise_id, day, status, mark)?;
+                Ok(format!("Recorded as {}.", status.label()))
+            }
+        }
+    }
+
+    /// Saves the note and lesson of a miss; points to the smaller version.
+    pub fn save_miss(
+        &mut self,
+        j: &mut Journal,
+        promise_id: &str,
+        smaller: Option<&str>,
+        values: &FormValues,
+    ) -> domain::Result<String> {
+        let mark = Mark {
+            amount: None,
+            note: Some(values.get(FieldId::Note)),
+            lesson: Some(values.get(FieldId::Lesson)),
+        };
+        j.mark(promise_id, self.day, Status::Missed, mark)?;
+        Ok(match smaller {
+            Some(s) => format!("Noted. Next time, the smaller version still counts: {s}."),
+            None => "Noted. A miss is information, nothing more.".into(),
+        })
+    }
+
+    /// Saves a 0–10 rating of the day.
+    pub fn save_rating(
+        &mut self,
+        j: &mut Journal,
+        purpose: RatingPurpose,
+        value: u8,
+    ) -> domain::Result<String> {
+        let (day, v, none) = (self.day, Some(value), &BTreeMap::new());
+        match purpose {
+            RatingPurpose::CheckinConfidence => j.check_in(day, None, v).map(|_| ())?,
+            RatingPurpose::Mood => j.reflect(day, none, v, None).map(|_| ())?,
+            RatingPurpose::ReflectConfidence => j.reflect(day, none, None, v).map(|_| ())?,
+        }
+        Ok(format!("Saved {value}/10."))
+    }
+}
+
+/// The form after a miss: what got in the way, and at most one lesson.
+fn miss_form(item: &DayItem, prompts: &Prompts) -> Popup {
+    let check = item.check.as_ref();
+    let value = |f: fn(&domain::Check) -> Option<String>| check.and_then(f).unwrap_or_default();
+    let fields = vec![
+        FormField::new(
+            FieldId::Note,
+            "Note",
+            validate::NOTE.max,
+            prompts.text("note").unwrap_or(""),
+            &value(|c| c.note.clone()),
+        ),
+        FormField::new(
+            FieldId::Lesson,
+            "Lesson",
+            validate::LESSON.max,
+            prompts.text("lesson").unwrap_or(""),
+            &value(|c| c.lesson.clone()),
+        ),
+    ];
+    let purpose = FormPurpose::Miss {
+        promise_id: item.promise.id.clone(),
+        smaller: item.promise.smaller.clone(),
+    };
+    let mut form = Form::new(format!("Missed: {}", item.promise.text), purpose, fields);
+    form.note = item
+        .promise
+        .smaller
+        .as_ref()
+        .map(|s| format!("Smaller version for next time: {s}"));
+    form.into()
+}

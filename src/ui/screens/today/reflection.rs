@@ -1,0 +1,239 @@
+//! The reflection pane of the Today screen: the morning check-in
+//! (intention, confidence) or the evening reflection (the prompts' answers,
+//! mood, confidence), with the lines that lead into it, and the popup that
+//! writes each field. Uses the popups, the widgets and the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Moment, Pane, TodayState};
+use crate::domain::DayView;
+use crate::domain::prompts::Prompts;
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+use crate::ui::screens::Ctx;
+use crate::ui::screens::popup::Popup;
+use crate::ui::screens::popup::rating::{Rating, RatingPurpose};
+use crate::ui::screens::popup::text::{TextInput, TextPurpose};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{one_line, pane, put_line, rating_spans, truncate, wrap_words};
+
+/// One field of the reflection pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Intention,
+    CheckinConfidence,
+    Answer { key: String, prompt: String },
+    Mood,
+    ReflectConfidence,
+}
+
+/// The fields of the reflection pane at `moment`, in order.
+pub fn fields(moment: Moment, prompts: &Prompts) -> Vec<Field> {
+    match moment {
+        Moment::Morning => vec![Field::Intention, Field::CheckinConfidence],
+        Moment::Evening => {
+            let mut fields: Vec<Field> = prompts
+                .evening
+                .iter()
+                .map(|p| Field::Answer {
+                    key: p.key.clone(),
+                    prompt: p.text.clone(),
+                })
+                .collect();
+            fields.push(Field::Mood);
+            fields.push(Field::ReflectConfidence);
+            fields
+        }
+    }
+}
+
+/// The popup that writes `field` of `day`, holding what is there.
+pub(super) fn open(field: &Field, day: &DayView, prompts: &Prompts) -> Popup {
+    let checkin = day.checkin.as_ref();
+    let reflection = day.reflection.as_ref();
+    match field {
+        Field::Intention => {
+            let text = checkin.and_then(|c| c.intention.clone());
+            TextInput::new(TextPurpose::Intention, &text.unwrap_or_default(), prompts).into()
+        }
+        Field::Answer { key, .. } => {
+            let text = reflection.and_then(|r| r.answers.get(key).cloned());
+            let purpose = TextPurpose::Answer(key.clone());
+            TextInput::new(purpose, &text.unwrap_or_default(), prompts).into()
+        }
+        Field::CheckinConfidence => Rating::new(
+            RatingPurpose::CheckinConfidence,
+            checkin.and_then(|c| c.confidence),
+            prompts,
+        )
+        .into(),
+        Field::Mood => Rating::new(
+            RatingPurpose::Mood,
+            reflection.and_then(|r| r.mood),
+            prompts,
+        )
+        .into(),
+        Field::ReflectConfidence => Rating::new(
+            RatingPurpose::ReflectConfidence,
+            reflection.and_then(|r| r.confidence),
+            prompts,
+        )
+        .into(),
+    }
+}
+
+/// The pane's short name, in the compact tab strip.
+pub(super) fn short_title(moment: Moment) -> &'static str {
+    match moment {
+        Moment::Morning => "Check-in",
+        Moment::Evening => "Reflection",
+    }
+}
+
+pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let focused = s.pane == Pane::Reflection;
+    let r = keymap::key(Screen::Today, Action::SwitchReflection);
+    let title = match s.moment {
+        Moment::Morning => format!(" Morning check-in · {r}: evening "),
+        Moment::Evening => format!(" Evening reflection · {r}: morning "),
+    };
+    let block = pane(title, focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let mut lines = match s.moment {
+        Moment::Morning => morning_lead(&s.view, theme),
+        Moment::Evening => evening_lead(s, theme, width),
+    };
+    // The line where each field starts.
+    let mut field_rows = Vec::new();
+    let prompts = &ctx.config.prompts;
+    for (i, field) in fields(s.moment, prompts).iter().enumerate() {
+        field_rows.push(lines.len());
+        let selected = focused && i == s.field_sel;
+        let (label, value) = field_text(field, &s.view, prompts, theme);
+        let label_style = if selected { theme.title } else { theme.dim };
+        let mut first = Line::from(vec![
+            Span::raw(if selected { "▸ " } else { "  " }),
+            Span::styled(truncate(&label, width.saturating_sub(2)), label_style),
+        ]);
+        if selected {
+            first = first.style(theme.selected);
+        }
+        lines.push(first);
+        let mut value_spans = vec![Span::raw("    ")];
+        value_spans.extend(value);
+        lines.push(Line::from(value_spans));
+    }
+    // Keep the selected field in view.
+    let sel_row = field_rows.get(s.field_sel).copied().unwrap_or(0);
+    let height = inner.height as usize;
+    let start = (sel_row + 2).saturating_sub(height);
+    for (row, line) in lines.iter().skip(start).take(height).enumerate() {
+        put_line(buf, inner, row as u16, line);
+    }
+}
+
+/// Above the morning fields: yesterday's thought on what to adjust.
+fn morning_lead(day: &DayView, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(adjust) = &day.previous_adjust {
+        lines.push(Line::from(vec![
+            Span::styled("Yesterday you thought of adjusting: ", theme.dim),
+            Span::raw(one_line(adjust)),
+        ]));
+    }
+    lines
+}
+
+/// Above the evening fields: the kept line, the record on a hard day, and
+/// what is still unmarked.
+fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(kept) = s.view.kept_line() {
+        for part in wrap_words(&kept, width) {
+            lines.push(Line::from(Span::styled(part, theme.kept)));
+        }
+    }
+    if let Some(r) = &s.resurface {
+        let mut text = format!(
+            "A hard day. The record still says: {} times you showed up for a promise so far.",
+            r.kept_so_far
+        );
+        if let Some(w) = &r.win {
+            text.push_str(&format!(
+                " On {} you wrote: “{}”",
+                w.day.format("%-d %b"),
+                one_line(&w.text)
+            ));
+        }
+        for part in wrap_words(&text, width) {
+            lines.push(Line::from(Span::styled(part, theme.accent)));
+        }
+    }
+    let key = |action| keymap::key(Screen::Today, action);
+    let unmarked = s.view.due_items().filter(|i| i.check.is_none()).count();
+    if unmarked > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{unmarked} promise{} still unmarked above: {} kept · {} partly · {} missed",
+                if unmarked == 1 { "" } else { "s" },
+                key(Action::ToggleKept),
+                key(Action::MarkPartial),
+                key(Action::MarkMissed),
+            ),
+            theme.dim,
+        )));
+    }
+    lines
+}
+
+/// A field's label and its value as drawn.
+fn field_text(
+    field: &Field,
+    day: &DayView,
+    prompts: &Prompts,
+    theme: &Theme,
+) -> (String, Vec<Span<'static>>) {
+    let checkin = day.checkin.as_ref();
+    let reflection = day.reflection.as_ref();
+    match field {
+        Field::Intention => (
+            prompts.morning("intention").to_string(),
+            text_value(checkin.and_then(|c| c.intention.as_deref()), theme),
+        ),
+        Field::CheckinConfidence => (
+            prompts.morning("confidence").to_string(),
+            rating_spans(checkin.and_then(|c| c.confidence), theme),
+        ),
+        Field::Answer { key, prompt } => (
+            prompt.clone(),
+            text_value(
+                reflection.and_then(|r| r.answers.get(key).map(String::as_str)),
+                theme,
+            ),
+        ),
+        Field::Mood => (
+            "Mood".to_string(),
+            rating_spans(reflection.and_then(|r| r.mood), theme),
+        ),
+        Field::ReflectConfidence => (
+            "Confidence".to_string(),
+            rating_spans(reflection.and_then(|r| r.confidence), theme),
+        ),
+    }
+}
+
+fn text_value(text: Option<&str>, theme: &Theme) -> Vec<Span<'static>> {
+    match text {
+        Some(t) if !t.trim().is_empty() => vec![Span::raw(one_line(t))],
+        _ => {
+            let enter = keymap::key(Screen::Today, Action::Open);
+            vec![Span::styled(format!("— {enter} to write"), theme.dim)]
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Every key that help lists does something where it is listed. For each
+//! screen and each popup, every advertised key is pressed on a lived-in
+//! journal and must change what is drawn, the screen, the popup, or the
+//! journal; and help shows exactly those keys.
+
+mod common;
+
+use common::{Fixture, lived_in};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use smallwins::store::Export;
+use smallwins::ui::app::{App, Popup};
+use smallwins::ui::keymap::{self, Binding, Context, Key, Mods, PopupKind, Scope};
+use smallwins::ui::theme::Theme;
+use smallwins::ui::{Screen, buffer_to_string, screens};
+
+const W: u16 = 80;
+const H: u16 = 24;
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    screens::draw(app, area, &mut buf);
+    buf
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    draw(app, W, H);
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
+        draw(app, W, H);
+    }
+}
+
+/// The key event a terminal sends for `key` (capitals with Shift).
+fn event(key: &Key) -> KeyEvent {
+    let mut mods = match key.mods {
+        Mods::None => KeyModifiers::NONE,
+        Mods::Ctrl => KeyModifiers::CONTROL,
+        Mods::Alt => KeyModifiers::ALT,
+        Mods::Shift => KeyModifiers::SHIFT,
+    };
+    if matches!(key.code, KeyCode::Char(c) if c.is_uppercase()) || key.code == KeyCode::BackTab {
+        mods |= KeyModifiers::SHIFT;
+    }
+    KeyEvent::new(key.code, mods)
+}
+
+/// Everything a key press could change that a person would notice.
+#[derive(PartialEq)]
+struct Seen {
+    buffer: Buffer,
+    screen: Screen,
+    popup: Option<&'static str>,
+    quit: bool,
+    journal: Export,
+}
+
+fn look(app: &App) -> Seen {
+    Seen {
+        buffer: draw(app, W, H),
+        screen: app.screen,
+        popup: app.popup.as_ref().map(|p| match p {
+            Popup::Help { .. } => "help",
+            Popup::Text(_) => "text",
+            Popup::Form(_) => "form",
+            Popup::Rating(_) => "rating",
+        }),
+        quit: app.quit,
+        journal: app.journal.export(None, None).expect("export"),
+    }
+}
+
+/// A way to reach a place where keys are tried, from a fresh lived-in
+/// journal (Saturday morning, three weeks of history).
+type Setup = fn(&mut App);
+
+/// Places to try the keys of `context` from: somewhere in the middle, so
+/// that "up" and "back" have somewhere to go.
+fn setups(context: Context) -> Vec<Setup> {
+    match context {
+        // Yesterday, second promise selected.
+        Context::Screen(Screen::Today) => vec![|a| typed(a, "hj")],
+        Context::Screen(Screen::Calendar) => vec![|a| typed(a, "2h")],
+        // Last week, scrolled down a little.
+        Context::Screen(Screen::Review) => vec![|a| typed(a, "3[j")],
+        Context::Screen(Screen::Promises) => vec![|a| typed(a, "4j")],
+        Context::Popup(PopupKind::Help) => vec![|a| typed(a, "?j")],
+        // An evening answer, which takes several lines.
+        Context::Popup(PopupKind::Text) => vec![|a| {
+            typed(a, "r");
+            press(a, KeyCode::Enter);
+            typed(a, "rain");
+        }],
+        Context::Popup(PopupKind::Form) => vec![|a| typed(a, "aFloss one tooth")],
+        // The morning confidence (6), and the same one step higher (7), so
+        // that every digit changes one of them.
+        Context::Popup(PopupKind::Rating) => vec![
+            |a| {
+                press(a, KeyCode::BackTab);
+                typed(a, "j");
+                press(a, KeyCode::Enter);
+            },
+            |a| {
+                press(a, KeyCode::BackTab);
+                typed(a, "j");
+                press(a, KeyCode::Enter);
+                typed(a, "+");
+            },
+        ],
+    }
+}
+
+fn contexts() -> Vec<Context> {
+    let mut all: Vec<Context> = Screen::ALL.into_iter().map(Context::Screen).collect();
+    all.extend(
+        [
+            PopupKind::Help,
+            PopupKind::Text,
+            PopupKind::Form,
+            PopupKind::Rating,
+        ]
+        .map(Context::Popup),
+    );
+    all
+}
+
+#[test]
+fn every_key_help_lists_changes_something_where_it_is_listed() {
+    let mut idle = Vec::new();
+    let mut tried = 0;
+    for context in contexts() {
+        for binding in keymap::bindings_in(context) {
+            for key in binding.keys {
+                tried += 1;
+                let acts = setups(context).into_iter().any(|setup| {
+                    let f = Fixture::new();
+                    let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
+                    draw(&app, W, H);
+                    setup(&mut app);
+                    let before = look(&app);
+                    app.handle_event(&Event::Key(event(key)));
+                    look(&app) != before
+                });
+                if !acts {
+                    idle.push(format!(
+                        "{context:?}: {} ({})",
+                        keymap::key_label(key),
+                        binding.help
+                    ));
+                }
+            }
+        }
+    }
+    assert!(tried > 80, "only {tried} keys tried");
+    assert!(
+        idle.is_empty(),
+        "listed in help but changed nothing:\n{}",
+        idle.join("\n")
+    );
+}
+
+/// The rows of one section of the drawn help: from its title to the next
+/// empty row. Help is drawn 72 columns wide, centred on a window of 76, so
+/// its text runs from column 3 to 72.
+fn section(help: &Buffer, title: &str) -> Vec<String> {
+    (0..help.area.height)
+        .map(|y| {
+            let row: String = (3..73).map(|x| help[(x, y)].symbol()).collect();
+            row.trim_end().to_string()
+        })
+        .skip_while(|l| l != title)
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+fn row(b: &Binding) -> String {
+    format!("  {:<14}{}", keymap::keys_label(b), b.help)
+}
+
+#[test]
+fn help_shows_exactly_the_keys_each_screen_handles() {
+    for screen in Screen::ALL {
+        let f = Fixture::new();
+        let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
+        if screen != Screen::Today {
+            typed(&mut app, &keymap::go_key(screen));
+        }
+        typed(&mut app, "?");
+        let help = draw(&app, 76, 90);
+        let text = buffer_to_string(&help);
+        let context = Context::Screen(screen);
+        let own: Vec<String> = keymap::bindings_in(context)
+            .filter(|b| b.scope != Scope::Everywhere)
+            .map(row)
+            .collect();
+        let everywhere: Vec<String> = keymap::bindings_in(context)
+            .filter(|b| b.scope == Scope::Everywhere)
+            .map(row)
+            .collect();
+        let title = format!("{} screen", screen.title());
+        assert_eq!(section(&help, &title), own, "{text}");
+        assert_eq!(section(&help, "Everywhere"), everywhere, "{text}");
+        let listed = section(&help, &title).join("\n") + &section(&help, "Everywhere").join("\n");
+        // Keys that did nothing on these screens were listed before.
+        if matches!(screen, Screen::Calendar | Screen::Promises) {
+            assert!(!listed.contains("  Tab "), "{screen:?}: {listed}");
+            assert!(!listed.contains("Shift-Tab"), "{screen:?}: {listed}");
+        }
+        if screen == Screen::Promises {
+            assert!(!listed.contains("h/←"), "{listed}");
+            assert!(!listed.contains("l/→"), "{listed}");
+        }
+        let own_key = format!("  {:<14}{}", keymap::go_key(screen), screen.title());
+        assert!(!listed.contains(&own_key), "{screen:?}: {listed}");
+        assert!(!listed.contains("close a popup"), "{screen:?}: {listed}");
+    }
+}
+
+/// Review and help clamp their scroll against what the last draw showed:
+/// j held past the end, then one k, moves back up at once.
+#[test]
+fn one_k_scrolls_back_after_holding_j_past_the_end() {
+    let f = Fixture::new();
+    let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
+    for open in ["3", "?"] {
+        typed(&mut app, open);
+        for _ in 0..60 {
+            typed(&mut app, "j");
+        }
+        let bottom = draw(&app, W, H);
+        if open == "3" {
+            assert!(buffer_to_string(&bottom).contains("↑ k back"));
+        }
+        typed(&mut app, "k");
+        assert_ne!(
+            draw(&app, W, H),
+            bottom,
+            "after {open}: one k scrolls back up"
+        );
+    }
+}
