@@ -17,36 +17,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::{CliError, Command, Result, describe_counts, lines, to_json};
+use super::args::{BackupArgs, Command, RestoreArgs};
+use super::{CliError, Result, describe_counts, lines, to_json};
 use crate::domain::Clock;
 use crate::store::{
     self, Access, BackupKind, Counts, KEEP_BEFORE_RESTORE, KEEP_DAILY, Store, StoreError,
 };
-
-#[derive(Debug, clap::Args)]
-pub struct BackupArgs {
-    /// The new file to copy the journal into
-    #[arg(value_name = "FILE", required_unless_present = "list")]
-    pub file: Option<PathBuf>,
-    /// List the automatic backups kept beside the journal instead, newest first
-    #[arg(long, conflicts_with = "file")]
-    pub list: bool,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct RestoreArgs {
-    /// The copy to bring back, as `smallwins backup --list` shows them
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// Go ahead without asking first
-    #[arg(long, short)]
-    pub yes: bool,
-}
-
-pub(super) const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
-    and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \
-    backups folder beside the journal, readable only by you. The last 7 daily copies are kept, the newest copy \
-    from before each update, and the last 3 from before a restore.";
 
 /// Whether `command` works on the file without opening it as a journal.
 pub(super) fn works_on_the_file(command: &Command) -> bool {

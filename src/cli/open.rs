@@ -9,7 +9,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{CliError, Command, PromiseCommand, Result};
+use super::args::{Command, PromiseCommand};
+use super::{CliError, Result};
 use crate::config::Config;
 use crate::domain::{Clock, Journal};
 use crate::store::{Access, Store, kind_of};

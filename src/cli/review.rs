@@ -36,10 +36,11 @@ use std::path::Path;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::args::{ReviewArgs, ReviewFormat, value_name};
 use super::formats::{kept_words, md_escape};
 use super::{
-    CliError, PromiseJson, Result, ReviewArgs, ReviewFormat, indent, lines, refuse_existing,
-    short_day, to_json, write_new_file,
+    CliError, PromiseJson, Result, indent, lines, refuse_existing, short_day, to_json,
+    write_new_file,
 };
 use crate::domain::evidence::{PromiseEvidence, WeekPoint};
 use crate::domain::model::format_amount;
@@ -66,7 +67,7 @@ pub(super) fn review(journal: &Journal, args: &ReviewArgs, json: bool) -> Result
         (Some(format), true, None) => {
             return Err(CliError::Input(format!(
                 "--json and --format {} ask for two different outputs; keep just one of them.",
-                format.name()
+                value_name(format)
             )));
         }
         (Some(format), false, None) => format,
@@ -88,7 +89,7 @@ pub(super) fn review(journal: &Journal, args: &ReviewArgs, json: bool) -> Result
     if json {
         return to_json(&ReviewWrittenJson {
             out,
-            format: format.name(),
+            format: value_name(format),
             week: &week.label,
             week_start: week.start,
         });
@@ -96,7 +97,7 @@ pub(super) fn review(journal: &Journal, args: &ReviewArgs, json: bool) -> Result
     Ok(lines([format!(
         "Wrote the review of {} as {} to {}.",
         span(week.start, week.end),
-        format.name(),
+        value_name(format),
         out.display()
     )]))
 }
@@ -104,7 +105,7 @@ pub(super) fn review(journal: &Journal, args: &ReviewArgs, json: bool) -> Result
 #[derive(Serialize)]
 struct ReviewWrittenJson<'a> {
     out: &'a Path,
-    format: &'static str,
+    format: String,
     week: &'a str,
     week_start: NaiveDate,
 }
