@@ -9,27 +9,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::args::{Command, PromiseCommand};
-use super::{CliError, Result};
+use super::error::{CliError, Result};
 use crate::config::Config;
 use crate::domain::{Clock, Journal};
 use crate::store::{Access, Store, kind_of};
-
-/// What `command` needs from the journal.
-pub(super) fn access(command: &Command) -> Access {
-    match command {
-        Command::Today
-        | Command::Day(_)
-        | Command::Export(_)
-        | Command::Show(_)
-        | Command::Review(_)
-        | Command::Stats
-        | Command::Backup(_)
-        | Command::Check
-        | Command::Promise(PromiseCommand::List(_)) => Access::Read,
-        _ => Access::Write,
-    }
-}
 
 /// The journal file: the one chosen, or the platform's default. A path
 /// that exists must be a file (or a symlink to one): a folder, FIFO, device

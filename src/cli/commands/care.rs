@@ -1,12 +1,14 @@
-//! Taking care of the journal file: `backup --list`, `check` and `restore`.
+//! Taking care of the journal file: `backup FILE`, `backup --list`,
+//! `check` and `restore`.
 //!
-//! These work on the file itself, so they run without opening it as a
-//! journal: a damaged journal can still be checked and restored.
+//! All but `backup FILE` work on the file itself, without opening it as a
+//! journal, so a damaged journal can still be checked and restored.
 //!
-//! JSON (`--json`):
+//! JSON:
 //!
 //! | command | JSON printed |
 //! | --- | --- |
+//! | `backup FILE` | `{backup, records}` |
 //! | `backup --list` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}`; `kind` is `daily` \| `before-update` \| `before-restore`, `records` is `null` for a copy that cannot be read |
 //! | `check` | `{journal, sound, problems, records, newest_backup}` (a damaged journal exits 1 with one sentence instead) |
 //! | `restore` | `{journal, from, previous, records}`; `previous` is where the journal as it was went |
@@ -17,102 +19,118 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::args::{BackupArgs, Command, RestoreArgs};
-use super::{CliError, Result, describe_counts, lines, to_json};
-use crate::domain::Clock;
+use crate::cli::args::RestoreArgs;
+use crate::cli::error::{CliError, Result};
+use crate::cli::output::{Printout, Report, lines, refuse_existing};
+use crate::cli::words::describe_counts;
+use crate::domain::Journal;
 use crate::store::{
-    self, Access, BackupKind, Counts, KEEP_BEFORE_RESTORE, KEEP_DAILY, Store, StoreError,
+    self, Access, BackupFile, BackupKind, Counts, KEEP_BEFORE_RESTORE, KEEP_DAILY, Store,
+    StoreError,
 };
 
-/// Whether `command` works on the file without opening it as a journal.
-pub(super) fn works_on_the_file(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::Check | Command::Restore(_) | Command::Backup(BackupArgs { list: true, .. })
-    )
+// ----- backup FILE -----------------------------------------------------------------
+
+/// A copy of the journal in a new file.
+#[derive(Serialize)]
+pub struct BackedUp {
+    backup: PathBuf,
+    records: Counts,
 }
 
-/// Runs `check`, `restore` or `backup --list` on the journal at `db`.
-pub(super) fn run(db: &Path, command: &Command, json: bool, clock: &Clock) -> Result<String> {
-    match command {
-        Command::Check => check(db, json),
-        Command::Restore(args) => restore(db, args, json, clock.now()),
-        _ => list(db, json),
+/// `backup FILE`.
+pub fn backup(journal: &Journal, file: &Path) -> Result<BackedUp> {
+    refuse_existing(file, "backup")?;
+    journal.backup(file)?;
+    Ok(BackedUp {
+        backup: file.to_path_buf(),
+        records: journal.counts()?,
+    })
+}
+
+impl Report for BackedUp {
+    fn text(&self) -> String {
+        lines([format!(
+            "Backed up the journal to {} ({}).",
+            self.backup.display(),
+            describe_counts(&self.records)
+        )])
     }
 }
 
 // ----- backup --list ---------------------------------------------------------------
 
+/// The automatic backups beside the journal, newest first.
 #[derive(Serialize)]
-struct ListJson<'a> {
-    journal: &'a Path,
+pub struct BackupList {
+    journal: PathBuf,
     folder: PathBuf,
-    backups: Vec<BackupJson>,
+    backups: Vec<ListedBackup>,
 }
 
 #[derive(Serialize)]
-struct BackupJson {
+struct ListedBackup {
     path: PathBuf,
     taken: NaiveDateTime,
     kind: &'static str,
     from_version: Option<i32>,
     size: u64,
     records: Option<Counts>,
+    #[serde(skip)]
+    kind_words: String,
 }
 
-fn list(db: &Path, json: bool) -> Result<String> {
-    let found = store::backups(db)?;
-    let folder = store::backup_folder(db);
-    let backups: Vec<BackupJson> = found
-        .iter()
-        .map(|b| BackupJson {
-            path: b.path.clone(),
-            taken: b.taken,
+/// `backup --list`.
+pub fn list(db: &Path) -> Result<BackupList> {
+    let backups = store::backups(db)?
+        .into_iter()
+        .map(|b| ListedBackup {
             kind: kind_key(b.kind),
+            kind_words: kind_words(b.kind),
             from_version: match b.kind {
                 BackupKind::BeforeUpdate { version } => Some(version),
                 _ => None,
             },
             size: b.size,
             records: store::count_copy(&b.path).ok(),
+            taken: b.taken,
+            path: b.path,
         })
         .collect();
-    if json {
-        return to_json(&ListJson {
-            journal: db,
-            folder,
-            backups,
-        });
-    }
-    if backups.is_empty() {
-        return Ok(lines([format!(
-            "No backups of {} yet; the first is made in {} on the first use of a day once the journal has entries.",
-            db.display(),
-            folder.display()
-        )]));
-    }
-    let mut out = vec![format!(
-        "Backups of {} in {}, newest first:",
-        db.display(),
-        folder.display()
-    )];
-    for (b, j) in found.iter().zip(&backups) {
-        let records = match &j.records {
-            Some(c) => describe_counts(c),
-            None => "could not be read".into(),
-        };
+    Ok(BackupList {
+        journal: db.to_path_buf(),
+        folder: store::backup_folder(db),
+        backups,
+    })
+}
+
+impl Report for BackupList {
+    fn text(&self) -> String {
+        let (db, folder) = (self.journal.display(), self.folder.display());
+        if self.backups.is_empty() {
+            return lines([format!(
+                "No backups of {db} yet; the first is made in {folder} on the first use of a day once the journal has entries."
+            )]);
+        }
+        let mut out = vec![format!("Backups of {db} in {folder}, newest first:")];
+        for b in &self.backups {
+            let records = match &b.records {
+                Some(c) => describe_counts(c),
+                None => "could not be read".into(),
+            };
+            out.push(format!(
+                "  {}  {:<26} {:>8}  {records}",
+                long_time(b.taken),
+                b.kind_words,
+                size_words(b.size)
+            ));
+            out.push(format!("      {}", b.path.display()));
+        }
         out.push(format!(
-            "  {}  {:<26} {:>8}  {records}",
-            long_time(b.taken),
-            kind_words(b.kind),
-            size_words(b.size)
+            "Kept: the last {KEEP_DAILY} daily copies, the newest from before each update, the last {KEEP_BEFORE_RESTORE} from before a restore. Bring one back with `smallwins restore FILE`."
         ));
-        out.push(format!("      {}", b.path.display()));
+        lines(out)
     }
-    out.push(format!(
-        "Kept: the last {KEEP_DAILY} daily copies, the newest from before each update, the last {KEEP_BEFORE_RESTORE} from before a restore. Bring one back with `smallwins restore FILE`."
-    ));
-    Ok(lines(out))
 }
 
 fn kind_key(kind: BackupKind) -> &'static str {
@@ -150,77 +168,90 @@ fn size_words(bytes: u64) -> String {
 
 // ----- check -----------------------------------------------------------------------
 
+/// A journal SQLite's integrity check found sound.
 #[derive(Serialize)]
-struct CheckJson<'a> {
-    journal: &'a Path,
+pub struct Checked {
+    journal: PathBuf,
     sound: bool,
     problems: Vec<String>,
     records: Option<Counts>,
     newest_backup: Option<PathBuf>,
+    #[serde(skip)]
+    newest_taken: Option<NaiveDateTime>,
 }
 
-fn check(db: &Path, json: bool) -> Result<String> {
+/// `check`: a damaged journal is an error (exit 1) that says what to do.
+pub fn check(db: &Path) -> Result<Checked> {
     let health = store::check(db)?;
     let newest = store::backups(db).unwrap_or_default().into_iter().next();
     if !health.is_sound() {
-        let n = health.problems.len();
-        let found = if n == 1 {
-            "a problem".to_string()
-        } else {
-            format!("{n} problems")
-        };
-        let next = match &newest {
-            Some(b) => format!(
-                "bring back the newest backup, from {}, with `smallwins restore {}` (`smallwins backup --list` shows them all)",
-                long_time(b.taken),
-                b.path.display()
-            ),
-            None => "there is no backup of it yet, so keep a copy of the file as it is and export what can still be read with `smallwins export --out FILE`".into(),
-        };
-        return Err(CliError::Failed(format!(
-            "The journal at {} looks damaged: SQLite's integrity check found {found}; {next}.",
-            db.display()
-        )));
+        return Err(damaged(db, health.problems.len(), newest.as_ref()));
     }
-    let records = health.counts.unwrap_or_default();
-    if json {
-        return to_json(&CheckJson {
-            journal: db,
-            sound: true,
-            problems: Vec::new(),
-            records: Some(records),
-            newest_backup: newest.map(|b| b.path),
-        });
-    }
-    let backup = match &newest {
+    Ok(Checked {
+        journal: db.to_path_buf(),
+        sound: true,
+        problems: Vec::new(),
+        records: Some(health.counts.unwrap_or_default()),
+        newest_taken: newest.as_ref().map(|b| b.taken),
+        newest_backup: newest.map(|b| b.path),
+    })
+}
+
+fn damaged(db: &Path, problems: usize, newest: Option<&BackupFile>) -> CliError {
+    let found = if problems == 1 {
+        "a problem".to_string()
+    } else {
+        format!("{problems} problems")
+    };
+    let next = match newest {
         Some(b) => format!(
-            "The newest backup is from {}: {}.",
+            "bring back the newest backup, from {}, with `smallwins restore {}` (`smallwins backup --list` shows them all)",
             long_time(b.taken),
             b.path.display()
         ),
-        None => "There is no backup of it yet; one is made on the first use of a day once the journal has entries.".into(),
+        None => "there is no backup of it yet, so keep a copy of the file as it is and export what can still be read with `smallwins export --out FILE`".into(),
     };
-    Ok(lines([
-        format!(
-            "The journal at {} is sound: SQLite's integrity check found nothing wrong ({}).",
-            db.display(),
-            describe_counts(&records)
-        ),
-        backup,
-    ]))
+    CliError::Failed(format!(
+        "The journal at {} looks damaged: SQLite's integrity check found {found}; {next}.",
+        db.display()
+    ))
+}
+
+impl Report for Checked {
+    fn text(&self) -> String {
+        let backup = match (&self.newest_backup, self.newest_taken) {
+            (Some(path), Some(taken)) => format!(
+                "The newest backup is from {}: {}.",
+                long_time(taken),
+                path.display()
+            ),
+            _ => "There is no backup of it yet; one is made on the first use of a day once the journal has entries.".into(),
+        };
+        lines([
+            format!(
+                "The journal at {} is sound: SQLite's integrity check found nothing wrong ({}).",
+                self.journal.display(),
+                describe_counts(&self.records.unwrap_or_default())
+            ),
+            backup,
+        ])
+    }
 }
 
 // ----- restore ---------------------------------------------------------------------
 
+/// A journal brought back from a copy.
 #[derive(Serialize)]
-struct RestoreJson<'a> {
-    journal: &'a Path,
-    from: &'a Path,
+pub struct Restored {
+    journal: PathBuf,
+    from: PathBuf,
     previous: Option<PathBuf>,
     records: Counts,
 }
 
-fn restore(db: &Path, args: &RestoreArgs, json: bool, now: NaiveDateTime) -> Result<String> {
+/// `restore`: asks first on a terminal unless `--yes`; a "no" is said in
+/// words only, as there is nothing to report.
+pub fn restore(db: &Path, args: &RestoreArgs, now: NaiveDateTime) -> Result<Printout<Restored>> {
     let from = args.file.as_path();
     if same_file(db, from) {
         return Err(CliError::Input(format!(
@@ -230,35 +261,38 @@ fn restore(db: &Path, args: &RestoreArgs, json: bool, now: NaiveDateTime) -> Res
     }
     let copy = store::inspect_copy(from).map_err(|e| unusable_copy(from, e))?;
     if !args.yes && !confirmed(db, from, &copy.counts)? {
-        return Ok(lines([format!(
+        return Ok(Printout::AsIs(lines([format!(
             "Nothing was restored; the journal at {} is as it was.",
             db.display()
-        )]));
+        )])));
     }
     let restored = store::restore(db, from, now)?;
     // Opening brings a copy from an older smallwins up to date.
     let records = Store::open_at(db, now, Access::Write)?.counts()?;
-    if json {
-        return to_json(&RestoreJson {
-            journal: db,
-            from,
-            previous: restored.previous,
-            records,
-        });
+    Ok(Printout::Report(Restored {
+        journal: db.to_path_buf(),
+        from: from.to_path_buf(),
+        previous: restored.previous,
+        records,
+    }))
+}
+
+impl Report for Restored {
+    fn text(&self) -> String {
+        let mut out = vec![format!(
+            "Restored the journal at {} from {} ({}).",
+            self.journal.display(),
+            self.from.display(),
+            describe_counts(&self.records)
+        )];
+        if let Some(previous) = &self.previous {
+            out.push(format!(
+                "The journal as it was is kept as {0}; `smallwins restore {0}` brings it back.",
+                previous.display()
+            ));
+        }
+        lines(out)
     }
-    let mut out = vec![format!(
-        "Restored the journal at {} from {} ({}).",
-        db.display(),
-        from.display(),
-        describe_counts(&records)
-    )];
-    if let Some(previous) = &restored.previous {
-        out.push(format!(
-            "The journal as it was is kept as {0}; `smallwins restore {0}` brings it back.",
-            previous.display()
-        ));
-    }
-    Ok(lines(out))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
