@@ -139,7 +139,9 @@ pub fn summary(
     let first_week = journal.week_start(from);
     let last_week = journal.week_start(to);
     let last_day = last_week + Duration::days(6);
-    let promises: Vec<&Promise> = data.promises.iter().collect();
+    // The weeks are whole, so their wins are too, as their counts are.
+    let weeks = journal.export(Some(first_week), Some(last_day))?;
+    let promises: Vec<&Promise> = weeks.promises.iter().collect();
     let mut out = vec![
         "# Small wins: weekly summary".to_string(),
         String::new(),
@@ -152,7 +154,7 @@ pub fn summary(
     let mut start = first_week;
     while start <= last_week {
         let end = start + Duration::days(6);
-        let wins: Vec<&Win> = (data.wins.iter())
+        let wins: Vec<&Win> = (weeks.wins.iter())
             .filter(|w| w.day >= start && w.day <= end)
             .collect();
         let week = MdWeek {
