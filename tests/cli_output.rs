@@ -135,3 +135,81 @@ fn the_export_summary_and_the_review_letter_tell_a_week_in_the_same_words() {
         "{letter}"
     );
 }
+
+/// Runs the binary in a pseudo-terminal (so it may ask), types `answer`
+/// once `question` shows, and returns every byte it wrote.
+fn in_a_terminal(j: &Journal, args: &[&str], question: &str, answer: &str) -> Vec<u8> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let size = PtySize {
+        rows: 30,
+        cols: 200,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size).expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
+    cmd.arg("--db");
+    cmd.arg(&j.db);
+    cmd.arg("--config");
+    cmd.arg(j.dir.path().join("no-config.toml"));
+    cmd.args(args);
+    cmd.env("SMALLWINS_NOW", NOW);
+    cmd.env_remove("SMALLWINS_DB");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut writer = pty.master.take_writer().expect("writer");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+        }
+    });
+    let seen =
+        |needle: &str| String::from_utf8_lossy(&output.lock().expect("lock")).contains(needle);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !seen(question) {
+        assert!(Instant::now() < deadline, "never asked {question:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    writer.write_all(answer.as_bytes()).expect("answer");
+    writer.flush().expect("flush");
+    while child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "never ended");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // What was written before the end is read by now, or very soon.
+    std::thread::sleep(Duration::from_millis(200));
+    let bytes = output.lock().expect("lock").clone();
+    drop(pty.master);
+    bytes
+}
+
+#[test]
+fn restore_asks_its_question_without_a_byte_that_could_drive_the_terminal() {
+    // A copy whose name sets the window title and rings the bell: the
+    // question names it, and must show it in caret notation as every
+    // other output does.
+    let j = Journal::new();
+    j.run(&["win", "first"]);
+    let copy = j.dir.path().join("copy\x1b]0;PWNED\x07.db");
+    let copy = copy.to_str().expect("utf-8");
+    j.run(&["backup", copy]);
+    let shown = in_a_terminal(&j, &["restore", copy], "Type y to go ahead", "n\r");
+    let shown = String::from_utf8_lossy(&shown);
+    assert!(shown.contains("copy^[]0;PWNED^G.db"), "{shown:?}");
+    assert!(shown.contains("Nothing was restored"), "{shown:?}");
+    assert!(
+        !shown.contains(['\x1b', '\x07']),
+        "the terminal got control characters: {shown:?}"
+    );
+}

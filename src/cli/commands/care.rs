@@ -13,7 +13,7 @@
 //! | `check` | `{journal, sound, problems, records, newest_backup}` (a damaged journal exits 1 with one sentence instead) |
 //! | `restore` | `{journal, from, previous, records}`; `previous` is where the journal as it was went |
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::cli::args::RestoreArgs;
 use crate::cli::error::{CliError, Result};
-use crate::cli::output::{Printout, Report, lines, refuse_existing};
+use crate::cli::output::{Printout, Report, lines, refuse_existing, write_stderr};
 use crate::cli::words::describe_counts;
 use crate::domain::Journal;
 use crate::store::{
@@ -330,18 +330,14 @@ fn confirmed(db: &Path, from: &Path, counts: &Counts) -> Result<bool> {
                 .into(),
         ));
     }
-    let mut stderr = std::io::stderr();
-    let question = format!(
+    // If the question cannot be shown, the answer below decides all the
+    // same. The paths are made printable like every other output.
+    write_stderr(&format!(
         "Replace the journal at {} with {} ({})? The journal as it is now is kept in the backups folder first. Type y to go ahead: ",
         db.display(),
         from.display(),
         describe_counts(counts)
-    );
-    // If the question cannot be shown, the answer below decides all the same.
-    stderr
-        .write_all(question.as_bytes())
-        .and_then(|()| stderr.flush())
-        .ok();
+    ));
     let mut answer = String::new();
     stdin.lock().read_line(&mut answer).map_err(|_| {
         CliError::Input("No answer could be read, so nothing was restored; add --yes to go ahead without asking.".into())
