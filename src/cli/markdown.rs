@@ -13,7 +13,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::error::Result;
 use super::output::lines;
-use super::words::{counts_times, kept_words, long_day, out_of_ten};
+use super::words::{counts_times, kept_words, long_day, out_of_ten, plural};
 use crate::domain::{Journal, Promise, WeekSummary, Win};
 use crate::store::Export;
 use crate::text::printable;
@@ -76,8 +76,8 @@ impl MdWeek<'_> {
     pub fn showed_up(&self) -> Option<String> {
         let (showed, asked) = self.summary.totals();
         (asked > 0).then(|| {
-            let days = if asked == 1 { "day" } else { "days" };
-            format!("Showed up on {showed} of {asked} asked {days}")
+            let asked = plural(asked, "asked day", "asked days");
+            format!("Showed up on {showed} of {asked}")
         })
     }
 

@@ -52,16 +52,9 @@ pub fn missed(journal: &mut Journal, args: MissedArgs) -> Result<Marked> {
 
 fn marked(journal: &Journal, promise: Promise, check: Check) -> Result<Marked> {
     Ok(Marked {
-        promise: numbered(journal, promise)?,
+        promise: Numbered::of(journal, promise)?,
         check,
         today: journal.today(),
-    })
-}
-
-fn numbered(journal: &Journal, promise: Promise) -> Result<Numbered> {
-    Ok(Numbered {
-        number: journal.number_of(&promise.id)?,
-        promise,
     })
 }
 
@@ -115,7 +108,7 @@ pub fn unmark(journal: &mut Journal, args: &UnmarkArgs) -> Result<Unmarked> {
         .any(|i| i.promise.id == promise.id && i.check.is_some());
     journal.unmark(&promise.id, day)?;
     Ok(Unmarked {
-        promise: numbered(journal, promise)?,
+        promise: Numbered::of(journal, promise)?,
         day,
         cleared,
         today: journal.today(),

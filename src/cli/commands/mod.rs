@@ -10,7 +10,8 @@
 
 use serde::Serialize;
 
-use crate::domain::Promise;
+use super::error::Result;
+use crate::domain::{Journal, Promise};
 
 pub mod care;
 pub mod checkin;
@@ -31,4 +32,14 @@ pub struct Numbered {
     pub number: usize,
     #[serde(flatten)]
     pub promise: Promise,
+}
+
+impl Numbered {
+    /// The promise with the number `promise list` shows for it now.
+    pub fn of(journal: &Journal, promise: Promise) -> Result<Numbered> {
+        Ok(Numbered {
+            number: journal.number_of(&promise.id)?,
+            promise,
+        })
+    }
 }

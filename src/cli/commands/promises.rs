@@ -136,10 +136,7 @@ pub fn archive(journal: &mut Journal, args: &PromiseArg, archive: bool) -> Resul
 
 fn changed(journal: &Journal, promise: Promise, change: Change) -> Result<PromiseChanged> {
     Ok(PromiseChanged {
-        promise: Numbered {
-            number: journal.number_of(&promise.id)?,
-            promise,
-        },
+        promise: Numbered::of(journal, promise)?,
         change,
         today: journal.today(),
     })

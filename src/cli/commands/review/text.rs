@@ -4,7 +4,7 @@
 use super::week::ReviewWeek;
 use crate::cli::output::lines;
 use crate::cli::words::{
-    area_counts, counts_times, indent, kept_words, percent, short_day, span, weekdays_name,
+    area_counts, counts_times, indent, kept_words, percent, plural, short_day, span, weekdays_name,
 };
 use crate::domain::evidence::WeekPoint;
 use crate::domain::{PromiseWeek, Status};
@@ -25,17 +25,27 @@ pub fn text(week: &ReviewWeek) -> String {
         promises(week),
         vec![wins(week)],
         side_by_side(week),
-        notes(week),
-        patterns(week),
-        suggestions(week),
-        answers(week),
-        decisions(week),
+        titled("Notes and lessons", notes(week)),
+        titled("Patterns over twelve weeks", patterns(week)),
+        titled("Open suggestions (you decide)", suggestions(week)),
+        titled("Weekly answers", answers(week)),
+        titled("Decisions", decisions(week)),
     ];
     for section in sections.into_iter().filter(|s| !s.is_empty()) {
         out.push(String::new());
         out.extend(section);
     }
     lines(out)
+}
+
+/// A heading over its lines, or nothing when there are none.
+fn titled(heading: &str, lines: Vec<String>) -> Vec<String> {
+    if lines.is_empty() {
+        return lines;
+    }
+    let mut out = vec![heading.to_string()];
+    out.extend(lines);
+    out
 }
 
 /// "Promises", then one line per promise: how it went against last week.
@@ -106,8 +116,8 @@ fn side_by_side(week: &ReviewWeek) -> Vec<String> {
     let (showed, asked) = summary.totals();
     out.push(if asked > 0 {
         format!(
-            "  Showed up: {showed} of {asked} asked {} ({})",
-            if asked == 1 { "day" } else { "days" },
+            "  Showed up: {showed} of {} ({})",
+            plural(asked, "asked day", "asked days"),
             percent(f64::from(showed) / f64::from(asked))
         )
     } else {
@@ -148,12 +158,8 @@ fn trust_gap_line(point: &WeekPoint) -> Option<String> {
 
 /// The notes and lessons of days that did not go fully to plan.
 fn notes(week: &ReviewWeek) -> Vec<String> {
-    let misses = &week.view.misses;
-    if misses.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec!["Notes and lessons".to_string()];
-    for m in misses {
+    let mut out = Vec::new();
+    for m in &week.view.misses {
         let mut head = format!("  {}, {}", short_day(m.day, week.today), m.promise);
         if m.status != Status::Missed {
             head.push_str(&format!(" ({})", m.status.label()));
@@ -195,37 +201,25 @@ fn patterns(week: &ReviewWeek) -> Vec<String> {
     {
         said.push(format!("Most wins come in the {when}."));
     }
-    if said.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec!["Patterns over twelve weeks".to_string()];
-    out.extend(said.into_iter().map(|s| format!("  {s}")));
-    out
+    said.into_iter().map(|s| format!("  {s}")).collect()
 }
 
 fn suggestions(week: &ReviewWeek) -> Vec<String> {
-    let suggestions = &week.view.suggestions;
-    if suggestions.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec!["Open suggestions (you decide)".to_string()];
-    for s in suggestions {
-        out.push(format!("  - {}", s.headline));
-        out.push(format!("    {}", s.reason));
-    }
-    out
+    (week.view.suggestions.iter())
+        .flat_map(|s| [format!("  - {}", s.headline), format!("    {}", s.reason)])
+        .collect()
 }
 
 fn answers(week: &ReviewWeek) -> Vec<String> {
-    if week.answers.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec!["Weekly answers".to_string()];
-    for a in &week.answers {
-        out.push(format!("  {}", a.prompt.as_deref().unwrap_or(&a.key)));
-        out.push(format!("    {}", indent(&a.answer, 4)));
-    }
-    out
+    (week.answers.iter())
+        .flat_map(|a| {
+            let prompt = a.prompt.as_deref().unwrap_or(&a.key);
+            [
+                format!("  {prompt}"),
+                format!("    {}", indent(&a.answer, 4)),
+            ]
+        })
+        .collect()
 }
 
 fn decisions(week: &ReviewWeek) -> Vec<String> {
@@ -234,19 +228,13 @@ fn decisions(week: &ReviewWeek) -> Vec<String> {
         .review
         .as_ref()
         .map_or(&[][..], |r| &r.decisions[..]);
-    if decisions.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec!["Decisions".to_string()];
-    for d in decisions {
-        let verb = if d.accepted { "Accepted" } else { "Set aside" };
-        out.push(format!(
-            "  - {verb} on {}: {}",
-            short_day(d.on, week.today),
-            d.headline
-        ));
-    }
-    out
+    (decisions.iter())
+        .map(|d| {
+            let verb = if d.accepted { "Accepted" } else { "Set aside" };
+            let on = short_day(d.on, week.today);
+            format!("  - {verb} on {on}: {}", d.headline)
+        })
+        .collect()
 }
 
 #[cfg(test)]
