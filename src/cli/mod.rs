@@ -7,19 +7,22 @@
 //! - `mod.rs` (here): the entry. Parses the arguments, finds the journal
 //!   and opens it with the [`Access`] the command needs (`open.rs`),
 //!   dispatches to the command, prints its result and maps errors to exit
-//!   codes (`error.rs`).
-//! - `args.rs`: every clap type and help text.
+//!   codes.
+//! - `args.rs`: every clap type and help text; it uses nothing of ours.
 //! - `commands/`: one file per command family. Each returns one typed
 //!   result that prints as text or JSON (`output::Report`).
-//! - `output.rs`: the only place anything is written — stdout, stderr,
-//!   `--out` files — and so the one place text is made safe (below).
-//! - `parse.rs` (typed values from what was typed), `words.rs` (words and
-//!   numbers as the commands say them), `markdown.rs` (the Markdown week
-//!   both Markdown documents share), `csv.rs` (the CSV export).
+//! - What the commands share, which never uses a command: `output.rs`
+//!   (the only place anything is written — stdout, stderr, `--out` files —
+//!   and so the one place text is made safe, below), `error.rs` (one
+//!   sentence and an exit code), `open.rs` (the journal file), `parse.rs`
+//!   (typed values from what was typed), `words.rs` (words and numbers as
+//!   the commands say them), `markdown.rs` (the Markdown week both
+//!   Markdown documents share; uses `words`) and `csv.rs` (the CSV export).
 //!
-//! Each may use the layers below (domain, store records, `text`, `config`)
-//! and the files listed after it, never one listed before it; `show` and
-//! the window also call `ui::run` and `ui::render_to_string`.
+//! Below the command line it uses the domain's public API, the store's
+//! records, counts and file care, `text` and `config`; of the full-screen
+//! journal only `ui::run` (no command, `--demo`) and `ui::render_to_string`
+//! (`show`).
 //!
 //! # Exit codes
 //!

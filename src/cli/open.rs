@@ -5,6 +5,8 @@
 //! read-only file or on a full disk. Commands that write say plainly why
 //! they cannot. The first open of each day makes the daily backup (see
 //! `store/backup.rs`).
+//!
+//! Uses the store to open the file and the domain to make it a journal.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -12,6 +12,9 @@
 //! | `backup --list` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}`; `kind` is `daily` \| `before-update` \| `before-restore`, `records` is `null` for a copy that cannot be read |
 //! | `check` | `{journal, sound, problems, records, newest_backup}` (a damaged journal exits 1 with one sentence instead) |
 //! | `restore` | `{journal, from, previous, records}`; `previous` is where the journal as it was went |
+//!
+//! Uses the store's file care (`store::backups`, `check`, `inspect_copy`,
+//! `restore`) directly, since these do not go through a journal.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};

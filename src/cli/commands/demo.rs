@@ -2,6 +2,8 @@
 //! `--demo` (the full-screen journal on a throwaway one).
 //!
 //! JSON: `{db, weeks, records}`.
+//!
+//! Uses the demo generator (`crate::demo`) and, for `--demo`, `ui::run`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
