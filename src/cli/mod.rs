@@ -206,7 +206,7 @@ fn on_the_file(db: &Path, command: &Command, clock: &Clock, json: bool) -> Resul
 /// Runs a command on the open journal and prints its result.
 fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Result<Outcome> {
     let text = match command {
-        Command::Promise(command) => promise(journal, command, json)?,
+        Command::Promise(command) => promise_command(journal, command, json)?,
         Command::Kept(args) => print(&marks::mark(journal, args, Status::Kept)?, json)?,
         Command::Partial(args) => print(&marks::mark(journal, args, Status::Partial)?, json)?,
         Command::Missed(args) => print(&marks::missed(journal, args)?, json)?,
@@ -236,7 +236,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
     Ok(Outcome::Printed(text))
 }
 
-fn promise(journal: &mut Journal, command: PromiseCommand, json: bool) -> Result<String> {
+fn promise_command(journal: &mut Journal, command: PromiseCommand, json: bool) -> Result<String> {
     match command {
         PromiseCommand::Add(args) => print(&promises::add(journal, args)?, json),
         PromiseCommand::List(args) => print(&promises::list(journal, &args)?, json),

@@ -46,10 +46,10 @@ pub enum Printout<R> {
 }
 
 impl<R: Report> Printout<R> {
-    pub fn print(&self, json: bool) -> Result<String> {
+    pub fn print(self, json: bool) -> Result<String> {
         match self {
-            Printout::AsIs(text) => Ok(text.clone()),
-            Printout::Report(report) => print(report, json),
+            Printout::AsIs(text) => Ok(text),
+            Printout::Report(report) => print(&report, json),
         }
     }
 }
