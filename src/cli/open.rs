@@ -5,30 +5,16 @@
 //! read-only file or on a full disk. Commands that write say plainly why
 //! they cannot. The first open of each day makes the daily backup (see
 //! `store/backup.rs`).
+//!
+//! Uses the store to open the file and the domain to make it a journal.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{CliError, Command, PromiseCommand, Result};
+use super::error::{CliError, Result};
 use crate::config::Config;
 use crate::domain::{Clock, Journal};
 use crate::store::{Access, Store, kind_of};
-
-/// What `command` needs from the journal.
-pub(super) fn access(command: &Command) -> Access {
-    match command {
-        Command::Today
-        | Command::Day(_)
-        | Command::Export(_)
-        | Command::Show(_)
-        | Command::Review(_)
-        | Command::Stats
-        | Command::Backup(_)
-        | Command::Check
-        | Command::Promise(PromiseCommand::List(_)) => Access::Read,
-        _ => Access::Write,
-    }
-}
 
 /// The journal file: the one chosen, or the platform's default. A path
 /// that exists must be a file (or a symlink to one): a folder, FIFO, device

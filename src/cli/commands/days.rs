@@ -1,0 +1,229 @@
+//! `today` and `day DAY`: one day's promises, wins, check-in and
+//! reflection.
+//!
+//! JSON: `{day, promises: [{promise, due, target, status, check}], wins,
+//! checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` |
+//! `flexible` | `no`.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use super::Numbered;
+use crate::cli::error::Result;
+use crate::cli::output::{Report, lines};
+use crate::cli::words::{
+    amount_label, checkin_summary, indent, rating_summary, status_glyph, win_text, with_details,
+};
+use crate::domain::model::format_amount;
+use crate::domain::{
+    Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, Status, Win,
+};
+
+/// One day as the journal holds it.
+pub struct DayReport {
+    view: DayView,
+    /// Whether the journal has any promise at all, for an empty day.
+    any_promise: bool,
+    /// The reflection's answers as `(question, answer)`, in the order the
+    /// evening prompts ask them, then any other keys.
+    answers: Vec<(String, String)>,
+}
+
+/// `today` and `day`.
+pub fn day(journal: &Journal, day: NaiveDate) -> Result<DayReport> {
+    let view = journal.day(day)?;
+    let any_promise = !journal.promises(true)?.is_empty();
+    let prompts = &journal.config().prompts;
+    let mut answers: Vec<(&String, &String)> = view
+        .reflection
+        .iter()
+        .flat_map(|r| r.answers.iter())
+        .collect();
+    answers.sort_by_key(|(key, _)| {
+        prompts
+            .evening
+            .iter()
+            .position(|p| p.key == **key)
+            .unwrap_or(usize::MAX)
+    });
+    let answers = answers
+        .into_iter()
+        .map(|(key, answer)| {
+            let question = prompts.text(key).unwrap_or(key);
+            (question.to_string(), answer.clone())
+        })
+        .collect();
+    Ok(DayReport {
+        view,
+        any_promise,
+        answers,
+    })
+}
+
+#[derive(Serialize)]
+struct DayJson<'a> {
+    day: NaiveDate,
+    promises: Vec<DayItemJson<'a>>,
+    wins: &'a [Win],
+    checkin: Option<&'a CheckIn>,
+    reflection: Option<&'a Reflection>,
+    previous_adjust: Option<&'a str>,
+    kept_line: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DayItemJson<'a> {
+    promise: Numbered,
+    due: &'static str,
+    target: Option<f64>,
+    status: Option<Status>,
+    check: Option<&'a Check>,
+}
+
+impl Serialize for DayReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let view = &self.view;
+        DayJson {
+            day: view.day,
+            promises: view
+                .items
+                .iter()
+                .map(|i| DayItemJson {
+                    promise: Numbered {
+                        number: i.number,
+                        promise: i.promise.clone(),
+                    },
+                    due: match i.due {
+                        Due::Yes => "yes",
+                        Due::Flexible => "flexible",
+                        Due::No => "no",
+                    },
+                    target: i.target,
+                    status: i.status(),
+                    check: i.check.as_ref(),
+                })
+                .collect(),
+            wins: &view.wins,
+            checkin: view.checkin.as_ref(),
+            reflection: view.reflection.as_ref(),
+            previous_adjust: view.previous_adjust.as_deref(),
+            kept_line: view.kept_line(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Report for DayReport {
+    fn text(&self) -> String {
+        let view = &self.view;
+        let mut out = vec![view.day.format("%A %-d %B %Y").to_string()];
+        if let Some(adjust) = &view.previous_adjust {
+            out.push(format!("From the day before: “{}”", indent(adjust, 2)));
+        }
+        out.push(String::new());
+        out.extend(self.promises());
+        out.push(String::new());
+        out.extend(wins(&view.wins));
+        out.push(String::new());
+        out.extend(self.entries());
+        if let Some(line) = view.kept_line() {
+            out.push(String::new());
+            out.push(line);
+        }
+        lines(out)
+    }
+}
+
+impl DayReport {
+    /// "Promises" and one line per promise, with its note and lesson.
+    fn promises(&self) -> Vec<String> {
+        let items = &self.view.items;
+        let mut out = vec!["Promises".to_string()];
+        if items.is_empty() {
+            out.push(if self.any_promise {
+                "  None counted on this day.".into()
+            } else {
+                "  None yet; add one with `smallwins promise add \"…\"`.".into()
+            });
+        }
+        let width = items
+            .iter()
+            .map(|i| i.number.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for item in items {
+            out.push(item_line(item, width));
+            if let Some(check) = &item.check {
+                let pad = " ".repeat(width + 5);
+                let more = width + 7;
+                out.extend(
+                    (check.note.as_ref()).map(|n| format!("{pad}note: {}", indent(n, more))),
+                );
+                out.extend(
+                    (check.lesson.as_ref()).map(|l| format!("{pad}lesson: {}", indent(l, more))),
+                );
+            }
+        }
+        out
+    }
+
+    /// The check-in, the reflection and its answers.
+    fn entries(&self) -> Vec<String> {
+        let view = &self.view;
+        let mut out = vec![match &view.checkin {
+            Some(c) => format!("Check-in: {}", checkin_summary(c)),
+            None => "Check-in: not yet.".into(),
+        }];
+        match &view.reflection {
+            Some(r) => {
+                let ratings = rating_summary(r);
+                out.push(if ratings.is_empty() {
+                    "Reflection:".into()
+                } else {
+                    format!("Reflection: {ratings}")
+                });
+                for (question, answer) in &self.answers {
+                    out.push(format!("  {question} {}", indent(answer, 4)));
+                }
+            }
+            None => out.push("Reflection: not yet.".into()),
+        }
+        out
+    }
+}
+
+/// "  2 ◐ Read (before bed · 4 of 10 pages)".
+fn item_line(item: &DayItem, width: usize) -> String {
+    let p = &item.promise;
+    let status = item.status();
+    let glyph = match (status, item.due) {
+        (None, Due::No) => " ",
+        _ => status_glyph(status),
+    };
+    let mut details: Vec<String> = p.cue.iter().cloned().collect();
+    // What was done ("4 of 10 pages"), else what is asked ("10 pages").
+    let done = (item.check.as_ref()).and_then(|c| amount_label(p, c.status, c.amount, item.target));
+    let asked = (p.unit.as_ref())
+        .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
+    details.extend(done.or(asked));
+    if p.schedule != Schedule::Daily {
+        details.push(p.schedule.to_string());
+    }
+    if item.due == Due::No {
+        details.push("rest day".into());
+    }
+    let number = item.number;
+    format!(
+        "  {number:>width$} {glyph} {}",
+        with_details(&p.text, &details)
+    )
+}
+
+fn wins(wins: &[Win]) -> Vec<String> {
+    if wins.is_empty() {
+        return vec!["Wins: none noted.".into()];
+    }
+    let mut out = vec!["Wins".to_string()];
+    out.extend(wins.iter().map(|w| format!("  - {}", win_text(w))));
+    out
+}

@@ -1,0 +1,160 @@
+//! `review --format markdown`: a letter about one week to send to one
+//! trusted person — what was promised and kept, the wins, one lesson, the
+//! plan for next week and how it felt. No notes: they stay private. The
+//! week's own parts are told by the shared [`MdWeek`], as in the export's
+//! weekly summary.
+
+use super::week::ReviewWeek;
+use crate::cli::markdown::{MdWeek, md_escape, md_paragraph};
+use crate::cli::output::lines;
+use crate::cli::words::{schedule_words, short_day, span};
+use crate::domain::model::format_amount;
+use crate::domain::{Promise, Win};
+
+/// The whole letter.
+pub fn letter(week: &ReviewWeek) -> String {
+    let wins: Vec<&Win> = week.wins.iter().collect();
+    let md = MdWeek {
+        summary: &week.view.summary,
+        promises: &week.plain_promises(),
+        wins: &wins,
+    };
+    let mut out = vec![format!("# My week: {}", span(week.start, week.end))];
+    out.extend(section("What I promised", promised(week)));
+    out.extend(section("What I kept", kept(&md)));
+    out.extend(section("Wins", won(&md)));
+    if let Some(lesson) = lesson(week) {
+        out.extend(section("One lesson", vec![lesson]));
+    }
+    out.extend(section("Next week", next_week(week)));
+    out.push(String::new());
+    out.push(match md.felt() {
+        Some(felt) => format!("**How it felt:** {felt}."),
+        None => "**How it felt:** no ratings this week.".into(),
+    });
+    lines(out)
+}
+
+/// "## Heading" between blank lines, then the body.
+fn section(heading: &str, body: Vec<String>) -> Vec<String> {
+    let mut out = vec![String::new(), format!("## {heading}"), String::new()];
+    out.extend(body);
+    out
+}
+
+/// "- Read — 10 pages, every day, cue: before bed", one per promise.
+fn promised(week: &ReviewWeek) -> Vec<String> {
+    if week.promises.is_empty() {
+        return vec!["No promise was asked for this week.".into()];
+    }
+    week.promises
+        .iter()
+        .map(|n| {
+            let p = &n.promise;
+            let mut details = Vec::new();
+            details.extend(target_words(p, week));
+            details.push(schedule_words(&p.schedule));
+            if let Some(cue) = &p.cue {
+                details.push(format!("cue: {cue}"));
+            }
+            format!(
+                "- {} — {}",
+                md_escape(&p.text),
+                md_escape(&details.join(", "))
+            )
+        })
+        .collect()
+}
+
+/// The targets in force during the week: "10 pages", or "10 pages, 12
+/// pages from Thu 19 Nov" when it changed.
+fn target_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
+    let unit = promise.unit.as_deref()?;
+    let first = promise.target_on(week.start)?;
+    let mut words = format!("{} {unit}", format_amount(first));
+    let last = week.end.min(week.today);
+    for t in promise
+        .targets
+        .iter()
+        .filter(|t| t.from > week.start && t.from <= last)
+    {
+        words.push_str(&format!(
+            ", {} {unit} from {}",
+            format_amount(t.amount),
+            short_day(t.from, week.today)
+        ));
+    }
+    Some(words)
+}
+
+fn kept(md: &MdWeek<'_>) -> Vec<String> {
+    let mut out = md.kept();
+    match md.showed_up() {
+        Some(showed_up) => {
+            if !out.is_empty() {
+                out.push(String::new());
+            }
+            out.push(format!("{showed_up}; partly kept counts as showing up."));
+        }
+        None if out.is_empty() => out.push("Nothing was asked for this week.".into()),
+        None => {}
+    }
+    out
+}
+
+fn won(md: &MdWeek<'_>) -> Vec<String> {
+    if md.wins.is_empty() {
+        return vec!["No wins written down this week.".into()];
+    }
+    md.wins()
+}
+
+/// The week's newest lesson from a miss, or else its first weekly answer
+/// that is not the plan.
+fn lesson(week: &ReviewWeek) -> Option<String> {
+    let from_a_miss = week
+        .view
+        .misses
+        .iter()
+        .filter(|m| m.lesson.is_some())
+        .max_by_key(|m| m.day)
+        .and_then(|m| {
+            let lesson = m.lesson.as_deref()?;
+            Some(format!(
+                "{} (from “{}”)",
+                md_paragraph(lesson),
+                md_escape(&m.promise)
+            ))
+        });
+    from_a_miss.or_else(|| {
+        (week.answers.iter())
+            .find(|a| a.key != week.plan_key)
+            .map(|a| md_paragraph(&a.answer))
+    })
+}
+
+/// The plan answer, then the suggestions accepted this week.
+fn next_week(week: &ReviewWeek) -> Vec<String> {
+    let plan = week.plan();
+    let accepted: Vec<&str> = week.view.review.as_ref().map_or_else(Vec::new, |r| {
+        r.decisions
+            .iter()
+            .filter(|d| d.accepted)
+            .map(|d| d.headline.as_str())
+            .collect()
+    });
+    let mut out = Vec::new();
+    if let Some(plan) = plan {
+        out.push(md_paragraph(&plan.answer));
+    }
+    if !accepted.is_empty() {
+        if plan.is_some() {
+            out.push(String::new());
+        }
+        out.extend(accepted.iter().map(|h| format!("- {}", md_escape(h))));
+    }
+    if plan.is_none() && accepted.is_empty() {
+        out.push("Same promises, same size.".into());
+    }
+    out
+}

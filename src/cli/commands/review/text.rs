@@ -1,0 +1,273 @@
+//! `review` as text: a calm plain summary of one week, with notes and
+//! lessons, section by section.
+
+use super::week::ReviewWeek;
+use crate::cli::output::lines;
+use crate::cli::words::{
+    area_counts, counts_times, indent, kept_words, percent, plural, short_day, span, weekdays_name,
+};
+use crate::domain::evidence::WeekPoint;
+use crate::domain::{PromiseWeek, Status};
+
+/// A gap smaller than this (points out of 10) means record and confidence agree.
+const GAP_CALM: f64 = 0.5;
+
+/// The whole review: a heading, then each section that has something to
+/// say, a blank line before each.
+pub fn text(week: &ReviewWeek) -> String {
+    let mut out = vec![format!(
+        "The week of {} ({}){}",
+        span(week.start, week.end),
+        week.label,
+        if week.is_current() { ", so far" } else { "" }
+    )];
+    let sections = [
+        promises(week),
+        vec![wins(week)],
+        side_by_side(week),
+        titled("Notes and lessons", notes(week)),
+        titled("Patterns over twelve weeks", patterns(week)),
+        titled("Open suggestions (you decide)", suggestions(week)),
+        titled("Weekly answers", answers(week)),
+        titled("Decisions", decisions(week)),
+    ];
+    for section in sections.into_iter().filter(|s| !s.is_empty()) {
+        out.push(String::new());
+        out.extend(section);
+    }
+    lines(out)
+}
+
+/// A heading over its lines, or nothing when there are none.
+fn titled(heading: &str, lines: Vec<String>) -> Vec<String> {
+    if lines.is_empty() {
+        return lines;
+    }
+    let mut out = vec![heading.to_string()];
+    out.extend(lines);
+    out
+}
+
+/// "Promises", then one line per promise: how it went against last week.
+fn promises(week: &ReviewWeek) -> Vec<String> {
+    let rows = &week.view.summary.promises;
+    let mut out = vec!["Promises".to_string()];
+    if rows.is_empty() {
+        out.push("  No promise was asked for this week.".into());
+    }
+    let width = week
+        .promises
+        .iter()
+        .map(|n| n.number.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for row in rows {
+        let number = week.promise(&row.promise_id).map_or(0, |n| n.number);
+        out.push(format!(
+            "  {number:>width$} {}: {}",
+            row.text,
+            promise_line(week, row)
+        ));
+    }
+    out
+}
+
+/// "kept 5 of 6 days (last week 1 of 7) · strength 45%".
+fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
+    let promise = week.promise(&row.promise_id).map(|n| &n.promise);
+    let mut line = kept_words(row, counts_times(promise));
+    let previous = week
+        .view
+        .previous
+        .promises
+        .iter()
+        .find(|p| p.promise_id == row.promise_id);
+    line.push_str(&match previous {
+        Some(p) if p.asked > 0 || p.kept > 0 => {
+            let partly = if p.partial > 0 {
+                format!(", partly {}", p.partial)
+            } else {
+                String::new()
+            };
+            format!(" (last week {} of {}{partly})", p.kept, p.asked)
+        }
+        Some(_) => " (not asked for last week)".into(),
+        None => " (new this week)".into(),
+    });
+    if let Some(e) = week.view.strengths.get(&row.promise_id) {
+        line.push_str(&format!(" · strength {}", percent(e.strength)));
+    }
+    line
+}
+
+/// "Wins: 3 (work 2, other 1)".
+fn wins(week: &ReviewWeek) -> String {
+    match week.view.summary.wins {
+        0 => "Wins: none noted this week.".into(),
+        n => format!("Wins: {n} ({})", area_counts(&week.view.wins_by_area)),
+    }
+}
+
+/// Showing up, mood and confidence side by side, and how the record and
+/// the morning confidence compare.
+fn side_by_side(week: &ReviewWeek) -> Vec<String> {
+    let summary = &week.view.summary;
+    let mut out = vec!["Side by side".to_string()];
+    let (showed, asked) = summary.totals();
+    out.push(if asked > 0 {
+        format!(
+            "  Showed up: {showed} of {} ({})",
+            plural(asked, "asked day", "asked days"),
+            percent(f64::from(showed) / f64::from(asked))
+        )
+    } else {
+        "  Showed up: nothing was asked for this week".into()
+    });
+    for (name, average) in [
+        ("Mood", summary.average_mood),
+        ("Confidence", summary.average_confidence),
+    ] {
+        out.push(match average {
+            Some(v) => format!("  {name}: {v:.1}/10 on average"),
+            None => format!("  {name}: not rated this week"),
+        });
+    }
+    if let Some(line) = week.point().and_then(trust_gap_line) {
+        out.push(format!("  {line}"));
+    }
+    out
+}
+
+/// The self-trust gap in kind words, or `None` without check-ins to
+/// compare.
+fn trust_gap_line(point: &WeekPoint) -> Option<String> {
+    let gap = point.trust_gap()?;
+    let kept = point.kept_on_checkin_days?;
+    let confidence = point.confidence_on_checkin_days?;
+    let reading = if gap >= GAP_CALM {
+        "your record is ahead of your confidence."
+    } else if gap <= -GAP_CALM {
+        "your confidence ran ahead of the record this week; that points at the size of the promises, not at you."
+    } else {
+        "your confidence and your record agree."
+    };
+    Some(format!(
+        "On check-in days you kept {kept:.1}/10 while your morning confidence averaged {confidence:.1}: {reading}"
+    ))
+}
+
+/// The notes and lessons of days that did not go fully to plan.
+fn notes(week: &ReviewWeek) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &week.view.misses {
+        let mut head = format!("  {}, {}", short_day(m.day, week.today), m.promise);
+        if m.status != Status::Missed {
+            head.push_str(&format!(" ({})", m.status.label()));
+        }
+        match &m.note {
+            Some(note) => out.push(format!("{head}: {}", indent(note, 4))),
+            None => out.push(head),
+        }
+        if let Some(lesson) = &m.lesson {
+            out.push(format!("    lesson: {}", indent(lesson, 12)));
+        }
+    }
+    out
+}
+
+/// Which weekdays go best, wins by area, and when wins come.
+fn patterns(week: &ReviewWeek) -> Vec<String> {
+    let Some(patterns) = &week.view.patterns else {
+        return Vec::new();
+    };
+    let mut said = Vec::new();
+    match (patterns.best_day, patterns.hardest_day) {
+        (Some(best), Some(hardest)) => said.push(format!(
+            "{} go best; {} are hardest so far.",
+            weekdays_name(best),
+            weekdays_name(hardest)
+        )),
+        (Some(best), None) => said.push(format!("{} go best so far.", weekdays_name(best))),
+        _ => {}
+    }
+    if !patterns.areas.is_empty() {
+        said.push(format!("Wins by area: {}.", area_counts(&patterns.areas)));
+    }
+    if let Some((when, _)) = patterns
+        .win_times
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+    {
+        said.push(format!("Most wins come in the {when}."));
+    }
+    said.into_iter().map(|s| format!("  {s}")).collect()
+}
+
+fn suggestions(week: &ReviewWeek) -> Vec<String> {
+    (week.view.suggestions.iter())
+        .flat_map(|s| [format!("  - {}", s.headline), format!("    {}", s.reason)])
+        .collect()
+}
+
+fn answers(week: &ReviewWeek) -> Vec<String> {
+    (week.answers.iter())
+        .flat_map(|a| {
+            let prompt = a.prompt.as_deref().unwrap_or(&a.key);
+            [
+                format!("  {prompt}"),
+                format!("    {}", indent(&a.answer, 4)),
+            ]
+        })
+        .collect()
+}
+
+fn decisions(week: &ReviewWeek) -> Vec<String> {
+    let decisions = week
+        .view
+        .review
+        .as_ref()
+        .map_or(&[][..], |r| &r.decisions[..]);
+    (decisions.iter())
+        .map(|d| {
+            let verb = if d.accepted { "Accepted" } else { "Set aside" };
+            let on = short_day(d.on, week.today);
+            format!("  - {verb} on {on}: {}", d.headline)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_trust_gap_is_read_kindly_either_way() {
+        let point = |kept: f64, confidence: f64| WeekPoint {
+            start: NaiveDate::from_ymd_opt(2026, 11, 16).expect("day"),
+            kept_rate: Some(0.8),
+            mood: None,
+            confidence: Some(confidence),
+            kept_on_checkin_days: Some(kept),
+            confidence_on_checkin_days: Some(confidence),
+        };
+        assert_eq!(
+            trust_gap_line(&point(8.0, 6.0)).expect("gap"),
+            "On check-in days you kept 8.0/10 while your morning confidence averaged 6.0: your record is ahead of your confidence."
+        );
+        assert!(
+            trust_gap_line(&point(7.0, 7.2))
+                .expect("gap")
+                .ends_with("your confidence and your record agree.")
+        );
+        let behind = trust_gap_line(&point(4.0, 8.0)).expect("gap");
+        assert!(
+            behind.contains("the size of the promises, not at you"),
+            "{behind}"
+        );
+        let mut none = point(8.0, 6.0);
+        none.confidence_on_checkin_days = None;
+        assert!(trust_gap_line(&none).is_none());
+    }
+}

@@ -1,0 +1,181 @@
+//! `stats`: the evidence since the start — totals, runs of showing up,
+//! each promise's rates and strength, and twelve weeks side by side.
+//!
+//! JSON: the domain's `Evidence` as it serialises: `{totals:
+//! {promises_kept, partly_kept, wins, days_shown_up, longest_run,
+//! current_run, first_day}, promises: [{promise_id, text, rate_7, rate_30,
+//! rate_90, strength, kept, partly, slots}], weeks, patterns,
+//! suggestions}`, with `weeks`, `patterns` and `suggestions` shaped as in
+//! the review (see `commands/review/mod.rs`).
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::cli::error::Result;
+use crate::cli::output::{Report, lines};
+use crate::cli::words::{percent, plural, short_day, shorten};
+use crate::domain::evidence::{PromiseEvidence, WeekPoint};
+use crate::domain::{Evidence, Journal, Promise};
+use crate::text::printable;
+
+/// The evidence as of today.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct Stats {
+    evidence: Evidence,
+    /// Every promise, archived too, for their short numbers.
+    #[serde(skip)]
+    promises: Vec<Promise>,
+    #[serde(skip)]
+    today: NaiveDate,
+}
+
+/// `stats`.
+pub fn stats(journal: &Journal) -> Result<Stats> {
+    Ok(Stats {
+        evidence: journal.evidence()?,
+        promises: journal.promises(true)?,
+        today: journal.today(),
+    })
+}
+
+impl Report for Stats {
+    fn text(&self) -> String {
+        let t = &self.evidence.totals;
+        let Some(first_day) = t.first_day else {
+            return lines([if self.promises.is_empty() {
+                "Nothing recorded yet; every promise kept and every win will add up here. Start with one small enough for a bad day: `smallwins promise add \"…\"`.".to_string()
+            } else {
+                "Nothing recorded yet; every promise kept and every win will add up here, starting with `smallwins kept 1`.".to_string()
+            }]);
+        };
+        let mut out = vec![
+            format!("Since {}", short_day(first_day, self.today)),
+            format!(
+                "  {} and {}",
+                plural(t.promises_kept, "promise kept", "promises kept"),
+                plural(t.partly_kept, "partly kept", "partly kept")
+            ),
+            format!("  {}", plural(t.wins, "win", "wins")),
+            format!(
+                "  {}",
+                plural(t.days_shown_up, "day shown up", "days shown up")
+            ),
+            format!(
+                "  Longest run of showing up: {}; current run: {}",
+                plural(t.longest_run, "day", "days"),
+                plural(t.current_run, "day", "days")
+            ),
+        ];
+        out.push(String::new());
+        out.extend(self.promise_table());
+        out.push(String::new());
+        out.extend(self.trend_table());
+        lines(out)
+    }
+}
+
+impl Stats {
+    /// Each active promise: rates over its last 7, 30 and 90 times asked,
+    /// strength, and how often it was kept.
+    fn promise_table(&self) -> Vec<String> {
+        let evidence = &self.evidence;
+        if evidence.promises.is_empty() {
+            return vec![
+                "Promises: none active; add one with `smallwins promise add \"…\"`.".into(),
+            ];
+        }
+        let rows: Vec<(String, &PromiseEvidence)> = evidence
+            .promises
+            .iter()
+            .map(|e| {
+                let number = (self.promises.iter())
+                    .position(|p| p.id == e.promise_id)
+                    .map_or(0, |i| i + 1);
+                // Printable before it is measured, so the columns line up
+                // when caret notation makes a name longer.
+                (format!("{number} {}", shorten(&printable(&e.text), 36)), e)
+            })
+            .collect();
+        let width = rows
+            .iter()
+            .map(|(name, _)| name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("Promises".len() - 2);
+        let rate = |r: Option<f64>| r.map_or_else(|| "—".into(), percent);
+        let mut out = vec![format!(
+            "{:<w$}  {:>6}  {:>7}  {:>7}  {:>8}  kept",
+            "Promises",
+            "last 7",
+            "last 30",
+            "last 90",
+            "strength",
+            w = width + 2
+        )];
+        for (name, e) in rows {
+            let partly = if e.partly > 0 {
+                format!(" + {} partly", e.partly)
+            } else {
+                String::new()
+            };
+            out.push(format!(
+                "  {name:<width$}  {:>6}  {:>7}  {:>7}  {:>8}  {}{partly}",
+                rate(e.rate_7),
+                rate(e.rate_30),
+                rate(e.rate_90),
+                percent(e.strength),
+                e.kept
+            ));
+        }
+        out.push(
+            "  Rates: of the last 7, 30 and 90 times a promise asked, the share shown up for (kept or partly kept)."
+                .into(),
+        );
+        out
+    }
+
+    /// Twelve weeks side by side, leaving out the weeks before any record.
+    fn trend_table(&self) -> Vec<String> {
+        let recorded =
+            |w: &&WeekPoint| w.kept_rate.is_some() || w.mood.is_some() || w.confidence.is_some();
+        let weeks: Vec<&WeekPoint> = (self.evidence.weeks.iter())
+            .skip_while(|w| !recorded(w))
+            .collect();
+        if weeks.is_empty() {
+            return vec!["Twelve weeks: nothing recorded in them yet.".into()];
+        }
+        let label = |d: NaiveDate| {
+            if d.year() == self.today.year() {
+                d.format("%-d %b").to_string()
+            } else {
+                d.format("%-d %b %Y").to_string()
+            }
+        };
+        let width = weeks
+            .iter()
+            .map(|w| label(w.start).len())
+            .max()
+            .unwrap_or(0)
+            .max("week of".len());
+        let ten = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| format!("{v:.1}"));
+        let mut out = vec![
+            "Weeks (showed up: share of asked promises kept or partly kept; mood and confidence 0–10)"
+                .to_string(),
+            format!(
+                "  {:<width$}  {:>9}  {:>4}  {:>10}",
+                "week of", "showed up", "mood", "confidence"
+            ),
+        ];
+        for w in weeks {
+            out.push(format!(
+                "  {:<width$}  {:>9}  {:>4}  {:>10}",
+                label(w.start),
+                w.kept_rate.map_or_else(|| "—".into(), percent),
+                ten(w.mood),
+                ten(w.confidence)
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,229 @@
+//! Where a command's result becomes bytes: text or JSON on stdout, one
+//! sentence on stderr, a new file for `--out`.
+//!
+//! This is the one place text is made safe for a terminal. A person's
+//! words may hold control characters (a journal written before input was
+//! cleaned, an import), so everything written to stdout, to stderr or into
+//! an `--out` file goes through [`printable`] here and shows them in caret
+//! notation (`^[`); JSON writes them as `\u` escapes, which read back
+//! exactly. Commands never write themselves: they return a [`Report`] (or
+//! a finished document) and the entry point prints it.
+//!
+//! Uses `crate::text` and the command line's error type, nothing else.
+
+use std::fs;
+use std::io::{ErrorKind, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::error::{CliError, Result, io_reason};
+use crate::text::{is_unsafe_control, printable};
+
+/// What a command found or did, ready to print: as words for a person
+/// ([`Report::text`]) or, with `--json`, as the JSON it serialises to.
+pub trait Report: Serialize {
+    /// The result in words: lines, each ending in a newline.
+    fn text(&self) -> String;
+}
+
+/// A report as `--json` asks for it.
+pub fn print(report: &impl Report, json: bool) -> Result<String> {
+    if json {
+        to_json(report)
+    } else {
+        Ok(report.text())
+    }
+}
+
+/// What a command hands back when it does not always print a report.
+pub enum Printout<R> {
+    /// Printed as it is, with or without `--json`: an export or a review
+    /// in the format asked for, or words that have no JSON form.
+    AsIs(String),
+    /// A report, printed as text or JSON.
+    Report(R),
+}
+
+impl<R: Report> Printout<R> {
+    pub fn print(self, json: bool) -> Result<String> {
+        match self {
+            Printout::AsIs(text) => Ok(text),
+            Printout::Report(report) => print(&report, json),
+        }
+    }
+}
+
+/// Lines of text, each ending in a newline.
+pub fn lines(lines: impl IntoIterator<Item = String>) -> String {
+    lines.into_iter().fold(String::new(), |mut out, line| {
+        out.push_str(&line);
+        out.push('\n');
+        out
+    })
+}
+
+/// Pretty JSON with a final newline, safe to print.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            escape_json_controls(s)
+        })
+        .map_err(|e| CliError::Failed(format!("The JSON could not be written: {e}.")))
+}
+
+/// serde_json escapes the C0 controls inside strings but writes DEL and the
+/// C1 controls (U+0080–U+009F, of which U+009B starts a terminal command)
+/// as they are. They are written as `\u` escapes too, which JSON reads back
+/// as the same characters, so an export still imports exactly. Outside
+/// strings JSON holds no control characters but newline, so only string
+/// contents change.
+fn escape_json_controls(json: String) -> String {
+    if !json.chars().any(is_unsafe_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe_control(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+///
+/// The one place a command's text reaches the terminal: any control
+/// character in it is shown in caret notation, so no byte of a person's
+/// text can drive the terminal. JSON, CSV and the screens of `show` hold
+/// none by then, so for them this changes nothing.
+pub fn write_stdout(text: &str) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let text = printable(text);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Failed(format!(
+            "The output could not be written: {}.",
+            io_reason(&e)
+        ))),
+    }
+}
+
+/// Writes to stderr as it is to stdout: control characters in caret
+/// notation (an error may quote what was typed or read from a file, a
+/// question may name a file). Nothing more can be done if stderr itself
+/// is gone, so that is not an error.
+pub fn write_stderr(text: &str) {
+    let mut err = std::io::stderr().lock();
+    err.write_all(printable(text).as_bytes())
+        .and_then(|()| err.flush())
+        .ok();
+}
+
+/// Refuses to overwrite a file: exports, reviews and backups always go to
+/// new files.
+pub fn refuse_existing(path: &Path, what: &str) -> Result<()> {
+    if path.exists() {
+        return Err(already_there(path, what));
+    }
+    Ok(())
+}
+
+fn already_there(path: &Path, what: &str) -> CliError {
+    CliError::Input(format!(
+        "{} already exists and the {what} never overwrites a file; choose a new name.",
+        path.display()
+    ))
+}
+
+/// Creates `path` (it must not exist), readable only by its owner, and
+/// writes `text` into it with any control character in caret notation, as
+/// on stdout: a Markdown summary or a review may well be read with `cat`.
+pub fn write_new_file(path: &Path, text: &str, what: &str) -> Result<()> {
+    let bytes = printable(text);
+    let bytes = bytes.as_bytes();
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let not_written = |e: &std::io::Error| {
+        CliError::Failed(format!(
+            "The {what} could not be written to {}: {}.",
+            path.display(),
+            io_reason(e)
+        ))
+    };
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == ErrorKind::AlreadyExists {
+            already_there(path, what)
+        } else {
+            not_written(&e)
+        }
+    })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| {
+            fs::remove_file(path).ok();
+            not_written(&e)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Said {
+        words: &'static str,
+    }
+
+    impl Report for Said {
+        fn text(&self) -> String {
+            lines([format!("Said: {}.", self.words)])
+        }
+    }
+
+    #[test]
+    fn a_report_prints_as_text_or_as_json() {
+        let said = Said { words: "hello" };
+        assert_eq!(print(&said, false).expect("text"), "Said: hello.\n");
+        assert_eq!(
+            print(&said, true).expect("json"),
+            "{\n  \"words\": \"hello\"\n}\n"
+        );
+        let as_is: Printout<Said> = Printout::AsIs("a,b\n".into());
+        assert_eq!(as_is.print(true).expect("as is"), "a,b\n");
+    }
+
+    #[test]
+    fn json_escapes_every_control_a_terminal_would_act_on() {
+        let json = to_json(&["\u{1b}[2J\u{7f}\u{9b}31m"]).expect("json");
+        assert!(!json.chars().any(is_unsafe_control), "{json}");
+        let back: Vec<String> = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, ["\u{1b}[2J\u{7f}\u{9b}31m"]);
+    }
+
+    #[test]
+    fn a_new_file_is_never_written_over() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.md");
+        write_new_file(&path, "one\x1b[2J\n", "export").expect("written");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "one^[[2J\n");
+        let e = write_new_file(&path, "two", "export").expect_err("exists");
+        assert!(e.is_input(), "{e:?}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "one^[[2J\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Words and numbers as the command line says them, shared by its
+//! commands: days and weeks, counts, glyphs, amounts, schedules, how a
+//! week of a promise went. One home for each, so `today`, `review`,
+//! `stats` and the exports never word the same thing two ways.
+//!
+//! Uses the model's records and values only; no I/O.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::domain::model::format_amount;
+use crate::domain::{CheckIn, Promise, PromiseWeek, Reflection, Schedule, Status, Win};
+use crate::store::Counts;
+
+/// "Sat 21 Nov", with the year when it is not this year's.
+pub fn short_day(day: NaiveDate, today: NaiveDate) -> String {
+    if day.year() == today.year() {
+        day.format("%a %-d %b").to_string()
+    } else {
+        long_day(day)
+    }
+}
+
+/// "Mon 16 Nov 2026".
+pub fn long_day(day: NaiveDate) -> String {
+    day.format("%a %-d %b %Y").to_string()
+}
+
+/// "16–22 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027".
+pub fn span(start: NaiveDate, end: NaiveDate) -> String {
+    if start.year() != end.year() {
+        format!(
+            "{} – {}",
+            start.format("%-d %b %Y"),
+            end.format("%-d %b %Y")
+        )
+    } else if start.month() != end.month() {
+        format!("{} – {}", start.format("%-d %b"), end.format("%-d %b %Y"))
+    } else {
+        format!("{}–{}", start.format("%-d"), end.format("%-d %b %Y"))
+    }
+}
+
+/// "1 day", "3 days".
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 promises, 1 check, 0 wins, …".
+pub fn describe_counts(c: &Counts) -> String {
+    [
+        (c.promises, "promise", "promises"),
+        (c.checks, "check", "checks"),
+        (c.wins, "win", "wins"),
+        (c.checkins, "check-in", "check-ins"),
+        (c.reflections, "reflection", "reflections"),
+    ]
+    .iter()
+    // Weekly reviews are named once there are any, so the parts add up to
+    // the total.
+    .chain((c.reviews > 0).then_some(&(c.reviews, "weekly review", "weekly reviews")))
+    .map(|&(n, one, many)| plural(n, one, many))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// "45%".
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// An average out of ten to one decimal, without a needless ".0": "6/10",
+/// "7.5/10".
+pub fn out_of_ten(value: f64) -> String {
+    format!("{}/10", format_amount((value * 10.0).round() / 10.0))
+}
+
+/// Indents every line after the first, for text that spans lines.
+pub fn indent(text: &str, by: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(by)))
+}
+
+/// "Read (before bed · 10 pages)", or the text alone without details.
+pub fn with_details(text: &str, details: &[String]) -> String {
+    if details.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} ({})", details.join(" · "))
+    }
+}
+
+/// At most `max` characters, with "…" when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// The glyph of one promise's result on a day, as the help explains them.
+pub fn status_glyph(status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Kept) => "✓",
+        Some(Status::Partial) => "◐",
+        Some(Status::Missed) => "○",
+        None => "·",
+    }
+}
+
+/// "10 minutes", or "4 of 10 minutes" when less than the target was done.
+pub fn amount_label(
+    promise: &Promise,
+    status: Status,
+    amount: Option<f64>,
+    target: Option<f64>,
+) -> Option<String> {
+    let unit = promise.unit.as_deref()?;
+    let amount = amount?;
+    Some(match target {
+        Some(t) if status != Status::Kept || amount < t => {
+            format!("{} of {} {unit}", format_amount(amount), format_amount(t))
+        }
+        _ => format!("{} {unit}", format_amount(amount)),
+    })
+}
+
+/// "Monday" → "Mondays".
+pub fn weekdays_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mondays",
+        Weekday::Tue => "Tuesdays",
+        Weekday::Wed => "Wednesdays",
+        Weekday::Thu => "Thursdays",
+        Weekday::Fri => "Fridays",
+        Weekday::Sat => "Saturdays",
+        Weekday::Sun => "Sundays",
+    }
+}
+
+/// "on Mon, Wed and Fri", "3 times a week", "every day".
+pub fn schedule_words(schedule: &Schedule) -> String {
+    match schedule {
+        Schedule::Daily => "every day".into(),
+        Schedule::Weekdays { days } => {
+            let names: Vec<String> = days
+                .iter()
+                .filter_map(|d| Weekday::try_from(*d).ok())
+                .map(|d| d.to_string())
+                .collect();
+            match names.as_slice() {
+                [] => "on no day".into(),
+                [one] => format!("on {one}"),
+                [rest @ .., last] => format!("on {} and {last}", rest.join(", ")),
+            }
+        }
+        Schedule::TimesPerWeek { times: 1 } => "once a week".into(),
+        Schedule::TimesPerWeek { times } => format!("{times} times a week"),
+    }
+}
+
+/// Whether a promise is counted in times a week rather than days.
+pub fn counts_times(promise: Option<&Promise>) -> bool {
+    promise.is_some_and(|p| matches!(p.schedule, Schedule::TimesPerWeek { .. }))
+}
+
+/// How one promise's week went: "kept 5 of 6 days", "kept 1 of 3 times,
+/// partly kept 1", "kept on 4 days (3 asked)". `times` is for an
+/// N-times-a-week promise, counted in times rather than days.
+pub fn kept_words(row: &PromiseWeek, times: bool) -> String {
+    let unit = |n: u32| match (times, n) {
+        (true, 1) => "time",
+        (true, _) => "times",
+        (false, 1) => "day",
+        (false, _) => "days",
+    };
+    let (kept, asked) = (row.kept, row.asked);
+    let mut line = if asked == 0 && kept == 0 {
+        "not asked for yet this week".to_string()
+    } else if kept > asked {
+        format!("kept on {kept} {} ({asked} asked)", unit(kept))
+    } else {
+        format!("kept {kept} of {asked} {}", unit(asked))
+    };
+    if row.partial > 0 {
+        line.push_str(&format!(", partly kept {}", row.partial));
+    }
+    line
+}
+
+/// "work 2, other 1".
+pub fn area_counts(areas: &[(String, u32)]) -> String {
+    areas
+        .iter()
+        .map(|(area, n)| format!("{area} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "sent the email (work)", without a final full stop.
+pub fn win_text(win: &Win) -> String {
+    let text = win.text.trim_end_matches('.');
+    match &win.area {
+        Some(area) => format!("{text} ({area})"),
+        None => text.to_string(),
+    }
+}
+
+/// "“one kind thing”, confidence 6/10".
+pub fn checkin_summary(c: &CheckIn) -> String {
+    let mut parts = Vec::new();
+    if let Some(intention) = &c.intention {
+        parts.push(format!("“{intention}”"));
+    }
+    if let Some(confidence) = c.confidence {
+        parts.push(format!("confidence {confidence}/10"));
+    }
+    parts.join(", ")
+}
+
+/// "mood 6/10, confidence 8/10, 2 answers".
+pub fn reflection_summary(r: &Reflection) -> String {
+    let mut parts = vec![rating_summary(r)];
+    match r.answers.len() {
+        0 => {}
+        1 => parts.push("1 answer".into()),
+        n => parts.push(format!("{n} answers")),
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(", ")
+}
+
+/// "mood 6/10, confidence 8/10", or empty.
+pub fn rating_summary(r: &Reflection) -> String {
+    let mut parts = Vec::new();
+    if let Some(mood) = r.mood {
+        parts.push(format!("mood {mood}/10"));
+    }
+    if let Some(confidence) = r.confidence {
+        parts.push(format!("confidence {confidence}/10"));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn spans_name_the_month_and_year_once_when_they_are_shared() {
+        assert_eq!(span(d("2026-11-16"), d("2026-11-22")), "16–22 Nov 2026");
+        assert_eq!(
+            span(d("2026-11-30"), d("2026-12-06")),
+            "30 Nov – 6 Dec 2026"
+        );
+        assert_eq!(
+            span(d("2026-12-28"), d("2027-01-03")),
+            "28 Dec 2026 – 3 Jan 2027"
+        );
+    }
+
+    #[test]
+    fn days_carry_the_year_only_when_it_is_another() {
+        assert_eq!(short_day(d("2026-11-21"), d("2026-12-01")), "Sat 21 Nov");
+        assert_eq!(
+            short_day(d("2025-11-21"), d("2026-12-01")),
+            "Fri 21 Nov 2025"
+        );
+    }
+
+    #[test]
+    fn schedules_are_said_in_words() {
+        assert_eq!(schedule_words(&Schedule::Daily), "every day");
+        assert_eq!(
+            schedule_words(&Schedule::parse_days("fri,mon,wed").expect("days")),
+            "on Mon, Wed and Fri"
+        );
+        assert_eq!(
+            schedule_words(&Schedule::parse_days("sun").expect("days")),
+            "on Sun"
+        );
+        assert_eq!(
+            schedule_words(&Schedule::TimesPerWeek { times: 1 }),
+            "once a week"
+        );
+        assert_eq!(
+            schedule_words(&Schedule::TimesPerWeek { times: 3 }),
+            "3 times a week"
+        );
+    }
+
+    #[test]
+    fn counts_are_described_in_words() {
+        let c = Counts {
+            promises: 1,
+            checks: 2,
+            wins: 0,
+            checkins: 1,
+            reflections: 3,
+            reviews: 0,
+        };
+        assert_eq!(
+            describe_counts(&c),
+            "1 promise, 2 checks, 0 wins, 1 check-in, 3 reflections"
+        );
+    }
+
+    #[test]
+    fn averages_out_of_ten_drop_a_needless_decimal() {
+        assert_eq!(out_of_ten(6.0), "6/10");
+        assert_eq!(out_of_ten(7.46), "7.5/10");
+    }
+
+    #[test]
+    fn long_names_are_shortened_with_an_ellipsis() {
+        assert_eq!(shorten("Read", 5), "Read");
+        assert_eq!(shorten("Stretch for ten seconds", 8), "Stretch…");
+    }
+}
