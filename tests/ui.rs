@@ -176,7 +176,7 @@ fn a_measure_takes_an_amount_and_a_partial_amount_is_partly_kept() {
     keys(&mut a, "4");
     key(&mut a, KeyCode::Enter);
     let s = screen(&a, 100, 30);
-    assert!(s.contains("◐ Read  4/10 pages"), "{s}");
+    assert!(s.contains("◐ Read  4 of 10 pages"), "{s}");
     let item = &a.journal.day(d("2026-11-21")).expect("day").items[1];
     assert_eq!(item.status(), Some(Status::Partial));
     assert_eq!(item.check.as_ref().and_then(|c| c.amount), Some(4.0));

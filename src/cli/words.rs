@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::domain::model::format_amount;
-use crate::domain::{CheckIn, Promise, PromiseWeek, Reflection, Schedule, Status, Win};
+use crate::domain::{CheckIn, Promise, PromiseWeek, Reflection, Schedule, Win};
 use crate::store::Counts;
 
 /// "Sat 21 Nov", with the year when it is not this year's.
@@ -97,46 +97,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
     cut.push('…');
     cut
-}
-
-/// The glyph of one promise's result on a day, as the help explains them.
-pub fn status_glyph(status: Option<Status>) -> &'static str {
-    match status {
-        Some(Status::Kept) => "✓",
-        Some(Status::Partial) => "◐",
-        Some(Status::Missed) => "○",
-        None => "·",
-    }
-}
-
-/// "10 minutes", or "4 of 10 minutes" when less than the target was done.
-pub fn amount_label(
-    promise: &Promise,
-    status: Status,
-    amount: Option<f64>,
-    target: Option<f64>,
-) -> Option<String> {
-    let unit = promise.unit.as_deref()?;
-    let amount = amount?;
-    Some(match target {
-        Some(t) if status != Status::Kept || amount < t => {
-            format!("{} of {} {unit}", format_amount(amount), format_amount(t))
-        }
-        _ => format!("{} {unit}", format_amount(amount)),
-    })
-}
-
-/// "Monday" → "Mondays".
-pub fn weekdays_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Mondays",
-        Weekday::Tue => "Tuesdays",
-        Weekday::Wed => "Wednesdays",
-        Weekday::Thu => "Thursdays",
-        Weekday::Fri => "Fridays",
-        Weekday::Sat => "Saturdays",
-        Weekday::Sun => "Sundays",
-    }
 }
 
 /// "on Mon, Wed and Fri", "3 times a week", "every day".

@@ -112,16 +112,6 @@ pub fn mark_glyph(mark: DayMark) -> &'static str {
     }
 }
 
-/// The glyph of one promise's result.
-pub fn status_glyph(status: Option<Status>) -> &'static str {
-    match status {
-        Some(Status::Kept) => "✓",
-        Some(Status::Partial) => "◐",
-        Some(Status::Missed) => "○",
-        None => "·",
-    }
-}
-
 /// The legend under every checkmark calendar.
 pub const LEGEND: [(DayMark, &str); 5] = [
     (DayMark::AllKept, "all kept"),

@@ -11,10 +11,9 @@ use serde::{Serialize, Serializer};
 use super::Numbered;
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
-use crate::cli::words::{
-    amount_label, checkin_summary, indent, rating_summary, status_glyph, win_text, with_details,
-};
+use crate::cli::words::{checkin_summary, indent, rating_summary, win_text, with_details};
 use crate::domain::model::format_amount;
+use crate::domain::words::{amount_label, status_glyph};
 use crate::domain::{
     Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, Status, Win,
 };
@@ -202,7 +201,9 @@ fn item_line(item: &DayItem, width: usize) -> String {
     };
     let mut details: Vec<String> = p.cue.iter().cloned().collect();
     // What was done ("4 of 10 pages"), else what is asked ("10 pages").
-    let done = (item.check.as_ref()).and_then(|c| amount_label(p, c.status, c.amount, item.target));
+    let done = (item.check.as_ref())
+        .and_then(|c| c.amount)
+        .and_then(|a| amount_label(p.unit.as_deref(), Some(a), item.target));
     let asked = (p.unit.as_ref())
         .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
     details.extend(done.or(asked));

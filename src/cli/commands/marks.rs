@@ -11,7 +11,8 @@ use crate::cli::args::{MarkArgs, MissedArgs, UnmarkArgs};
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::parse;
-use crate::cli::words::{amount_label, short_day};
+use crate::cli::words::short_day;
+use crate::domain::words::amount_label;
 use crate::domain::{Check, Journal, Mark, Promise, Status};
 
 /// A promise's mark as it now stands.
@@ -62,12 +63,13 @@ impl Report for Marked {
     fn text(&self) -> String {
         let (promise, check) = (&self.promise.promise, &self.check);
         let day = short_day(check.day, self.today);
-        let amount = amount_label(
-            promise,
-            check.status,
-            check.amount,
-            promise.target_on(check.day),
-        );
+        let amount = check.amount.and_then(|a| {
+            amount_label(
+                promise.unit.as_deref(),
+                Some(a),
+                promise.target_on(check.day),
+            )
+        });
         let what = match amount {
             Some(amount) => format!("{} — {amount}", promise.text),
             None => promise.text.clone(),

@@ -16,10 +16,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, Outcome, Version};
+use crate::domain::words::status_glyph;
 use crate::domain::{self, DayMark, DayView, Journal};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
-use crate::ui::theme::{Theme, mark_glyph, status_glyph};
+use crate::ui::theme::{Theme, mark_glyph};
 use crate::ui::widgets::{
     MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, pane, put_line, rating_spans, truncate,
     wrap_words,

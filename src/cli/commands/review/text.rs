@@ -4,9 +4,10 @@
 use super::week::ReviewWeek;
 use crate::cli::output::lines;
 use crate::cli::words::{
-    area_counts, counts_times, indent, kept_words, percent, plural, short_day, span, weekdays_name,
+    area_counts, counts_times, indent, kept_words, percent, plural, short_day, span,
 };
 use crate::domain::evidence::WeekPoint;
+use crate::domain::words::weekday_plural;
 use crate::domain::{PromiseWeek, Status};
 
 /// A gap smaller than this (points out of 10) means record and confidence agree.
@@ -184,10 +185,10 @@ fn patterns(week: &ReviewWeek) -> Vec<String> {
     match (patterns.best_day, patterns.hardest_day) {
         (Some(best), Some(hardest)) => said.push(format!(
             "{} go best; {} are hardest so far.",
-            weekdays_name(best),
-            weekdays_name(hardest)
+            weekday_plural(best),
+            weekday_plural(hardest)
         )),
-        (Some(best), None) => said.push(format!("{} go best so far.", weekdays_name(best))),
+        (Some(best), None) => said.push(format!("{} go best so far.", weekday_plural(best))),
         _ => {}
     }
     if !patterns.areas.is_empty() {

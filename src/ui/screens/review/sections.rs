@@ -4,7 +4,6 @@
 //! patterns, and notes and lessons. Drawing only, from a `ReviewView`:
 //! uses the domain's values, the theme and the widgets.
 
-use chrono::Weekday;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -13,6 +12,7 @@ use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
 use crate::domain::evidence::{Patterns, WeekPoint};
 use crate::domain::stats::PromiseWeek;
+use crate::domain::words::weekday_plural;
 use crate::domain::{ReviewView, WeekSummary};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::{Theme, mark_glyph};
@@ -376,18 +376,6 @@ fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         .render(body, buf);
 }
 
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Mondays",
-        Weekday::Tue => "Tuesdays",
-        Weekday::Wed => "Wednesdays",
-        Weekday::Thu => "Thursdays",
-        Weekday::Fri => "Fridays",
-        Weekday::Sat => "Saturdays",
-        Weekday::Sun => "Sundays",
-    }
-}
-
 fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let w = width.saturating_sub(2) as usize;
@@ -402,8 +390,8 @@ fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Lin
     let days = match (p.best_day, p.hardest_day) {
         (Some(best), Some(hard)) => format!(
             "{} go best; {} are hardest so far.",
-            weekday_name(best),
-            weekday_name(hard)
+            weekday_plural(best),
+            weekday_plural(hard)
         ),
         _ => "Every weekday goes about the same.".into(),
     };

@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Pane, TodayState, reflection};
-use crate::domain::model::format_amount;
+use crate::domain::words::{amount_label, status_glyph};
 use crate::domain::{DayItem, Due, Status};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 use crate::ui::screens::Ctx;
-use crate::ui::theme::{mark_glyph, status_glyph};
+use crate::ui::theme::mark_glyph;
 use crate::ui::widgets::{one_line, pane, put_line, recent_weeks, scroll_for, tab_strip, truncate};
 
 /// Below this the screen shows one pane at a time.
@@ -221,7 +221,8 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
         theme.base
     };
     spans.push(Span::styled(item.promise.text.clone(), text_style));
-    if let Some(amount) = amount_label(item) {
+    let done = item.check.as_ref().and_then(|c| c.amount);
+    if let Some(amount) = amount_label(item.promise.unit.as_deref(), done, item.target) {
         spans.push(Span::styled(format!("  {amount}"), theme.accent));
     }
     if let Some(cue) = &item.promise.cue {
@@ -241,16 +242,6 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
         spans.push(Span::styled(format!("  ({note})"), theme.dim));
     }
     Line::from(spans)
-}
-
-/// "3/10 pages", "10 pages", or nothing for yes/no promises.
-fn amount_label(item: &DayItem) -> Option<String> {
-    let unit = item.promise.unit.as_deref()?;
-    let target = item.target.map(format_amount).unwrap_or_default();
-    Some(match item.check.as_ref().and_then(|c| c.amount) {
-        Some(a) => format!("{}/{target} {unit}", format_amount(a)),
-        None => format!("{target} {unit}"),
-    })
 }
 
 fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
