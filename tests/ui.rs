@@ -680,7 +680,7 @@ mod review {
         assert!(review.suggestions.is_empty(), "set aside for two weeks");
         assert!(!review.review.expect("saved").decisions[0].accepted);
         let s = screen(&a, 120, 40);
-        assert!(s.contains("· set aside: Shrink"), "{s}");
+        assert!(s.contains("set aside: Shrink"), "{s}");
     }
 
     #[test]

@@ -12,8 +12,10 @@ use ratatui::widgets::Widget;
 use super::sections::heading;
 use super::{ReviewItem, ReviewPane, ReviewState};
 use crate::domain::ReviewView;
+use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
+use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
@@ -30,6 +32,8 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
+    ctx.hits
+        .add(area, Target::Pane(Area::Review(ReviewPane::Act)));
     let w = inner.width.saturating_sub(4) as usize;
     let mut lines: Vec<Line> = Vec::new();
     if review.suggestions.is_empty() {
@@ -56,6 +60,21 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     } else {
         0
     };
+    let item_ends = item_rows.iter().skip(1).copied().chain([lines.len()]);
+    for (i, (first, end)) in item_rows.iter().zip(item_ends).enumerate() {
+        let top = first.max(&start) - start;
+        let bottom = end.saturating_sub(start).min(height);
+        if top < bottom {
+            let at = Rect::new(
+                inner.x,
+                inner.y + top as u16,
+                inner.width,
+                (bottom - top) as u16,
+            );
+            ctx.hits
+                .add(at, Target::Row(Area::Review(ReviewPane::Act), i));
+        }
+    }
     for (row, line) in lines.iter().skip(start).take(height).enumerate() {
         put_line(buf, inner, row as u16, line);
     }
@@ -70,12 +89,16 @@ fn item_lines(
     w: usize,
     lines: &mut Vec<Line<'static>>,
 ) {
-    let marker = if selected { "▸ " } else { "  " };
-    let mut first_lines = |text: &str, glyph: &'static str, glyph_style, text_style| {
+    let marker = if selected {
+        format!("{} ", theme.glyph(Glyph::Pointer))
+    } else {
+        "  ".to_string()
+    };
+    let mut first_lines = |text: &str, glyph: &str, glyph_style, text_style| {
         for (j, part) in wrap_words(text, w).into_iter().enumerate() {
             let mut line = Line::from(vec![
-                Span::raw(if j == 0 { marker } else { "  " }),
-                Span::styled(if j == 0 { glyph } else { "  " }, glyph_style),
+                Span::raw(if j == 0 { marker.clone() } else { "  ".into() }),
+                Span::styled(if j == 0 { glyph } else { "  " }.to_string(), glyph_style),
                 Span::styled(part, text_style),
             ]);
             if selected {
@@ -86,7 +109,8 @@ fn item_lines(
     };
     match item {
         ReviewItem::Suggestion(s) => {
-            first_lines(&s.headline, "◆ ", theme.kept, theme.title);
+            let glyph = format!("{} ", theme.glyph(Glyph::Suggestion));
+            first_lines(&s.headline, &glyph, theme.kept, theme.title);
             for part in wrap_words(&s.reason, w) {
                 lines.push(Line::from(Span::styled(format!("    {part}"), theme.dim)));
             }
@@ -122,10 +146,12 @@ fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<
     lines.push(Line::raw(""));
     lines.push(heading(theme, " Decided this week"));
     for d in &r.decisions {
+        // A decision, not a result: "set aside" is said in words, so no
+        // glyph of the legend reads as something it is not.
         let (glyph, verb) = if d.accepted {
-            ("✓", "")
+            (theme.glyph(Glyph::Kept), "")
         } else {
-            ("·", "set aside: ")
+            (" ", "set aside: ")
         };
         lines.push(Line::from(vec![
             Span::styled(format!(" {glyph} "), theme.kept),
