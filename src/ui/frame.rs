@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Screen;
 use super::app::App;
+use super::glyphs::ascii_fallback;
 use super::keymap::{self, Context};
 use super::mouse::Target;
 use super::screens::Ctx;
@@ -64,6 +65,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
         popup.draw(&app.theme, app.screen, area, buf);
+    }
+    if app.theme.glyphs.ascii() {
+        to_ascii(area, buf);
+    }
+}
+
+/// With `glyphs = "ascii"`, the app's own separators, dashes and quotes
+/// are drawn in ASCII too (the glyphs and borders already are).
+fn to_ascii(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(plain) = ascii_fallback(cell.symbol()) {
+                cell.set_symbol(plain);
+            }
+        }
     }
 }
 

@@ -64,6 +64,29 @@ pub fn legend_lines(theme: &Theme, width: u16, drawn: &[Glyph]) -> Vec<Line<'sta
     lines
 }
 
+/// The ASCII character drawn for a character of the app's own words with
+/// `glyphs = "ascii"` (separators, dashes, quotes, arrows), so a terminal
+/// without Unicode shows a whole frame it can draw. A person's own text
+/// keeps any other character.
+pub fn ascii_fallback(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "·" | "•" | "–" | "—" | "−" | "─" | "━" | "╌" => "-",
+        "“" | "”" | "„" => "\"",
+        "‘" | "’" => "'",
+        "…" => ".",
+        "×" => "x",
+        "→" => ">",
+        "←" => "<",
+        "↑" => "^",
+        "↓" => "v",
+        "│" | "┃" => "|",
+        "▰" | "█" => "#",
+        "▱" | "░" => "-",
+        "⏎" => "/",
+        _ => return None,
+    })
+}
+
 /// Every legend glyph with what it means in full, for help.
 pub fn legend_meanings(theme: &Theme) -> Vec<Line<'static>> {
     LEGEND
