@@ -58,6 +58,11 @@ impl Pty {
         }
     }
 
+    /// The process id of the program.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// Everything drawn so far, escape codes included.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
