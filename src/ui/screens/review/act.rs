@@ -60,23 +60,26 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     } else {
         0
     };
-    let item_ends = item_rows.iter().skip(1).copied().chain([lines.len()]);
-    for (i, (first, end)) in item_rows.iter().zip(item_ends).enumerate() {
+    record_items(ctx, inner, &item_rows, lines.len(), start);
+    for (row, line) in lines.iter().skip(start).take(height).enumerate() {
+        put_line(buf, inner, row as u16, line);
+    }
+}
+
+/// Records the rows each item takes in view, for the mouse: `item_rows`
+/// are the lines where items start, of `total`, scrolled by `start`.
+fn record_items(ctx: &Ctx, inner: Rect, item_rows: &[usize], total: usize, start: usize) {
+    let height = inner.height as usize;
+    let ends = item_rows.iter().skip(1).copied().chain([total]);
+    for (i, (first, end)) in item_rows.iter().zip(ends).enumerate() {
         let top = first.max(&start) - start;
         let bottom = end.saturating_sub(start).min(height);
         if top < bottom {
-            let at = Rect::new(
-                inner.x,
-                inner.y + top as u16,
-                inner.width,
-                (bottom - top) as u16,
-            );
+            let rows = (bottom - top) as u16;
+            let at = Rect::new(inner.x, inner.y + top as u16, inner.width, rows);
             ctx.hits
                 .add(at, Target::Row(Area::Review(ReviewPane::Act), i));
         }
-    }
-    for (row, line) in lines.iter().skip(start).take(height).enumerate() {
-        put_line(buf, inner, row as u16, line);
     }
 }
 

@@ -150,17 +150,9 @@ impl TodayState {
         } else {
             format!(" {} · {kept} of {due} kept ", self.day_title(ctx))
         };
-        let drawn: Vec<Glyph> = day.items.iter().map(item_glyph).collect();
         let mut block = pane(title, focused, theme);
-        // The legend of the glyphs in the list, on the bottom border.
-        let legend_w = area.width.saturating_sub(6);
-        if let [legend] = legend_lines(theme, legend_w, &drawn).as_slice() {
-            let mut spans = vec![Span::raw(" ")];
-            spans.extend(legend.spans.iter().cloned());
-            if let Some(last) = spans.last_mut() {
-                last.content = format!("{} ", last.content.trim_end()).into();
-            }
-            block = block.title_bottom(Line::from(spans).right_aligned());
+        if let Some(legend) = list_legend(&day.items, area.width, ctx) {
+            block = block.title_bottom(legend);
         }
         let inner = block.inner(area);
         block.render(area, buf);
@@ -238,6 +230,20 @@ impl TodayState {
             ctx.hits.add(at, Target::Row(Area::Today(Pane::Wins), i));
         }
     }
+}
+
+/// The legend of the glyphs in the list, for its bottom border, if it fits
+/// on one line.
+fn list_legend(items: &[DayItem], width: u16, ctx: &Ctx) -> Option<Line<'static>> {
+    let drawn: Vec<Glyph> = items.iter().map(item_glyph).collect();
+    let [legend] =
+        <[Line; 1]>::try_from(legend_lines(ctx.theme, width.saturating_sub(6), &drawn)).ok()?;
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(legend.spans);
+    if let Some(last) = spans.last_mut() {
+        last.content = format!("{} ", last.content.trim_end()).into();
+    }
+    Some(Line::from(spans).right_aligned())
 }
 
 /// "▸ " before the selected row, two spaces before the others.

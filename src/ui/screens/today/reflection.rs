@@ -144,11 +144,17 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     for (row, line) in lines.iter().skip(start).take(height).enumerate() {
         put_line(buf, inner, row as u16, line);
     }
-    // Each field, label and value, answers a click.
-    for (i, first) in field_rows.iter().enumerate() {
+    record_fields(ctx, inner, &field_rows, start);
+}
+
+/// Records each field in view, label and value, for the mouse: `rows` are
+/// the lines where fields start, scrolled by `start`.
+fn record_fields(ctx: &Ctx, inner: Rect, rows: &[usize], start: usize) {
+    let height = inner.height as usize;
+    for (i, first) in rows.iter().enumerate() {
         if let Some(row) = first.checked_sub(start).filter(|r| *r < height) {
-            let rows = (height - row).min(2) as u16;
-            let at = Rect::new(inner.x, inner.y + row as u16, inner.width, rows);
+            let tall = (height - row).min(2) as u16;
+            let at = Rect::new(inner.x, inner.y + row as u16, inner.width, tall);
             ctx.hits
                 .add(at, Target::Row(Area::Today(Pane::Reflection), i));
         }
