@@ -125,14 +125,20 @@ impl CalendarState {
         } else {
             (area, None)
         };
-        self.draw_months(ctx, grid_area, buf);
+        // The detail's glyphs are explained by the legend under the months.
+        let detail_glyphs: Vec<Glyph> = match (&self.cursor_day, detail_area) {
+            (Some(day), Some(_)) => day.items.iter().map(item_glyph).collect(),
+            _ => Vec::new(),
+        };
+        self.draw_months(ctx, grid_area, &detail_glyphs, buf);
         if let Some(detail) = detail_area {
             self.draw_detail(ctx, detail, buf);
         }
     }
 
-    /// As many months as fit, ending with the cursor's, and the legend.
-    fn draw_months(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    /// As many months as fit, ending with the cursor's, and the legend of
+    /// their glyphs and of `also` (the detail's).
+    fn draw_months(&self, ctx: &Ctx, area: Rect, also: &[Glyph], buf: &mut Buffer) {
         let open = keymap::key(Screen::Calendar, Action::Open);
         let block = pane(format!(" Calendar · {open} opens a day "), true, ctx.theme);
         let inner = block.inner(area);
@@ -158,7 +164,8 @@ impl CalendarState {
                 hits: ctx.hits,
             })
             .collect();
-        let drawn: Vec<Glyph> = months.iter().flat_map(MonthGrid::glyphs).collect();
+        let mut drawn: Vec<Glyph> = months.iter().flat_map(MonthGrid::glyphs).collect();
+        drawn.extend(also);
         let mut legend = legend_lines(ctx.theme, inner.width, &drawn);
         if inner.height < MONTH_H + legend.len() as u16 {
             legend.clear();

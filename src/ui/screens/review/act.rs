@@ -149,15 +149,15 @@ fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<
     lines.push(Line::raw(""));
     lines.push(heading(theme, " Decided this week"));
     for d in &r.decisions {
-        // A decision, not a result: "set aside" is said in words, so no
-        // glyph of the legend reads as something it is not.
-        let (glyph, verb) = if d.accepted {
-            (theme.glyph(Glyph::Kept), "")
+        // A decision, not a result: no glyph of the legend (✓ is "kept")
+        // stands for it.
+        let (mark, verb) = if d.accepted {
+            ("→", "")
         } else {
             (" ", "set aside: ")
         };
         lines.push(Line::from(vec![
-            Span::styled(format!(" {glyph} "), theme.kept),
+            Span::styled(format!(" {mark} "), theme.kept),
             Span::styled(truncate(&format!("{verb}{}", d.headline), w + 1), theme.dim),
         ]));
     }

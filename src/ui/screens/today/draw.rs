@@ -80,33 +80,51 @@ impl TodayState {
         area.height = area.height.saturating_sub(1);
         // A strip of recent days, newest on the right, if there is room.
         if area.height >= 8 {
-            let days = ((area.width.saturating_sub(2)) / 2) as usize;
-            let upto: Vec<_> = self
-                .recent
-                .iter()
-                .filter(|(d, _)| *d <= ctx.today)
-                .collect();
-            let shown = &upto[upto.len().saturating_sub(days)..];
-            let mut strip = vec![Span::raw(" ")];
-            for (i, (d, m)) in shown.iter().enumerate() {
-                let glyph = day_glyph(*m);
-                let mut style = theme.glyph_style(glyph);
-                if *d == self.day {
-                    style = style.add_modifier(Modifier::REVERSED);
-                }
-                strip.push(Span::styled(theme.glyph(glyph).to_string(), style));
-                strip.push(Span::raw(" "));
-                let cell = Rect::new(area.x + 1 + 2 * i as u16, area.y, 2, 1);
-                ctx.hits.add(cell.intersection(area), Target::Day(*d));
-            }
-            put_line(buf, area, 0, &Line::from(strip));
-            area.y += 1;
-            area.height -= 1;
+            let rows = self.strip(ctx, area, buf);
+            area.y += rows;
+            area.height -= rows;
         }
         match self.pane {
             Pane::Promises => self.promises_pane(ctx, area, buf),
             Pane::Wins => self.wins_pane(ctx, area, buf),
             Pane::Reflection => reflection::draw(self, ctx, area, buf),
+        }
+    }
+
+    /// The recent days as glyphs on one row, newest on the right, and their
+    /// legend below if it fits on one row and there is room. Returns the
+    /// rows drawn.
+    fn strip(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) -> u16 {
+        let theme = ctx.theme;
+        let days = ((area.width.saturating_sub(2)) / 2) as usize;
+        let upto: Vec<_> = self
+            .recent
+            .iter()
+            .filter(|(d, _)| *d <= ctx.today)
+            .collect();
+        let shown = &upto[upto.len().saturating_sub(days)..];
+        let mut strip = vec![Span::raw(" ")];
+        for (i, (d, m)) in shown.iter().enumerate() {
+            let glyph = day_glyph(*m);
+            let mut style = theme.glyph_style(glyph);
+            if *d == self.day {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            strip.push(Span::styled(theme.glyph(glyph).to_string(), style));
+            strip.push(Span::raw(" "));
+            let cell = Rect::new(area.x + 1 + 2 * i as u16, area.y, 2, 1);
+            ctx.hits.add(cell.intersection(area), Target::Day(*d));
+        }
+        put_line(buf, area, 0, &Line::from(strip));
+        let drawn: Vec<Glyph> = shown.iter().map(|(_, m)| day_glyph(*m)).collect();
+        match legend_lines(theme, area.width.saturating_sub(1), &drawn).as_slice() {
+            [legend] if area.height >= 12 => {
+                let mut line = legend.clone();
+                line.spans.insert(0, Span::raw(" "));
+                put_line(buf, area, 1, &line);
+                2
+            }
+            _ => 1,
         }
     }
 
