@@ -602,6 +602,7 @@ Promises
   2 · Read (10 pages · mon,wed,fri,sat)
   3 ○ Walk outside (3× a week)
       note: rain again
+  (✓ kept  ○ noted as missed  · not recorded)
 
 Wins
   - sent the email I was avoiding (work)
@@ -658,7 +659,7 @@ fn day_shows_any_past_day_in_every_form() {
     );
     // Read is not asked on Thursdays.
     assert!(
-        thursday.contains("  2   Read (10 pages · mon,wed,fri,sat · rest day)\n"),
+        thursday.contains("  2 – Read (10 pages · mon,wed,fri,sat · rest day)\n"),
         "{thursday}"
     );
     assert!(

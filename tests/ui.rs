@@ -645,7 +645,7 @@ mod review {
         assert_eq!(promises[0].text, "put on my running shoes");
         let s = screen(&a, 120, 40);
         assert!(s.contains("Decided this week"), "{s}");
-        assert!(s.contains("✓ Shrink “Run for twenty minutes”"), "{s}");
+        assert!(s.contains("→ Shrink “Run for twenty minutes”"), "{s}");
         let review = a.journal.review(d("2026-11-16")).expect("review");
         let decision = &review.review.expect("saved").decisions[0];
         assert!(decision.accepted);
@@ -680,7 +680,7 @@ mod review {
         assert!(review.suggestions.is_empty(), "set aside for two weeks");
         assert!(!review.review.expect("saved").decisions[0].accepted);
         let s = screen(&a, 120, 40);
-        assert!(s.contains("· set aside: Shrink"), "{s}");
+        assert!(s.contains("set aside: Shrink"), "{s}");
     }
 
     #[test]

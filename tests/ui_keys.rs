@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use smallwins::store::Export;
 use smallwins::ui::app::{App, Popup};
-use smallwins::ui::keymap::{self, Binding, Context, Key, Mods, PopupKind, Scope};
+use smallwins::ui::keymap::{self, Bound, Context, Key, Mods, PopupKind, Scope};
 use smallwins::ui::theme::Theme;
 use smallwins::ui::{Screen, buffer_to_string, screens};
 
@@ -141,7 +141,7 @@ fn every_key_help_lists_changes_something_where_it_is_listed() {
     let mut tried = 0;
     for context in contexts() {
         for binding in keymap::bindings_in(context) {
-            for key in binding.keys {
+            for key in &binding.keys {
                 tried += 1;
                 let acts = setups(context).into_iter().any(|setup| {
                     let f = Fixture::new();
@@ -185,8 +185,8 @@ fn section(help: &Buffer, title: &str) -> Vec<String> {
         .collect()
 }
 
-fn row(b: &Binding) -> String {
-    format!("  {:<14}{}", keymap::keys_label(b), b.help)
+fn row(b: Bound) -> String {
+    format!("  {:<14}{}", keymap::keys_label(&b), b.help)
 }
 
 #[test]

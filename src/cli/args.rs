@@ -3,12 +3,15 @@
 //!
 //! Arguments are kept as typed (`String`s for numbers and days), so that
 //! the commands can answer a malformed value with one sentence of their
-//! own rather than clap's. Uses nothing of ours: the commands turn these
-//! into calls on the journal.
+//! own rather than clap's. Uses nothing of ours but the one glyph legend
+//! (for `today --help`): the commands turn these into calls on the
+//! journal.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Glyph;
 
 /// A terminal journal of tiny kept promises and small wins.
 ///
@@ -52,10 +55,10 @@ pub enum Command {
     /// Save the evening reflection: answers, mood and confidence
     Reflect(ReflectArgs),
     /// Show today's promises, wins, check-in and reflection
-    #[command(after_help = GLYPH_HELP)]
+    #[command(after_help = glyph_help())]
     Today,
     /// Show one day's promises, wins, check-in and reflection
-    #[command(after_help = GLYPH_HELP)]
+    #[command(after_help = glyph_help())]
     Day(DayArgs),
     /// Write the journal as JSON, CSV or a Markdown weekly summary
     #[command(
@@ -86,6 +89,22 @@ pub enum Command {
     Review(ReviewArgs),
     /// The evidence so far: totals, runs of showing up, each promise's rates and strength, twelve weeks
     Stats,
+    /// Where the config file is, the default config with every setting explained, and a check of yours
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path the config file is read from (--config, else the platform config folder)
+    Path,
+    /// Print a config file with every setting at its default, commented out and explained
+    #[command(
+        after_help = "To start your own, save what this prints at the path `smallwins config path` prints."
+    )]
+    Default,
+    /// Read the config file and list what smallwins left out or could not use
+    Check,
 }
 
 const GLOBAL: &str = "Global options";
@@ -94,7 +113,22 @@ const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list`
     A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
     Limits on text and numbers are listed under \"Limits\" in the README.";
 
-const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed";
+/// The one legend of the glyphs `today` and `day` draw (Unicode set).
+fn glyph_help() -> String {
+    let glyphs = crate::model::Glyphs::default();
+    let used = [
+        Glyph::Kept,
+        Glyph::Partly,
+        Glyph::Smaller,
+        Glyph::Missed,
+        Glyph::NotRecorded,
+        Glyph::Rest,
+    ];
+    format!(
+        "Marks: {}\n(glyphs = \"ascii\" in the config draws them in plain ASCII)",
+        glyphs.legend_line(|g| used.contains(&g))
+    )
+}
 
 const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
     and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \

@@ -21,8 +21,16 @@
 //!
 //! Below the command line it uses the domain's public API, the store's
 //! records, counts and file care, `text` and `config`; of the full-screen
-//! journal only `ui::run` (no command, `--demo`) and `ui::render_to_string`
-//! (`show`).
+//! journal only `ui::run` (no command, `--demo`), `ui::render_to_string`
+//! (`show`) and `ui::key_problems` (`config check`).
+//!
+//! # The config file
+//!
+//! `config path|default|check` run before the config is read, so they work
+//! whatever it holds. Every other command reads it first: a value it cannot
+//! use stops the command (exit code 2); a key it does not know is left out
+//! with one sentence on stderr per key (in the full-screen journal, in its
+//! message line instead).
 //!
 //! # Exit codes
 //!
@@ -64,6 +72,8 @@
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
 //! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}` |
+//! | `config path` | `config.rs` | `{path, exists}` |
+//! | `config check` | `config.rs` | `{path, exists, warnings, key_problems}` |
 //!
 //! `records` and `changed` are `{promises, checks, wins, checkins, reflections}`.
 //!
@@ -100,7 +110,10 @@ pub use args::Cli;
 pub use error::CliError;
 
 use args::{BackupArgs, Command, PromiseCommand};
-use commands::{care, checkin, days, demo, export, marks, promises, review, show, stats, wins};
+use commands::{
+    care, checkin, config as config_cmd, days, demo, export, marks, promises, review, show, stats,
+    wins,
+};
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
 use output::print;
@@ -122,7 +135,16 @@ pub fn main() -> ExitCode {
 /// as it is written).
 pub fn run(cli: Cli) -> Result<String> {
     let clock = Clock::from_env().map_err(CliError::Input)?;
-    let config = load_config(cli.config.as_deref())?;
+    if let Some(Command::Config(command)) = cli.command {
+        return config_cmd::config(command, cli.config.as_deref())?.print(cli.json);
+    }
+    let (config, notes) = load_config(cli.config.as_deref())?;
+    let full_screen = cli.demo || cli.command.is_none();
+    if !full_screen {
+        for note in &notes {
+            output::write_stderr(&format!("{note}\n"));
+        }
+    }
     if cli.demo {
         if cli.command.is_some() {
             return Err(CliError::Input(
@@ -130,14 +152,14 @@ pub fn run(cli: Cli) -> Result<String> {
             ));
         }
         refuse_json_without_command(cli.json)?;
-        demo::window(clock, config)?;
+        demo::window(clock, config, notes)?;
         return Ok(String::new());
     }
     let Some(command) = cli.command else {
         refuse_json_without_command(cli.json)?;
         let db = db_path(cli.db.or_else(db_from_env))?;
         let (journal, ()) = with_journal(&db, Access::WriteIfPossible, clock, config, |_| Ok(()))?;
-        ui::run(journal).map_err(ui_error)?;
+        ui::run(journal, notes).map_err(ui_error)?;
         return Ok(String::new());
     };
     let chosen_db = cli.db.or_else(db_from_env);
@@ -232,6 +254,8 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
             on_the_file(db, &command, journal.clock(), json)?
         }
+        // Runs before the config is read (see `run`).
+        Command::Config(command) => config_cmd::config(command, None)?.print(json)?,
     };
     Ok(Outcome::Printed(text))
 }
@@ -255,14 +279,19 @@ fn refuse_json_without_command(json: bool) -> Result<()> {
     Ok(())
 }
 
-fn load_config(path: Option<&Path>) -> Result<Config> {
+/// The config, and a sentence for each key of the file that was left out.
+fn load_config(path: Option<&Path>) -> Result<(Config, Vec<String>)> {
     let path = match path {
         Some(p) => Some(p.to_path_buf()),
         None => config::default_path(),
     };
     match path {
-        Some(p) => Config::load(&p).map_err(|e| CliError::Input(e.to_string())),
-        None => Ok(Config::default()),
+        Some(p) => {
+            let loaded = config::load(&p).map_err(|e| CliError::Input(e.to_string()))?;
+            let notes = loaded.warnings.iter().map(|w| w.to_string()).collect();
+            Ok((loaded.config, notes))
+        }
+        None => Ok((Config::default(), Vec::new())),
     }
 }
 

@@ -1,22 +1,12 @@
-//! Words and glyphs both front ends show for the same things, so the
-//! full-screen journal and the command line say them the same way.
+//! Words both front ends show for the same things, so the full-screen
+//! journal and the command line say them the same way. (The glyphs both
+//! draw are the one glyph set in `model::glyphs`.)
 //!
 //! May use: `model`.
 
 use chrono::Weekday;
 
-use crate::model::{Status, format_amount};
-
-/// The glyph of one promise's result on a day: ✓ kept, ◐ partly kept,
-/// ○ missed, · not marked yet.
-pub fn status_glyph(status: Option<Status>) -> &'static str {
-    match status {
-        Some(Status::Kept) => "✓",
-        Some(Status::Partial) => "◐",
-        Some(Status::Missed) => "○",
-        None => "·",
-    }
-}
+use crate::model::format_amount;
 
 /// A measured promise's amount in words: "4 of 10 pages" when less than
 /// the target was done, "10 pages" when the target was reached (or there is
@@ -55,21 +45,6 @@ pub fn weekday_plural(day: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn each_result_has_its_own_glyph_and_a_miss_is_not_a_cross() {
-        let glyphs: Vec<&str> = [
-            Some(Status::Kept),
-            Some(Status::Partial),
-            Some(Status::Missed),
-            None,
-        ]
-        .into_iter()
-        .map(status_glyph)
-        .collect();
-        assert_eq!(glyphs, ["✓", "◐", "○", "·"]);
-        assert!(!glyphs.iter().any(|g| g.contains('✗') || g.contains('x')));
-    }
 
     #[test]
     fn amounts_read_as_part_of_the_target() {

@@ -1,5 +1,6 @@
 //! The config values: the day boundary, the evening hour, the first day of
-//! the week, and the prompts the journal asks with.
+//! the week, the prompts the journal asks with, the glyphs both front ends
+//! draw, and the full-screen journal's settings (theme, mouse, keys).
 //!
 //! `crate::config` fills these from `assets/prompts.toml` and the person's
 //! config file; nothing here reads a file.
@@ -9,6 +10,9 @@
 use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::glyphs::Glyphs;
+use super::tui::TuiConfig;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// A moment before this hour belongs to the day before.
@@ -17,6 +21,10 @@ pub struct Config {
     pub evening_from: NaiveTime,
     pub week_starts_on: Weekday,
     pub prompts: Prompts,
+    /// The glyphs every screen and the command line's text draw.
+    pub glyphs: Glyphs,
+    /// Theme, colours, mouse and keys of the full-screen journal.
+    pub tui: TuiConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

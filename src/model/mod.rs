@@ -1,7 +1,8 @@
 //! The journal's plain records and values: promises with their schedules
 //! and targets, checks and their statuses, wins, check-ins, reflections,
 //! weekly reviews with their decisions, record counts, and the config
-//! values.
+//! values (among them the one glyph set, `glyphs.rs`, and the full-screen
+//! journal's settings, `tui.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
 //! (which weekday a schedule asks for, the target in force on a day, how a
@@ -16,13 +17,16 @@
 
 mod config;
 mod counts;
+pub mod glyphs;
 mod promise;
 mod records;
 mod review;
+pub mod tui;
 pub mod weekday;
 
 pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
+pub use glyphs::{Glyph, GlyphSet, Glyphs};
 pub use promise::{Due, Promise, Schedule, Target, format_amount};
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};

@@ -1,18 +1,23 @@
 //! The app: owns the journal, the current screen, the open popup, the
-//! message line and the quit flag, and routes each key to the right place.
-//! A key goes through the key table to the popup if one is open, else to
-//! the current screen's `update`; what a popup submits goes to the screen
-//! that owns its purpose. After every key, and on the clock's tick, the
-//! screen in view reloads what changed.
+//! message line, the keys in force and the quit flag, and routes each key
+//! to the right place. A key goes through the key table to the popup if one
+//! is open, else to the current screen's `update`; what a popup submits
+//! goes to the screen that owns its purpose; the mouse goes to `mouse.rs`.
+//! After every key, and on the clock's tick, the screen in view reloads what
+//! changed.
 //!
-//! Uses the screens, the popups and the key table; drawing lives in
-//! `frame.rs`, and nothing below imports this module.
+//! Uses the screens, the popups, the key table and the mouse's record of
+//! the last frame; drawing lives in `frame.rs`, and nothing below imports
+//! this module.
+
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::Screen;
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Action, Context, Keymap};
+use super::mouse::{self, Hits};
 use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::save_promise;
 use super::screens::popup::text::TextPurpose;
@@ -37,13 +42,27 @@ pub struct App {
     /// What the last action has to say, in the footer.
     pub message: Option<String>,
     pub quit: bool,
+    /// The keys in force: the table with the config's `[keys]` applied.
+    pub keys: Rc<Keymap>,
+    /// Whether the mouse is answered (`mouse = false` leaves it to the
+    /// terminal).
+    pub mouse: bool,
+    /// Where the last frame drew what, for the mouse.
+    pub hits: Hits,
     /// Other processes' writes, when last looked.
     data_version: i64,
 }
 
 impl App {
+    /// The app on `journal`, with the keys and mouse setting of the
+    /// journal's config. If the config's keys have problems (two actions
+    /// sharing a key), the message line says so.
     pub fn new(journal: Journal, theme: Theme) -> domain::Result<App> {
         let data_version = journal.data_version()?;
+        let tui = &journal.config().tui;
+        let keys = Rc::new(Keymap::new(&tui.keys, theme.glyphs.ascii()));
+        let mouse = tui.mouse;
+        keymap::install(&keys);
         let mut app = App {
             today: journal.today(),
             screens: Screens::new(&journal),
@@ -53,10 +72,27 @@ impl App {
             popup: None,
             message: None,
             quit: false,
+            keys,
+            mouse,
+            hits: Hits::default(),
             data_version,
         };
         app.reload()?;
+        app.say_all(app.keys.problems.clone());
         Ok(app)
+    }
+
+    /// Puts `notes` (warnings about the config) in the message line: the
+    /// first in full, and how many more there are (`smallwins config check`
+    /// lists them all).
+    pub fn say_all(&mut self, notes: Vec<String>) {
+        let count = notes.len();
+        if let Some(first) = notes.into_iter().next() {
+            self.message = Some(match count {
+                1 => first,
+                n => format!("{first} ({} more: run `smallwins config check`.)", n - 1),
+            });
+        }
     }
 
     /// Shows `screen` with `day` in focus (today at most).
@@ -116,6 +152,7 @@ impl App {
 
     /// Handles one terminal event. Returns whether the screen needs drawing.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        keymap::install(&self.keys);
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 self.handle_key(key);
@@ -126,7 +163,15 @@ impl App {
                 true
             }
             Event::Resize(..) => true,
+            Event::Mouse(m) if self.mouse => mouse::handle(self, m),
             _ => false,
+        }
+    }
+
+    /// After any input: the screen in view reloads what changed.
+    pub(super) fn after_input(&mut self) {
+        if let Err(e) = self.reload() {
+            self.message = Some(e.to_string());
         }
     }
 
@@ -137,9 +182,7 @@ impl App {
         } else if let Some(action) = keymap::action_for(key, Context::Screen(self.screen)) {
             self.perform(action);
         }
-        if let Err(e) = self.reload() {
-            self.message = Some(e.to_string());
-        }
+        self.after_input();
     }
 
     fn handle_paste(&mut self, text: &str) {

@@ -1,18 +1,23 @@
 //! The whole frame: the header with the tab strip, the current screen, the
-//! footer (the message line, or the screen's key hints from the key table),
-//! and a popup over them; or, on a window too small, a sentence saying so.
+//! footer (the message line, or the screen's key hints from the keys in
+//! force), and a popup over them; or, on a window too small, a sentence
+//! saying so.
 //!
 //! Reads the app and draws through the screens; nothing here changes state
-//! or touches the database.
+//! or touches the database, except the record of where things were drawn
+//! that the mouse reads.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::Screen;
 use super::app::App;
+use super::glyphs::ascii_fallback;
 use super::keymap::{self, Context};
+use super::mouse::Target;
 use super::screens::Ctx;
 use super::screens::today::Moment;
 use super::widgets::{put_line, tab_strip, truncate};
@@ -29,6 +34,8 @@ impl Widget for &App {
 
 /// Draws everything the person sees into `buf`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    keymap::install(&app.keys);
+    app.hits.clear();
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -46,6 +53,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         theme: &app.theme,
         today: app.today,
         config: app.journal.config(),
+        hits: &app.hits,
     };
     let s = &app.screens;
     match app.screen {
@@ -57,6 +65,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
         popup.draw(&app.theme, app.screen, area, buf);
+    }
+    if app.theme.glyphs.ascii() {
+        to_ascii(area, buf);
+    }
+}
+
+/// With `glyphs = "ascii"`, the app's own separators, dashes and quotes
+/// are drawn in ASCII too (the glyphs and borders already are).
+fn to_ascii(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(plain) = ascii_fallback(cell.symbol()) {
+                cell.set_symbol(plain);
+            }
+        }
     }
 }
 
@@ -90,6 +114,13 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::styled(" smallwins ", theme.title)];
     let full: usize = 11 + labels.iter().map(|t| t.len() + 2).sum::<usize>() + date.len();
     if (area.width as usize) >= full {
+        let mut x = area.x + 11;
+        for (screen, label) in Screen::ALL.iter().zip(&labels) {
+            let w = label.width() as u16 + 2;
+            let tab = Rect::new(x, area.y, w, 1).intersection(area);
+            app.hits.add(tab, Target::Tab(*screen));
+            x += w + 1;
+        }
         spans.extend(tab_strip(&labels, active, 1, theme));
     } else {
         spans.extend(tab_strip(&[app.screen.title()], 0, 0, theme));
@@ -118,12 +149,12 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1usize;
-    for binding in keymap::bindings_in(Context::Screen(app.screen)) {
+    for binding in app.keys.bindings(Context::Screen(app.screen)) {
         let Some(hint) = binding.hint else { continue };
         let key = binding
             .keys
             .first()
-            .map(keymap::key_label)
+            .map(|k| app.keys.key_label(k))
             .unwrap_or_default();
         let w = key.len() + hint.len() + 4;
         if used + w > area.width as usize {

@@ -4,9 +4,13 @@
 //!   popup and the message line, and routes keys; `frame`: draws the app.
 //! - `screens`: one state type per screen beside its drawing and its
 //!   `update`, and the popups (help, text box, form, rating).
-//! - `keymap`: the key table every key goes through, which also writes help
-//!   and the footer; `screen`: the screens' names.
-//! - `widgets` and `theme`: drawing helpers and every style.
+//! - `keymap`: the key table every key goes through, with the config's
+//!   `[keys]` applied, which also writes help and the footer; `screen`: the
+//!   screens' names.
+//! - `widgets`, `theme` and `glyphs`: drawing helpers, every style, and
+//!   which glyph of the one glyph set stands for what (with its legend).
+//! - `mouse`: where the last frame drew what, and what clicks and the
+//!   wheel do there.
 //! - `terminal`: the terminal's set-up, input and ways out.
 //!
 //! This module runs the event loop and draws a screen into text for
@@ -14,7 +18,9 @@
 
 pub mod app;
 mod frame;
+pub mod glyphs;
 pub mod keymap;
+pub mod mouse;
 mod screen;
 pub mod screens;
 pub mod terminal;
@@ -25,7 +31,9 @@ use std::io::{Write, stdout};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,16 +52,26 @@ const TICK: Duration = Duration::from_secs(1);
 /// How long to wait for a key before looking at the clock again.
 const POLL: Duration = Duration::from_millis(250);
 
-/// Runs the TUI until the person quits. The terminal is restored on every
-/// way out: `q`, an error, a panic, SIGINT, SIGTERM, SIGHUP, SIGQUIT, and a
-/// terminal that hangs up (then the app ends at once instead of lingering).
-pub fn run(journal: Journal) -> color_eyre::Result<()> {
-    let mut app = App::new(journal, Theme::from_env())?;
+/// Runs the TUI until the person quits, first showing `notes` (warnings
+/// about the config file) in the message line. The terminal is restored on
+/// every way out: `q`, an error, a panic, SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+/// and a terminal that hangs up (then the app ends at once instead of
+/// lingering). Mouse reporting, when the config leaves it on, is turned off
+/// on each of them.
+pub fn run(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> {
+    let theme = Theme::from_env(journal.config());
+    let mut app = App::new(journal, theme)?;
+    let mut notes = notes;
+    notes.extend(app.keys.problems.iter().cloned());
+    app.say_all(notes);
     let inputs = Inputs::start()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
     // Bracketed paste turns a pasted block into one event instead of keys.
     let _ = execute!(stdout(), EnableBracketedPaste);
+    if app.mouse {
+        let _ = execute!(stdout(), EnableMouseCapture);
+    }
     let result = event_loop(&mut terminal, &mut app, &inputs);
     let gone = matches!(result, Ok(Ended::TerminalGone)) || inputs.hung_up();
     if gone || terminal.show_cursor().is_err() {
@@ -62,6 +80,9 @@ pub fn run(journal: Journal) -> color_eyre::Result<()> {
         // change is already saved; end quietly.
         std::mem::forget(terminal);
         return Ok(());
+    }
+    if app.mouse {
+        let _ = execute!(stdout(), DisableMouseCapture);
     }
     let _ = execute!(stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
@@ -73,7 +94,13 @@ pub fn run(journal: Journal) -> color_eyre::Result<()> {
 /// sentence. Nothing here may panic, even when the terminal is gone.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let _ = execute!(stdout(), DisableBracketedPaste, crossterm::cursor::Show);
+        // Turning off mouse reporting that was never on does no harm.
+        let _ = execute!(
+            stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            crossterm::cursor::Show
+        );
         let _ = ratatui::try_restore();
         let place = info
             .location()
@@ -128,6 +155,12 @@ fn event_loop(
     }
 }
 
+/// Sentences for the problems of the config's `[keys]`: two actions of one
+/// place sharing a key, an action rebound where it is not used.
+pub fn key_problems(config: &crate::config::Config) -> Vec<String> {
+    keymap::Keymap::new(&config.tui.keys, config.glyphs.ascii()).problems
+}
+
 /// Draws `screen` exactly as the TUI would at `width`×`height`, focused on
 /// `day`, as plain text lines (no escape codes).
 pub fn render_to_string(
@@ -137,7 +170,8 @@ pub fn render_to_string(
     width: u16,
     height: u16,
 ) -> crate::domain::Result<String> {
-    let mut app = App::new(journal, Theme::new(false))?;
+    let theme = Theme::of(journal.config(), false);
+    let mut app = App::new(journal, theme)?;
     app.focus(screen, day)?;
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);

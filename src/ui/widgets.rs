@@ -1,17 +1,54 @@
 //! Small drawing helpers (panes, the tab strip, cutting and wrapping text,
-//! ratings) and the checkmark calendar widgets. Uses only the theme and the
-//! domain's day marks; every screen and popup may use it.
+//! ratings) and the checkmark calendar widgets, which record the days they
+//! draw for the mouse. Uses the theme, the glyphs and the domain's day
+//! marks; every screen and popup may use it.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::theme::{LEGEND, Theme, mark_glyph};
+use super::glyphs::{day_glyph, legend_lines};
+use super::mouse::{Hits, Target};
+use super::theme::Theme;
 use crate::domain::DayMark;
+use crate::model::Glyph;
+
+/// Pane borders for `glyphs = "ascii"`.
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Bars of charts for `glyphs = "ascii"`.
+pub const ASCII_BARS: ratatui::symbols::bar::Set<'static> = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "-",
+    three_eighths: "-",
+    one_quarter: "_",
+    one_eighth: "_",
+    empty: " ",
+};
+
+/// The border of the pane in focus, for `glyphs = "ascii"`.
+const ASCII_FOCUSED: border::Set<'static> = border::Set {
+    horizontal_top: "=",
+    horizontal_bottom: "=",
+    ..ASCII_BORDER
+};
 
 /// A rectangle of at most `w`×`h`, centred in `area` and never outside it.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -27,13 +64,14 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// A bordered pane; the focused one has a thick accent border.
 pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
+    let block = Block::default().borders(Borders::ALL);
+    let block = match (theme.glyphs.ascii(), focused) {
+        (true, true) => block.border_set(ASCII_FOCUSED),
+        (true, false) => block.border_set(ASCII_BORDER),
+        (false, true) => block.border_type(BorderType::Thick),
+        (false, false) => block.border_type(BorderType::Rounded),
+    };
+    block
         .border_style(if focused {
             theme.focused_border
         } else {
@@ -143,8 +181,8 @@ pub fn rating_spans(value: Option<u8>, theme: &Theme) -> Vec<Span<'static>> {
         Some(v) => {
             let v = v.min(10) as usize;
             vec![
-                Span::styled("▰".repeat(v), theme.accent),
-                Span::styled("▱".repeat(10 - v), theme.dim),
+                Span::styled(theme.glyph(Glyph::RatingOn).repeat(v), theme.accent),
+                Span::styled(theme.glyph(Glyph::RatingOff).repeat(10 - v), theme.dim),
                 Span::raw(format!(" {v}/10")),
             ]
         }
@@ -180,92 +218,91 @@ pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
     buf.set_line(area.x, area.y + y, line, area.width);
 }
 
-/// The legend lines, packed into `width` columns.
-pub fn legend_lines(theme: &Theme, width: u16, with_wins: bool) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut current: Vec<Span<'static>> = Vec::new();
-    let mut used = 0usize;
-    let mut items: Vec<(&str, ratatui::style::Style, &str)> = LEGEND
-        .iter()
-        .map(|(mark, label)| (mark_glyph(*mark), theme.mark(*mark), *label))
-        .collect();
-    if with_wins {
-        items.push(("˙", theme.kept, "a win"));
-    }
-    for (glyph, style, label) in items {
-        let item = 2 + label.width() + 2;
-        if used > 0 && used + item > width as usize {
-            lines.push(Line::from(std::mem::take(&mut current)));
-            used = 0;
-        }
-        current.push(Span::styled(glyph, style));
-        current.push(Span::styled(format!(" {label}  "), theme.dim));
-        used += item;
-    }
-    if !current.is_empty() {
-        lines.push(Line::from(current));
-    }
-    lines
+/// The Today screen's checkmark calendar: one row per week, newest last,
+/// with the legend of the glyphs it shows. Rows: "16 Nov  ✓ ✓ ◔ · ✓ – ╌".
+pub struct RecentWeeks<'a> {
+    /// Marks of whole weeks, oldest first.
+    pub marks: &'a [(NaiveDate, DayMark)],
+    pub week_start: Weekday,
+    pub today: NaiveDate,
+    /// The day the Today screen shows.
+    pub selected: NaiveDate,
+    pub theme: &'a Theme,
+    pub hits: &'a Hits,
 }
 
-/// The Today screen's checkmark calendar: one row per week, newest last.
-/// Rows: "16 Nov  ● ● ◐ ○ ● · -".
-pub fn recent_weeks(
-    buf: &mut Buffer,
-    area: Rect,
-    marks: &[(NaiveDate, DayMark)],
-    week_start: Weekday,
-    today: NaiveDate,
-    selected: NaiveDate,
-    theme: &Theme,
-) {
-    if area.width == 0 || area.height == 0 {
-        return;
+impl RecentWeeks<'_> {
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let theme = self.theme;
+        let mut weeks: Vec<&[(NaiveDate, DayMark)]> = self.marks.chunks(7).collect();
+        // Weeks before anything was asked are noise; keep at least four rows.
+        while weeks.len() > 4
+            && weeks
+                .first()
+                .is_some_and(|w| w.iter().all(|(_, m)| *m == DayMark::NotScheduled))
+        {
+            weeks.remove(0);
+        }
+        let last = |room: usize| &weeks[weeks.len().saturating_sub(room)..];
+        let legend_of = |shown: &[&[(NaiveDate, DayMark)]]| {
+            let glyphs: Vec<Glyph> = shown
+                .iter()
+                .flat_map(|w| w.iter())
+                .map(|(_, m)| day_glyph(*m))
+                .collect();
+            legend_lines(theme, area.width, &glyphs)
+        };
+        let widest = legend_of(last(area.height.saturating_sub(1) as usize)).len();
+        let legend_h = if area.height as usize > widest + 3 {
+            widest
+        } else {
+            0
+        };
+        let shown = last(area.height.saturating_sub(1 + legend_h as u16) as usize);
+        let mut header = vec![Span::raw("        ")];
+        for name in weekday_header(self.week_start) {
+            header.push(Span::styled(format!("{} ", &name[..1]), theme.dim));
+        }
+        put_line(buf, area, 0, &Line::from(header));
+        for (row, week) in shown.iter().enumerate() {
+            self.week_row(week, area, row as u16 + 1, buf);
+        }
+        if legend_h > 0 {
+            let legend = legend_of(shown);
+            let top = area.height - legend.len() as u16;
+            for (i, line) in legend.iter().enumerate() {
+                put_line(buf, area, top + i as u16, line);
+            }
+        }
     }
-    let legend = legend_lines(theme, area.width, false);
-    let legend_h = if area.height as usize > legend.len() + 3 {
-        legend.len() as u16
-    } else {
-        0
-    };
-    let weeks_room = area.height.saturating_sub(1 + legend_h) as usize;
-    let mut weeks: Vec<&[(NaiveDate, DayMark)]> = marks.chunks(7).collect();
-    // Weeks before anything was asked are noise; keep at least four rows.
-    while weeks.len() > 4
-        && weeks
-            .first()
-            .is_some_and(|w| w.iter().all(|(_, m)| *m == DayMark::NotScheduled))
-    {
-        weeks.remove(0);
-    }
-    let shown = &weeks[weeks.len().saturating_sub(weeks_room)..];
-    let mut header = vec![Span::raw("        ")];
-    for name in weekday_header(week_start) {
-        header.push(Span::styled(format!("{} ", &name[..1]), theme.dim));
-    }
-    put_line(buf, area, 0, &Line::from(header));
-    for (row, week) in shown.iter().enumerate() {
+
+    /// One week's row at `y`: its first day's date, then a glyph per day.
+    fn week_row(&self, week: &[(NaiveDate, DayMark)], area: Rect, y: u16, buf: &mut Buffer) {
+        let theme = self.theme;
         let Some((first, _)) = week.first() else {
-            continue;
+            return;
         };
         let mut spans = vec![Span::styled(
             format!("{:<8}", first.format("%d %b").to_string()),
             theme.dim,
         )];
-        for (day, mark) in week.iter() {
-            let mut style = theme.mark(*mark);
-            if *day == selected {
+        for (i, (day, mark)) in week.iter().enumerate() {
+            let glyph = day_glyph(*mark);
+            let mut style = theme.glyph_style(glyph);
+            if *day == self.selected {
                 style = style.add_modifier(Modifier::REVERSED);
-            } else if *day == today {
+            } else if *day == self.today {
                 style = style.add_modifier(Modifier::UNDERLINED);
             }
-            spans.push(Span::styled(mark_glyph(*mark), style));
+            spans.push(Span::styled(theme.glyph(glyph).to_string(), style));
             spans.push(Span::raw(" "));
+            let cell = Rect::new(area.x + 8 + 2 * i as u16, area.y + y, 2, 1);
+            self.hits.add(cell.intersection(area), Target::Day(*day));
         }
-        put_line(buf, area, row as u16 + 1, &Line::from(spans));
-    }
-    for (i, line) in legend.iter().enumerate().take(legend_h as usize) {
-        put_line(buf, area, area.height - legend_h + i as u16, line);
+        put_line(buf, area, y, &Line::from(spans));
     }
 }
 
@@ -282,9 +319,37 @@ pub struct MonthGrid<'a> {
     pub today: NaiveDate,
     pub cursor: NaiveDate,
     pub theme: &'a Theme,
+    pub hits: &'a Hits,
 }
 
 impl MonthGrid<'_> {
+    /// The glyphs the month draws, a win among them if it has one.
+    pub fn glyphs(&self) -> Vec<Glyph> {
+        let first = self.month.with_day(1).unwrap_or(self.month);
+        let mut glyphs: Vec<Glyph> = first
+            .iter_days()
+            .take_while(|d| d.month() == first.month())
+            .map(|d| day_glyph(self.mark(d)))
+            .collect();
+        let (from, to) = (first, first + chrono::Months::new(1));
+        if self.wins.range(from..to).any(|(_, n)| *n > 0) {
+            glyphs.push(Glyph::Win);
+        }
+        glyphs
+    }
+
+    fn mark(&self, day: NaiveDate) -> DayMark {
+        self.marks
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, m)| *m)
+            .unwrap_or(if day > self.today {
+                DayMark::Future
+            } else {
+                DayMark::NotScheduled
+            })
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let first = self.month.with_day(1).unwrap_or(self.month);
@@ -326,6 +391,8 @@ impl MonthGrid<'_> {
             if row >= skip && y < area.height && x < area.width {
                 let width = (area.width - x).min(5);
                 buf.set_line(area.x + x, area.y + y, &self.day_cell(day), width);
+                let cell = Rect::new(area.x + x, area.y + y, width, 1);
+                self.hits.add(cell, Target::Day(day));
             }
             match day.succ_opt() {
                 Some(next) => day = next,
@@ -334,19 +401,11 @@ impl MonthGrid<'_> {
         }
     }
 
-    /// " 21●˙": the day's number, its glyph, and a dot if it has a win.
+    /// " 21✓★": the day's number, its glyph, and the win glyph if it has a
+    /// win.
     fn day_cell(&self, day: NaiveDate) -> Line<'static> {
         let theme = self.theme;
-        let mark = self
-            .marks
-            .iter()
-            .find(|(d, _)| *d == day)
-            .map(|(_, m)| *m)
-            .unwrap_or(if day > self.today {
-                DayMark::Future
-            } else {
-                DayMark::NotScheduled
-            });
+        let glyph = day_glyph(self.mark(day));
         let mut num_style = if day > self.today {
             theme.dim
         } else {
@@ -355,7 +414,7 @@ impl MonthGrid<'_> {
         if day == self.today {
             num_style = num_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         }
-        let mut glyph_style = theme.mark(mark);
+        let mut glyph_style = theme.glyph_style(glyph);
         let has_win = self.wins.get(&day).copied().unwrap_or(0) > 0;
         if day == self.cursor {
             num_style = num_style.add_modifier(Modifier::REVERSED);
@@ -364,8 +423,12 @@ impl MonthGrid<'_> {
         Line::from(vec![
             Span::raw(" "),
             Span::styled(format!("{:>2}", day.day()), num_style),
-            Span::styled(mark_glyph(mark), glyph_style),
-            Span::styled(if has_win { "˙" } else { " " }, theme.kept),
+            Span::styled(theme.glyph(glyph).to_string(), glyph_style),
+            if has_win {
+                theme.glyph_span(Glyph::Win)
+            } else {
+                Span::raw(" ")
+            },
         ])
     }
 }

@@ -104,3 +104,6 @@ pub fn lived_in(path: &Path) -> Journal {
     j.clear_undo();
     j
 }
+
+/// The real binary in a pseudo-terminal, for tests that need a terminal.
+pub mod pty;

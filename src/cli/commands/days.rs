@@ -13,10 +13,11 @@ use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{checkin_summary, indent, rating_summary, win_text, with_details};
 use crate::domain::model::format_amount;
-use crate::domain::words::{amount_label, status_glyph};
+use crate::domain::words::amount_label;
 use crate::domain::{
     Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, Status, Win,
 };
+use crate::model::{Glyph, Glyphs};
 
 /// One day as the journal holds it.
 pub struct DayReport {
@@ -26,6 +27,8 @@ pub struct DayReport {
     /// The reflection's answers as `(question, answer)`, in the order the
     /// evening prompts ask them, then any other keys.
     answers: Vec<(String, String)>,
+    /// The glyphs the config chose.
+    glyphs: Glyphs,
 }
 
 /// `today` and `day`.
@@ -56,6 +59,7 @@ pub fn day(journal: &Journal, day: NaiveDate) -> Result<DayReport> {
         view,
         any_promise,
         answers,
+        glyphs: journal.config().glyphs.clone(),
     })
 }
 
@@ -151,7 +155,7 @@ impl DayReport {
             .max()
             .unwrap_or(1);
         for item in items {
-            out.push(item_line(item, width));
+            out.push(item_line(item, width, &self.glyphs));
             if let Some(check) = &item.check {
                 let pad = " ".repeat(width + 5);
                 let more = width + 7;
@@ -162,6 +166,14 @@ impl DayReport {
                     (check.lesson.as_ref()).map(|l| format!("{pad}lesson: {}", indent(l, more))),
                 );
             }
+        }
+        if !items.is_empty() {
+            // The legend of the glyphs above, in the words of the one legend.
+            let drawn: Vec<Glyph> = items.iter().map(item_glyph).collect();
+            out.push(format!(
+                "  ({})",
+                self.glyphs.legend_line(|g| drawn.contains(&g))
+            ));
         }
         out
     }
@@ -191,14 +203,14 @@ impl DayReport {
     }
 }
 
+fn item_glyph(item: &DayItem) -> Glyph {
+    Glyph::of_result(item.status(), item.due)
+}
+
 /// "  2 ◐ Read (before bed · 4 of 10 pages)".
-fn item_line(item: &DayItem, width: usize) -> String {
+fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
     let p = &item.promise;
-    let status = item.status();
-    let glyph = match (status, item.due) {
-        (None, Due::No) => " ",
-        _ => status_glyph(status),
-    };
+    let glyph = glyphs.get(item_glyph(item));
     let mut details: Vec<String> = p.cue.iter().cloned().collect();
     // What was done ("4 of 10 pages"), else what is asked ("10 pages").
     let done = (item.check.as_ref())

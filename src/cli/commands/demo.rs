@@ -70,13 +70,14 @@ impl Report for DemoMade {
 }
 
 /// `smallwins --demo`: a throwaway journal in a fresh private folder,
-/// opened full-screen and deleted afterwards.
-pub fn window(clock: Clock, config: Config) -> Result<()> {
+/// opened full-screen (with `notes` about the config in its message line)
+/// and deleted afterwards.
+pub fn window(clock: Clock, config: Config, notes: Vec<String>) -> Result<()> {
     let folder = DemoFolder::create()?;
     let mut journal = Journal::open(&folder.path.join("journal.db"), clock, config)?;
     demo::fill(&mut journal, DEMO_WEEKS)?;
     journal.clear_undo();
-    ui::run(journal).map_err(ui_error)
+    ui::run(journal, notes).map_err(ui_error)
 }
 
 /// A private temporary folder, removed when dropped (also on a panic).

@@ -6,7 +6,8 @@
 //! Commands may use the domain's public API, the store's record and count
 //! types, and the command line's own `args`, `parse`, `words`, `markdown`,
 //! `csv` and `output`; never the full-screen journal's inner parts (`show`
-//! only calls `ui::render_to_string`).
+//! only calls `ui::render_to_string`, `config check` only
+//! `ui::key_problems`).
 
 use serde::Serialize;
 
@@ -15,6 +16,7 @@ use crate::domain::{Journal, Promise};
 
 pub mod care;
 pub mod checkin;
+pub mod config;
 pub mod days;
 pub mod demo;
 pub mod export;

@@ -1,15 +1,29 @@
 //! Key bindings as data. Every key the full-screen journal answers to, on a
-//! screen or in a popup, is resolved through the table in `table.rs`; help,
-//! the footer and the hint lines of popups are written from the same table,
-//! so what is advertised and what works cannot drift apart.
+//! screen or in a popup, is resolved through the keys in force: the default
+//! table in `table.rs` with the person's `[keys]` applied (`map.rs`,
+//! [`Keymap`]). Help, the footer, the hint lines of popups and every
+//! sentence that names a key are written from the same keys, so what is
+//! advertised and what works cannot drift apart.
 //!
-//! Uses only [`Screen`] and crossterm's key types; everything else in the
-//! UI may use this module.
+//! The keys in force belong to the [`App`](crate::ui::App), which makes
+//! them the ones this thread's key lookups and drawing read
+//! ([`install`]) whenever it handles an event or draws. The functions here
+//! (`action_for`, `key`, `label_of`, …) read them, so a screen names its
+//! keys without being handed the map; until an app installs one, they read
+//! the default table.
+//!
+//! Uses only [`Screen`], the config's key values and crossterm's key types;
+//! everything else in the UI may use this module.
 
+mod map;
 mod table;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::cell::RefCell;
+use std::rc::Rc;
 
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub use map::{Bound, CONTEXTS, Keymap, key_of};
 pub use table::BINDINGS;
 
 use super::Screen;
@@ -60,6 +74,67 @@ pub enum Action {
     ScrollDown,
     ScrollUp,
     Close,
+}
+
+impl Action {
+    /// The name the config file uses for this action (`[keys] add_win`);
+    /// the digits of a rating have none.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Go(Screen::Today) => "show_today",
+            Action::Go(Screen::Calendar) => "show_calendar",
+            Action::Go(Screen::Review) => "show_review",
+            Action::Go(Screen::Promises) => "show_promises",
+            Action::Undo => "undo",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "prev_pane",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PrevDay => "prev_day",
+            Action::NextDay => "next_day",
+            Action::PrevWeek => "prev_week",
+            Action::NextWeek => "next_week",
+            Action::PrevMonth => "prev_month",
+            Action::NextMonth => "next_month",
+            Action::GoToday => "jump_to_today",
+            Action::ToggleKept => "mark_kept",
+            Action::MarkPartial => "mark_partly",
+            Action::MarkMissed => "mark_missed",
+            Action::ClearMark => "clear_mark",
+            Action::AddWin => "add_win",
+            Action::Open => "open",
+            Action::SwitchReflection => "switch_reflection",
+            Action::AddPromise => "add_promise",
+            Action::MoveUp => "move_up",
+            Action::MoveDown => "move_down",
+            Action::Archive => "archive",
+            Action::ToggleArchived => "show_archived",
+            Action::Accept => "accept",
+            Action::Dismiss => "set_aside",
+            Action::Save => "save",
+            Action::Cancel => "cancel",
+            Action::NewLine => "new_line",
+            Action::NextField => "next_field",
+            Action::PrevField => "prev_field",
+            Action::RateDigit => "rate_digit",
+            Action::RateMore => "rate_more",
+            Action::RateLess => "rate_less",
+            Action::ScrollDown => "scroll_down",
+            Action::ScrollUp => "scroll_up",
+            Action::Close => "close",
+        }
+    }
+
+    /// The action the config file names, if it is one that can be rebound.
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDINGS
+            .iter()
+            .map(|b| b.action)
+            .filter(|a| *a != Action::RateDigit)
+            .find(|a| a.name() == name)
+    }
 }
 
 /// The popups that answer keys of their own.
@@ -128,80 +203,56 @@ impl Scope {
     }
 }
 
+thread_local! {
+    static IN_FORCE: RefCell<Rc<Keymap>> = RefCell::new(Rc::new(Keymap::default()));
+}
+
+/// Makes `keys` the keys in force on this thread (the app does, before
+/// it handles an event or draws).
+pub fn install(keys: &Rc<Keymap>) {
+    IN_FORCE.with(|k| {
+        let mut current = k.borrow_mut();
+        if !Rc::ptr_eq(&current, keys) {
+            *current = Rc::clone(keys);
+        }
+    });
+}
+
+/// The keys in force on this thread.
+pub fn in_force() -> Rc<Keymap> {
+    IN_FORCE.with(|k| Rc::clone(&k.borrow()))
+}
+
 /// The bindings in force in `context`, in table order: on a screen its own
 /// first, then those that work everywhere (less the key for the screen
 /// itself, which does nothing there). These are what help and the footer
 /// list, and every one of them does something in that place.
-pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let own = BINDINGS
-        .iter()
-        .filter(move |b| b.scope != Scope::Everywhere && b.scope.covers(context));
-    let everywhere = BINDINGS.iter().filter(move |b| {
-        b.scope == Scope::Everywhere
-            && match context {
-                Context::Screen(s) => b.action != Action::Go(s),
-                Context::Popup(_) => false,
-            }
-    });
-    own.chain(everywhere)
+pub fn bindings_in(context: Context) -> std::vec::IntoIter<Bound> {
+    in_force().bindings(context).to_vec().into_iter()
 }
 
-/// The action a key asks for in `context`, if any.
-///
-/// On a screen a key matches exactly: Alt or Super never match, Ctrl only
-/// where the table says Ctrl (Shift is part of a capital letter and is
-/// ignored). In a popup, where anything else is typing, a key with a
-/// modifier in the table is looked for first, then the plain key with any
-/// modifiers: Alt-Enter makes a new line, Ctrl-Enter still saves.
+/// The action a key asks for in `context`, if any: see
+/// [`Keymap::action_for`].
 pub fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
-    let find = |matches: &dyn Fn(&Key) -> bool| {
-        BINDINGS
-            .iter()
-            .filter(|b| b.scope.covers(context))
-            .find(|b| b.keys.iter().any(matches))
-            .map(|b| b.action)
-    };
-    match context {
-        Context::Screen(_) => {
-            if key
-                .modifiers
-                .intersects(KeyModifiers::ALT | KeyModifiers::SUPER)
-            {
-                return None;
-            }
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            find(&|k| k.code == key.code && (k.mods == Mods::Ctrl) == ctrl)
-        }
-        Context::Popup(_) => {
-            let held = |mods: Mods| match mods {
-                Mods::None => false,
-                Mods::Ctrl => key.modifiers.contains(KeyModifiers::CONTROL),
-                Mods::Alt => key.modifiers.contains(KeyModifiers::ALT),
-                Mods::Shift => key.modifiers.contains(KeyModifiers::SHIFT),
-            };
-            find(&|k| k.code == key.code && k.mods != Mods::None && held(k.mods))
-                .or_else(|| find(&|k| k.code == key.code && k.mods == Mods::None))
-        }
-    }
+    in_force().action_for(key, context)
 }
 
-/// The key that switches to `screen`, as written in the tab strip.
+/// The key that switches to `screen`, as written in the tab strip (as the
+/// other screens have it: on its own screen the key does nothing).
 pub fn go_key(screen: Screen) -> String {
-    label_of(Context::Screen(screen), Action::Go(screen))
+    let keys = in_force();
+    Screen::ALL
+        .into_iter()
+        .filter(|s| *s != screen)
+        .map(|s| keys.label_of(Context::Screen(s), Action::Go(screen)))
+        .find(|label| !label.is_empty())
+        .unwrap_or_default()
 }
 
 /// How the first key for `action` in `context` is written ("j"), or the
 /// binding's label; empty if nothing there asks for it.
 pub fn label_of(context: Context, action: Action) -> String {
-    BINDINGS
-        .iter()
-        .filter(|b| b.scope.covers(context))
-        .find(|b| b.action == action)
-        .map(|b| match b.label {
-            Some(label) => label.to_string(),
-            None => b.keys.first().map(key_label).unwrap_or_default(),
-        })
-        .unwrap_or_default()
+    in_force().label_of(context, action)
 }
 
 /// How the first key for `action` on `screen` is written, for sentences
@@ -213,57 +264,23 @@ pub fn key(screen: Screen, action: Action) -> String {
 /// The hint line of a popup: "Enter saves · Esc cancels", from the
 /// bindings of `kind` that have a hint and that `shown` lets through.
 pub fn hint_line(kind: PopupKind, shown: impl Fn(Action) -> bool) -> String {
-    bindings_in(Context::Popup(kind))
-        .filter(|b| shown(b.action))
-        .filter_map(|b| b.hint.map(|hint| format!("{} {hint}", keys_label(b))))
-        .collect::<Vec<_>>()
-        .join(" · ")
+    in_force().hint_line(kind, shown)
 }
 
 /// How a key is written in help and hints.
 pub fn key_label(key: &Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "space".to_string(),
-        KeyCode::Char('-') => "−".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Delete => "Del".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    };
-    match key.mods {
-        Mods::None => base,
-        Mods::Ctrl => format!("Ctrl-{base}"),
-        Mods::Alt => format!("Alt-{base}"),
-        Mods::Shift => format!("Shift-{base}"),
-    }
+    in_force().key_label(key)
 }
 
 /// All keys of a binding, as in "j/↓", or its label.
-pub fn keys_label(binding: &Binding) -> String {
-    match binding.label {
-        Some(label) => label.to_string(),
-        None => binding
-            .keys
-            .iter()
-            .map(key_label)
-            .collect::<Vec<_>>()
-            .join("/"),
-    }
+pub fn keys_label(binding: &Bound) -> String {
+    in_force().keys_label(binding)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyModifiers;
 
     fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -279,10 +296,9 @@ mod tests {
             assert_eq!(action_for(&press('q'), on(screen)), Some(Action::Quit));
             assert_eq!(action_for(&press('?'), on(screen)), Some(Action::Help));
             assert_eq!(action_for(&press('u'), on(screen)), Some(Action::Undo));
-            assert_eq!(
-                action_for(&press('3'), on(screen)),
-                Some(Action::Go(Screen::Review))
-            );
+            // The key for the screen in view does nothing there.
+            let go_review = (screen != Screen::Review).then_some(Action::Go(Screen::Review));
+            assert_eq!(action_for(&press('3'), on(screen)), go_review);
         }
         let today = on(Screen::Today);
         assert_eq!(action_for(&press(' '), today), Some(Action::ToggleKept));
@@ -346,6 +362,25 @@ mod tests {
         let promises: Vec<_> = bindings_in(on(Screen::Promises)).collect();
         for absent in [Action::NextPane, Action::PrevDay, Action::NextDay] {
             assert!(!promises.iter().any(|b| b.action == absent), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn every_action_but_the_digits_has_a_name_the_config_file_knows() {
+        use crate::model::tui::ACTION_NAMES;
+        let mut named: Vec<&str> = BINDINGS
+            .iter()
+            .map(|b| b.action)
+            .filter(|a| *a != Action::RateDigit)
+            .map(Action::name)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let mut known = ACTION_NAMES.to_vec();
+        known.sort_unstable();
+        assert_eq!(named, known);
+        for name in ACTION_NAMES {
+            assert_eq!(Action::from_name(name).map(Action::name), Some(name));
         }
     }
 

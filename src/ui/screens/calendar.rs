@@ -16,14 +16,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, Outcome, Version};
-use crate::domain::words::status_glyph;
 use crate::domain::{self, DayMark, DayView, Journal};
+use crate::model::Glyph;
+use crate::model::glyphs::LEGEND;
 use crate::ui::Screen;
+use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
 use crate::ui::keymap::{self, Action};
-use crate::ui::theme::{Theme, mark_glyph};
+use crate::ui::mouse::{Area, Target};
+use crate::ui::theme::Theme;
 use crate::ui::widgets::{
-    MONTH_H, MONTH_W, MonthGrid, legend_lines, one_line, pane, put_line, rating_spans, truncate,
-    wrap_words,
+    MONTH_H, MONTH_W, MonthGrid, one_line, pane, put_line, rating_spans, truncate, wrap_words,
 };
 
 const DETAIL_W: u16 = 38;
@@ -123,19 +125,48 @@ impl CalendarState {
         } else {
             (area, None)
         };
-        self.draw_months(ctx, grid_area, buf);
+        // The detail's glyphs are explained by the legend under the months.
+        let detail_glyphs: Vec<Glyph> = match (&self.cursor_day, detail_area) {
+            (Some(day), Some(_)) => day.items.iter().map(item_glyph).collect(),
+            _ => Vec::new(),
+        };
+        self.draw_months(ctx, grid_area, &detail_glyphs, buf);
         if let Some(detail) = detail_area {
             self.draw_detail(ctx, detail, buf);
         }
     }
 
-    /// As many months as fit, ending with the cursor's, and the legend.
-    fn draw_months(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    /// As many months as fit, ending with the cursor's, and the legend of
+    /// their glyphs and of `also` (the detail's).
+    fn draw_months(&self, ctx: &Ctx, area: Rect, also: &[Glyph], buf: &mut Buffer) {
         let open = keymap::key(Screen::Calendar, Action::Open);
         let block = pane(format!(" Calendar · {open} opens a day "), true, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
-        let mut legend = legend_lines(ctx.theme, inner.width, true);
+        ctx.hits.add(inner, Target::Pane(Area::Calendar));
+        // Room for the legend at its longest, so the months never shift.
+        let all: Vec<Glyph> = LEGEND.iter().map(|(g, _)| *g).collect();
+        let legend_room = legend_lines(ctx.theme, inner.width, &all).len() as u16;
+        let cols = (inner.width / (MONTH_W + 1)).max(1);
+        let rows = (inner.height.saturating_sub(legend_room) / (MONTH_H + 1)).max(1);
+        let count = u32::from(cols * rows).min(12);
+        let cursor_month = self.cursor.with_day(1).unwrap_or(self.cursor);
+        let months: Vec<MonthGrid> = (0..count)
+            .filter_map(|i| cursor_month.checked_sub_months(Months::new(count - 1 - i)))
+            .map(|month| MonthGrid {
+                month,
+                marks: &self.marks,
+                wins: &self.wins,
+                week_start: ctx.config.week_starts_on,
+                today: ctx.today,
+                cursor: self.cursor,
+                theme: ctx.theme,
+                hits: ctx.hits,
+            })
+            .collect();
+        let mut drawn: Vec<Glyph> = months.iter().flat_map(MonthGrid::glyphs).collect();
+        drawn.extend(also);
+        let mut legend = legend_lines(ctx.theme, inner.width, &drawn);
         if inner.height < MONTH_H + legend.len() as u16 {
             legend.clear();
         }
@@ -144,15 +175,7 @@ impl CalendarState {
             height: inner.height.saturating_sub(legend_h),
             ..inner
         };
-        let cols = (months_area.width / (MONTH_W + 1)).max(1);
-        let rows = (months_area.height / (MONTH_H + 1)).max(1);
-        let count = u32::from(cols * rows).min(12);
-        let cursor_month = self.cursor.with_day(1).unwrap_or(self.cursor);
-        for i in 0..count {
-            let back = count - 1 - i;
-            let Some(month) = cursor_month.checked_sub_months(Months::new(back)) else {
-                continue;
-            };
+        for (i, grid) in months.iter().enumerate() {
             let col = (i as u16) % cols;
             let row = (i as u16) / cols;
             let cell = Rect {
@@ -161,16 +184,7 @@ impl CalendarState {
                 width: MONTH_W.min(months_area.width.saturating_sub(col * (MONTH_W + 1))),
                 height: MONTH_H.min(months_area.height.saturating_sub(row * (MONTH_H + 1))),
             };
-            MonthGrid {
-                month,
-                marks: &self.marks,
-                wins: &self.wins,
-                week_start: ctx.config.week_starts_on,
-                today: ctx.today,
-                cursor: self.cursor,
-                theme: ctx.theme,
-            }
-            .render(cell, buf);
+            grid.render(cell, buf);
         }
         for (i, line) in legend.iter().enumerate() {
             put_line(
@@ -200,7 +214,7 @@ impl CalendarState {
         } else if let Some(day) = &self.cursor_day {
             if let Some(m) = mark {
                 lines.push(Line::from(vec![
-                    Span::styled(mark_glyph(m), theme.mark(m)),
+                    theme.glyph_span(day_glyph(m)),
                     Span::styled(format!(" {}", mark_words(m)), theme.dim),
                 ]));
             }
@@ -228,9 +242,9 @@ fn mark_words(m: DayMark) -> &'static str {
 fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::raw(""));
     for item in &day.items {
-        let status = item.status();
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", status_glyph(status)), theme.status(status)),
+            theme.glyph_span(item_glyph(item)),
+            Span::raw(" "),
             Span::raw(truncate(&item.promise.text, width.saturating_sub(2))),
         ]));
         if let Some(note) = item.check.as_ref().and_then(|c| c.note.as_ref()) {
@@ -248,7 +262,8 @@ fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'s
         )));
         for w in &day.wins {
             lines.push(Line::from(vec![
-                Span::styled("★ ", theme.kept),
+                theme.glyph_span(Glyph::Win),
+                Span::raw(" "),
                 Span::raw(truncate(&one_line(&w.text), width.saturating_sub(2))),
             ]));
         }

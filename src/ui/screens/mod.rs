@@ -5,7 +5,8 @@
 //! A screen's `load(&Journal, Version)` reads what changed since its last
 //! load, its `update(Action, &mut Journal, …)` turns a key's action into
 //! journal calls and returns an [`Outcome`] for the app, and its
-//! `draw(&self, &Ctx, …)` reads the state only: no database while drawing.
+//! `draw(&self, &Ctx, …)` reads the state only: no database while drawing
+//! (it records where it drew its rows for the mouse, in `Ctx::hits`).
 //! Screens use the domain, the key table, the widgets and the popups;
 //! never the app, and never each other.
 
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::domain::Journal;
+use crate::ui::mouse::Hits;
 use crate::ui::theme::Theme;
 use calendar::CalendarState;
 use popup::Popup;
@@ -36,6 +38,9 @@ pub struct Ctx<'a> {
     /// The journal's day.
     pub today: NaiveDate,
     pub config: &'a Config,
+    /// Where the frame draws what, for the mouse: a screen records its
+    /// panes, rows and days as it draws them.
+    pub hits: &'a Hits,
 }
 
 /// The journal's state some data was read at: its own writes, other

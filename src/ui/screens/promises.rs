@@ -16,8 +16,10 @@ use super::popup::promise_form::promise_form;
 use super::{Ctx, Outcome, Version};
 use crate::domain::model::format_amount;
 use crate::domain::{self, Journal, Promise};
+use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
+use crate::ui::mouse::{Area, Target};
 use crate::ui::widgets::{pane, put_line, scroll_for, truncate};
 
 #[derive(Default)]
@@ -85,6 +87,13 @@ impl PromisesState {
         Outcome::default()
     }
 
+    /// Selects row `index` of the list, if given (a click).
+    pub fn point_at(&mut self, index: Option<usize>) {
+        if let Some(i) = index {
+            self.sel = i.min(self.listed().len().saturating_sub(1));
+        }
+    }
+
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let theme = ctx.theme;
         let listed = self.listed();
@@ -108,6 +117,7 @@ impl PromisesState {
         let block = pane(title, true, theme);
         let inner = block.inner(list_area);
         block.render(list_area, buf);
+        ctx.hits.add(list_area, Target::Pane(Area::Promises));
         if listed.is_empty() {
             let a = keymap::key(Screen::Promises, Action::AddPromise);
             Paragraph::new(Span::styled(
@@ -126,6 +136,8 @@ impl PromisesState {
                 line = line.style(theme.selected);
             }
             put_line(buf, inner, row as u16, &line);
+            let at = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            ctx.hits.add(at, Target::Row(Area::Promises, i));
         }
         if detail_h > 0
             && let Some(p) = listed.get(self.sel)
@@ -155,13 +167,17 @@ impl PromisesState {
             label.push_str(&format!(" · {t}"));
         }
         if let Some(cue) = &p.cue {
-            label.push_str(&format!(" · ⟡ {cue}"));
+            label.push_str(&format!(" · {} {cue}", theme.glyph(Glyph::Cue)));
         }
         if p.is_archived() {
             label.push_str(" (archived)");
         }
         let mut spans = vec![
-            Span::raw(if selected { "▸" } else { " " }),
+            Span::raw(if selected {
+                theme.glyph(Glyph::Pointer).to_string()
+            } else {
+                " ".to_string()
+            }),
             Span::styled(format!("{number:>3}  "), theme.dim),
             Span::styled(format!("{:<text_w$}", truncate(&label, text_w)), style),
         ];

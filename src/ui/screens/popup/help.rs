@@ -1,6 +1,7 @@
 //! The help popup: every key of the current screen, of everywhere, and of
-//! text boxes, forms and ratings, written from the key table. Uses the key
-//! table, the theme and the widgets.
+//! text boxes, forms and ratings, written from the keys in force; then the
+//! legend of every glyph. Uses the key table, the theme, the glyphs and the
+//! widgets.
 
 use std::cell::Cell;
 
@@ -12,7 +13,8 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::Reply;
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action, Binding, Context, PopupKind, Scope};
+use crate::ui::glyphs::legend_meanings;
+use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, pane};
 
@@ -25,15 +27,24 @@ pub struct HelpState {
 }
 
 impl HelpState {
+    /// One row down or up (the mouse wheel), never past the end.
+    pub fn scroll_by(&mut self, down: bool) {
+        self.scroll = if down {
+            let next = self.scroll.saturating_add(1);
+            self.max_scroll.get().map_or(next, |max| next.min(max))
+        } else {
+            self.scroll.saturating_sub(1)
+        };
+    }
+
     pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
         match keymap::action_for(key, Context::Popup(PopupKind::Help)) {
             Some(Action::ScrollDown) => {
-                let down = self.scroll.saturating_add(1);
-                self.scroll = self.max_scroll.get().map_or(down, |max| down.min(max));
+                self.scroll_by(true);
                 Reply::Stay
             }
             Some(Action::ScrollUp) => {
-                self.scroll = self.scroll.saturating_sub(1);
+                self.scroll_by(false);
                 Reply::Stay
             }
             Some(Action::Quit) => Reply::Quit,
@@ -69,11 +80,11 @@ impl HelpState {
 /// The sections of help for `screen`.
 fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let mut section = |title: &str, bindings: &mut dyn Iterator<Item = &Binding>| {
+    let mut section = |title: &str, bindings: &mut dyn Iterator<Item = Bound>| {
         lines.push(Line::from(Span::styled(title.to_string(), theme.title)));
         for b in bindings {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<14}", keymap::keys_label(b)), theme.accent),
+                Span::styled(format!("  {:<14}", keymap::keys_label(&b)), theme.accent),
                 Span::raw(b.help),
             ]));
         }
@@ -95,6 +106,9 @@ fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
     ] {
         section(title, &mut keymap::bindings_in(Context::Popup(kind)));
     }
+    lines.push(Line::from(Span::styled("Glyphs", theme.title)));
+    lines.extend(legend_meanings(theme));
+    lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         format!(
             "Every change is saved as you make it; {} undoes the last one.",

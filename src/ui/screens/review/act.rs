@@ -12,8 +12,10 @@ use ratatui::widgets::Widget;
 use super::sections::heading;
 use super::{ReviewItem, ReviewPane, ReviewState};
 use crate::domain::ReviewView;
+use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
+use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
@@ -30,6 +32,8 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
+    ctx.hits
+        .add(area, Target::Pane(Area::Review(ReviewPane::Act)));
     let w = inner.width.saturating_sub(4) as usize;
     let mut lines: Vec<Line> = Vec::new();
     if review.suggestions.is_empty() {
@@ -56,8 +60,26 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     } else {
         0
     };
+    record_items(ctx, inner, &item_rows, lines.len(), start);
     for (row, line) in lines.iter().skip(start).take(height).enumerate() {
         put_line(buf, inner, row as u16, line);
+    }
+}
+
+/// Records the rows each item takes in view, for the mouse: `item_rows`
+/// are the lines where items start, of `total`, scrolled by `start`.
+fn record_items(ctx: &Ctx, inner: Rect, item_rows: &[usize], total: usize, start: usize) {
+    let height = inner.height as usize;
+    let ends = item_rows.iter().skip(1).copied().chain([total]);
+    for (i, (first, end)) in item_rows.iter().zip(ends).enumerate() {
+        let top = first.max(&start) - start;
+        let bottom = end.saturating_sub(start).min(height);
+        if top < bottom {
+            let rows = (bottom - top) as u16;
+            let at = Rect::new(inner.x, inner.y + top as u16, inner.width, rows);
+            ctx.hits
+                .add(at, Target::Row(Area::Review(ReviewPane::Act), i));
+        }
     }
 }
 
@@ -70,12 +92,16 @@ fn item_lines(
     w: usize,
     lines: &mut Vec<Line<'static>>,
 ) {
-    let marker = if selected { "▸ " } else { "  " };
-    let mut first_lines = |text: &str, glyph: &'static str, glyph_style, text_style| {
+    let marker = if selected {
+        format!("{} ", theme.glyph(Glyph::Pointer))
+    } else {
+        "  ".to_string()
+    };
+    let mut first_lines = |text: &str, glyph: &str, glyph_style, text_style| {
         for (j, part) in wrap_words(text, w).into_iter().enumerate() {
             let mut line = Line::from(vec![
-                Span::raw(if j == 0 { marker } else { "  " }),
-                Span::styled(if j == 0 { glyph } else { "  " }, glyph_style),
+                Span::raw(if j == 0 { marker.clone() } else { "  ".into() }),
+                Span::styled(if j == 0 { glyph } else { "  " }.to_string(), glyph_style),
                 Span::styled(part, text_style),
             ]);
             if selected {
@@ -86,7 +112,8 @@ fn item_lines(
     };
     match item {
         ReviewItem::Suggestion(s) => {
-            first_lines(&s.headline, "◆ ", theme.kept, theme.title);
+            let glyph = format!("{} ", theme.glyph(Glyph::Suggestion));
+            first_lines(&s.headline, &glyph, theme.kept, theme.title);
             for part in wrap_words(&s.reason, w) {
                 lines.push(Line::from(Span::styled(format!("    {part}"), theme.dim)));
             }
@@ -122,13 +149,15 @@ fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<
     lines.push(Line::raw(""));
     lines.push(heading(theme, " Decided this week"));
     for d in &r.decisions {
-        let (glyph, verb) = if d.accepted {
-            ("✓", "")
+        // A decision, not a result: no glyph of the legend (✓ is "kept")
+        // stands for it.
+        let (mark, verb) = if d.accepted {
+            ("→", "")
         } else {
-            ("·", "set aside: ")
+            (" ", "set aside: ")
         };
         lines.push(Line::from(vec![
-            Span::styled(format!(" {glyph} "), theme.kept),
+            Span::styled(format!(" {mark} "), theme.kept),
             Span::styled(truncate(&format!("{verb}{}", d.headline), w + 1), theme.dim),
         ]));
     }

@@ -28,6 +28,7 @@ use crate::domain::evidence::{Proposal, Suggestion};
 use crate::domain::{self, Journal, ReviewView};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
+use crate::ui::mouse::{Area, Target};
 use crate::ui::widgets::{pane, put_line, tab_strip};
 
 /// Width of the acting pane beside the evidence on wide windows.
@@ -138,6 +139,14 @@ impl ReviewState {
         Outcome::default()
     }
 
+    /// Focuses `pane` and selects its item `index`, if given (a click).
+    pub fn point_at(&mut self, pane: ReviewPane, index: Option<usize>, j: &Journal) {
+        self.pane = pane;
+        if let (ReviewPane::Act, Some(i)) = (pane, index) {
+            self.sel = i.min(self.items(j.config()).len().saturating_sub(1));
+        }
+    }
+
     /// j/k: scrolls the evidence (never past its end), or moves the
     /// selection of the acting pane.
     fn move_down(&mut self, down: bool, config: &Config) {
@@ -208,8 +217,16 @@ impl ReviewState {
             ReviewPane::Week => 0,
             ReviewPane::Act => 1,
         };
-        let tabs = tab_strip(&["The week", "Decide"], active, 0, ctx.theme);
+        let labels = ["The week", "Decide"];
+        let tabs = tab_strip(&labels, active, 0, ctx.theme);
         put_line(buf, area, 0, &Line::from(tabs));
+        let mut x = area.x;
+        for (pane, label) in [ReviewPane::Week, ReviewPane::Act].into_iter().zip(labels) {
+            let w = label.len() as u16 + 2;
+            let tab = Rect::new(x, area.y, w, 1).intersection(area);
+            ctx.hits.add(tab, Target::Pane(Area::Review(pane)));
+            x += w;
+        }
         let rest = Rect {
             y: area.y + 1,
             height: area.height.saturating_sub(1),
@@ -228,6 +245,8 @@ impl ReviewState {
         let block = pane(week_title(review), focused, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
+        ctx.hits
+            .add(area, Target::Pane(Area::Review(ReviewPane::Week)));
         if inner.width == 0 || inner.height == 0 {
             return;
         }

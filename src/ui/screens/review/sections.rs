@@ -14,9 +14,11 @@ use crate::domain::evidence::{Patterns, WeekPoint};
 use crate::domain::stats::PromiseWeek;
 use crate::domain::words::weekday_plural;
 use crate::domain::{ReviewView, WeekSummary};
+use crate::model::Glyph;
+use crate::ui::glyphs::{day_glyph, legend_lines};
 use crate::ui::screens::Ctx;
-use crate::ui::theme::{Theme, mark_glyph};
-use crate::ui::widgets::{one_line, put_line, truncate, weekday_header, wrap_words};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{ASCII_BARS, one_line, put_line, truncate, weekday_header, wrap_words};
 
 type DrawFn = fn(&Ctx, &ReviewView, Rect, &mut Buffer);
 
@@ -46,6 +48,10 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
         Section {
             height: 3,
             draw: overview,
+        },
+        Section {
+            height: legend(ctx, review, width).len() as u16,
+            draw: draw_legend,
         },
         Section {
             height: promises.max(1) + 1,
@@ -99,7 +105,7 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         .zip(weekday_header(ctx.config.week_starts_on))
     {
         days.push(Span::styled(format!("{name} "), theme.dim));
-        days.push(Span::styled(mark_glyph(*mark), theme.mark(*mark)));
+        days.push(theme.glyph_span(day_glyph(*mark)));
         days.push(Span::raw("  "));
     }
     put_line(buf, area, 0, &Line::from(days));
@@ -129,6 +135,29 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             Span::raw(avg(week.average_confidence)),
         ]),
     );
+}
+
+/// The legend of the week's glyphs, in the words of the one legend.
+fn legend(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
+    let drawn: Vec<Glyph> = review
+        .summary
+        .days
+        .iter()
+        .map(|(_, m)| day_glyph(*m))
+        .collect();
+    legend_lines(ctx.theme, width.saturating_sub(1), &drawn)
+        .into_iter()
+        .map(|mut line| {
+            line.spans.insert(0, Span::raw(" "));
+            line
+        })
+        .collect()
+}
+
+fn draw_legend(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    for (i, line) in legend(ctx, review, area.width).iter().enumerate() {
+        put_line(buf, area, i as u16, line);
+    }
 }
 
 fn previous_totals(week: &WeekSummary) -> String {
@@ -224,13 +253,16 @@ fn trends(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             height: cell.height.saturating_sub(1),
         };
         let bars: Vec<SparklineBar> = data.iter().map(SparklineBar::from).collect();
-        Sparkline::default()
+        let mut sparkline = Sparkline::default()
             .data(bars)
             .max(100)
             .style(style)
-            .absent_value_symbol("·")
-            .absent_value_style(theme.dim)
-            .render(chart, buf);
+            .absent_value_symbol(theme.glyph(Glyph::NotRecorded).to_string())
+            .absent_value_style(theme.dim);
+        if theme.glyphs.ascii() {
+            sparkline = sparkline.bar_set(ASCII_BARS);
+        }
+        sparkline.render(chart, buf);
     }
 }
 
@@ -367,13 +399,16 @@ fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             .text_value(format!(" {n}"))
         })
         .collect();
-    BarChart::horizontal(bars)
+    let mut chart = BarChart::horizontal(bars)
         .bar_width(1)
         .bar_gap(0)
         .bar_style(theme.kept)
         .value_style(theme.base)
-        .label_style(theme.dim)
-        .render(body, buf);
+        .label_style(theme.dim);
+    if theme.glyphs.ascii() {
+        chart = chart.bar_set(ASCII_BARS);
+    }
+    chart.render(body, buf);
 }
 
 fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Line<'static>> {

@@ -1,7 +1,8 @@
 //! Drawing the Today screen from its state: all panes at once on a large
 //! window, one pane at a time (with a strip of recent days) on a small one,
-//! and a welcome before anything is recorded. Reads the state only; uses
-//! the widgets, the theme and the key table (to name keys).
+//! and a welcome before anything is recorded. Reads the state only (and
+//! records its panes and rows for the mouse); uses the widgets, the theme,
+//! the glyphs and the key table (to name keys).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,13 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Pane, TodayState, reflection};
-use crate::domain::words::{amount_label, status_glyph};
+use crate::domain::words::amount_label;
 use crate::domain::{DayItem, Due, Status};
+use crate::model::Glyph;
 use crate::ui::Screen;
+use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
 use crate::ui::keymap::{self, Action};
+use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
-use crate::ui::theme::mark_glyph;
-use crate::ui::widgets::{one_line, pane, put_line, recent_weeks, scroll_for, tab_strip, truncate};
+use crate::ui::widgets::{RecentWeeks, one_line, pane, put_line, scroll_for, tab_strip, truncate};
 
 /// Below this the screen shows one pane at a time.
 const FULL_W: u16 = 80;
@@ -66,34 +69,62 @@ impl TodayState {
             0,
             &Line::from(tab_strip(&labels, active, 0, theme)),
         );
+        let mut x = area.x;
+        for (pane, label) in Pane::ALL.iter().zip(labels) {
+            let w = label.chars().count() as u16 + 2;
+            let tab = Rect::new(x, area.y, w, 1).intersection(area);
+            ctx.hits.add(tab, Target::Pane(Area::Today(*pane)));
+            x += w;
+        }
         area.y += 1;
         area.height = area.height.saturating_sub(1);
         // A strip of recent days, newest on the right, if there is room.
         if area.height >= 8 {
-            let days = ((area.width.saturating_sub(2)) / 2) as usize;
-            let upto: Vec<_> = self
-                .recent
-                .iter()
-                .filter(|(d, _)| *d <= ctx.today)
-                .collect();
-            let shown = &upto[upto.len().saturating_sub(days)..];
-            let mut strip = vec![Span::raw(" ")];
-            for (d, m) in shown {
-                let mut style = theme.mark(*m);
-                if *d == self.day {
-                    style = style.add_modifier(Modifier::REVERSED);
-                }
-                strip.push(Span::styled(mark_glyph(*m), style));
-                strip.push(Span::raw(" "));
-            }
-            put_line(buf, area, 0, &Line::from(strip));
-            area.y += 1;
-            area.height -= 1;
+            let rows = self.strip(ctx, area, buf);
+            area.y += rows;
+            area.height -= rows;
         }
         match self.pane {
             Pane::Promises => self.promises_pane(ctx, area, buf),
             Pane::Wins => self.wins_pane(ctx, area, buf),
             Pane::Reflection => reflection::draw(self, ctx, area, buf),
+        }
+    }
+
+    /// The recent days as glyphs on one row, newest on the right, and their
+    /// legend below if it fits on one row and there is room. Returns the
+    /// rows drawn.
+    fn strip(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) -> u16 {
+        let theme = ctx.theme;
+        let days = ((area.width.saturating_sub(2)) / 2) as usize;
+        let upto: Vec<_> = self
+            .recent
+            .iter()
+            .filter(|(d, _)| *d <= ctx.today)
+            .collect();
+        let shown = &upto[upto.len().saturating_sub(days)..];
+        let mut strip = vec![Span::raw(" ")];
+        for (i, (d, m)) in shown.iter().enumerate() {
+            let glyph = day_glyph(*m);
+            let mut style = theme.glyph_style(glyph);
+            if *d == self.day {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            strip.push(Span::styled(theme.glyph(glyph).to_string(), style));
+            strip.push(Span::raw(" "));
+            let cell = Rect::new(area.x + 1 + 2 * i as u16, area.y, 2, 1);
+            ctx.hits.add(cell.intersection(area), Target::Day(*d));
+        }
+        put_line(buf, area, 0, &Line::from(strip));
+        let drawn: Vec<Glyph> = shown.iter().map(|(_, m)| day_glyph(*m)).collect();
+        match legend_lines(theme, area.width.saturating_sub(1), &drawn).as_slice() {
+            [legend] if area.height >= 12 => {
+                let mut line = legend.clone();
+                line.spans.insert(0, Span::raw(" "));
+                put_line(buf, area, 1, &line);
+                2
+            }
+            _ => 1,
         }
     }
 
@@ -110,15 +141,16 @@ impl TodayState {
         let block = pane(" Recent weeks ", false, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
-        recent_weeks(
-            buf,
-            inner,
-            &self.recent,
-            ctx.config.week_starts_on,
-            ctx.today,
-            self.day,
-            ctx.theme,
-        );
+        ctx.hits.add(inner, Target::Pane(Area::RecentWeeks));
+        RecentWeeks {
+            marks: &self.recent,
+            week_start: ctx.config.week_starts_on,
+            today: ctx.today,
+            selected: self.day,
+            theme: ctx.theme,
+            hits: ctx.hits,
+        }
+        .render(inner, buf);
     }
 
     fn promises_pane(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -136,9 +168,14 @@ impl TodayState {
         } else {
             format!(" {} · {kept} of {due} kept ", self.day_title(ctx))
         };
-        let block = pane(title, focused, theme);
+        let mut block = pane(title, focused, theme);
+        if let Some(legend) = list_legend(&day.items, area.width, ctx) {
+            block = block.title_bottom(legend);
+        }
         let inner = block.inner(area);
         block.render(area, buf);
+        ctx.hits
+            .add(area, Target::Pane(Area::Today(Pane::Promises)));
         if day.items.is_empty() {
             let text = if self.promises.iter().all(|p| p.is_archived()) {
                 let a = keymap::key(Screen::Today, Action::AddPromise);
@@ -160,6 +197,9 @@ impl TodayState {
                 line = line.style(theme.selected);
             }
             put_line(buf, inner, row as u16, &line);
+            let at = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            ctx.hits
+                .add(at, Target::Row(Area::Today(Pane::Promises), i));
         }
     }
 
@@ -170,6 +210,7 @@ impl TodayState {
         let block = pane(format!(" Wins · {} ", wins.len()), focused, theme);
         let inner = block.inner(area);
         block.render(area, buf);
+        ctx.hits.add(area, Target::Pane(Area::Today(Pane::Wins)));
         if wins.is_empty() {
             let w = keymap::key(Screen::Today, Action::AddWin);
             Paragraph::new(Span::styled(
@@ -187,8 +228,9 @@ impl TodayState {
         for (row, (i, win)) in rows.take(inner.height as usize).enumerate() {
             let selected = focused && i == self.win_sel;
             let mut spans = vec![
-                Span::raw(if selected { "▸ " } else { "  " }),
-                Span::styled("★ ", theme.kept),
+                pointer(selected, ctx),
+                theme.glyph_span(Glyph::Win),
+                Span::raw(" "),
                 Span::raw(truncate(
                     &one_line(&win.text),
                     inner.width.saturating_sub(4) as usize,
@@ -202,7 +244,32 @@ impl TodayState {
                 line = line.style(theme.selected);
             }
             put_line(buf, inner, row as u16, &line);
+            let at = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            ctx.hits.add(at, Target::Row(Area::Today(Pane::Wins), i));
         }
+    }
+}
+
+/// The legend of the glyphs in the list, for its bottom border, if it fits
+/// on one line.
+fn list_legend(items: &[DayItem], width: u16, ctx: &Ctx) -> Option<Line<'static>> {
+    let drawn: Vec<Glyph> = items.iter().map(item_glyph).collect();
+    let [legend] =
+        <[Line; 1]>::try_from(legend_lines(ctx.theme, width.saturating_sub(6), &drawn)).ok()?;
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(legend.spans);
+    if let Some(last) = spans.last_mut() {
+        last.content = format!("{} ", last.content.trim_end()).into();
+    }
+    Some(Line::from(spans).right_aligned())
+}
+
+/// "▸ " before the selected row, two spaces before the others.
+fn pointer(selected: bool, ctx: &Ctx) -> Span<'static> {
+    if selected {
+        Span::raw(format!("{} ", ctx.theme.glyph(Glyph::Pointer)))
+    } else {
+        Span::raw("  ")
     }
 }
 
@@ -212,8 +279,9 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
     let theme = ctx.theme;
     let status = item.status();
     let mut spans = vec![
-        Span::raw(if selected { "▸ " } else { "  " }),
-        Span::styled(format!("{} ", status_glyph(status)), theme.status(status)),
+        pointer(selected, ctx),
+        theme.glyph_span(item_glyph(item)),
+        Span::raw(" "),
     ];
     let text_style = if item.due == Due::No {
         theme.dim
@@ -226,7 +294,8 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
         spans.push(Span::styled(format!("  {amount}"), theme.accent));
     }
     if let Some(cue) = &item.promise.cue {
-        spans.push(Span::styled(format!("  ⟡ {cue}"), theme.dim));
+        let cue_glyph = theme.glyph(Glyph::Cue);
+        spans.push(Span::styled(format!("  {cue_glyph} {cue}"), theme.dim));
     }
     let note = match (item.due, status) {
         (_, Some(Status::Partial)) => Some("partly kept".to_string()),
@@ -260,7 +329,9 @@ fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ];
     for example in &ctx.config.prompts.examples {
         lines.push(Line::from(vec![
-            Span::styled("  ✓ ", theme.kept),
+            Span::raw("  "),
+            theme.glyph_span(Glyph::Kept),
+            Span::raw(" "),
             Span::raw(example.clone()),
         ]));
     }

@@ -164,6 +164,21 @@ impl TodayState {
         self.pane = Pane::Promises;
     }
 
+    /// Focuses `pane` and selects its row `index`, if given (a click).
+    pub fn point_at(&mut self, pane: Pane, index: Option<usize>, j: &Journal) {
+        self.pane = pane;
+        let Some(i) = index else { return };
+        let (sel, len) = match pane {
+            Pane::Promises => (&mut self.promise_sel, self.view.items.len()),
+            Pane::Wins => (&mut self.win_sel, self.view.wins.len()),
+            Pane::Reflection => (
+                &mut self.field_sel,
+                fields(self.moment, &j.config().prompts).len(),
+            ),
+        };
+        *sel = i.min(len.saturating_sub(1));
+    }
+
     pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
         match action {
             Action::NextPane | Action::PrevPane => {

@@ -11,8 +11,10 @@ use ratatui::widgets::Widget;
 use super::{Moment, Pane, TodayState};
 use crate::domain::DayView;
 use crate::domain::prompts::Prompts;
+use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
+use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::screens::popup::Popup;
 use crate::ui::screens::popup::rating::{Rating, RatingPurpose};
@@ -104,6 +106,8 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
+    ctx.hits
+        .add(area, Target::Pane(Area::Today(Pane::Reflection)));
     let width = inner.width as usize;
     let mut lines = match s.moment {
         Moment::Morning => morning_lead(&s.view, theme),
@@ -117,8 +121,12 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let selected = focused && i == s.field_sel;
         let (label, value) = field_text(field, &s.view, prompts, theme);
         let label_style = if selected { theme.title } else { theme.dim };
+        let pointer = match selected {
+            true => format!("{} ", theme.glyph(Glyph::Pointer)),
+            false => "  ".to_string(),
+        };
         let mut first = Line::from(vec![
-            Span::raw(if selected { "▸ " } else { "  " }),
+            Span::raw(pointer),
             Span::styled(truncate(&label, width.saturating_sub(2)), label_style),
         ]);
         if selected {
@@ -135,6 +143,21 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let start = (sel_row + 2).saturating_sub(height);
     for (row, line) in lines.iter().skip(start).take(height).enumerate() {
         put_line(buf, inner, row as u16, line);
+    }
+    record_fields(ctx, inner, &field_rows, start);
+}
+
+/// Records each field in view, label and value, for the mouse: `rows` are
+/// the lines where fields start, scrolled by `start`.
+fn record_fields(ctx: &Ctx, inner: Rect, rows: &[usize], start: usize) {
+    let height = inner.height as usize;
+    for (i, first) in rows.iter().enumerate() {
+        if let Some(row) = first.checked_sub(start).filter(|r| *r < height) {
+            let tall = (height - row).min(2) as u16;
+            let at = Rect::new(inner.x, inner.y + row as u16, inner.width, tall);
+            ctx.hits
+                .add(at, Target::Row(Area::Today(Pane::Reflection), i));
+        }
     }
 }
 

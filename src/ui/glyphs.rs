@@ -1,0 +1,102 @@
+//! Which glyph the full-screen journal draws for what the domain says, and
+//! the legend drawn from the one glyph set (`model::glyphs`): packed under
+//! the calendars and at the foot of the screens that draw glyphs, and in
+//! full in help.
+//!
+//! The domain does not yet tell apart every state the glyph set has a
+//! glyph for; until it does, a day with every promise shown up for but some
+//! only partly draws as "some", a day with nothing kept draws as "not
+//! recorded" whether or not a miss was noted, and nothing is drawn as "kept
+//! the smaller version" (that mark is recorded as partly kept for now).
+//!
+//! Uses the domain's day marks and statuses and the theme's styles.
+
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::domain::{DayItem, DayMark, Due, Status};
+use crate::model::Glyph;
+use crate::model::glyphs::{LEGEND, legend_meaning};
+
+/// The glyph of a day on the calendars.
+pub fn day_glyph(mark: DayMark) -> Glyph {
+    match mark {
+        DayMark::AllKept => Glyph::Kept,
+        DayMark::SomeKept => Glyph::Some,
+        DayMark::NoneKept => Glyph::NotRecorded,
+        DayMark::NotScheduled => Glyph::Rest,
+        DayMark::Future => Glyph::NotYet,
+    }
+}
+
+/// The glyph of one promise's result on a day that asked for it.
+pub fn status_glyph(status: Option<Status>) -> Glyph {
+    Glyph::of_result(status, Due::Yes)
+}
+
+/// The glyph of a promise in a day's list: its result, or a rest day if
+/// the day did not ask for it and nothing was recorded.
+pub fn item_glyph(item: &DayItem) -> Glyph {
+    Glyph::of_result(item.status(), item.due)
+}
+
+/// The legend of the glyphs in `drawn` (in the legend's order, each once),
+/// packed into lines of at most `width` columns: each screen explains the
+/// glyphs it shows, in the words of the one legend.
+pub fn legend_lines(theme: &Theme, width: u16, drawn: &[Glyph]) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0usize;
+    for (glyph, words) in LEGEND.iter().filter(|(g, _)| drawn.contains(g)) {
+        let item = theme.glyph(*glyph).width() + 1 + words.width() + 2;
+        if used > 0 && used + item > width as usize {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        }
+        current.push(theme.glyph_span(*glyph));
+        current.push(Span::styled(format!(" {words}  "), theme.dim));
+        used += item;
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    lines
+}
+
+/// The ASCII character drawn for a character of the app's own words with
+/// `glyphs = "ascii"` (separators, dashes, quotes, arrows), so a terminal
+/// without Unicode shows a whole frame it can draw. A person's own text
+/// keeps any other character.
+pub fn ascii_fallback(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "·" | "•" | "–" | "—" | "−" | "─" | "━" | "╌" => "-",
+        "“" | "”" | "„" => "\"",
+        "‘" | "’" => "'",
+        "…" => "~",
+        "×" => "x",
+        "→" => ">",
+        "←" => "<",
+        "↑" => "^",
+        "↓" => "v",
+        "│" | "┃" => "|",
+        "▰" | "█" => "#",
+        "▱" | "░" => "-",
+        "⏎" => "/",
+        _ => return None,
+    })
+}
+
+/// Every legend glyph with what it means in full, for help.
+pub fn legend_meanings(theme: &Theme) -> Vec<Line<'static>> {
+    LEGEND
+        .iter()
+        .map(|(glyph, _)| {
+            Line::from(vec![
+                Span::raw("  "),
+                theme.glyph_span(*glyph),
+                Span::raw(format!("             {}", legend_meaning(*glyph))),
+            ])
+        })
+        .collect()
+}

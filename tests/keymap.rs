@@ -1,0 +1,185 @@
+//! `[keys]` in the config: an action takes other keys (one, a list, with a
+//! modifier), everywhere or in one place; the keys it had stop working;
+//! help, the footer and the sentences that name keys show the keys in
+//! force; and two actions left sharing a key in one place are reported at
+//! start, naming both, with the key kept by the one the person set.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fixture, at, lived_in};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use smallwins::config;
+use smallwins::domain::{Clock, Journal};
+use smallwins::ui::app::{App, Popup};
+use smallwins::ui::screens::popup::text::TextPurpose;
+use smallwins::ui::theme::Theme;
+use smallwins::ui::{Screen, buffer_to_string, screens};
+
+/// The lived-in journal with `config`, at Sat 2026-11-21 08:30.
+fn app_with(f: &Fixture, config: &str) -> App {
+    drop(lived_in(&f.path));
+    let config = config::parse(config, Path::new("config.toml"))
+        .expect("valid config")
+        .config;
+    let journal =
+        Journal::open(&f.path, Clock::Fixed(at("2026-11-21T08:30")), config).expect("open journal");
+    App::new(journal, Theme::new(false)).expect("app")
+}
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, mods)));
+}
+
+fn char(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+fn ctrl(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    screens::draw(app, area, &mut buf);
+    buffer_to_string(&buf)
+}
+
+fn adding_a_win(app: &App) -> bool {
+    matches!(&app.popup, Some(Popup::Text(t)) if t.purpose == TextPurpose::AddWin)
+}
+
+#[test]
+fn a_rebound_action_answers_its_new_keys_and_not_its_old_one() {
+    let f = Fixture::new();
+    let mut a = app_with(
+        &f,
+        "[keys]\nadd_win = [\"n\", \"ctrl-w\"]\nundo = \"ctrl-u\"\n",
+    );
+    assert_eq!(a.message, None, "no problem to report");
+    char(&mut a, 'w');
+    assert!(a.popup.is_none(), "w no longer adds a win");
+    char(&mut a, 'n');
+    assert!(adding_a_win(&a));
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    ctrl(&mut a, 'w');
+    assert!(adding_a_win(&a), "ctrl-w adds a win");
+    for c in "ran".chars() {
+        char(&mut a, c);
+    }
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    let wins = |a: &App| a.journal.day(a.today).expect("day").wins.len();
+    assert_eq!(wins(&a), 2);
+    char(&mut a, 'u');
+    assert_eq!(wins(&a), 2, "u no longer undoes");
+    ctrl(&mut a, 'u');
+    assert_eq!(wins(&a), 1, "ctrl-u undoes");
+}
+
+#[test]
+fn help_the_footer_and_sentences_name_the_keys_in_force() {
+    let f = Fixture::new();
+    let mut a = app_with(
+        &f,
+        "[keys]\nadd_win = [\"n\", \"ctrl-w\"]\nshow_calendar = \"c\"\n",
+    );
+    let s = draw(&a, 120, 40);
+    assert!(s.contains(" n win "), "footer:\n{s}");
+    assert!(!s.contains(" w win "), "{s}");
+    assert!(s.contains("c Calendar"), "tab strip:\n{s}");
+    char(&mut a, '?');
+    let help = draw(&a, 120, 90);
+    let row = |keys: &str, does: &str| format!("  {keys:<14}{does}");
+    assert!(help.contains(&row("n/Ctrl-w", "add a win")), "{help}");
+    assert!(help.contains(&row("c", "Calendar")), "{help}");
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.popup.is_none(), "{:?}", a.message);
+    // A day with no wins says which key adds one.
+    char(&mut a, 'h');
+    assert_eq!(
+        a.screens.today.day.to_string(),
+        "2026-11-20",
+        "{:?}",
+        a.message
+    );
+    let s = draw(&a, 120, 40);
+    assert!(s.contains("Press n the moment something goes right"), "{s}");
+    char(&mut a, 'c');
+    assert_eq!(a.screen, Screen::Calendar);
+}
+
+#[test]
+fn a_place_of_its_own_rebinds_only_there() {
+    let f = Fixture::new();
+    let mut a = app_with(&f, "[keys.calendar]\nopen = \"o\"\n");
+    char(&mut a, '2');
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        a.screen,
+        Screen::Calendar,
+        "Enter no longer opens a day here"
+    );
+    char(&mut a, 'o');
+    assert_eq!(a.screen, Screen::Today, "o opens it");
+    // On Promises, Enter still edits.
+    char(&mut a, '4');
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(matches!(a.popup, Some(Popup::Form(_))));
+}
+
+#[test]
+fn keys_of_a_popup_can_be_rebound_too() {
+    let f = Fixture::new();
+    let mut a = app_with(&f, "[keys.text_box]\nsave = \"ctrl-s\"\n");
+    char(&mut a, 'w');
+    for c in "ran".chars() {
+        char(&mut a, c);
+    }
+    let s = draw(&a, 120, 40);
+    assert!(s.contains("Ctrl-s saves"), "hint line:\n{s}");
+    ctrl(&mut a, 's');
+    assert!(a.popup.is_none());
+    assert_eq!(a.journal.day(a.today).expect("day").wins.len(), 2);
+}
+
+#[test]
+fn two_actions_sharing_a_key_are_reported_and_the_key_stays_with_the_one_set() {
+    let f = Fixture::new();
+    let mut a = app_with(&f, "[keys]\nadd_win = \"x\"\n");
+    let message = a
+        .message
+        .clone()
+        .expect("the conflict is reported at start");
+    assert!(
+        message.contains("add_win") && message.contains("mark_missed"),
+        "{message}"
+    );
+    assert!(
+        message.contains("on Today") && message.contains("[keys]"),
+        "{message}"
+    );
+    char(&mut a, 'x');
+    assert!(adding_a_win(&a), "x does what the config asked");
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    char(&mut a, '?');
+    let help = draw(&a, 120, 90);
+    let row = |keys: &str, does: &str| format!("  {keys:<14}{does}");
+    assert!(help.contains(&row("x", "add a win")), "{help}");
+    assert!(!help.contains(&row("x", "mark missed")), "{help}");
+}
+
+#[test]
+fn a_conflict_in_another_place_names_that_place() {
+    let f = Fixture::new();
+    let a = app_with(&f, "[keys.review]\naccept = \"t\"\n");
+    let message = a.message.clone().expect("reported");
+    assert!(
+        message.contains("accept") && message.contains("jump_to_today"),
+        "{message}"
+    );
+    assert!(message.contains("on Review"), "{message}");
+}
