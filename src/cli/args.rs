@@ -45,8 +45,13 @@ pub enum Command {
     Missed(MissedArgs),
     /// Clear a promise's mark for a day, back to not yet marked
     Unmark(UnmarkArgs),
-    /// Note a small win
-    Win(WinArgs),
+    /// Note a small win, or list, edit and delete wins (win list, win edit ID TEXT, win delete ID)
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        after_help = WIN_HELP
+    )]
+    Win(WinCommand),
     /// Save the morning check-in: an intention and how sure you are
     Checkin(CheckinArgs),
     /// Save the evening reflection: answers, mood and confidence
@@ -86,6 +91,9 @@ pub enum Command {
     Review(ReviewArgs),
     /// The evidence so far: totals, runs of showing up, each promise's rates and strength, twelve weeks
     Stats,
+    /// Find words in wins, notes, lessons, intentions and answers, across all history
+    #[command(after_help = SEARCH_HELP)]
+    Search(SearchArgs),
 }
 
 const GLOBAL: &str = "Global options";
@@ -93,6 +101,16 @@ const GLOBAL: &str = "Global options";
 const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
     A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
     Limits on text and numbers are listed under \"Limits\" in the README.";
+
+const WIN_HELP: &str = "Each win has a short id (like 3fa9c1), shown by `win list`, `today` and `day`; \
+    it stays the same for as long as the win exists. A win whose first word is add, list, edit or delete \
+    goes after `--`: smallwins win -- list the groceries.\n\n\
+    Example:\n  smallwins win \"sent the email I was avoiding\" --area work";
+
+const SEARCH_HELP: &str = "Every word must be found, in any order; a word also finds longer words that \
+    start with it and other forms of it (walk finds walked and walking). The best matches come first, then \
+    the newest. In the full-screen journal, / searches the same way.\n\n\
+    Example:\n  smallwins search called mum";
 
 const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed";
 
@@ -241,6 +259,55 @@ pub struct UnmarkArgs {
     pub date: DateArg,
 }
 
+/// `win TEXT` notes a win; `win list`, `win edit` and `win delete` work on
+/// the wins already noted.
+#[derive(Debug, Args)]
+pub struct WinCommand {
+    #[command(subcommand)]
+    pub action: Option<WinAction>,
+    #[command(flatten)]
+    pub add: WinArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WinAction {
+    /// Note a small win (the same as `win TEXT`; use it for a win that starts with list, edit or delete)
+    #[command(after_help = "Example:\n  smallwins win add \"list the three things that went well\" --area work")]
+    Add(WinArgs),
+    /// List a day's wins with their ids
+    #[command(after_help = "Example:\n  smallwins win list --date yesterday")]
+    List(WinListArgs),
+    /// Change the words of a win
+    #[command(after_help = "Example:\n  smallwins win edit 3fa9c1 \"sent the email I was avoiding, and the next one\"")]
+    Edit(WinEditArgs),
+    /// Delete a win; what it prints brings it back
+    #[command(after_help = "Example:\n  smallwins win delete 3fa9c1")]
+    Delete(WinIdArg),
+}
+
+#[derive(Debug, Args)]
+pub struct WinListArgs {
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct WinIdArg {
+    /// The win's id, as `win list`, `today` and `day` show it (like 3fa9c1)
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WinEditArgs {
+    /// The win's id, as `win list`, `today` and `day` show it (like 3fa9c1)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The new words (quotes are optional)
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct WinArgs {
     /// The win, in a few words (quotes are optional)
@@ -339,6 +406,13 @@ pub struct ReviewArgs {
     /// Write to this new file (readable only by you) instead of printing
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to look for (quotes are optional)
+    #[arg(value_name = "TEXT", required = true, num_args = 1.., allow_hyphen_values = true)]
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -449,9 +523,9 @@ mod tests {
             Cli::try_parse_from(["smallwins", "win", "sent", "the", "email", "--area", "work"])
                 .expect("parses");
         match cli.command {
-            Some(Command::Win(args)) => {
-                assert_eq!(args.text.join(" "), "sent the email");
-                assert_eq!(args.area.as_deref(), Some("work"));
+            Some(Command::Win(WinCommand { action: None, add })) => {
+                assert_eq!(add.text.join(" "), "sent the email");
+                assert_eq!(add.area.as_deref(), Some("work"));
             }
             other => panic!("unexpected {other:?}"),
         }

@@ -49,7 +49,10 @@
 //! | `promise list` | `promises.rs` | an array of promises |
 //! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
-//! | `win` | `wins.rs` | the win |
+//! | `win`, `win add` | `wins.rs` | the win |
+//! | `win list` | `wins.rs` | `{day, wins}`, each win with its `short_id` |
+//! | `win edit` | `wins.rs` | the win with its `short_id` |
+//! | `win delete` | `wins.rs` | `{deleted, restore}`: the win with its `short_id`, and the command that notes it again |
 //! | `checkin` | `checkin.rs` | the check-in |
 //! | `reflect` | `checkin.rs` | the reflection |
 //! | `today`, `day` | `days.rs` | `{day, promises: [{promise, due, target, status, check}], wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` \| `flexible` \| `no` |
@@ -63,6 +66,7 @@
 //! | `demo` | `demo.rs` | `{db, weeks, records}` |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
+//! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |
 //! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}` |
 //!
 //! `records` and `changed` are `{promises, checks, wins, checkins, reflections}`.
@@ -99,8 +103,10 @@ mod words;
 pub use args::Cli;
 pub use error::CliError;
 
-use args::{BackupArgs, Command, PromiseCommand};
-use commands::{care, checkin, days, demo, export, marks, promises, review, show, stats, wins};
+use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
+use commands::{
+    care, checkin, days, demo, export, marks, promises, review, search, show, stats, wins,
+};
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
 use output::print;
@@ -178,9 +184,14 @@ fn access(command: &Command) -> Access {
         | Command::Show(_)
         | Command::Review(_)
         | Command::Stats
+        | Command::Search(_)
         | Command::Backup(_)
         | Command::Check
-        | Command::Promise(PromiseCommand::List(_)) => Access::Read,
+        | Command::Promise(PromiseCommand::List(_))
+        | Command::Win(WinCommand {
+            action: Some(WinAction::List(_)),
+            ..
+        }) => Access::Read,
         _ => Access::Write,
     }
 }
@@ -211,7 +222,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Partial(args) => print(&marks::mark(journal, args, Status::Partial)?, json)?,
         Command::Missed(args) => print(&marks::missed(journal, args)?, json)?,
         Command::Unmark(args) => print(&marks::unmark(journal, &args)?, json)?,
-        Command::Win(args) => print(&wins::win(journal, args)?, json)?,
+        Command::Win(command) => win_command(journal, command, json)?,
         Command::Checkin(args) => print(&checkin::checkin(journal, args)?, json)?,
         Command::Reflect(args) => print(&checkin::reflect(journal, args)?, json)?,
         Command::Today => print(&days::day(journal, journal.today())?, json)?,
@@ -228,6 +239,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Demo(args) => print(&demo::fill(journal, db, &args)?, json)?,
         Command::Review(args) => review::review(journal, &args, json)?.print(json)?,
         Command::Stats => print(&stats::stats(journal)?, json)?,
+        Command::Search(args) => print(&search::search(journal, &args)?, json)?,
         // These run before the journal is opened (see `works_on_the_file`).
         command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
             on_the_file(db, &command, journal.clock(), json)?
@@ -243,6 +255,16 @@ fn promise_command(journal: &mut Journal, command: PromiseCommand, json: bool) -
         PromiseCommand::Edit(args) => print(&promises::edit(journal, args)?, json),
         PromiseCommand::Archive(args) => print(&promises::archive(journal, &args, true)?, json),
         PromiseCommand::Unarchive(args) => print(&promises::archive(journal, &args, false)?, json),
+    }
+}
+
+fn win_command(journal: &mut Journal, command: WinCommand, json: bool) -> Result<String> {
+    match command.action {
+        None => print(&wins::win(journal, command.add)?, json),
+        Some(WinAction::Add(args)) => print(&wins::win(journal, args)?, json),
+        Some(WinAction::List(args)) => print(&wins::list(journal, &args)?, json),
+        Some(WinAction::Edit(args)) => print(&wins::edit(journal, args)?, json),
+        Some(WinAction::Delete(args)) => print(&wins::delete(journal, &args)?, json),
     }
 }
 

@@ -19,6 +19,7 @@ mod counts;
 mod promise;
 mod records;
 mod review;
+mod search;
 pub mod weekday;
 
 pub use config::{Config, Prompt, Prompts};
@@ -26,6 +27,7 @@ pub use counts::{Counts, ImportReport};
 pub use promise::{Due, Promise, Schedule, Target, format_amount};
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
+pub use search::{SearchHit, SearchKind};
 
 /// A new stable id for a record.
 pub fn new_id() -> String {

@@ -21,6 +21,7 @@ pub mod export;
 pub mod marks;
 pub mod promises;
 pub mod review;
+pub mod search;
 pub mod show;
 pub mod stats;
 pub mod wins;
