@@ -411,7 +411,7 @@ pub struct ReviewArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The words to look for (quotes are optional)
-    #[arg(value_name = "TEXT", required = true, num_args = 1.., allow_hyphen_values = true)]
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
     pub words: Vec<String>,
 }
 

@@ -22,6 +22,7 @@ pub enum Action {
     Help,
     Go(Screen),
     Undo,
+    Search,
     // On screens
     NextPane,
     PrevPane,
@@ -69,6 +70,7 @@ pub enum PopupKind {
     Text,
     Form,
     Rating,
+    Search,
 }
 
 /// Where a binding applies.
@@ -357,6 +359,7 @@ mod tests {
                 PopupKind::Text,
                 PopupKind::Form,
                 PopupKind::Rating,
+                PopupKind::Search,
             ]
             .map(Context::Popup),
         );
