@@ -6,7 +6,6 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use assert_cmd::Command;
 use common::{Fixture, d, lived_in};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -179,25 +178,12 @@ fn words_that_mean_something_to_the_index_are_plain_words() {
 
 // ----- the command line ----------------------------------------------------
 
-fn cmd(f: &Fixture) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_smallwins"));
-    cmd.env("SMALLWINS_NOW", NOW)
-        .env_remove("SMALLWINS_DB")
-        .arg("--db")
-        .arg(&f.path)
-        .arg("--config")
-        .arg(f.dir.path().join("no-config.toml"));
-    cmd
+fn cmd(f: &Fixture) -> assert_cmd::Command {
+    common::smallwins_at(f, NOW)
 }
 
 fn run(f: &Fixture, args: &[&str]) -> String {
-    let out = cmd(f).args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    common::run_at(f, NOW, args)
 }
 
 #[test]

@@ -35,15 +35,24 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add, list, edit and archive promises
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  smallwins promise add Read --target 10 --unit pages --days mon,wed,fri"
+    )]
     Promise(PromiseCommand),
     /// Mark a promise kept (a measured one records its target unless --amount says otherwise)
+    #[command(after_help = "Example:\n  smallwins kept 1 --date yesterday")]
     Kept(MarkArgs),
     /// Mark a promise partly kept: it happened, so it counts
+    #[command(after_help = "Example:\n  smallwins partial read --amount 4 --note \"tired\"")]
     Partial(MarkArgs),
     /// Note that a promise was missed, and what got in the way
+    #[command(
+        after_help = "Example:\n  smallwins missed 1 --note \"overslept\" --lesson \"alarm by the bed\""
+    )]
     Missed(MissedArgs),
     /// Clear a promise's mark for a day, back to not yet marked
+    #[command(after_help = "Example:\n  smallwins unmark 1 --date -2")]
     Unmark(UnmarkArgs),
     /// Note a small win, or list, edit and delete wins (win list, win edit ID TEXT, win delete ID)
     #[command(
@@ -53,54 +62,77 @@ pub enum Command {
     )]
     Win(WinCommand),
     /// Save the morning check-in: an intention and how sure you are
+    #[command(
+        after_help = "Example:\n  smallwins checkin --intention \"Make it a calm day\" --confidence 7"
+    )]
     Checkin(CheckinArgs),
     /// Save the evening reflection: answers, mood and confidence
+    #[command(
+        after_help = "Example:\n  smallwins reflect --mood 6 --confidence 8 --answer helped=\"a friend texted\""
+    )]
     Reflect(ReflectArgs),
     /// Show today's promises, wins, check-in and reflection
-    #[command(after_help = GLYPH_HELP)]
+    #[command(after_help = TODAY_HELP)]
     Today,
     /// Show one day's promises, wins, check-in and reflection
-    #[command(after_help = GLYPH_HELP)]
+    #[command(after_help = DAY_HELP)]
     Day(DayArgs),
     /// Write the journal as JSON, CSV or a Markdown weekly summary
     #[command(
         after_help = "Without --out the export itself is printed. With --out it goes to a new file \
-                      readable only by you, and one line (JSON with --json) says what was written."
+                      readable only by you, and one line (JSON with --json) says what was written.\n\n\
+                      Example:\n  smallwins export --format markdown --from -7 --out week.md"
     )]
     Export(ExportArgs),
-    /// Merge a JSON export into the journal; importing twice changes nothing
-    Import(FileArgs),
+    /// Bring in a smallwins export, or history from Loop Habit Tracker, dijo, harsh or jrnl; importing twice changes nothing
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Copy the live journal into a new file, or list the automatic backups (--list)
     #[command(after_help = BACKUP_HELP)]
     Backup(BackupArgs),
     /// Run SQLite's integrity check on the journal and say what it found
+    #[command(after_help = "Example:\n  smallwins check")]
     Check,
     /// Bring back a backup in place of the journal, after keeping the journal as it is
+    #[command(
+        after_help = "Example:\n  smallwins restore backups/journal-2026-11-20-083000-daily.db"
+    )]
     Restore(RestoreArgs),
     /// Print a screen of the full-screen journal as plain text
+    #[command(after_help = "Example:\n  smallwins show calendar --width 100 --height 30")]
     Show(ShowArgs),
     /// Fill a new, empty journal with weeks of made-up history to explore
+    #[command(after_help = "Example:\n  smallwins demo --db /tmp/smallwins-demo.db --weeks 8")]
     Demo(DemoArgs),
     /// Look back on one week: what was kept, wins, how it felt, lessons, what's next
     #[command(
         after_help = "A WEEK is an ISO week like 2026-W47; weeks start on the config's \
                       week_starts_on day. --format markdown is written to be sent as it is to \
                       someone you trust. With --out the review goes to a new file readable only \
-                      by you, and one line (JSON with --json) says what was written."
+                      by you, and one line (JSON with --json) says what was written.\n\n\
+                      Example:\n  smallwins review --week 2026-W47 --format markdown --out week.md"
     )]
     Review(ReviewArgs),
     /// The evidence so far: totals, runs of showing up, each promise's rates and strength, twelve weeks
+    #[command(after_help = "Example:\n  smallwins stats --json")]
     Stats,
     /// Find words in wins, notes, lessons, intentions and answers, across all history
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
+    /// Print a completion script for bash, zsh or fish
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), to read with man or to install
+    #[command(after_help = "Example:\n  smallwins man | man -l -")]
+    Man,
 }
 
 const GLOBAL: &str = "Global options";
 
 const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
     A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
-    Limits on text and numbers are listed under \"Limits\" in the README.";
+    Limits on text and numbers are listed under \"Limits\" in the README.\n\n\
+    Example:\n  smallwins win \"sent the email I was avoiding\"";
 
 const WIN_HELP: &str = "Each win has a short id (like 3fa9c1), shown by `win list`, `today` and `day`; \
     it stays the same for as long as the win exists. A win whose first word is add, list, edit or delete \
@@ -112,7 +144,30 @@ const SEARCH_HELP: &str = "Every word must be found, in any order; a word also f
     the newest. In the full-screen journal, / searches the same way.\n\n\
     Example:\n  smallwins search called mum";
 
-const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed";
+const TODAY_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed. Each win shows its id, \
+    for `win edit` and `win delete`.\n\n\
+    Example:\n  smallwins today --json";
+
+const DAY_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed. Each win shows its id, \
+    for `win edit` and `win delete`.\n\n\
+    Example:\n  smallwins day yesterday";
+
+const IMPORT_HELP: &str = "FORMAT is one of:\n  \
+    smallwins  a file made by `smallwins export` (the default)\n  \
+    loop       Loop Habit Tracker's CSV export: the zip, or the folder it unzips to\n  \
+    dijo       dijo's habit_record.json (habit_record[auto].json beside it comes along)\n  \
+    harsh      harsh's folder holding `habits` and `log` (or either file)\n  \
+    jrnl       the output of `jrnl --export json`: short entries become wins, long ones reflections\n\
+    Every record is checked as typed input is before anything is written. What could not be brought \
+    over is listed, one line per kind. Records get ids made from what the file says, so importing the \
+    same file again, or a later export of the same tracker, adds only what is new.\n\n\
+    Example:\n  smallwins import --from harsh ~/.config/harsh";
+
+const COMPLETIONS_HELP: &str = "Put the script where your shell looks for completions, for example:\n  \
+    bash: smallwins completions bash > ~/.local/share/bash-completion/completions/smallwins\n  \
+    zsh:  smallwins completions zsh > ~/.zfunc/_smallwins   (with fpath+=~/.zfunc before compinit)\n  \
+    fish: smallwins completions fish > ~/.config/fish/completions/smallwins.fish\n\n\
+    Example:\n  smallwins completions bash > ~/.local/share/bash-completion/completions/smallwins";
 
 const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
     and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \
@@ -122,14 +177,21 @@ const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once
 #[derive(Debug, Subcommand)]
 pub enum PromiseCommand {
     /// Add a promise, small enough to keep on a bad day
+    #[command(
+        after_help = "Example:\n  smallwins promise add \"Stretch for ten seconds\" --cue \"after my coffee\" --smaller \"touch my toes once\""
+    )]
     Add(AddArgs),
     /// List the promises with their numbers
+    #[command(after_help = "Example:\n  smallwins promise list --all")]
     List(ListArgs),
     /// Change a promise; an empty value (--cue "") clears an optional field
+    #[command(after_help = "Example:\n  smallwins promise edit 2 --target 5 --cue \"before bed\"")]
     Edit(EditArgs),
     /// Archive a promise: it stops counting from today, and its history stays
+    #[command(after_help = "Example:\n  smallwins promise archive read")]
     Archive(PromiseArg),
     /// Bring an archived promise back
+    #[command(after_help = "Example:\n  smallwins promise unarchive read")]
     Unarchive(PromiseArg),
 }
 
@@ -415,10 +477,43 @@ pub struct SearchArgs {
     pub words: Vec<String>,
 }
 
+/// Where an import comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A file made by `smallwins export` (JSON)
+    Smallwins,
+    /// Loop Habit Tracker's CSV export (the zip, or its folder)
+    Loop,
+    /// dijo's habit_record.json
+    Dijo,
+    /// harsh's habits and log files (their folder)
+    Harsh,
+    /// jrnl's `--export json`
+    Jrnl,
+}
+
 #[derive(Debug, Args)]
-pub struct FileArgs {
+pub struct ImportArgs {
+    /// What made the file
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ImportFormat::Smallwins)]
+    pub from: ImportFormat,
+    /// The file or folder to import
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
 }
 
 #[derive(Debug, Args)]
@@ -552,6 +647,52 @@ mod tests {
             help("edit", "days").as_deref(),
             Some("Only on these weekdays, like mon,wed,fri")
         );
+    }
+
+    #[test]
+    fn every_command_shows_one_example() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", command.get_name()).trim().to_string();
+            let help = command
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            if !help.contains("Example:\n  smallwins ") {
+                missing.push(path.clone());
+            }
+            for sub in command.get_subcommands() {
+                if sub.get_name() != "help" {
+                    walk(sub, &path, missing);
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no example in --help of: {missing:?}");
+    }
+
+    #[test]
+    fn a_win_named_like_a_subcommand_goes_after_two_dashes() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).expect("parses").command;
+        assert!(matches!(
+            parse(&["smallwins", "win", "list"]),
+            Some(Command::Win(WinCommand {
+                action: Some(WinAction::List(_)),
+                ..
+            }))
+        ));
+        match parse(&["smallwins", "win", "--", "list", "the", "groceries"]) {
+            Some(Command::Win(WinCommand { action: None, add })) => {
+                assert_eq!(add.text.join(" "), "list the groceries");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        match parse(&["smallwins", "win", "listened", "to", "Sam"]) {
+            Some(Command::Win(WinCommand { action: None, add })) => {
+                assert_eq!(add.text.join(" "), "listened to Sam");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
     }
 
     #[test]

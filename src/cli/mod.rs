@@ -57,7 +57,8 @@
 //! | `reflect` | `checkin.rs` | the reflection |
 //! | `today`, `day` | `days.rs` | `{day, promises: [{promise, due, target, status, check}], wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` \| `flexible` \| `no` |
 //! | `export --out` | `export.rs` | `{out, format, records}` (without `--out` the export itself is printed) |
-//! | `import` | `export.rs` | `{file, changed, total}`; `changed` counts added or updated records per kind |
+//! | `import` | `import.rs` | `{file, from, changed, total, left_out}`; `changed` counts added or updated records per kind, `left_out` is `[{count, what}]` |
+//! | `completions`, `man` | `shell.rs` | the script or page itself, with or without `--json` |
 //! | `backup FILE` | `care.rs` | `{backup, records}` |
 //! | `backup --list` | `care.rs` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}` |
 //! | `check` | `care.rs` | `{journal, sound, problems, records, newest_backup}` |
@@ -94,6 +95,7 @@ pub mod args;
 mod commands;
 mod csv;
 mod error;
+mod import;
 mod markdown;
 mod open;
 mod output;
@@ -105,7 +107,7 @@ pub use error::CliError;
 
 use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
 use commands::{
-    care, checkin, days, demo, export, marks, promises, review, search, show, stats, wins,
+    care, checkin, days, demo, export, marks, promises, review, search, shell, show, stats, wins,
 };
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
@@ -127,6 +129,12 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line and returns what it prints (made printable
 /// as it is written).
 pub fn run(cli: Cli) -> Result<String> {
+    // These need no journal, no clock and no config.
+    match &cli.command {
+        Some(Command::Completions(args)) => return Ok(shell::completions(args.shell)),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
     let clock = Clock::from_env().map_err(CliError::Input)?;
     let config = load_config(cli.config.as_deref())?;
     if cli.demo {
@@ -231,7 +239,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
             print(&days::day(journal, day)?, json)?
         }
         Command::Export(args) => export::export(journal, &args)?.print(json)?,
-        Command::Import(args) => print(&export::import(journal, &args)?, json)?,
+        Command::Import(args) => print(&commands::import::import(journal, &args)?, json)?,
         Command::Backup(BackupArgs {
             file: Some(file), ..
         }) => print(&care::backup(journal, &file)?, json)?,
@@ -244,6 +252,9 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
             on_the_file(db, &command, journal.clock(), json)?
         }
+        // These run before anything is opened (see `run`).
+        Command::Completions(args) => shell::completions(args.shell),
+        Command::Man => shell::man()?,
     };
     Ok(Outcome::Printed(text))
 }
