@@ -598,7 +598,8 @@ fn today_shows_promises_with_marks_wins_checkin_reflection_and_kept_line() {
         .as_str()
         .map(String::from)
         .expect("each win has its short id");
-    let expected = format!("\
+    let expected = format!(
+        "\
 Saturday 21 November 2026
 
 Promises
@@ -617,7 +618,8 @@ Reflection: mood 6/10, confidence 8/10
     and no phone
 
 I said I'd stretch for ten seconds — and I did.
-");
+"
+    );
     assert_eq!(out, expected);
 }
 

@@ -81,7 +81,10 @@ fn loop_habit_tracker_habits_and_checkmarks_come_over() {
 
     let data = export(&f);
     let stretch = find(&data, "promises", "text", "Stretch");
-    assert_eq!(stretch["schedule"], serde_json::json!({"kind": "times_per_week", "times": 3}));
+    assert_eq!(
+        stretch["schedule"],
+        serde_json::json!({"kind": "times_per_week", "times": 3})
+    );
     assert_eq!(stretch["created_on"], "2026-11-15");
     assert_eq!(check(&data, "Stretch", "2026-11-18")["status"], "missed");
     assert_eq!(check(&data, "Stretch", "2026-11-18")["note"], "back ache");
@@ -96,7 +99,10 @@ fn loop_habit_tracker_habits_and_checkmarks_come_over() {
     let coffee = check(&data, "Coffee", "2026-11-20");
     assert_eq!(coffee["status"], "missed");
     assert_eq!(coffee["note"], "3 cups · long night");
-    assert_eq!(find(&data, "promises", "text", "Coffee")["unit"], Value::Null);
+    assert_eq!(
+        find(&data, "promises", "text", "Coffee")["unit"],
+        Value::Null
+    );
     assert_eq!(
         find(&data, "promises", "text", "Old course")["archived_on"],
         "2026-11-03"
@@ -135,12 +141,21 @@ fn dijo_habits_and_the_auto_file_beside_them_come_over() {
     assert_eq!(check(&data, "floss", "2026-11-21")["status"], "kept");
     assert_eq!(check(&data, "pushups", "2026-11-18")["status"], "kept");
     let some = check(&data, "pushups", "2026-11-19");
-    assert_eq!((some["status"].as_str(), some["amount"].as_f64()), (Some("partial"), Some(10.0)));
+    assert_eq!(
+        (some["status"].as_str(), some["amount"].as_f64()),
+        (Some("partial"), Some(10.0))
+    );
     let run = check(&data, "km run", "2026-11-20");
     assert_eq!(run["amount"], 4.2);
     assert_eq!(run["status"], "partial");
-    assert_eq!(find(&data, "promises", "text", "km run")["targets"][0]["amount"], 5.0);
-    assert_eq!(check(&data, "glasses of water", "2026-11-21")["status"], "kept");
+    assert_eq!(
+        find(&data, "promises", "text", "km run")["targets"][0]["amount"],
+        5.0
+    );
+    assert_eq!(
+        check(&data, "glasses of water", "2026-11-21")["status"],
+        "kept"
+    );
     assert_second_import_changes_nothing(&f, "dijo", "dijo/habit_record.json");
 }
 
@@ -168,17 +183,29 @@ fn harsh_habits_and_log_come_over() {
     let stretch = find(&data, "promises", "text", "Stretch");
     assert_eq!(stretch["area"], "Mornings");
     assert_eq!(stretch["schedule"]["kind"], "daily");
-    assert_eq!(find(&data, "promises", "text", "Journal")["schedule"]["times"], 5);
-    assert_eq!(find(&data, "promises", "text", "Call a friend")["area"], "Other");
+    assert_eq!(
+        find(&data, "promises", "text", "Journal")["schedule"]["times"],
+        5
+    );
+    assert_eq!(
+        find(&data, "promises", "text", "Call a friend")["area"],
+        "Other"
+    );
     // As in harsh, the later line for a day wins.
     let later = check(&data, "Stretch", "2026-11-20");
-    assert_eq!((later["status"].as_str(), later["note"].as_str()), (Some("kept"), Some("made it after all")));
+    assert_eq!(
+        (later["status"].as_str(), later["note"].as_str()),
+        (Some("kept"), Some("made it after all"))
+    );
     assert_eq!(
         check(&data, "Coffee cups", "2026-11-19")["note"],
         "after lunch · amount 3"
     );
     let old = find(&data, "promises", "text", "Old course");
-    assert_eq!(old["archived_on"], "2026-11-01", "retired after its end date");
+    assert_eq!(
+        old["archived_on"], "2026-11-01",
+        "retired after its end date"
+    );
     assert_second_import_changes_nothing(&f, "harsh", "harsh");
     // The folder, or either file in it.
     assert_second_import_changes_nothing(&f, "harsh", "harsh/log");
@@ -238,8 +265,14 @@ fn the_report_says_what_came_and_what_did_not_in_words() {
         ),
         "{out}"
     );
-    assert!(out.contains("\nNot brought over as it was:\n  1 day still ahead"), "{out}");
-    assert!(out.contains("\n  1 skipped day (smallwins leaves it unmarked)\n"), "{out}");
+    assert!(
+        out.contains("\nNot brought over as it was:\n  1 day still ahead"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  1 skipped day (smallwins leaves it unmarked)\n"),
+        "{out}"
+    );
     let again = run_at(&f, NOW, &["import", "--from", "harsh", path]);
     assert!(again.starts_with("Nothing new from harsh in "), "{again}");
 }
@@ -259,10 +292,16 @@ fn a_record_that_breaks_the_rules_refuses_the_whole_file() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("Nothing was imported: promise "), "{stderr}");
+    assert!(
+        stderr.starts_with("Nothing was imported: promise "),
+        "{stderr}"
+    );
     assert!(stderr.contains("more than the 200 it can hold"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert_eq!(json_at(&f, NOW, &["promise", "list"]), serde_json::json!([]));
+    assert_eq!(
+        json_at(&f, NOW, &["promise", "list"]),
+        serde_json::json!([])
+    );
 
     // A file of another kind is named as such, in one sentence.
     let jrnl = fixture("jrnl/export.json");

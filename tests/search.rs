@@ -43,10 +43,7 @@ fn the_best_match_comes_first_then_the_newest() {
         .expect("win");
     // Three walks in three words is the best match; the two equal ones
     // follow, newest first.
-    assert_eq!(
-        days(&j, "walk"),
-        ["2026-11-05", "2026-11-15", "2026-11-10"]
-    );
+    assert_eq!(days(&j, "walk"), ["2026-11-05", "2026-11-15", "2026-11-10"]);
     // Every word must be found; a word finds its other forms and longer
     // words that start with it.
     assert_eq!(days(&j, "walk shop"), ["2026-11-15"]);
@@ -124,9 +121,7 @@ fn an_edit_a_delete_and_their_undo_are_searched_at_once() {
         .expect("win");
     assert_eq!(days(&j, "bike"), ["2026-11-20"]);
 
-    let edited = j
-        .edit_win(&win, "fixed the kettle")
-        .expect("edit");
+    let edited = j.edit_win(&win, "fixed the kettle").expect("edit");
     assert!(days(&j, "bike").is_empty(), "the old words are gone");
     assert_eq!(days(&j, "kettle"), ["2026-11-20"]);
 
@@ -191,9 +186,15 @@ fn search_lists_by_day_with_the_match_picked_out() {
     let f = Fixture::new();
     drop(lived_in(&f.path));
     let out = run(&f, &["search", "email"]);
-    assert!(out.starts_with("1 match for “email”, best first:\n"), "{out}");
+    assert!(
+        out.starts_with("1 match for “email”, best first:\n"),
+        "{out}"
+    );
     assert!(out.contains("Sat 21 Nov 2026 · win "), "{out}");
-    assert!(out.contains("  sent the **email** I was avoiding\n"), "{out}");
+    assert!(
+        out.contains("  sent the **email** I was avoiding\n"),
+        "{out}"
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&run(&f, &["search", "small", "win", "--json"])).expect("json");

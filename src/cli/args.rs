@@ -334,13 +334,17 @@ pub struct WinCommand {
 #[derive(Debug, Subcommand)]
 pub enum WinAction {
     /// Note a small win (the same as `win TEXT`; use it for a win that starts with list, edit or delete)
-    #[command(after_help = "Example:\n  smallwins win add \"list the three things that went well\" --area work")]
+    #[command(
+        after_help = "Example:\n  smallwins win add \"list the three things that went well\" --area work"
+    )]
     Add(WinArgs),
     /// List a day's wins with their ids
     #[command(after_help = "Example:\n  smallwins win list --date yesterday")]
     List(WinListArgs),
     /// Change the words of a win
-    #[command(after_help = "Example:\n  smallwins win edit 3fa9c1 \"sent the email I was avoiding, and the next one\"")]
+    #[command(
+        after_help = "Example:\n  smallwins win edit 3fa9c1 \"sent the email I was avoiding, and the next one\""
+    )]
     Edit(WinEditArgs),
     /// Delete a win; what it prints brings it back
     #[command(after_help = "Example:\n  smallwins win delete 3fa9c1")]

@@ -130,13 +130,11 @@ fn marked(hit: &SearchHit) -> String {
     let text: String = hit
         .pieces()
         .into_iter()
-        .map(|(text, matched)| {
-            if matched {
-                format!("**{text}**")
-            } else {
-                text
-            }
-        })
+        .map(
+            |(text, matched)| {
+                if matched { format!("**{text}**") } else { text }
+            },
+        )
         .collect();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -171,10 +171,7 @@ impl Report for WinDeleted {
 
 /// `smallwins win add --date 2026-11-21 --area work -- 'the words'`.
 fn restore_command(win: &Win) -> String {
-    let mut parts = vec![
-        "smallwins win add --date".to_string(),
-        win.day.to_string(),
-    ];
+    let mut parts = vec!["smallwins win add --date".to_string(), win.day.to_string()];
     if let Some(area) = &win.area {
         parts.push("--area".into());
         parts.push(shell_quote(area));

@@ -60,7 +60,11 @@ fn parse(path: &Path) -> Result<Vec<Value>> {
         ))
     };
     let value: Value = serde_json::from_str(&text).map_err(|e| {
-        not_dijo(format!("it is not JSON: line {}, column {}", e.line(), e.column()))
+        not_dijo(format!(
+            "it is not JSON: line {}, column {}",
+            e.line(),
+            e.column()
+        ))
     })?;
     match value {
         Value::Array(habits) => Ok(habits),

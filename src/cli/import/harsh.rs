@@ -39,7 +39,10 @@ pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
             dir.display()
         )));
     }
-    let habits = text_of(read_file(&habits_file, "harsh's habits file")?, &habits_file)?;
+    let habits = text_of(
+        read_file(&habits_file, "harsh's habits file")?,
+        &habits_file,
+    )?;
     let log_file = dir.join("log");
     let log = if log_file.is_file() {
         text_of(read_file(&log_file, "harsh's log file")?, &log_file)?
@@ -147,7 +150,12 @@ struct Record {
 }
 
 impl Record {
-    fn check(&self, habit: &Habit, day: NaiveDate, left: &mut LeftOut) -> Option<crate::domain::Check> {
+    fn check(
+        &self,
+        habit: &Habit,
+        day: NaiveDate,
+        left: &mut LeftOut,
+    ) -> Option<crate::domain::Check> {
         let status = match self.result {
             'y' => Status::Kept,
             'n' => Status::Missed,
@@ -163,7 +171,11 @@ impl Record {
         let mut note = self.comment.trim().to_string();
         if let Some(amount) = self.amount.filter(|a| *a != 0.0 && a.is_finite()) {
             let amount = format!("amount {}", format_amount(amount));
-            note = if note.is_empty() { amount } else { format!("{note} · {amount}") };
+            note = if note.is_empty() {
+                amount
+            } else {
+                format!("{note} · {amount}")
+            };
         }
         Some(habit.check(day, status, None, Some(note)))
     }

@@ -68,12 +68,19 @@ impl Entry {
 }
 
 pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
-    let text = text_of(read_file(path, "the file `jrnl --export json` wrote")?, path)?;
+    let text = text_of(
+        read_file(path, "the file `jrnl --export json` wrote")?,
+        path,
+    )?;
     let export: Export = serde_json::from_str(&text).map_err(|e| {
         CliError::Input(format!(
             "{} is not a jrnl JSON export ({}); make one with `jrnl --export json --file FILE`.",
             path.display(),
-            e.to_string().split(" at line").next().unwrap_or("").replace('`', "\"")
+            e.to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .replace('`', "\"")
         ))
     })?;
     let mut plan = Plan::default();
@@ -81,7 +88,8 @@ pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
     let mut long: BTreeMap<NaiveDate, Vec<(NaiveDateTime, String)>> = BTreeMap::new();
     for entry in &export.entries {
         let Some(moment) = entry.moment() else {
-            plan.left_out.add("entry without a YYYY-MM-DD date|entries without a YYYY-MM-DD date");
+            plan.left_out
+                .add("entry without a YYYY-MM-DD date|entries without a YYYY-MM-DD date");
             continue;
         };
         let text = entry.text();
@@ -137,7 +145,10 @@ fn reflection(
         // Keep what was written in smallwins, and add the entries.
         Some(mut r) => {
             r.answers.insert(ANSWER_KEY.into(), answer);
-            r.updated_at = into.journal.now().max(r.updated_at + chrono::Duration::seconds(1));
+            r.updated_at = into
+                .journal
+                .now()
+                .max(r.updated_at + chrono::Duration::seconds(1));
             Some(r)
         }
         None => Some(Reflection {

@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Dest, Habit, LeftOut, Plan, day_fits, read_file, schedule_for, stable_id, text_of, zip};
+use super::{
+    Dest, Habit, LeftOut, Plan, day_fits, read_file, schedule_for, stable_id, text_of, zip,
+};
 use crate::cli::error::{CliError, Result};
 use crate::domain::Status;
 
@@ -34,7 +36,10 @@ impl Source {
         if path.is_dir() {
             return Ok(Source::Folder(path.to_path_buf()));
         }
-        let bytes = read_file(path, "Loop's CSV export (the zip, or the folder it unzips to)")?;
+        let bytes = read_file(
+            path,
+            "Loop's CSV export (the zip, or the folder it unzips to)",
+        )?;
         if zip::is_zip(&bytes) {
             return zip::files(&bytes).map(Source::Zip).map_err(|why| {
                 CliError::Input(format!(
@@ -264,7 +269,10 @@ fn add_habit(
             continue;
         }
         let note = match (measured, h.numerical, amount) {
-            (false, true, Some(a)) => Some(join_note(&format!("{} {}", crate::domain::model::format_amount(a), unit_of(h)), note)),
+            (false, true, Some(a)) => Some(join_note(
+                &format!("{} {}", crate::domain::model::format_amount(a), unit_of(h)),
+                note,
+            )),
             _ => note,
         };
         plan.checks.push(habit.check(day, status, amount, note));
@@ -277,7 +285,11 @@ fn add_habit(
 /// The unit of a numerical habit, or a plain word when it has none.
 fn unit_of(h: &LoopHabit) -> String {
     let unit = h.unit.split_whitespace().collect::<Vec<_>>().join(" ");
-    if unit.is_empty() { "times".into() } else { unit }
+    if unit.is_empty() {
+        "times".into()
+    } else {
+        unit
+    }
 }
 
 fn join_note(first: &str, note: Option<String>) -> String {

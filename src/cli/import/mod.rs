@@ -293,12 +293,27 @@ mod tests {
     #[test]
     fn frequencies_become_the_nearest_schedule() {
         assert_eq!(schedule_for(1, 1), (Schedule::Daily, true));
-        assert_eq!(schedule_for(3, 7), (Schedule::TimesPerWeek { times: 3 }, true));
+        assert_eq!(
+            schedule_for(3, 7),
+            (Schedule::TimesPerWeek { times: 3 }, true)
+        );
         assert_eq!(schedule_for(7, 7), (Schedule::Daily, true));
-        assert_eq!(schedule_for(1, 14), (Schedule::TimesPerWeek { times: 1 }, false));
-        assert_eq!(schedule_for(1, 2), (Schedule::TimesPerWeek { times: 4 }, false));
-        assert_eq!(schedule_for(10, 30), (Schedule::TimesPerWeek { times: 2 }, false));
-        assert_eq!(schedule_for(0, 1), (Schedule::TimesPerWeek { times: 1 }, false));
+        assert_eq!(
+            schedule_for(1, 14),
+            (Schedule::TimesPerWeek { times: 1 }, false)
+        );
+        assert_eq!(
+            schedule_for(1, 2),
+            (Schedule::TimesPerWeek { times: 4 }, false)
+        );
+        assert_eq!(
+            schedule_for(10, 30),
+            (Schedule::TimesPerWeek { times: 2 }, false)
+        );
+        assert_eq!(
+            schedule_for(0, 1),
+            (Schedule::TimesPerWeek { times: 1 }, false)
+        );
     }
 
     #[test]

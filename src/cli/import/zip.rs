@@ -79,7 +79,9 @@ fn file_data(bytes: &[u8], local: usize, packed: usize) -> Option<&[u8]> {
 fn find_end(bytes: &[u8]) -> Option<usize> {
     let last = bytes.len().checked_sub(22)?;
     let first = last.saturating_sub(0xffff);
-    (first..=last).rev().find(|&i| u32_at(bytes, i) == Some(0x0605_4b50))
+    (first..=last)
+        .rev()
+        .find(|&i| u32_at(bytes, i) == Some(0x0605_4b50))
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {

@@ -205,13 +205,24 @@ impl SearchState {
         }
         let top = self.selected.saturating_sub(fits - 1);
         let width = area.width as usize;
-        for (row, (i, hit)) in self.results.iter().enumerate().skip(top).take(fits).enumerate() {
+        for (row, (i, hit)) in self
+            .results
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(fits)
+            .enumerate()
+        {
             let y = (row * 2) as u16;
             let selected = i == self.selected;
             let marker = if selected { "› " } else { "  " };
             let heading = crate::text::printable(&heading(ctx, hit)).into_owned();
             let heading = truncate(&format!("{marker}{heading}"), width);
-            let style = if selected { theme.selected } else { theme.title };
+            let style = if selected {
+                theme.selected
+            } else {
+                theme.title
+            };
             put_line(buf, area, y, &Line::from(Span::styled(heading, style)));
             let mut spans = vec![Span::raw("    ")];
             let mut used = 4;
