@@ -48,6 +48,13 @@ pub fn export(journal: &Journal, args: &ExportArgs) -> Result<Printout<Exported>
     let Some(out) = &args.out else {
         return Ok(Printout::AsIs(text));
     };
+    // A CSV file starts with a byte-order mark, so that a spreadsheet
+    // opened by a double click (Excel) reads it as UTF-8 rather than
+    // garbling every accent; printed CSV has none, for scripts.
+    let text = match args.format {
+        ExportFormat::Csv => format!("\u{feff}{text}"),
+        _ => text,
+    };
     write_new_file(out, &text, "export")?;
     Ok(Printout::Report(Exported {
         out: out.clone(),
