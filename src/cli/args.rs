@@ -172,7 +172,8 @@ const COMPLETIONS_HELP: &str = "Put the script where your shell looks for comple
 const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
     and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \
     backups folder beside the journal, readable only by you. The last 7 daily copies are kept, the newest copy \
-    from before each update, and the last 3 from before a restore.";
+    from before each update, and the last 3 from before a restore.\n\n\
+    Example:\n  smallwins backup ~/journal-backup.db";
 
 #[derive(Debug, Subcommand)]
 pub enum PromiseCommand {
