@@ -246,40 +246,70 @@ fn add_habit(
         retired_after: None,
         archived: h.archived,
     };
-    let mut days = Vec::new();
-    for row in csv_rows(checkmarks) {
-        let (Some(date), Some(value)) = (row.first(), row.get(1)) else {
-            continue;
-        };
-        let Ok(day) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
-            continue; // the header
-        };
-        let note = row.get(2).cloned().filter(|n| !n.trim().is_empty());
-        let Some(entry) = entry(value) else {
-            left.add("checkmark Loop wrote in a way this reader does not know|checkmarks Loop wrote in a way this reader does not know");
-            continue;
-        };
-        let Some((status, amount)) = mark(h, measured, legacy, entry, left) else {
-            if note.is_some() {
-                left.add("note on a day without a mark|notes on days without a mark");
-            }
-            continue;
-        };
-        if !day_fits(day, into, left) {
-            continue;
-        }
-        let note = match (measured, h.numerical, amount) {
-            (false, true, Some(a)) => Some(join_note(
-                &format!("{} {}", crate::domain::model::format_amount(a), unit_of(h)),
-                note,
-            )),
-            _ => note,
-        };
-        plan.checks.push(habit.check(day, status, amount, note));
-        days.push(day);
-    }
+    let rules = Rules {
+        loop_habit: h,
+        measured,
+        legacy,
+    };
+    let days = rules.checks(&habit, checkmarks, into, plan);
     let index = plan.promises.len();
     plan.promises.push(habit.promise(&days, into, index));
+}
+
+/// How one habit's checkmarks are read.
+struct Rules<'a> {
+    loop_habit: &'a LoopHabit,
+    /// Whether it became a measured promise.
+    measured: bool,
+    /// Whether the export is the older kind.
+    legacy: bool,
+}
+
+impl Rules<'_> {
+    /// The habit's checks, added to `plan`; the days they are for.
+    fn checks(
+        &self,
+        habit: &Habit,
+        checkmarks: &str,
+        into: &Dest<'_>,
+        plan: &mut Plan,
+    ) -> Vec<NaiveDate> {
+        let (h, measured, legacy) = (self.loop_habit, self.measured, self.legacy);
+        let left = &mut plan.left_out;
+        let mut days = Vec::new();
+        for row in csv_rows(checkmarks) {
+            let (Some(date), Some(value)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let Ok(day) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
+                continue; // the header
+            };
+            let note = row.get(2).cloned().filter(|n| !n.trim().is_empty());
+            let Some(entry) = entry(value) else {
+                left.add("checkmark Loop wrote in a way this reader does not know|checkmarks Loop wrote in a way this reader does not know");
+                continue;
+            };
+            let Some((status, amount)) = mark(h, measured, legacy, entry, left) else {
+                if note.is_some() {
+                    left.add("note on a day without a mark|notes on days without a mark");
+                }
+                continue;
+            };
+            if !day_fits(day, into, left) {
+                continue;
+            }
+            let note = match (measured, h.numerical, amount) {
+                (false, true, Some(a)) => Some(join_note(
+                    &format!("{} {}", crate::domain::model::format_amount(a), unit_of(h)),
+                    note,
+                )),
+                _ => note,
+            };
+            plan.checks.push(habit.check(day, status, amount, note));
+            days.push(day);
+        }
+        days
+    }
 }
 
 /// The unit of a numerical habit, or a plain word when it has none.
