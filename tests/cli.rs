@@ -594,7 +594,12 @@ fn today_shows_promises_with_marks_wins_checkin_reflection_and_kept_line() {
     let j = seeded();
     j.run(&["missed", "walk", "--note", "rain again"]);
     let out = j.run(&["today"]);
-    let expected = "\
+    let id = j.json(&["today"])["wins"][0]["short_id"]
+        .as_str()
+        .map(String::from)
+        .expect("each win has its short id");
+    let expected = format!(
+        "\
 Saturday 21 November 2026
 
 Promises
@@ -605,7 +610,7 @@ Promises
   (✓ kept  ○ noted as missed  · not recorded)
 
 Wins
-  - sent the email I was avoiding (work)
+  {id}  sent the email I was avoiding (work)
 
 Check-in: “Make it a calm day”, confidence 7/10
 Reflection: mood 6/10, confidence 8/10
@@ -614,7 +619,8 @@ Reflection: mood 6/10, confidence 8/10
     and no phone
 
 I said I'd stretch for ten seconds — and I did.
-";
+"
+    );
     assert_eq!(out, expected);
 }
 
@@ -677,7 +683,7 @@ fn day_shows_any_past_day_in_every_form() {
         ),
         "{wednesday}"
     );
-    assert!(wednesday.contains("  - called mum\n"), "{wednesday}");
+    assert!(wednesday.contains("  called mum\n"), "{wednesday}");
 
     let friday = j.json(&["day", "yesterday"]);
     assert_eq!(friday["day"], "2026-11-20");

@@ -471,6 +471,12 @@ fn the_file_says_what_it_is_and_keeps_its_rules() {
             "promises",
             "reflections",
             "reviews",
+            "search",
+            "search_config",
+            "search_data",
+            "search_docsize",
+            "search_entries",
+            "search_idx",
             "targets",
             "wins"
         ]

@@ -103,6 +103,11 @@ fn setups(context: Context) -> Vec<Setup> {
             typed(a, "rain");
         }],
         Context::Popup(PopupKind::Form) => vec![|a| typed(a, "aFloss one tooth")],
+        // Several results, the second one chosen.
+        Context::Popup(PopupKind::Search) => vec![|a| {
+            typed(a, "/small win");
+            press(a, KeyCode::Down);
+        }],
         // The morning confidence (6), and the same one step higher (7), so
         // that every digit changes one of them.
         Context::Popup(PopupKind::Rating) => vec![
@@ -129,6 +134,7 @@ fn contexts() -> Vec<Context> {
             PopupKind::Text,
             PopupKind::Form,
             PopupKind::Rating,
+            PopupKind::Search,
         ]
         .map(Context::Popup),
     );

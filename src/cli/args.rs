@@ -38,72 +38,117 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add, list, edit and archive promises
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  smallwins promise add Read --target 10 --unit pages --days mon,wed,fri"
+    )]
     Promise(PromiseCommand),
     /// Mark a promise kept (a measured one records its target unless --amount says otherwise)
+    #[command(after_help = "Example:\n  smallwins kept 1 --date yesterday")]
     Kept(MarkArgs),
     /// Mark a promise partly kept: it happened, so it counts
+    #[command(after_help = "Example:\n  smallwins partial read --amount 4 --note \"tired\"")]
     Partial(MarkArgs),
     /// Note that a promise was missed, and what got in the way
+    #[command(
+        after_help = "Example:\n  smallwins missed 1 --note \"overslept\" --lesson \"alarm by the bed\""
+    )]
     Missed(MissedArgs),
     /// Clear a promise's mark for a day, back to not yet marked
+    #[command(after_help = "Example:\n  smallwins unmark 1 --date -2")]
     Unmark(UnmarkArgs),
-    /// Note a small win
-    Win(WinArgs),
+    /// Note a small win, or list, edit and delete wins (win list, win edit ID TEXT, win delete ID)
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        after_help = WIN_HELP
+    )]
+    Win(WinCommand),
     /// Save the morning check-in: an intention and how sure you are
+    #[command(
+        after_help = "Example:\n  smallwins checkin --intention \"Make it a calm day\" --confidence 7"
+    )]
     Checkin(CheckinArgs),
     /// Save the evening reflection: answers, mood and confidence
+    #[command(
+        after_help = "Example:\n  smallwins reflect --mood 6 --confidence 8 --answer helped=\"a friend texted\""
+    )]
     Reflect(ReflectArgs),
     /// Show today's promises, wins, check-in and reflection
-    #[command(after_help = glyph_help())]
+    #[command(after_help = today_help())]
     Today,
     /// Show one day's promises, wins, check-in and reflection
-    #[command(after_help = glyph_help())]
+    #[command(after_help = day_help())]
     Day(DayArgs),
     /// Write the journal as JSON, CSV or a Markdown weekly summary
     #[command(
         after_help = "Without --out the export itself is printed. With --out it goes to a new file \
-                      readable only by you, and one line (JSON with --json) says what was written."
+                      readable only by you, and one line (JSON with --json) says what was written.\n\n\
+                      Example:\n  smallwins export --format markdown --from -7 --out week.md"
     )]
     Export(ExportArgs),
-    /// Merge a JSON export into the journal; importing twice changes nothing
-    Import(FileArgs),
+    /// Bring in a smallwins export, or history from Loop Habit Tracker, dijo, harsh or jrnl; importing twice changes nothing
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Copy the live journal into a new file, or list the automatic backups (--list)
     #[command(after_help = BACKUP_HELP)]
     Backup(BackupArgs),
     /// Run SQLite's integrity check on the journal and say what it found
+    #[command(after_help = "Example:\n  smallwins check")]
     Check,
     /// Bring back a backup in place of the journal, after keeping the journal as it is
+    #[command(
+        after_help = "Example:\n  smallwins restore backups/journal-2026-11-20-083000-daily.db"
+    )]
     Restore(RestoreArgs),
     /// Print a screen of the full-screen journal as plain text
+    #[command(after_help = "Example:\n  smallwins show calendar --width 100 --height 30")]
     Show(ShowArgs),
     /// Fill a new, empty journal with weeks of made-up history to explore
+    #[command(after_help = "Example:\n  smallwins demo --db /tmp/smallwins-demo.db --weeks 8")]
     Demo(DemoArgs),
     /// Look back on one week: what was kept, wins, how it felt, lessons, what's next
     #[command(
         after_help = "A WEEK is an ISO week like 2026-W47; weeks start on the config's \
                       week_starts_on day. --format markdown is written to be sent as it is to \
                       someone you trust. With --out the review goes to a new file readable only \
-                      by you, and one line (JSON with --json) says what was written."
+                      by you, and one line (JSON with --json) says what was written.\n\n\
+                      Example:\n  smallwins review --week 2026-W47 --format markdown --out week.md"
     )]
     Review(ReviewArgs),
     /// The evidence so far: totals, runs of showing up, each promise's rates and strength, twelve weeks
+    #[command(after_help = "Example:\n  smallwins stats --json")]
     Stats,
+    /// Find words in wins, notes, lessons, intentions and answers, across all history
+    #[command(after_help = SEARCH_HELP)]
+    Search(SearchArgs),
+    /// Print a completion script for bash, zsh or fish
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), to read with man or to install
+    #[command(after_help = "Example:\n  smallwins man | man -l -")]
+    Man,
     /// Where the config file is, the default config with every setting explained, and a check of yours
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  smallwins config default > \"$(smallwins config path)\""
+    )]
     Config(ConfigCommand),
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]
 pub enum ConfigCommand {
     /// Print the path the config file is read from (--config, else the platform config folder)
+    #[command(after_help = "Example:\n  smallwins config path")]
     Path,
     /// Print a config file with every setting at its default, commented out and explained
     #[command(
-        after_help = "To start your own, save what this prints at the path `smallwins config path` prints."
+        after_help = "To start your own, save what this prints at the path `smallwins config path` prints.\n\n\
+            Example:\n  smallwins config default > \"$(smallwins config path)\""
     )]
     Default,
     /// Read the config file and list what smallwins left out or could not use
+    #[command(after_help = "Example:\n  smallwins config check")]
     Check,
 }
 
@@ -111,7 +156,8 @@ const GLOBAL: &str = "Global options";
 
 const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
     A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
-    Limits on text and numbers are listed under \"Limits\" in the README.";
+    Limits on text and numbers are listed under \"Limits\" in the README.\n\n\
+    Example:\n  smallwins win \"sent the email I was avoiding\"";
 
 /// The one legend of the glyphs `today` and `day` draw (Unicode set).
 fn glyph_help() -> String {
@@ -130,22 +176,73 @@ fn glyph_help() -> String {
     )
 }
 
+/// `today --help`: the legend, where the win ids come from, an example.
+fn today_help() -> String {
+    format!(
+        "{}\nEach win shows its id, for `win edit` and `win delete`.\n\nExample:\n  smallwins today --json",
+        glyph_help()
+    )
+}
+
+/// `day --help`: the legend, where the win ids come from, an example.
+fn day_help() -> String {
+    format!(
+        "{}\nEach win shows its id, for `win edit` and `win delete`.\n\nExample:\n  smallwins day yesterday",
+        glyph_help()
+    )
+}
+
+const WIN_HELP: &str = "Each win has a short id (like 3fa9c1), shown by `win list`, `today` and `day`; \
+    it stays the same for as long as the win exists. A win whose first word is add, list, edit or delete \
+    goes after `--`: smallwins win -- list the groceries.\n\n\
+    Example:\n  smallwins win \"sent the email I was avoiding\" --area work";
+
+const SEARCH_HELP: &str = "Every word must be found, in any order; a word also finds longer words that \
+    start with it and other forms of it (walk finds walked and walking). The best matches come first, then \
+    the newest. In the full-screen journal, / searches the same way.\n\n\
+    Example:\n  smallwins search called mum";
+
+const IMPORT_HELP: &str = "FORMAT is one of:\n  \
+    smallwins  a file made by `smallwins export` (the default)\n  \
+    loop       Loop Habit Tracker's CSV export: the zip, or the folder it unzips to\n  \
+    dijo       dijo's habit_record.json (habit_record[auto].json beside it comes along)\n  \
+    harsh      harsh's folder holding `habits` and `log` (or either file)\n  \
+    jrnl       the output of `jrnl --export json`: short entries become wins, long ones reflections\n\
+    Every record is checked as typed input is before anything is written. What could not be brought \
+    over is listed, one line per kind. Records get ids made from what the file says, so importing the \
+    same file again, or a later export of the same tracker, adds only what is new.\n\n\
+    Example:\n  smallwins import --from harsh ~/.config/harsh";
+
+const COMPLETIONS_HELP: &str = "Put the script where your shell looks for completions, for example:\n  \
+    bash: smallwins completions bash > ~/.local/share/bash-completion/completions/smallwins\n  \
+    zsh:  smallwins completions zsh > ~/.zfunc/_smallwins   (with fpath+=~/.zfunc before compinit)\n  \
+    fish: smallwins completions fish > ~/.config/fish/completions/smallwins.fish\n\n\
+    Example:\n  smallwins completions bash > ~/.local/share/bash-completion/completions/smallwins";
+
 const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
     and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \
     backups folder beside the journal, readable only by you. The last 7 daily copies are kept, the newest copy \
-    from before each update, and the last 3 from before a restore.";
+    from before each update, and the last 3 from before a restore.\n\n\
+    Example:\n  smallwins backup ~/journal-backup.db";
 
 #[derive(Debug, Subcommand)]
 pub enum PromiseCommand {
     /// Add a promise, small enough to keep on a bad day
+    #[command(
+        after_help = "Example:\n  smallwins promise add \"Stretch for ten seconds\" --cue \"after my coffee\" --smaller \"touch my toes once\""
+    )]
     Add(AddArgs),
     /// List the promises with their numbers
+    #[command(after_help = "Example:\n  smallwins promise list --all")]
     List(ListArgs),
     /// Change a promise; an empty value (--cue "") clears an optional field
+    #[command(after_help = "Example:\n  smallwins promise edit 2 --target 5 --cue \"before bed\"")]
     Edit(EditArgs),
     /// Archive a promise: it stops counting from today, and its history stays
+    #[command(after_help = "Example:\n  smallwins promise archive read")]
     Archive(PromiseArg),
     /// Bring an archived promise back
+    #[command(after_help = "Example:\n  smallwins promise unarchive read")]
     Unarchive(PromiseArg),
 }
 
@@ -275,6 +372,59 @@ pub struct UnmarkArgs {
     pub date: DateArg,
 }
 
+/// `win TEXT` notes a win; `win list`, `win edit` and `win delete` work on
+/// the wins already noted.
+#[derive(Debug, Args)]
+pub struct WinCommand {
+    #[command(subcommand)]
+    pub action: Option<WinAction>,
+    #[command(flatten)]
+    pub add: WinArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WinAction {
+    /// Note a small win (the same as `win TEXT`; use it for a win that starts with list, edit or delete)
+    #[command(
+        after_help = "Example:\n  smallwins win add \"list the three things that went well\" --area work"
+    )]
+    Add(WinArgs),
+    /// List a day's wins with their ids
+    #[command(after_help = "Example:\n  smallwins win list --date yesterday")]
+    List(WinListArgs),
+    /// Change the words of a win
+    #[command(
+        after_help = "Example:\n  smallwins win edit 3fa9c1 \"sent the email I was avoiding, and the next one\""
+    )]
+    Edit(WinEditArgs),
+    /// Delete a win; what it prints brings it back
+    #[command(after_help = "Example:\n  smallwins win delete 3fa9c1")]
+    Delete(WinIdArg),
+}
+
+#[derive(Debug, Args)]
+pub struct WinListArgs {
+    #[command(flatten)]
+    pub date: DateArg,
+}
+
+#[derive(Debug, Args)]
+pub struct WinIdArg {
+    /// The win's id, as `win list`, `today` and `day` show it (like 3fa9c1)
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WinEditArgs {
+    /// The win's id, as `win list`, `today` and `day` show it (like 3fa9c1)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The new words (quotes are optional)
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct WinArgs {
     /// The win, in a few words (quotes are optional)
@@ -376,9 +526,49 @@ pub struct ReviewArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct FileArgs {
+pub struct SearchArgs {
+    /// The words to look for (quotes are optional)
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub words: Vec<String>,
+}
+
+/// Where an import comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A file made by `smallwins export` (JSON)
+    Smallwins,
+    /// Loop Habit Tracker's CSV export (the zip, or its folder)
+    Loop,
+    /// dijo's habit_record.json
+    Dijo,
+    /// harsh's habits and log files (their folder)
+    Harsh,
+    /// jrnl's `--export json`
+    Jrnl,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What made the file
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ImportFormat::Smallwins)]
+    pub from: ImportFormat,
+    /// The file or folder to import
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
 }
 
 #[derive(Debug, Args)]
@@ -441,83 +631,5 @@ pub fn value_name(value: impl ValueEnum) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_command_line_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn negative_days_are_values_not_flags() {
-        let cli = Cli::try_parse_from(["smallwins", "kept", "1", "--date", "-3"]).expect("parses");
-        match cli.command {
-            Some(Command::Kept(args)) => assert_eq!(args.date.day.as_deref(), Some("-3")),
-            other => panic!("unexpected {other:?}"),
-        }
-        let cli = Cli::try_parse_from(["smallwins", "day", "-2"]).expect("parses");
-        assert!(matches!(cli.command, Some(Command::Day(DayArgs { day })) if day == "-2"));
-    }
-
-    #[test]
-    fn schedule_options_exclude_each_other() {
-        let err = Cli::try_parse_from([
-            "smallwins",
-            "promise",
-            "add",
-            "x",
-            "--days",
-            "mon",
-            "--times-per-week",
-            "3",
-        ])
-        .expect_err("conflict");
-        assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
-    }
-
-    #[test]
-    fn words_of_a_win_are_joined() {
-        let cli =
-            Cli::try_parse_from(["smallwins", "win", "sent", "the", "email", "--area", "work"])
-                .expect("parses");
-        match cli.command {
-            Some(Command::Win(args)) => {
-                assert_eq!(args.text.join(" "), "sent the email");
-                assert_eq!(args.area.as_deref(), Some("work"));
-            }
-            other => panic!("unexpected {other:?}"),
-        }
-    }
-
-    #[test]
-    fn edit_words_the_shared_promise_fields_as_changes() {
-        let cli = Cli::command();
-        let promise = cli.find_subcommand("promise").expect("promise");
-        let help = |name: &str, arg: &str| {
-            let command = promise.find_subcommand(name).expect(name);
-            let arg = command.get_arguments().find(|a| a.get_id() == arg);
-            arg.and_then(|a| a.get_help()).map(|h| h.to_string())
-        };
-        assert_eq!(
-            help("add", "cue").as_deref(),
-            Some("When or after what you do it, like \"after my coffee\"")
-        );
-        assert_eq!(
-            help("edit", "cue").as_deref(),
-            Some("New cue (\"\" clears it)")
-        );
-        assert_eq!(
-            help("edit", "days").as_deref(),
-            Some("Only on these weekdays, like mon,wed,fri")
-        );
-    }
-
-    #[test]
-    fn values_are_named_as_they_are_typed() {
-        assert_eq!(value_name(ExportFormat::Markdown), "markdown");
-        assert_eq!(value_name(ReviewFormat::Text), "text");
-        assert_eq!(value_name(ShowScreen::Calendar), "calendar");
-    }
-}
+#[path = "args_tests.rs"]
+mod tests;

@@ -20,13 +20,16 @@ use crate::text::printable;
 
 /// Escapes the characters Markdown would read as formatting, after
 /// control characters are put in caret notation (so the `[` of `^[` is
-/// escaped too and the summary shows `^[` as it is).
+/// escaped too and the summary shows `^[` as it is): emphasis, code,
+/// links, HTML, headings, tables, strikethrough (`~~`, in GitHub's and
+/// most viewers' Markdown) and entities (`&amp;` stays those five
+/// characters).
 pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in printable(text).chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
@@ -35,13 +38,30 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
-/// Text that may span lines, escaped, with its line breaks kept.
+/// Text that may span lines, escaped, with its line breaks kept. A line
+/// that would start a list, or turn the line above into a heading (`---`,
+/// `===`), has its first character escaped.
 pub fn md_paragraph(text: &str) -> String {
     text.lines()
-        .map(|l| md_escape(l.trim()))
+        .map(|l| md_line_start(&md_escape(l.trim())))
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("  \n")
+}
+
+/// `line` with a block marker at its start escaped: `-`, `+`, `=`, or a
+/// number followed by `.` or `)`.
+fn md_line_start(line: &str) -> String {
+    if line.starts_with(['-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    match line[digits..].chars().next() {
+        Some(mark @ ('.' | ')')) if digits > 0 => {
+            format!("{}\\{mark}{}", &line[..digits], &line[digits + 1..])
+        }
+        _ => line.to_string(),
+    }
 }
 
 /// One week, as both Markdown documents tell it.
@@ -223,6 +243,11 @@ mod tests {
     #[test]
     fn paragraphs_keep_their_line_breaks() {
         assert_eq!(md_paragraph("one\n\n  two *\n"), "one  \ntwo \\*");
+        assert_eq!(md_escape("~~a~~ &amp;"), "\\~\\~a\\~\\~ \\&amp;");
+        assert_eq!(
+            md_paragraph("line one\n---\n1. first\n12) twelfth\n+ plus\n2026 went well"),
+            "line one  \n\\---  \n1\\. first  \n12\\) twelfth  \n\\+ plus  \n2026 went well"
+        );
     }
 
     #[test]

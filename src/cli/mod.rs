@@ -57,12 +57,16 @@
 //! | `promise list` | `promises.rs` | an array of promises |
 //! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
-//! | `win` | `wins.rs` | the win |
+//! | `win`, `win add` | `wins.rs` | the win |
+//! | `win list` | `wins.rs` | `{day, wins}`, each win with its `short_id` |
+//! | `win edit` | `wins.rs` | the win with its `short_id` |
+//! | `win delete` | `wins.rs` | `{deleted, restore}`: the win with its `short_id`, and the command that notes it again |
 //! | `checkin` | `checkin.rs` | the check-in |
 //! | `reflect` | `checkin.rs` | the reflection |
 //! | `today`, `day` | `days.rs` | `{day, promises: [{promise, due, target, status, check}], wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` \| `flexible` \| `no` |
 //! | `export --out` | `export.rs` | `{out, format, records}` (without `--out` the export itself is printed) |
-//! | `import` | `export.rs` | `{file, changed, total}`; `changed` counts added or updated records per kind |
+//! | `import` | `import.rs` | `{file, from, changed, total, left_out}`; `changed` counts added or updated records per kind, `left_out` is `[{count, what}]` |
+//! | `completions`, `man` | `shell.rs` | the script or page itself, with or without `--json` |
 //! | `backup FILE` | `care.rs` | `{backup, records}` |
 //! | `backup --list` | `care.rs` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}` |
 //! | `check` | `care.rs` | `{journal, sound, problems, records, newest_backup}` |
@@ -71,6 +75,7 @@
 //! | `demo` | `demo.rs` | `{db, weeks, records}` |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
+//! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |
 //! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}` |
 //! | `config path` | `config.rs` | `{path, exists}` |
 //! | `config check` | `config.rs` | `{path, exists, warnings, key_problems}` |
@@ -100,6 +105,7 @@ pub mod args;
 mod commands;
 mod csv;
 mod error;
+mod import;
 mod markdown;
 mod open;
 mod output;
@@ -109,10 +115,10 @@ mod words;
 pub use args::Cli;
 pub use error::CliError;
 
-use args::{BackupArgs, Command, PromiseCommand};
+use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
 use commands::{
-    care, checkin, config as config_cmd, days, demo, export, marks, promises, review, show, stats,
-    wins,
+    care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
+    shell, show, stats, wins,
 };
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
@@ -134,6 +140,12 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line and returns what it prints (made printable
 /// as it is written).
 pub fn run(cli: Cli) -> Result<String> {
+    // These need no journal, no clock and no config.
+    match &cli.command {
+        Some(Command::Completions(args)) => return Ok(shell::completions(args.shell)),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
     let clock = Clock::from_env().map_err(CliError::Input)?;
     if let Some(Command::Config(command)) = cli.command {
         return config_cmd::config(command, cli.config.as_deref())?.print(cli.json);
@@ -200,9 +212,14 @@ fn access(command: &Command) -> Access {
         | Command::Show(_)
         | Command::Review(_)
         | Command::Stats
+        | Command::Search(_)
         | Command::Backup(_)
         | Command::Check
-        | Command::Promise(PromiseCommand::List(_)) => Access::Read,
+        | Command::Promise(PromiseCommand::List(_))
+        | Command::Win(WinCommand {
+            action: Some(WinAction::List(_)),
+            ..
+        }) => Access::Read,
         _ => Access::Write,
     }
 }
@@ -233,7 +250,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Partial(args) => print(&marks::mark(journal, args, Status::Partial)?, json)?,
         Command::Missed(args) => print(&marks::missed(journal, args)?, json)?,
         Command::Unmark(args) => print(&marks::unmark(journal, &args)?, json)?,
-        Command::Win(args) => print(&wins::win(journal, args)?, json)?,
+        Command::Win(command) => win_command(journal, command, json)?,
         Command::Checkin(args) => print(&checkin::checkin(journal, args)?, json)?,
         Command::Reflect(args) => print(&checkin::reflect(journal, args)?, json)?,
         Command::Today => print(&days::day(journal, journal.today())?, json)?,
@@ -242,7 +259,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
             print(&days::day(journal, day)?, json)?
         }
         Command::Export(args) => export::export(journal, &args)?.print(json)?,
-        Command::Import(args) => print(&export::import(journal, &args)?, json)?,
+        Command::Import(args) => print(&commands::import::import(journal, &args)?, json)?,
         Command::Backup(BackupArgs {
             file: Some(file), ..
         }) => print(&care::backup(journal, &file)?, json)?,
@@ -250,12 +267,15 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Demo(args) => print(&demo::fill(journal, db, &args)?, json)?,
         Command::Review(args) => review::review(journal, &args, json)?.print(json)?,
         Command::Stats => print(&stats::stats(journal)?, json)?,
+        Command::Search(args) => print(&search::search(journal, &args)?, json)?,
         // These run before the journal is opened (see `works_on_the_file`).
         command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
             on_the_file(db, &command, journal.clock(), json)?
         }
-        // Runs before the config is read (see `run`).
+        // These run before anything is opened (see `run`).
         Command::Config(command) => config_cmd::config(command, None)?.print(json)?,
+        Command::Completions(args) => shell::completions(args.shell),
+        Command::Man => shell::man()?,
     };
     Ok(Outcome::Printed(text))
 }
@@ -267,6 +287,16 @@ fn promise_command(journal: &mut Journal, command: PromiseCommand, json: bool) -
         PromiseCommand::Edit(args) => print(&promises::edit(journal, args)?, json),
         PromiseCommand::Archive(args) => print(&promises::archive(journal, &args, true)?, json),
         PromiseCommand::Unarchive(args) => print(&promises::archive(journal, &args, false)?, json),
+    }
+}
+
+fn win_command(journal: &mut Journal, command: WinCommand, json: bool) -> Result<String> {
+    match command.action {
+        None => print(&wins::win(journal, command.add)?, json),
+        Some(WinAction::Add(args)) => print(&wins::win(journal, args)?, json),
+        Some(WinAction::List(args)) => print(&wins::list(journal, &args)?, json),
+        Some(WinAction::Edit(args)) => print(&wins::edit(journal, args)?, json),
+        Some(WinAction::Delete(args)) => print(&wins::delete(journal, &args)?, json),
     }
 }
 

@@ -25,6 +25,8 @@ mod import;
 mod journal;
 pub mod prompts;
 pub mod rule;
+pub mod search;
+pub mod short_id;
 pub mod stats;
 mod undo;
 pub mod validate;
@@ -35,7 +37,7 @@ pub use crate::model::{Check, CheckIn, Due, Promise, Reflection, Schedule, Statu
 pub use clock::Clock;
 pub use journal::{
     DayItem, DayView, Evidence, Journal, Mark, MissNote, NewPromise, PromiseEdit, PromiseFields,
-    Resurface, ReviewView, TREND_WEEKS, day_items, status_for_amount,
+    Resurface, ReviewView, ShortWin, TREND_WEEKS, day_items, status_for_amount,
 };
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
 

@@ -21,6 +21,7 @@ pub mod glyphs;
 mod promise;
 mod records;
 mod review;
+mod search;
 pub mod tui;
 pub mod weekday;
 
@@ -30,6 +31,7 @@ pub use glyphs::{Glyph, GlyphSet, Glyphs};
 pub use promise::{Due, Promise, Schedule, Target, format_amount};
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
+pub use search::{SearchHit, SearchKind};
 
 /// A new stable id for a record.
 pub fn new_id() -> String {

@@ -170,11 +170,13 @@ pub enum KeyPlace {
     Form,
     /// A 0–10 rating.
     Rating,
+    /// The search box.
+    Search,
 }
 
 impl KeyPlace {
     /// The places with a table of their own, `[keys.NAME]`.
-    pub const NAMED: [KeyPlace; 8] = [
+    pub const NAMED: [KeyPlace; 9] = [
         KeyPlace::Today,
         KeyPlace::Calendar,
         KeyPlace::Review,
@@ -183,6 +185,7 @@ impl KeyPlace {
         KeyPlace::Text,
         KeyPlace::Form,
         KeyPlace::Rating,
+        KeyPlace::Search,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -196,6 +199,7 @@ impl KeyPlace {
             KeyPlace::Text => "text_box",
             KeyPlace::Form => "form",
             KeyPlace::Rating => "rating",
+            KeyPlace::Search => "search_box",
         }
     }
 
@@ -245,9 +249,10 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 42] = [
+pub const ACTION_NAMES: [&str; 43] = [
     "quit",
     "help",
+    "search",
     "undo",
     "show_today",
     "show_calendar",

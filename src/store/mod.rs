@@ -20,6 +20,7 @@ mod open;
 mod restore;
 mod rows;
 mod schema;
+mod search;
 mod writer;
 
 use std::path::{Path, PathBuf};

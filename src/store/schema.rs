@@ -86,8 +86,12 @@ CREATE TABLE reviews (
 ) STRICT;
 ";
 
+/// The search index (`search.rs`): its tables, the triggers that keep it
+/// in step with every write, and what an older journal already holds.
+const V3: &str = super::search::SCHEMA;
+
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 2] = [V1, V2];
+const STEPS: [&str; 3] = [V1, V2, V3];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -115,7 +119,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 2;
+pub const LATEST_VERSION: i32 = 3;
 
 #[cfg(test)]
 mod tests {
@@ -145,7 +149,9 @@ mod tests {
                 |r| r.get(0),
             )
             .expect("tables");
-        assert_eq!(tables, 7);
+        // Seven tables of records, the search entries, and the FTS5 index with
+        // its four shadow tables.
+        assert_eq!(tables, 13);
     }
 
     #[test]

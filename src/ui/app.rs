@@ -22,6 +22,7 @@ use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::save_promise;
 use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
+use super::screens::search::{SearchReply, SearchState};
 use super::screens::{Outcome, Screens, Version};
 use super::theme::Theme;
 use crate::domain::{self, Journal};
@@ -39,6 +40,8 @@ pub struct App {
     /// The journal's day when last looked.
     pub today: NaiveDate,
     pub popup: Option<Popup>,
+    /// Search (`/`), over the screen while it is open.
+    pub search: Option<SearchState>,
     /// What the last action has to say, in the footer.
     pub message: Option<String>,
     pub quit: bool,
@@ -70,6 +73,7 @@ impl App {
             theme,
             screen: Screen::Today,
             popup: None,
+            search: None,
             message: None,
             quit: false,
             keys,
@@ -115,12 +119,17 @@ impl App {
             today: self.today,
         };
         let (j, s) = (&self.journal, &mut self.screens);
-        match self.screen {
+        let searched = match self.search.as_mut() {
+            Some(search) => search.load(j)?,
+            None => false,
+        };
+        let screen = match self.screen {
             Screen::Today => s.today.load(j, version),
             Screen::Calendar => s.calendar.load(j, version),
             Screen::Review => s.review.load(j, version),
             Screen::Promises => s.promises.load(j, version),
-        }
+        }?;
+        Ok(screen || searched)
     }
 
     /// Called about once a second: moves to the new day after the day
@@ -177,7 +186,9 @@ impl App {
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
-        if self.popup.is_some() {
+        if self.search.is_some() {
+            self.search_key(key);
+        } else if self.popup.is_some() {
             self.popup_key(key);
         } else if let Some(action) = keymap::action_for(key, Context::Screen(self.screen)) {
             self.perform(action);
@@ -186,6 +197,10 @@ impl App {
     }
 
     fn handle_paste(&mut self, text: &str) {
+        if let Some(search) = self.search.as_mut() {
+            search.paste(text);
+            return;
+        }
         let pasted = self.popup.as_mut().is_some_and(|p| p.paste(text));
         if !pasted {
             let w = keymap::key(Screen::Today, Action::AddWin);
@@ -202,6 +217,10 @@ impl App {
                 return;
             }
             Action::Help => Outcome::open(Popup::help()),
+            Action::Search => {
+                self.search = Some(SearchState::new());
+                return;
+            }
             Action::Go(screen) => {
                 self.go(screen);
                 return;
@@ -249,6 +268,30 @@ impl App {
             s.review.week = self.journal.week_start(from);
         }
         self.screen = screen;
+    }
+
+    /// A key in search: Enter opens the result's day on Today (a weekly
+    /// answer's week on Review), as the calendar does.
+    fn search_key(&mut self, key: &KeyEvent) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        match search.key(key) {
+            SearchReply::Stay => {}
+            SearchReply::Close => self.search = None,
+            SearchReply::Open(place) => {
+                self.search = None;
+                let result = if place.weekly {
+                    self.focus(Screen::Review, place.day)
+                } else {
+                    self.apply(Outcome::open_day(place.day.min(self.today)));
+                    Ok(())
+                };
+                if let Err(e) = result {
+                    self.message = Some(e.to_string());
+                }
+            }
+        }
     }
 
     fn popup_key(&mut self, key: &KeyEvent) {

@@ -66,6 +66,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(popup) = &app.popup {
         popup.draw(&app.theme, app.screen, area, buf);
     }
+    if let Some(search) = &app.search {
+        search.draw(&ctx, area, buf);
+    }
     if app.theme.glyphs.ascii() {
         to_ascii(area, buf);
     }

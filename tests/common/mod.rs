@@ -107,3 +107,38 @@ pub fn lived_in(path: &Path) -> Journal {
 
 /// The real binary in a pseudo-terminal, for tests that need a terminal.
 pub mod pty;
+/// The real binary on this fixture's journal, with no config file and the
+/// clock fixed at `now`.
+pub fn smallwins_at(f: &Fixture, now: &str) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_smallwins"));
+    cmd.env("SMALLWINS_NOW", now)
+        .env_remove("SMALLWINS_DB")
+        .arg("--db")
+        .arg(&f.path)
+        .arg("--config")
+        .arg(f.dir.path().join("no-config.toml"));
+    cmd
+}
+
+/// Runs the binary, which must succeed with nothing on stderr; its stdout.
+pub fn run_at(f: &Fixture, now: &str, args: &[&str]) -> String {
+    let out = smallwins_at(f, now).args(args).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?} failed: {stderr}");
+    assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// The JSON a command prints with `--json`.
+pub fn json_at(f: &Fixture, now: &str, args: &[&str]) -> serde_json::Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&run_at(f, now, &args)).expect("json")
+}
+
+/// A file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}

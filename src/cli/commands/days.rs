@@ -3,25 +3,29 @@
 //!
 //! JSON: `{day, promises: [{promise, due, target, status, check}], wins,
 //! checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` |
-//! `flexible` | `no`.
+//! `flexible` | `no`; each win carries its `short_id` (`win edit ID`, `win
+//! delete ID`).
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use super::Numbered;
+use super::wins::win_line;
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
-use crate::cli::words::{checkin_summary, indent, rating_summary, win_text, with_details};
+use crate::cli::words::{checkin_summary, indent, rating_summary, with_details};
 use crate::domain::model::format_amount;
 use crate::domain::words::amount_label;
 use crate::domain::{
-    Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, Status, Win,
+    Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, ShortWin, Status,
 };
 use crate::model::{Glyph, Glyphs};
 
 /// One day as the journal holds it.
 pub struct DayReport {
     view: DayView,
+    /// The day's wins with their short ids.
+    wins: Vec<ShortWin>,
     /// Whether the journal has any promise at all, for an empty day.
     any_promise: bool,
     /// The reflection's answers as `(question, answer)`, in the order the
@@ -55,8 +59,10 @@ pub fn day(journal: &Journal, day: NaiveDate) -> Result<DayReport> {
             (question.to_string(), answer.clone())
         })
         .collect();
+    let wins = journal.with_short_ids(view.wins.clone())?;
     Ok(DayReport {
         view,
+        wins,
         any_promise,
         answers,
         glyphs: journal.config().glyphs.clone(),
@@ -67,7 +73,7 @@ pub fn day(journal: &Journal, day: NaiveDate) -> Result<DayReport> {
 struct DayJson<'a> {
     day: NaiveDate,
     promises: Vec<DayItemJson<'a>>,
-    wins: &'a [Win],
+    wins: &'a [ShortWin],
     checkin: Option<&'a CheckIn>,
     reflection: Option<&'a Reflection>,
     previous_adjust: Option<&'a str>,
@@ -106,7 +112,7 @@ impl Serialize for DayReport {
                     check: i.check.as_ref(),
                 })
                 .collect(),
-            wins: &view.wins,
+            wins: &self.wins,
             checkin: view.checkin.as_ref(),
             reflection: view.reflection.as_ref(),
             previous_adjust: view.previous_adjust.as_deref(),
@@ -126,7 +132,7 @@ impl Report for DayReport {
         out.push(String::new());
         out.extend(self.promises());
         out.push(String::new());
-        out.extend(wins(&view.wins));
+        out.extend(wins(&self.wins));
         out.push(String::new());
         out.extend(self.entries());
         if let Some(line) = view.kept_line() {
@@ -232,11 +238,12 @@ fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
     )
 }
 
-fn wins(wins: &[Win]) -> Vec<String> {
+/// "Wins" and one line per win with its short id.
+fn wins(wins: &[ShortWin]) -> Vec<String> {
     if wins.is_empty() {
         return vec!["Wins: none noted.".into()];
     }
     let mut out = vec!["Wins".to_string()];
-    out.extend(wins.iter().map(|w| format!("  - {}", win_text(w))));
+    out.extend(wins.iter().map(win_line));
     out
 }

@@ -1,16 +1,15 @@
-//! `export` (the journal as JSON, CSV or a Markdown weekly summary) and
-//! `import` (a JSON export merged back in).
+//! `export` (the journal as JSON, CSV or a Markdown weekly summary), and
+//! reading a JSON export back for `import` (`import.rs`).
 //!
 //! JSON: without `--out` the export itself is printed, whatever `--json`
-//! says; with `--out`, `{out, format, records}`. `import`: `{file, changed,
-//! total}`, `changed` counting added or updated records per kind.
+//! says; with `--out`, `{out, format, records}`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::cli::args::{ExportArgs, ExportFormat, FileArgs, value_name};
+use crate::cli::args::{ExportArgs, ExportFormat, value_name};
 use crate::cli::error::{CliError, Result, io_reason};
 use crate::cli::output::{Printout, Report, lines, refuse_existing, to_json, write_new_file};
 use crate::cli::words::describe_counts;
@@ -49,6 +48,13 @@ pub fn export(journal: &Journal, args: &ExportArgs) -> Result<Printout<Exported>
     let Some(out) = &args.out else {
         return Ok(Printout::AsIs(text));
     };
+    // A CSV file starts with a byte-order mark, so that a spreadsheet
+    // opened by a double click (Excel) reads it as UTF-8 rather than
+    // garbling every accent; printed CSV has none, for scripts.
+    let text = match args.format {
+        ExportFormat::Csv => format!("\u{feff}{text}"),
+        _ => text,
+    };
     write_new_file(out, &text, "export")?;
     Ok(Printout::Report(Exported {
         out: out.clone(),
@@ -79,41 +85,10 @@ fn export_counts(data: &Export) -> Counts {
     }
 }
 
-/// What an import added or updated.
-#[derive(Serialize)]
-pub struct Imported {
-    file: PathBuf,
-    changed: ImportReport,
-    total: u64,
-}
-
-/// `import`.
-pub fn import(journal: &mut Journal, args: &FileArgs) -> Result<Imported> {
-    let data = read_export(&args.file)?;
-    let changed = journal.import(&data)?;
-    Ok(Imported {
-        file: args.file.clone(),
-        total: changed.total(),
-        changed,
-    })
-}
-
-impl Report for Imported {
-    fn text(&self) -> String {
-        let name = self.file.display();
-        let r = &self.changed;
-        lines([if self.total == 0 {
-            format!(
-                "Nothing new in {name}: 0 records added or updated; the journal already had all of it."
-            )
-        } else {
-            format!(
-                "Imported {name}: {} records added or updated ({}).",
-                self.total,
-                describe_counts(r)
-            )
-        }])
-    }
+/// `import FILE`: a smallwins export merged in (see `import.rs`).
+pub fn import(journal: &mut Journal, file: &Path) -> Result<ImportReport> {
+    let data = read_export(file)?;
+    Ok(journal.import(&data)?)
 }
 
 /// Reads a file made by `smallwins export --format json`.

@@ -21,7 +21,9 @@ mod entries;
 mod marks;
 mod promises;
 mod reviews;
+mod search;
 mod transfer;
+mod wins;
 
 use std::path::Path;
 
@@ -31,6 +33,7 @@ pub use days::{DayItem, DayView, day_items};
 pub use marks::{Mark, status_for_amount};
 pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};
+pub use wins::ShortWin;
 
 use super::undo::{Change, History};
 use super::{Clock, Error, Result, day, input};

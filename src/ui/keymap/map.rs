@@ -42,7 +42,7 @@ impl From<&Binding> for Bound {
 }
 
 /// Every place keys are pressed in.
-pub const CONTEXTS: [Context; 8] = [
+pub const CONTEXTS: [Context; 9] = [
     Context::Screen(Screen::Today),
     Context::Screen(Screen::Calendar),
     Context::Screen(Screen::Review),
@@ -51,6 +51,7 @@ pub const CONTEXTS: [Context; 8] = [
     Context::Popup(PopupKind::Text),
     Context::Popup(PopupKind::Form),
     Context::Popup(PopupKind::Rating),
+    Context::Popup(PopupKind::Search),
 ];
 
 /// The keys in force in every place.
@@ -105,6 +106,7 @@ fn place_of(context: Context) -> KeyPlace {
         Context::Popup(PopupKind::Text) => KeyPlace::Text,
         Context::Popup(PopupKind::Form) => KeyPlace::Form,
         Context::Popup(PopupKind::Rating) => KeyPlace::Rating,
+        Context::Popup(PopupKind::Search) => KeyPlace::Search,
     }
 }
 
@@ -116,6 +118,7 @@ fn place_words(context: Context) -> String {
         Context::Popup(PopupKind::Text) => "in a text box".into(),
         Context::Popup(PopupKind::Form) => "in a form".into(),
         Context::Popup(PopupKind::Rating) => "in a rating".into(),
+        Context::Popup(PopupKind::Search) => "in search".into(),
     }
 }
 

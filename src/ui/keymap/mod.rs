@@ -36,6 +36,7 @@ pub enum Action {
     Help,
     Go(Screen),
     Undo,
+    Search,
     // On screens
     NextPane,
     PrevPane,
@@ -124,6 +125,7 @@ impl Action {
             Action::ScrollDown => "scroll_down",
             Action::ScrollUp => "scroll_up",
             Action::Close => "close",
+            Action::Search => "search",
         }
     }
 
@@ -144,6 +146,7 @@ pub enum PopupKind {
     Text,
     Form,
     Rating,
+    Search,
 }
 
 /// Where a binding applies.
@@ -392,6 +395,7 @@ mod tests {
                 PopupKind::Text,
                 PopupKind::Form,
                 PopupKind::Rating,
+                PopupKind::Search,
             ]
             .map(Context::Popup),
         );

@@ -84,6 +84,7 @@ const HELP: Scope = Scope::Popup(PopupKind::Help);
 const TEXT: Scope = Scope::Popup(PopupKind::Text);
 const FORM: Scope = Scope::Popup(PopupKind::Form);
 const RATING: Scope = Scope::Popup(PopupKind::Rating);
+const SEARCH: Scope = Scope::Popup(PopupKind::Search);
 
 const DIGITS: [Key; 10] = [
     k('0'),
@@ -377,6 +378,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("undo"),
     ),
     b(ALL, &[ctrl('c')], A::Quit, "quit", None),
+    b(
+        ALL,
+        &[k('/')],
+        A::Search,
+        "search wins, notes, lessons, intentions and answers",
+        None,
+    ),
     // ----- The help popup
     b(
         HELP,
@@ -486,5 +494,34 @@ pub const BINDINGS: &[Binding] = &[
         A::Cancel,
         "cancel (nothing is saved)",
         Some("cancels"),
+    ),
+    // ----- Search (anything else is typed into the box)
+    b(
+        SEARCH,
+        &[code(KeyCode::Down), ctrl('n')],
+        A::Down,
+        "next result",
+        Some("next"),
+    ),
+    b(
+        SEARCH,
+        &[code(KeyCode::Up), ctrl('p')],
+        A::Up,
+        "previous result",
+        None,
+    ),
+    b(
+        SEARCH,
+        &[code(KeyCode::Enter)],
+        A::Open,
+        "open the result's day on Today",
+        Some("opens the day"),
+    ),
+    b(
+        SEARCH,
+        &[code(KeyCode::Esc)],
+        A::Cancel,
+        "close search",
+        Some("closes"),
     ),
 ];

@@ -1,6 +1,6 @@
 //! The four screens, each a state type beside its drawing: `today`
-//! ([`TodayState`]), `calendar`, `review`, `promises`; and the popups drawn
-//! over them (`popup`).
+//! ([`TodayState`]), `calendar`, `review`, `promises`; the popups drawn
+//! over them (`popup`); and search (`search`), drawn over them too.
 //!
 //! A screen's `load(&Journal, Version)` reads what changed since its last
 //! load, its `update(Action, &mut Journal, …)` turns a key's action into
@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod popup;
 pub mod promises;
 pub mod review;
+pub mod search;
 pub mod today;
 
 use chrono::NaiveDate;

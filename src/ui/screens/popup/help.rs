@@ -103,6 +103,7 @@ fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
         ("In a text box", PopupKind::Text),
         ("In a form", PopupKind::Form),
         ("In a 0–10 rating", PopupKind::Rating),
+        ("In search", PopupKind::Search),
     ] {
         section(title, &mut keymap::bindings_in(Context::Popup(kind)));
     }

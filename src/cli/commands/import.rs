@@ -1,0 +1,106 @@
+//! `import FILE`: a smallwins export merged back in; `import --from FORMAT
+//! FILE`: history from Loop Habit Tracker, dijo, harsh or jrnl, read by
+//! `cli/import/` and checked record by record by the journal's import.
+//!
+//! JSON: `{file, from, changed, total, left_out}`; `changed` counts added or
+//! updated records per kind, `left_out` is `[{count, what}]`, one entry per
+//! kind of thing that could not be brought over as it was (empty for a
+//! smallwins export).
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::export;
+use crate::cli::args::{ImportArgs, ImportFormat, value_name};
+use crate::cli::error::Result;
+use crate::cli::import;
+use crate::cli::output::{Report, lines};
+use crate::cli::words::describe_counts;
+use crate::domain::Journal;
+use crate::store::ImportReport;
+
+/// What an import added or updated, and what it left out.
+#[derive(Serialize)]
+pub struct Imported {
+    file: PathBuf,
+    from: String,
+    changed: ImportReport,
+    total: u64,
+    left_out: Vec<LeftOutLine>,
+}
+
+#[derive(Serialize)]
+struct LeftOutLine {
+    count: u64,
+    what: String,
+}
+
+/// `import`.
+pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
+    let (changed, left_out) = match args.from {
+        ImportFormat::Smallwins => (export::import(journal, &args.file)?, Vec::new()),
+        format => {
+            let plan = import::read(format, &args.file, journal)?;
+            let changed = journal.import(&plan.export(journal.now()))?;
+            (changed, plan.left_out.lines())
+        }
+    };
+    let left_out = left_out
+        .into_iter()
+        .map(|line| {
+            let (count, what) = line.split_once(' ').unwrap_or(("0", &line));
+            LeftOutLine {
+                count: count.parse().unwrap_or(0),
+                what: what.to_string(),
+            }
+        })
+        .collect();
+    Ok(Imported {
+        file: args.file.clone(),
+        from: value_name(args.from),
+        total: changed.total(),
+        changed,
+        left_out,
+    })
+}
+
+/// How a person knows the tracker.
+fn source_name(from: &str) -> &str {
+    match from {
+        "loop" => "Loop Habit Tracker",
+        other => other,
+    }
+}
+
+impl Report for Imported {
+    fn text(&self) -> String {
+        let name = self.file.display();
+        let r = &self.changed;
+        let from = if self.from == "smallwins" {
+            String::new()
+        } else {
+            format!(" from {}", source_name(&self.from))
+        };
+        let mut out = vec![if self.total == 0 {
+            format!(
+                "Nothing new{from} in {name}: 0 records added or updated; the journal already had all of it."
+            )
+        } else {
+            format!(
+                "Imported{from} {name}: {} records added or updated ({}).",
+                self.total,
+                describe_counts(r)
+            )
+        }];
+        if !self.left_out.is_empty() {
+            out.push("Not brought over as it was:".into());
+            out.extend(
+                self.left_out
+                    .iter()
+                    .map(|l| format!("  {} {}", l.count, l.what)),
+            );
+        }
+        lines(out)
+    }
+}

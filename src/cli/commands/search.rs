@@ -1,0 +1,140 @@
+//! `search TEXT`: wins, notes, lessons, intentions, reflection and weekly
+//! answers that hold the words, across all history.
+//!
+//! JSON: `{query, results: [{kind, record_id, key, day, promise, snippet,
+//! highlights, short_id}]}`: `kind` is `win` | `note` | `lesson` |
+//! `intention` | `answer` | `weekly`; `key` the prompt key of an answer;
+//! `day` the day (a weekly answer's week's first day); `promise` the
+//! promise a note or lesson is about; `snippet` the words around the match;
+//! `highlights` where the matches are in it, as `[start, end)` character
+//! offsets; `short_id` a win's id for `win edit` and `win delete`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cli::args::SearchArgs;
+use crate::cli::error::Result;
+use crate::cli::output::{Report, lines};
+use crate::cli::words::long_day;
+use crate::domain::Journal;
+use crate::domain::model::{SearchHit, SearchKind};
+use crate::domain::prompts::Prompts;
+use crate::domain::search::MAX_RESULTS;
+
+/// What a search found.
+#[derive(Serialize)]
+pub struct Found {
+    query: String,
+    results: Vec<Hit>,
+}
+
+#[derive(Serialize)]
+struct Hit {
+    #[serde(flatten)]
+    hit: SearchHit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_id: Option<String>,
+    /// The question an answer answers, for the text.
+    #[serde(skip)]
+    question: Option<String>,
+}
+
+/// `search`.
+pub fn search(journal: &Journal, args: &SearchArgs) -> Result<Found> {
+    let query = args.words.join(" ");
+    let hits = journal.search(&query)?;
+    let ids = if hits.iter().any(|h| h.kind == SearchKind::Win) {
+        journal.win_short_ids()?
+    } else {
+        Default::default()
+    };
+    let prompts = &journal.config().prompts;
+    let results = hits
+        .into_iter()
+        .map(|hit| Hit {
+            short_id: (hit.kind == SearchKind::Win)
+                .then(|| ids.get(&hit.record_id).cloned())
+                .flatten(),
+            question: question(&hit, prompts),
+            hit,
+        })
+        .collect();
+    Ok(Found { query, results })
+}
+
+/// The prompt an answer answers, as the config words it.
+fn question(hit: &SearchHit, prompts: &Prompts) -> Option<String> {
+    let key = hit.key.as_deref()?;
+    let weekly = prompts.weekly.iter().find(|p| p.key == key);
+    let text = match (hit.kind, weekly) {
+        (SearchKind::Weekly, Some(p)) => Some(p.text.as_str()),
+        _ => prompts.text(key),
+    };
+    Some(text.unwrap_or(key).to_string())
+}
+
+impl Report for Found {
+    fn text(&self) -> String {
+        let n = self.results.len();
+        if n == 0 {
+            return lines([format!(
+                "Nothing found for “{}”; try fewer words, or the start of a word.",
+                self.query
+            )]);
+        }
+        let mut out = vec![if n >= MAX_RESULTS {
+            format!(
+                "The best {n} matches for “{}”, best first (add a word to narrow it):",
+                self.query
+            )
+        } else {
+            let what = if n == 1 { "match" } else { "matches" };
+            format!("{n} {what} for “{}”, best first:", self.query)
+        }];
+        for hit in &self.results {
+            out.push(String::new());
+            out.push(hit.heading());
+            out.push(format!("  {}", marked(&hit.hit)));
+        }
+        lines(out)
+    }
+}
+
+impl Hit {
+    /// "Fri 20 Nov 2026 · win 3fa9c1", "Thu 19 Nov 2026 · note on Walk
+    /// outside", "Week of Mon 16 Nov 2026 · What went well this week?".
+    fn heading(&self) -> String {
+        let h = &self.hit;
+        let day = day_label(h.kind, h.day);
+        let what = match (h.kind, &h.promise, &self.question, &self.short_id) {
+            (SearchKind::Win, _, _, Some(id)) => format!("win {id}"),
+            (SearchKind::Note | SearchKind::Lesson, Some(p), _, _) => {
+                format!("{} on {p}", h.kind.label())
+            }
+            (SearchKind::Answer | SearchKind::Weekly, _, Some(q), _) => q.clone(),
+            (kind, ..) => kind.label().to_string(),
+        };
+        format!("{day} · {what}")
+    }
+}
+
+fn day_label(kind: SearchKind, day: NaiveDate) -> String {
+    match kind {
+        SearchKind::Weekly => format!("Week of {}", long_day(day)),
+        _ => long_day(day),
+    }
+}
+
+/// The snippet on one line, each match between `**`.
+fn marked(hit: &SearchHit) -> String {
+    let text: String = hit
+        .pieces()
+        .into_iter()
+        .map(
+            |(text, matched)| {
+                if matched { format!("**{text}**") } else { text }
+            },
+        )
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

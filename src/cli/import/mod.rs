@@ -1,0 +1,327 @@
+//! Moving in: the export formats of other trackers read into journal
+//! records. One file per format: `loop_habits.rs` (Loop Habit Tracker's
+//! CSV export, its zip read by `zip.rs`), `dijo.rs`, `harsh.rs`, `jrnl.rs`.
+//!
+//! Each reader maps what it can into a [`Plan`]: promises, checks, wins
+//! and reflections, and a count of each kind of thing it could not bring
+//! over ([`LeftOut`]). The plan becomes an ordinary export, which the
+//! journal's import checks record by record with the same rules as typed
+//! input before it writes anything (`domain::import`).
+//!
+//! Importing twice changes nothing: every record's id is made from what
+//! the file says about it ([`stable_id`]), and its time from the day it is
+//! for, so the second import finds each record already there. A later
+//! export of the same tracker adds only what is new, and never writes over
+//! what was changed in smallwins since.
+//!
+//! Uses the domain's public API and records and the store's export format;
+//! reading foreign files is neither SQL nor the full-screen journal.
+
+mod dijo;
+mod harsh;
+mod jrnl;
+mod loop_habits;
+mod zip;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use super::args::ImportFormat;
+use super::error::{CliError, Result, io_reason};
+use crate::domain::day::FIRST_DAY;
+use crate::domain::model::{Check, Promise, Reflection, Schedule, Status, Target, Win};
+use crate::domain::{Journal, status_for_amount};
+use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export};
+
+/// The records read from another tracker's files, and what was left out.
+#[derive(Default)]
+pub struct Plan {
+    pub promises: Vec<Promise>,
+    pub checks: Vec<Check>,
+    pub wins: Vec<Win>,
+    pub reflections: Vec<Reflection>,
+    pub left_out: LeftOut,
+}
+
+/// What could not be brought over: how many of each kind, each kind named
+/// by a phrase that follows its count ("3 skipped days: …").
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct LeftOut(BTreeMap<String, u64>);
+
+impl LeftOut {
+    pub fn add(&mut self, what: &str) {
+        *self.0.entry(what.to_string()).or_default() += 1;
+    }
+
+    /// One line per kind: "3 skipped days: smallwins leaves them unmarked".
+    pub fn lines(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|(what, n)| {
+                let (one, many) = what.split_once('|').unwrap_or((what, what));
+                format!("{n} {}", if *n == 1 { one } else { many })
+            })
+            .collect()
+    }
+}
+
+/// What a reader needs to know about the journal it reads into.
+pub struct Dest<'a> {
+    pub journal: &'a Journal,
+    pub today: NaiveDate,
+    /// Where new promises go in the list: after the ones already there.
+    pub next_position: i64,
+}
+
+/// The plan for `path`, read as `format` (anything but a smallwins export).
+pub fn read(format: ImportFormat, path: &Path, journal: &Journal) -> Result<Plan> {
+    let into = Dest {
+        journal,
+        today: journal.today(),
+        next_position: journal.promises(true)?.len() as i64,
+    };
+    match format {
+        ImportFormat::Loop => loop_habits::read(path, &into),
+        ImportFormat::Dijo => dijo::read(path, &into),
+        ImportFormat::Harsh => harsh::read(path, &into),
+        ImportFormat::Jrnl => jrnl::read(path, &into),
+        ImportFormat::Smallwins => Ok(Plan::default()),
+    }
+}
+
+impl Plan {
+    /// The plan as an export the journal's import checks and merges.
+    pub fn export(&self, now: NaiveDateTime) -> Export {
+        Export {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            exported_at: now,
+            from: None,
+            to: None,
+            promises: self.promises.clone(),
+            checks: self.checks.clone(),
+            wins: self.wins.clone(),
+            checkins: Vec::new(),
+            reflections: self.reflections.clone(),
+            reviews: Vec::new(),
+        }
+    }
+}
+
+/// A record id made from what the file says: the same words give the same
+/// id on every import. A UUID (version 8) from FNV-1a, 128 bits.
+pub fn stable_id(format: &str, parts: &[&str]) -> String {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut hash = OFFSET;
+    for part in std::iter::once(format).chain(parts.iter().copied()) {
+        for b in part.bytes().chain([0u8]) {
+            hash = (hash ^ u128::from(b)).wrapping_mul(PRIME);
+        }
+    }
+    uuid::Builder::from_custom_bytes(hash.to_be_bytes())
+        .into_uuid()
+        .to_string()
+}
+
+/// Midnight of `day`: the time of an imported promise, so that anything
+/// changed in smallwins since is newer and stays.
+pub fn start_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::MIN)
+}
+
+/// Noon of `day`: the time of an imported check.
+pub fn noon_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))
+}
+
+/// Whether a day can be kept: from 1900-01-01 to today. Other days are
+/// counted in `left_out`.
+pub fn day_fits(day: NaiveDate, into: &Dest<'_>, left_out: &mut LeftOut) -> bool {
+    if day > into.today {
+        left_out.add("day still ahead: smallwins records a day once it has come|days still ahead: smallwins records a day once it has come");
+        return false;
+    }
+    if day < FIRST_DAY {
+        left_out.add("day before 1900, the earliest a journal keeps|days before 1900, the earliest a journal keeps");
+        return false;
+    }
+    true
+}
+
+/// A habit as a promise, before its checks are known.
+pub struct Habit {
+    pub id: String,
+    pub text: String,
+    pub area: Option<String>,
+    pub schedule: Schedule,
+    /// Unit and target, for a measure.
+    pub measure: Option<(String, f64)>,
+    /// The last day it counts, for a habit that was retired.
+    pub retired_after: Option<NaiveDate>,
+    /// Archived, from its last day with a record on.
+    pub archived: bool,
+}
+
+impl Habit {
+    /// The promise, first counting on its earliest day with a record (or
+    /// today), placed after the promises already in the journal.
+    pub fn promise(&self, days: &[NaiveDate], into: &Dest<'_>, index: usize) -> Promise {
+        let created_on = days.iter().min().copied().unwrap_or(into.today);
+        let last = days.iter().max().copied().unwrap_or(created_on);
+        let archived_on = match (self.retired_after, self.archived) {
+            (Some(end), _) => end.succ_opt().filter(|d| *d <= into.today),
+            (None, true) => Some(last.max(created_on)),
+            (None, false) => None,
+        };
+        let (unit, targets) = match &self.measure {
+            Some((unit, amount)) => (
+                Some(unit.clone()),
+                vec![Target {
+                    id: stable_id("target", &[&self.id]),
+                    from: created_on,
+                    amount: *amount,
+                }],
+            ),
+            None => (None, Vec::new()),
+        };
+        Promise {
+            id: self.id.clone(),
+            text: self.text.clone(),
+            cue: None,
+            smaller: None,
+            area: self.area.clone(),
+            schedule: self.schedule.clone(),
+            unit,
+            targets,
+            position: into.next_position + index as i64,
+            created_on: created_on.min(archived_on.unwrap_or(created_on)),
+            archived_on,
+            updated_at: start_of(created_on),
+        }
+    }
+
+    /// The check of this habit on `day`: a measure's status follows its
+    /// amount, as in the full-screen journal.
+    pub fn check(
+        &self,
+        day: NaiveDate,
+        status: Status,
+        amount: Option<f64>,
+        note: Option<String>,
+    ) -> Check {
+        let status = match (&self.measure, amount) {
+            (Some((_, target)), Some(a)) => status_for_amount(a, Some(*target)),
+            _ => status,
+        };
+        Check {
+            id: stable_id("check", &[&self.id, &day.to_string()]),
+            promise_id: self.id.clone(),
+            day,
+            status,
+            amount: self.measure.as_ref().and(amount),
+            note: note.filter(|n| !n.trim().is_empty()),
+            lesson: None,
+            updated_at: noon_of(day),
+        }
+    }
+}
+
+/// A schedule for "`times` in `days` days", and whether it says exactly
+/// that (otherwise it is the nearest number of times a week).
+pub fn schedule_for(times: u32, days: u32) -> (Schedule, bool) {
+    if days == 0 || times == 0 {
+        return (Schedule::TimesPerWeek { times: 1 }, false);
+    }
+    if times >= days {
+        return (Schedule::Daily, times == days);
+    }
+    if days == 7 {
+        return (Schedule::TimesPerWeek { times: times as u8 }, true);
+    }
+    let per_week = (f64::from(times) * 7.0 / f64::from(days)).round();
+    let per_week = per_week.clamp(1.0, 7.0) as u8;
+    if per_week == 7 {
+        (Schedule::Daily, false)
+    } else {
+        (Schedule::TimesPerWeek { times: per_week }, false)
+    }
+}
+
+/// Reads a whole file, or says in one sentence why it could not.
+pub fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| {
+        CliError::Input(format!(
+            "{} could not be read ({}); give the path of {what}.",
+            path.display(),
+            io_reason(&e)
+        ))
+    })
+}
+
+/// Text from a file: UTF-8, a byte-order mark dropped.
+pub fn text_of(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::Input(format!(
+            "{} is not UTF-8 text, so it was not imported; save it as UTF-8 and import it again.",
+            path.display()
+        ))
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_ids_follow_the_words_alone() {
+        let a = stable_id("harsh", &["habit", "Stretch"]);
+        assert_eq!(a, stable_id("harsh", &["habit", "Stretch"]));
+        assert_ne!(a, stable_id("harsh", &["habit", "Stretch "]));
+        assert_ne!(a, stable_id("harsh", &["habitS", "tretch"]));
+        assert_ne!(a, stable_id("dijo", &["habit", "Stretch"]));
+        assert_eq!(a.len(), 36);
+        assert_eq!(a.as_bytes()[14], b'8', "a version 8 UUID: {a}");
+    }
+
+    #[test]
+    fn frequencies_become_the_nearest_schedule() {
+        assert_eq!(schedule_for(1, 1), (Schedule::Daily, true));
+        assert_eq!(
+            schedule_for(3, 7),
+            (Schedule::TimesPerWeek { times: 3 }, true)
+        );
+        assert_eq!(schedule_for(7, 7), (Schedule::Daily, true));
+        assert_eq!(
+            schedule_for(1, 14),
+            (Schedule::TimesPerWeek { times: 1 }, false)
+        );
+        assert_eq!(
+            schedule_for(1, 2),
+            (Schedule::TimesPerWeek { times: 4 }, false)
+        );
+        assert_eq!(
+            schedule_for(10, 30),
+            (Schedule::TimesPerWeek { times: 2 }, false)
+        );
+        assert_eq!(
+            schedule_for(0, 1),
+            (Schedule::TimesPerWeek { times: 1 }, false)
+        );
+    }
+
+    #[test]
+    fn left_out_lines_say_one_or_many() {
+        let mut l = LeftOut::default();
+        l.add("skipped day|skipped days");
+        l.add("skipped day|skipped days");
+        l.add("note alone|notes alone");
+        assert_eq!(l.lines(), ["1 note alone", "2 skipped days"]);
+    }
+}

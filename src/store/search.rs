@@ -1,0 +1,236 @@
+//! The search index: every win, note, lesson, intention, reflection answer
+//! and weekly answer, in an SQLite FTS5 table, and the one query that reads
+//! it.
+//!
+//! The index is kept in step by triggers on the record tables, so every
+//! write reaches it whatever made it: a key in the full-screen journal, a
+//! command, an import, an undo, a restore. `search_entries` holds one row
+//! per piece of text (its kind, the record's id, the prompt key of an
+//! answer, the day); `search` is the FTS5 index over it (external
+//! content), with FTS5's `secure-delete` on, so the words of deleted text
+//! leave the index at once, as the journal's own `secure_delete` does for
+//! the tables. The words are stemmed (Porter) and accents folded, so
+//! "walk" finds "walked" and "cafe" finds "café".
+//!
+//! [`SCHEMA`] is one self-contained migration: it creates the tables and
+//! triggers and indexes what an older journal already holds.
+//!
+//! May use: `model`.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::{Result, Store};
+use crate::model::{SearchHit, SearchKind};
+
+/// The migration that adds the search index.
+pub const SCHEMA: &str = "
+CREATE TABLE search_entries (
+    id      INTEGER PRIMARY KEY,
+    kind    TEXT NOT NULL,
+    record  TEXT NOT NULL,
+    field   TEXT NOT NULL DEFAULT '',
+    day     TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    UNIQUE (record, kind, field)
+) STRICT;
+
+CREATE VIRTUAL TABLE search USING fts5(
+    text,
+    content = 'search_entries',
+    content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO search (search, rank) VALUES ('secure-delete', 1);
+
+CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN
+    INSERT INTO search (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN
+    INSERT INTO search (search, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TRIGGER wins_search_insert AFTER INSERT ON wins BEGIN
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'win', new.id, '', new.day, new.text;
+END;
+
+CREATE TRIGGER wins_search_delete AFTER DELETE ON wins BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('win');
+END;
+
+CREATE TRIGGER wins_search_update AFTER UPDATE ON wins BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('win');
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'win', new.id, '', new.day, new.text;
+END;
+
+CREATE TRIGGER checks_search_insert AFTER INSERT ON checks BEGIN
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'note', new.id, '', new.day, new.note WHERE trim(coalesce(new.note, '')) <> '';
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'lesson', new.id, '', new.day, new.lesson WHERE trim(coalesce(new.lesson, '')) <> '';
+END;
+
+CREATE TRIGGER checks_search_delete AFTER DELETE ON checks BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('note', 'lesson');
+END;
+
+CREATE TRIGGER checks_search_update AFTER UPDATE ON checks BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('note', 'lesson');
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'note', new.id, '', new.day, new.note WHERE trim(coalesce(new.note, '')) <> '';
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'lesson', new.id, '', new.day, new.lesson WHERE trim(coalesce(new.lesson, '')) <> '';
+END;
+
+CREATE TRIGGER checkins_search_insert AFTER INSERT ON checkins BEGIN
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'intention', new.id, '', new.day, new.intention WHERE trim(coalesce(new.intention, '')) <> '';
+END;
+
+CREATE TRIGGER checkins_search_delete AFTER DELETE ON checkins BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('intention');
+END;
+
+CREATE TRIGGER checkins_search_update AFTER UPDATE ON checkins BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('intention');
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'intention', new.id, '', new.day, new.intention WHERE trim(coalesce(new.intention, '')) <> '';
+END;
+
+CREATE TRIGGER reflections_search_insert AFTER INSERT ON reflections BEGIN
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'answer', new.id, j.key, new.day, j.value FROM json_each(CASE WHEN json_valid(new.answers) THEN new.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+END;
+
+CREATE TRIGGER reflections_search_delete AFTER DELETE ON reflections BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('answer');
+END;
+
+CREATE TRIGGER reflections_search_update AFTER UPDATE ON reflections BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('answer');
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'answer', new.id, j.key, new.day, j.value FROM json_each(CASE WHEN json_valid(new.answers) THEN new.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+END;
+
+CREATE TRIGGER reviews_search_insert AFTER INSERT ON reviews BEGIN
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'weekly', new.id, j.key, new.week_start, j.value FROM json_each(CASE WHEN json_valid(new.answers) THEN new.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+END;
+
+CREATE TRIGGER reviews_search_delete AFTER DELETE ON reviews BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('weekly');
+END;
+
+CREATE TRIGGER reviews_search_update AFTER UPDATE ON reviews BEGIN
+    DELETE FROM search_entries WHERE record = old.id AND kind IN ('weekly');
+    INSERT INTO search_entries (kind, record, field, day, text)
+        SELECT 'weekly', new.id, j.key, new.week_start, j.value FROM json_each(CASE WHEN json_valid(new.answers) THEN new.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+END;
+
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'win', t.id, '', t.day, t.text FROM wins AS t;
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'note', t.id, '', t.day, t.note FROM checks AS t WHERE trim(coalesce(t.note, '')) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'lesson', t.id, '', t.day, t.lesson FROM checks AS t WHERE trim(coalesce(t.lesson, '')) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'intention', t.id, '', t.day, t.intention FROM checkins AS t WHERE trim(coalesce(t.intention, '')) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'answer', t.id, j.key, t.day, j.value FROM reflections AS t, json_each(CASE WHEN json_valid(t.answers) THEN t.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'weekly', t.id, j.key, t.week_start, j.value FROM reviews AS t, json_each(CASE WHEN json_valid(t.answers) THEN t.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+";
+
+/// Marks the start and end of a match in what FTS5 hands back: private-use
+/// characters, which nobody types.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+/// Words of context a snippet keeps around a match.
+const SNIPPET_WORDS: u32 = 24;
+
+impl Store {
+    /// Up to `limit` pieces of text that match `query` (an FTS5 query the
+    /// domain has built), best match first (bm25), then newest first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.kind, e.record, e.field, e.day, p.text,
+                    snippet(search, 0, char(57344), char(57345), '…', ?3)
+             FROM search
+             JOIN search_entries AS e ON e.id = search.rowid
+             LEFT JOIN checks AS c ON e.kind IN ('note', 'lesson') AND c.id = e.record
+             LEFT JOIN promises AS p ON p.id = c.promise_id
+             WHERE search MATCH ?1
+             ORDER BY bm25(search), e.day DESC, e.id DESC
+             LIMIT ?2",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![query, limit, SNIPPET_WORDS], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, NaiveDate>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (kind, record_id, key, day, promise, marked) = row?;
+            // A kind this build does not know (a newer journal's) is left out.
+            let Some(kind) = SearchKind::parse(&kind) else {
+                continue;
+            };
+            let (snippet, highlights) = unmark(&marked);
+            hits.push(SearchHit {
+                kind,
+                record_id,
+                key: (!key.is_empty()).then_some(key),
+                day,
+                promise,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+/// Text with [`OPEN`]…[`CLOSE`] around each match, as plain text and the
+/// matches' places in it (in characters).
+fn unmark(marked: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(marked.len());
+    let mut highlights = Vec::new();
+    let mut at = 0;
+    let mut open = None;
+    for c in marked.chars() {
+        match c {
+            OPEN => open = Some(at),
+            CLOSE => {
+                if let Some(start) = open.take() {
+                    highlights.push((start, at));
+                }
+            }
+            c => {
+                text.push(c);
+                at += 1;
+            }
+        }
+    }
+    (text, highlights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_become_places_in_plain_text() {
+        let (text, places) = unmark("a \u{E000}café\u{E001} walk \u{E000}x\u{E001}");
+        assert_eq!(text, "a café walk x");
+        assert_eq!(places, [(2, 6), (12, 13)]);
+    }
+}
