@@ -37,8 +37,8 @@ pub enum Command {
     /// Add, list, edit and archive promises
     #[command(subcommand)]
     Promise(PromiseCommand),
-    /// Mark a promise kept (a measured one records its target unless --amount says otherwise)
-    Kept(MarkArgs),
+    /// Mark a promise kept (a measured one records its target; --amount below it is partly kept)
+    Kept(KeptArgs),
     /// Mark a promise partly kept: it happened, so it counts
     Partial(MarkArgs),
     /// Note that a promise was missed, and what got in the way
@@ -90,11 +90,11 @@ pub enum Command {
 
 const GLOBAL: &str = "Global options";
 
-const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
+const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` (it never changes), the start of its text, or a word of it.\n\
     A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
     Limits on text and numbers are listed under \"Limits\" in the README.";
 
-const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  · not yet marked  ○ missed";
+const GLYPH_HELP: &str = "Marks: ✓ kept  ◐ partly kept  ◑ kept the smaller version  ○ noted as missed  · not recorded yet";
 
 const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
     and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \
@@ -107,7 +107,7 @@ pub enum PromiseCommand {
     Add(AddArgs),
     /// List the promises with their numbers
     List(ListArgs),
-    /// Change a promise; an empty value (--cue "") clears an optional field
+    /// Change a promise from a day on (--from, default today); an empty value (--cue "") clears an optional field
     Edit(EditArgs),
     /// Archive a promise: it stops counting from today, and its history stays
     Archive(PromiseArg),
@@ -188,7 +188,7 @@ pub struct ListArgs {
     mut_arg("cue", |a| a.help("New cue (\"\" clears it)")),
     mut_arg("smaller", |a| a.help("New smaller version (\"\" clears it)")),
     mut_arg("area", |a| a.help("New area (\"\" clears it)")),
-    mut_arg("target", |a| a.help("New target, in force from today; earlier days keep theirs")),
+    mut_arg("target", |a| a.help("New target, in force from --from (today); earlier days keep theirs")),
     mut_arg("unit", |a| a.help("New unit (\"\" turns a measured promise into a yes/no one)")),
 )]
 pub struct EditArgs {
@@ -200,6 +200,11 @@ pub struct EditArgs {
     pub text: Option<String>,
     #[command(flatten)]
     pub fields: PromiseFields,
+    /// The first day the new text, cue, smaller version or target is in
+    /// force: YYYY-MM-DD, today, yesterday or -N [default: today]; the days
+    /// before keep what was promised then
+    #[arg(long = "from", value_name = "DAY", allow_hyphen_values = true)]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +220,15 @@ pub struct MarkArgs {
     /// A few words about how it went
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeptArgs {
+    #[command(flatten)]
+    pub mark: MarkArgs,
+    /// Kept the smaller version (it counts as showing up)
+    #[arg(long)]
+    pub smaller: bool,
 }
 
 #[derive(Debug, Args)]
@@ -420,7 +434,7 @@ mod tests {
     fn negative_days_are_values_not_flags() {
         let cli = Cli::try_parse_from(["smallwins", "kept", "1", "--date", "-3"]).expect("parses");
         match cli.command {
-            Some(Command::Kept(args)) => assert_eq!(args.date.day.as_deref(), Some("-3")),
+            Some(Command::Kept(args)) => assert_eq!(args.mark.date.day.as_deref(), Some("-3")),
             other => panic!("unexpected {other:?}"),
         }
         let cli = Cli::try_parse_from(["smallwins", "day", "-2"]).expect("parses");

@@ -31,11 +31,13 @@ pub mod validate;
 pub mod words;
 
 pub use crate::model;
-pub use crate::model::{Check, CheckIn, Due, Promise, Reflection, Schedule, Status, Target, Win};
+pub use crate::model::{
+    Check, CheckIn, Due, Promise, PromiseVersion, Reflection, Schedule, Status, Target, Win,
+};
 pub use clock::Clock;
 pub use journal::{
     DayItem, DayView, Evidence, Journal, Mark, MissNote, NewPromise, PromiseEdit, PromiseFields,
-    Resurface, ReviewView, TREND_WEEKS, day_items, status_for_amount,
+    Resurface, ReviewView, TREND_WEEKS, WeekProgress, day_items, status_for_amount,
 };
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
 

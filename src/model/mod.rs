@@ -23,7 +23,9 @@ pub mod weekday;
 
 pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
-pub use promise::{Due, Promise, Schedule, Target, format_amount};
+pub use promise::{
+    Due, Promise, PromiseVersion, Schedule, Target, decimals, format_amount, rounded,
+};
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
 

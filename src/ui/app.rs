@@ -14,7 +14,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use super::Screen;
 use super::keymap::{self, Action, Context};
 use super::screens::popup::form::FormPurpose;
-use super::screens::popup::promise_form::save_promise;
+use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
 use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
 use super::screens::{Outcome, Screens, Version};
@@ -247,6 +247,9 @@ impl App {
             Submission::Form(FormPurpose::AddPromise, values) => save_promise(j, None, &values),
             Submission::Form(FormPurpose::EditPromise(id), values) => {
                 save_promise(j, Some(&id), &values)
+            }
+            Submission::Form(FormPurpose::Decide { suggestion, edit }, values) => {
+                save_promise_deciding(j, edit.as_deref(), &values, &suggestion)
             }
             Submission::Form(
                 FormPurpose::Miss {

@@ -87,15 +87,19 @@ impl Theme {
     pub fn mark(&self, mark: DayMark) -> Style {
         match mark {
             DayMark::AllKept => self.kept,
-            DayMark::SomeKept => self.partial,
-            DayMark::NoneKept | DayMark::NotScheduled | DayMark::Future => self.neutral,
+            DayMark::AllShown | DayMark::SomeKept => self.partial,
+            DayMark::NoneKept
+            | DayMark::NotRecorded
+            | DayMark::NotScheduled
+            | DayMark::NoPromise
+            | DayMark::Future => self.neutral,
         }
     }
 
     pub fn status(&self, status: Option<Status>) -> Style {
         match status {
             Some(Status::Kept) => self.kept,
-            Some(Status::Partial) => self.partial,
+            Some(Status::Partial | Status::Smaller) => self.partial,
             Some(Status::Missed) | None => self.neutral,
         }
     }
@@ -105,18 +109,23 @@ impl Theme {
 pub fn mark_glyph(mark: DayMark) -> &'static str {
     match mark {
         DayMark::AllKept => "●",
+        DayMark::AllShown => "◕",
         DayMark::SomeKept => "◐",
         DayMark::NoneKept => "○",
+        DayMark::NotRecorded => "◌",
         DayMark::NotScheduled => "·",
+        DayMark::NoPromise => " ",
         DayMark::Future => "-",
     }
 }
 
 /// The legend under every checkmark calendar.
-pub const LEGEND: [(DayMark, &str); 5] = [
+pub const LEGEND: [(DayMark, &str); 7] = [
     (DayMark::AllKept, "all kept"),
-    (DayMark::SomeKept, "some/partly"),
-    (DayMark::NoneKept, "none marked"),
+    (DayMark::AllShown, "all, some partly"),
+    (DayMark::SomeKept, "some"),
+    (DayMark::NoneKept, "noted missed"),
+    (DayMark::NotRecorded, "not recorded"),
     (DayMark::NotScheduled, "rest day"),
     (DayMark::Future, "ahead"),
 ];

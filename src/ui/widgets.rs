@@ -232,9 +232,10 @@ pub fn recent_weeks(
     let mut weeks: Vec<&[(NaiveDate, DayMark)]> = marks.chunks(7).collect();
     // Weeks before anything was asked are noise; keep at least four rows.
     while weeks.len() > 4
-        && weeks
-            .first()
-            .is_some_and(|w| w.iter().all(|(_, m)| *m == DayMark::NotScheduled))
+        && weeks.first().is_some_and(|w| {
+            w.iter()
+                .all(|(_, m)| matches!(m, DayMark::NotScheduled | DayMark::NoPromise))
+        })
     {
         weeks.remove(0);
     }
@@ -345,7 +346,7 @@ impl MonthGrid<'_> {
             .unwrap_or(if day > self.today {
                 DayMark::Future
             } else {
-                DayMark::NotScheduled
+                DayMark::NoPromise
             });
         let mut num_style = if day > self.today {
             theme.dim

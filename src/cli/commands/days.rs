@@ -1,21 +1,22 @@
 //! `today` and `day DAY`: one day's promises, wins, check-in and
 //! reflection.
 //!
-//! JSON: `{day, promises: [{promise, due, target, status, check}], wins,
-//! checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` |
-//! `flexible` | `no`.
+//! JSON: `{day, promises: [{promise, due, target, status, check, week}],
+//! wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes`
+//! | `flexible` | `no`; `promise` is the promise as it read that day;
+//! `week` is `{shown, asked, open}` for an N-times-a-week promise (how its
+//! week stands), else `null`.
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use super::Numbered;
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{checkin_summary, indent, rating_summary, win_text, with_details};
 use crate::domain::model::format_amount;
-use crate::domain::words::{amount_label, status_glyph};
+use crate::domain::words::{amount_label, prompt_for_day, status_glyph};
 use crate::domain::{
-    Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, Status, Win,
+    Check, CheckIn, DayItem, DayView, Due, Journal, Promise, Reflection, Schedule, Status, Win,
 };
 
 /// One day as the journal holds it.
@@ -45,11 +46,12 @@ pub fn day(journal: &Journal, day: NaiveDate) -> Result<DayReport> {
             .position(|p| p.key == **key)
             .unwrap_or(usize::MAX)
     });
+    let is_today = day == journal.today();
     let answers = answers
         .into_iter()
         .map(|(key, answer)| {
             let question = prompts.text(key).unwrap_or(key);
-            (question.to_string(), answer.clone())
+            (prompt_for_day(question, is_today), answer.clone())
         })
         .collect();
     Ok(DayReport {
@@ -72,11 +74,19 @@ struct DayJson<'a> {
 
 #[derive(Serialize)]
 struct DayItemJson<'a> {
-    promise: Numbered,
+    promise: &'a Promise,
     due: &'static str,
     target: Option<f64>,
     status: Option<Status>,
     check: Option<&'a Check>,
+    week: Option<WeekJson>,
+}
+
+#[derive(Serialize)]
+struct WeekJson {
+    shown: u32,
+    asked: u32,
+    open: bool,
 }
 
 impl Serialize for DayReport {
@@ -88,10 +98,7 @@ impl Serialize for DayReport {
                 .items
                 .iter()
                 .map(|i| DayItemJson {
-                    promise: Numbered {
-                        number: i.number,
-                        promise: i.promise.clone(),
-                    },
+                    promise: &i.promise,
                     due: match i.due {
                         Due::Yes => "yes",
                         Due::Flexible => "flexible",
@@ -100,6 +107,11 @@ impl Serialize for DayReport {
                     target: i.target,
                     status: i.status(),
                     check: i.check.as_ref(),
+                    week: i.week.map(|w| WeekJson {
+                        shown: w.shown,
+                        asked: w.asked,
+                        open: w.open,
+                    }),
                 })
                 .collect(),
             wins: &view.wins,
@@ -199,7 +211,13 @@ fn item_line(item: &DayItem, width: usize) -> String {
         (None, Due::No) => " ",
         _ => status_glyph(status),
     };
-    let mut details: Vec<String> = p.cue.iter().cloned().collect();
+    let mut details: Vec<String> = Vec::new();
+    if status == Some(Status::Smaller)
+        && let Some(smaller) = &p.smaller
+    {
+        details.push(format!("the smaller version: {smaller}"));
+    }
+    details.extend(p.cue.iter().cloned());
     // What was done ("4 of 10 pages"), else what is asked ("10 pages").
     let done = (item.check.as_ref())
         .and_then(|c| c.amount)
@@ -207,8 +225,10 @@ fn item_line(item: &DayItem, width: usize) -> String {
     let asked = (p.unit.as_ref())
         .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
     details.extend(done.or(asked));
-    if p.schedule != Schedule::Daily {
-        details.push(p.schedule.to_string());
+    match (&p.schedule, item.week) {
+        (Schedule::Daily, _) => {}
+        (Schedule::TimesPerWeek { .. }, Some(w)) => details.push(week_progress(w)),
+        (schedule, _) => details.push(schedule.to_string()),
     }
     if item.due == Due::No {
         details.push("rest day".into());
@@ -218,6 +238,15 @@ fn item_line(item: &DayItem, width: usize) -> String {
         "  {number:>width$} {glyph} {}",
         with_details(&p.text, &details)
     )
+}
+
+/// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)".
+fn week_progress(w: crate::domain::WeekProgress) -> String {
+    let when = if w.open { "this week" } else { "that week" };
+    if w.shown == 0 && w.open {
+        return format!("not yet this week ({} to go)", w.asked);
+    }
+    format!("{} of {} {when}", w.shown, w.asked)
 }
 
 fn wins(wins: &[Win]) -> Vec<String> {

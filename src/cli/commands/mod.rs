@@ -8,11 +8,6 @@
 //! `csv` and `output`; never the full-screen journal's inner parts (`show`
 //! only calls `ui::render_to_string`).
 
-use serde::Serialize;
-
-use super::error::Result;
-use crate::domain::{Journal, Promise};
-
 pub mod care;
 pub mod checkin;
 pub mod days;
@@ -24,22 +19,3 @@ pub mod review;
 pub mod show;
 pub mod stats;
 pub mod wins;
-
-/// A promise with its short number, as every command prints it in JSON:
-/// the record's fields with an extra `number`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Numbered {
-    pub number: usize,
-    #[serde(flatten)]
-    pub promise: Promise,
-}
-
-impl Numbered {
-    /// The promise with the number `promise list` shows for it now.
-    pub fn of(journal: &Journal, promise: Promise) -> Result<Numbered> {
-        Ok(Numbered {
-            number: journal.number_of(&promise.id)?,
-            promise,
-        })
-    }
-}

@@ -36,6 +36,7 @@ pub enum Action {
     GoToday,
     ToggleKept,
     MarkPartial,
+    MarkSmaller,
     MarkMissed,
     ClearMark,
     AddWin,

@@ -16,7 +16,7 @@ use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
+use crate::ui::widgets::{one_line, pane, put_line, wrap_words};
 
 pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
@@ -111,7 +111,7 @@ fn item_lines(
     }
 }
 
-/// "Decided this week": each accepted or set-aside suggestion.
+/// "Decided this week": each decision, as a decision.
 fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
     let Some(r) = &review.review else {
         return;
@@ -122,14 +122,20 @@ fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<
     lines.push(Line::raw(""));
     lines.push(heading(theme, " Decided this week"));
     for d in &r.decisions {
-        let (glyph, verb) = if d.accepted {
-            ("✓", "")
-        } else {
-            ("·", "set aside: ")
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {glyph} "), theme.kept),
-            Span::styled(truncate(&format!("{verb}{}", d.headline), w + 1), theme.dim),
-        ]));
+        let glyph = if d.accepted { "✓" } else { "·" };
+        let words = format!("{}: {}", d.on.format("%a %-d %b"), d.words());
+        for (i, part) in wrap_words(&words, w + 1).into_iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    if i == 0 {
+                        format!(" {glyph} ")
+                    } else {
+                        "   ".into()
+                    },
+                    theme.kept,
+                ),
+                Span::styled(part, theme.dim),
+            ]));
+        }
     }
 }

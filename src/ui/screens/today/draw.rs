@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Pane, TodayState, reflection};
 use crate::domain::words::{amount_label, status_glyph};
-use crate::domain::{DayItem, Due, Status};
+use crate::domain::{DayItem, Due, Status, WeekProgress};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 use crate::ui::screens::Ctx;
@@ -126,16 +126,26 @@ impl TodayState {
         let focused = self.pane == Pane::Promises;
         let day = &self.view;
         let count = |s: Status| day.items.iter().filter(|i| i.status() == Some(s)).count();
-        let (kept, partly) = (count(Status::Kept), count(Status::Partial));
-        let due = day.due_items().count();
-        let title = if partly > 0 {
-            format!(
-                " {} · {kept} of {due} kept · {partly} partly ",
-                self.day_title(ctx)
-            )
+        let tally = day.tally;
+        let mut title = if tally.asked == 0 {
+            format!(" {} · nothing asked", self.day_title(ctx))
         } else {
-            format!(" {} · {kept} of {due} kept ", self.day_title(ctx))
+            format!(
+                " {} · {} of {} kept",
+                self.day_title(ctx),
+                tally.kept,
+                tally.asked
+            )
         };
+        for (n, what) in [
+            (count(Status::Partial), "partly"),
+            (count(Status::Smaller), "smaller"),
+        ] {
+            if n > 0 {
+                title.push_str(&format!(" · {n} {what}"));
+            }
+        }
+        title.push(' ');
         let block = pane(title, focused, theme);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -172,14 +182,16 @@ impl TodayState {
         block.render(area, buf);
         if wins.is_empty() {
             let w = keymap::key(Screen::Today, Action::AddWin);
-            Paragraph::new(Span::styled(
+            let text = if self.day == ctx.today {
                 format!(
                     "Nothing here yet. Press {w} the moment something goes right, however small."
-                ),
-                theme.dim,
-            ))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+                )
+            } else {
+                format!("No wins noted on this day. Press {w} to add one you remember.")
+            };
+            Paragraph::new(Span::styled(text, theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
         let start = scroll_for(self.win_sel, inner.height as usize);
@@ -228,20 +240,40 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
     if let Some(cue) = &item.promise.cue {
         spans.push(Span::styled(format!("  ⟡ {cue}"), theme.dim));
     }
-    let note = match (item.due, status) {
-        (_, Some(Status::Partial)) => Some("partly kept".to_string()),
-        (_, Some(Status::Missed)) => Some(match &item.promise.smaller {
+    let mut notes = Vec::new();
+    match (item.due, status) {
+        (_, Some(Status::Partial)) => notes.push("partly kept".to_string()),
+        (_, Some(Status::Smaller)) => notes.push(match &item.promise.smaller {
+            Some(s) => format!("the smaller version: {s}"),
+            None => "the smaller version".to_string(),
+        }),
+        (_, Some(Status::Missed)) => notes.push(match &item.promise.smaller {
             Some(s) => format!("noted · smaller: {s}"),
             None => "noted".to_string(),
         }),
-        (Due::No, None) => Some("rest day".into()),
-        (Due::Flexible, None) => Some(item.promise.schedule.to_string()),
-        _ => None,
-    };
-    if let Some(note) = note {
-        spans.push(Span::styled(format!("  ({note})"), theme.dim));
+        (Due::No, None) => notes.push("rest day".into()),
+        _ => {}
+    }
+    if let Some(w) = item.week {
+        notes.push(week_progress(w));
+    }
+    if !notes.is_empty() {
+        spans.push(Span::styled(
+            format!("  ({})", notes.join(" · ")),
+            theme.dim,
+        ));
     }
     Line::from(spans)
+}
+
+/// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)":
+/// an N-times-a-week promise's week, never a zero while it is going.
+fn week_progress(w: WeekProgress) -> String {
+    let when = if w.open { "this week" } else { "that week" };
+    if w.shown == 0 && w.open {
+        return format!("not yet this week ({} to go)", w.asked);
+    }
+    format!("{} of {} {when}", w.shown, w.asked)
 }
 
 fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
