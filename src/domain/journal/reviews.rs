@@ -268,7 +268,7 @@ fn miss_notes(r: &Records, in_week: impl Fn(NaiveDate) -> bool) -> Vec<MissNote>
                 .promises
                 .iter()
                 .find(|p| p.id == c.promise_id)
-                .map(|p| p.text.clone())
+                .map(|p| p.text_on(c.day).to_string())
                 .unwrap_or_default(),
             status: c.status,
             note: c.note.clone(),
