@@ -80,10 +80,11 @@ impl Journal {
                 .filter(|p| test(&p.text.to_lowercase()))
                 .collect()
         };
+        // The whole text first; then its start or the start of any word of
+        // it, together: "walk" could be "Walk the dog" or "Go for a walk".
         for matching in [
             by(&|t| t == lower),
-            by(&|t| t.starts_with(&lower)),
-            by(&|t| words(t).any(|w| w.starts_with(&lower))),
+            by(&|t| t.starts_with(&lower) || words(t).any(|w| w.starts_with(&lower))),
         ] {
             if !matching.is_empty() {
                 return pick_one(&matching, &shown);
