@@ -68,12 +68,13 @@ fn undoing_a_decision_names_it_without_doubled_quotes() {
     let mut j = s.journal("2026-11-10T08:00");
     let id = add(&mut j, "Stretch", Schedule::Daily);
     set_now(&mut j, EVENING);
+    // A headline that starts with a quote, as "“Stretch” looks easy now".
     let suggestion = Suggestion {
-        key: format!("narrow:{id}"),
+        key: format!("grow:{id}"),
         promise_id: Some(id.clone()),
-        headline: "Find a smaller version of “Stretch”.".into(),
+        headline: "“Stretch” looks easy now: add one new tiny promise?".into(),
         reason: String::new(),
-        proposal: Proposal::AskSmaller,
+        proposal: Proposal::AddOne,
     };
     j.decide(&suggestion, true).expect("accept");
     let mut a = app(j);
