@@ -42,6 +42,13 @@ impl Shell {
     }
 
     fn run_at(&self, now: &str, args: &[&str]) -> String {
+        let (ok, stdout, stderr) = self.try_at(now, args);
+        assert!(ok, "{args:?} failed: {stderr}");
+        stdout
+    }
+
+    /// Runs a command; returns whether it succeeded, stdout and stderr.
+    fn try_at(&self, now: &str, args: &[&str]) -> (bool, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_smallwins"))
             .env("SMALLWINS_NOW", now)
             .env_remove("SMALLWINS_DB")
@@ -52,9 +59,9 @@ impl Shell {
             .args(args)
             .output()
             .expect("runs");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{args:?} failed: {stderr}");
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+        (out.status.success(), stdout, stderr)
     }
 
     fn file(&self, name: &str) -> String {
@@ -267,7 +274,15 @@ fn writing_commands(s: &Shell) -> Vec<(String, String)> {
     }
     let mut out = Vec::new();
     for args in &commands {
-        out.push((format!("{args:?}"), copy.run_at(EVENING, args)));
+        // A command that cannot run is told apart from its shapes (see
+        // `assert_no_bad_shapes`).
+        let (ok, stdout, stderr) = copy.try_at(EVENING, args);
+        let label = if ok {
+            format!("{args:?}")
+        } else {
+            format!("{FAILED} {args:?}: {stderr}")
+        };
+        out.push((label, stdout));
     }
     for args in [
         &["today"][..],
@@ -421,6 +436,10 @@ fn quote(text: &str, i: usize) -> String {
     text[start..end].replace('\n', "⏎")
 }
 
+/// Marks the label of a command that did not run.
+const FAILED: &str = "FAILED";
+
+/// No output holds a bad shape; then, every command ran.
 fn assert_no_bad_shapes(outputs: &[(String, String)]) {
     let mut report = Vec::new();
     for (label, text) in outputs {
@@ -436,6 +455,11 @@ fn assert_no_bad_shapes(outputs: &[(String, String)]) {
         report.len(),
         report.join("\n")
     );
+    let failed: Vec<&String> = (outputs.iter())
+        .map(|(label, _)| label)
+        .filter(|label| label.starts_with(FAILED))
+        .collect();
+    assert!(failed.is_empty(), "{failed:?}");
 }
 
 #[test]
