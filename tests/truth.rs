@@ -49,6 +49,12 @@ pub struct Shell {
     pub db: PathBuf,
 }
 
+impl Default for Shell {
+    fn default() -> Shell {
+        Shell::new()
+    }
+}
+
 impl Shell {
     pub fn new() -> Shell {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -280,39 +280,47 @@ fn promise_week(
         part,
     };
     match &p.schedule {
-        Schedule::TimesPerWeek { .. } if part => {
-            // No day of a part of a week is asked for in particular.
-            week.shown = past.iter().filter(|(_, pd)| pd.showed_up()).count() as u32;
-            week.asked = week.shown;
-            week.missed = count(Went::Missed);
-        }
         Schedule::TimesPerWeek { times } => {
-            let shown = past.iter().filter(|(_, pd)| pd.showed_up()).count() as u32;
-            week.asked = u32::from(*times).min(active_days);
-            week.shown = shown.min(week.asked);
-            week.extra = shown - week.shown;
-            week.missed = count(Went::Missed).min(week.asked - week.shown);
-            if !week.open {
-                week.not_recorded = week.asked - week.shown - week.missed;
-            }
+            count_times(&mut week, &past, u32::from(*times).min(active_days));
         }
-        _ => {
-            for (d, pd) in &past {
-                // Today asks only once it is marked: the day is not over.
-                let asked =
-                    pd.asked == Asked::Scheduled && (*d < today || pd.went != Went::NotRecorded);
-                if asked {
-                    week.asked += 1;
-                    week.shown += u32::from(pd.showed_up());
-                    week.missed += u32::from(pd.missed());
-                    week.not_recorded += u32::from(pd.went == Went::NotRecorded);
-                } else if pd.showed_up() {
-                    week.extra += 1;
-                }
-            }
-        }
+        _ => count_days(&mut week, &past, today),
     }
     Some(week)
+}
+
+/// An N-times-a-week promise's week: the week asks `times` of any of its
+/// days; a part of a week asks nothing of these days in particular.
+fn count_times(week: &mut PromiseWeek, past: &[&(NaiveDate, PromiseDay)], times: u32) {
+    let shown = past.iter().filter(|(_, pd)| pd.showed_up()).count() as u32;
+    let missed = past.iter().filter(|(_, pd)| pd.missed()).count() as u32;
+    if week.part {
+        (week.asked, week.shown, week.missed) = (shown, shown, missed);
+        return;
+    }
+    week.asked = times;
+    week.shown = shown.min(times);
+    week.extra = shown - week.shown;
+    week.missed = missed.min(times - week.shown);
+    if !week.open {
+        week.not_recorded = times - week.shown - week.missed;
+    }
+}
+
+/// A daily or weekday promise's week, day by day: what each scheduled day
+/// asked, and showing up on the others.
+fn count_days(week: &mut PromiseWeek, past: &[&(NaiveDate, PromiseDay)], today: NaiveDate) {
+    for (d, pd) in past {
+        // Today asks only once it is marked: the day is not over.
+        let asked = pd.asked == Asked::Scheduled && (*d < today || pd.went != Went::NotRecorded);
+        if asked {
+            week.asked += 1;
+            week.shown += u32::from(pd.showed_up());
+            week.missed += u32::from(pd.missed());
+            week.not_recorded += u32::from(pd.went == Went::NotRecorded);
+        } else if pd.showed_up() {
+            week.extra += 1;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -145,6 +145,26 @@ impl Stats {
         out
     }
 
+    /// "  Twelve weeks together: showed up 82% · mood 7.7/10 · …", each
+    /// figure over all twelve weeks.
+    fn together(&self) -> Option<String> {
+        let t = &self.evidence.twelve_weeks;
+        let mut together = Vec::new();
+        if let Some(rate) = t.kept_rate {
+            together.push(format!("showed up {}", percent(rate)));
+        }
+        for (name, v) in [
+            ("mood", t.mood),
+            ("morning confidence", t.morning_confidence),
+            ("evening confidence", t.evening_confidence),
+        ] {
+            if let Some(v) = v {
+                together.push(format!("{name} {}", out_of_ten(v)));
+            }
+        }
+        (!together.is_empty()).then(|| format!("  Twelve weeks together: {}", together.join(" · ")))
+    }
+
     /// Twelve weeks side by side, leaving out the weeks before any record.
     fn trend_table(&self) -> Vec<String> {
         let recorded = |w: &&WeekPoint| {
@@ -191,23 +211,7 @@ impl Stats {
                 ten(w.evening_confidence)
             ));
         }
-        let t = &self.evidence.twelve_weeks;
-        let mut together = Vec::new();
-        if let Some(rate) = t.kept_rate {
-            together.push(format!("showed up {}", percent(rate)));
-        }
-        for (name, v) in [
-            ("mood", t.mood),
-            ("morning confidence", t.morning_confidence),
-            ("evening confidence", t.evening_confidence),
-        ] {
-            if let Some(v) = v {
-                together.push(format!("{name} {}", out_of_ten(v)));
-            }
-        }
-        if !together.is_empty() {
-            out.push(format!("  Twelve weeks together: {}", together.join(" · ")));
-        }
+        out.extend(self.together());
         out
     }
 }

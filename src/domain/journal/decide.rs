@@ -78,92 +78,12 @@ impl Journal {
     /// it does, in words, and the decision as recorded.
     fn carry_out(&self, change: &mut Change, suggestion: &Suggestion) -> Result<(String, String)> {
         let id = suggestion.promise_id.as_deref().unwrap_or_default();
-        let today = self.today();
         match &suggestion.proposal {
-            Proposal::UseSmaller { smaller } => {
-                let before = self.promise_by_id(id)?;
-                let edit = PromiseEdit {
-                    text: Some(smaller.clone()),
-                    smaller: Some(String::new()),
-                    // The smaller version asks for the least there is.
-                    target: before.target_on(today).map(|t| t.min(1.0)),
-                    ..PromiseEdit::default()
-                };
-                let p = self.edit_into(change, id, &edit, today)?;
-                let size = p
-                    .target_label(today)
-                    .map(|t| format!(" ({t})"))
-                    .unwrap_or_default();
-                Ok((
-                    format!(
-                        "“{smaller}”{size} it is, from today; the days before keep “{}”, and the review will offer it back once the smaller one comes easily.",
-                        before.text
-                    ),
-                    format!("Shrank “{}” to “{smaller}” for now.", before.text),
-                ))
-            }
-            Proposal::GrowBack { text } => {
-                let before = self.promise_by_id(id)?;
-                let earlier = before.versions.iter().rev().nth(1).cloned();
-                let edit = PromiseEdit {
-                    text: Some(text.clone()),
-                    cue: earlier.as_ref().map(|v| v.cue.clone().unwrap_or_default()),
-                    smaller: earlier
-                        .as_ref()
-                        .map(|v| v.smaller.clone().unwrap_or_default()),
-                    target: earlier_target(&before, today),
-                    ..PromiseEdit::default()
-                };
-                self.edit_into(change, id, &edit, today)?;
-                Ok((
-                    format!(
-                        "“{text}” is back from today; the days before keep “{}”.",
-                        before.text
-                    ),
-                    format!("Grew “{}” back to “{text}”.", before.text),
-                ))
-            }
-            Proposal::LowerTarget { amount } | Proposal::RaiseTarget { amount } => {
-                let before = self.promise_by_id(id)?;
-                let edit = PromiseEdit {
-                    target: Some(*amount),
-                    ..PromiseEdit::default()
-                };
-                let p = self.edit_into(change, id, &edit, today)?;
-                let label = p.target_label(today).unwrap_or_default();
-                let verb = match suggestion.proposal {
-                    Proposal::LowerTarget { .. } => "Lowered",
-                    _ => "Grew",
-                };
-                Ok((
-                    format!("New target from today: {label}. Earlier days keep theirs."),
-                    format!("{verb} “{}” to {label}.", before.text),
-                ))
-            }
-            Proposal::KeepOnlyOne { keep_id } => {
-                // The one to keep must still be there, or every other
-                // promise would be archived for nothing.
-                let keep = self.promise_by_id(keep_id)?;
-                let others: Vec<String> = self
-                    .promises(false)?
-                    .into_iter()
-                    .filter(|p| &p.id != keep_id)
-                    .map(|p| p.id)
-                    .collect();
-                for other in &others {
-                    self.archive_into(change, other, true)?;
-                }
-                Ok((
-                    format!(
-                        "Keeping one for now; {} archived with their history.",
-                        others.len()
-                    ),
-                    format!(
-                        "Kept just “{}” for a while; the others are archived with their history.",
-                        keep.text
-                    ),
-                ))
-            }
+            Proposal::UseSmaller { smaller } => self.shrink(change, id, smaller),
+            Proposal::GrowBack { text } => self.grow_back(change, id, text),
+            Proposal::LowerTarget { amount } => self.retarget(change, id, *amount, "Lowered"),
+            Proposal::RaiseTarget { amount } => self.retarget(change, id, *amount, "Grew"),
+            Proposal::KeepOnlyOne { keep_id } => self.keep_only(change, keep_id),
             Proposal::StillKeeping { .. } => {
                 let p = self.promise_by_id(id)?;
                 Ok((
@@ -183,6 +103,103 @@ impl Journal {
                 "Chose to add one new tiny promise.".to_string(),
             )),
         }
+    }
+
+    /// The smaller version as the promise's words from today (a measure
+    /// asks for the least there is); the days before keep theirs.
+    fn shrink(&self, change: &mut Change, id: &str, smaller: &str) -> Result<(String, String)> {
+        let today = self.today();
+        let before = self.promise_by_id(id)?;
+        let edit = PromiseEdit {
+            text: Some(smaller.to_string()),
+            smaller: Some(String::new()),
+            target: before.target_on(today).map(|t| t.min(1.0)),
+            ..PromiseEdit::default()
+        };
+        let p = self.edit_into(change, id, &edit, today)?;
+        let size = p
+            .target_label(today)
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default();
+        Ok((
+            format!(
+                "“{smaller}”{size} it is, from today; the days before keep “{}”, and the review will offer it back once the smaller one comes easily.",
+                before.text
+            ),
+            format!("Shrank “{}” to “{smaller}” for now.", before.text),
+        ))
+    }
+
+    /// The words (and target) the promise had before it shrank, from today.
+    fn grow_back(&self, change: &mut Change, id: &str, text: &str) -> Result<(String, String)> {
+        let today = self.today();
+        let before = self.promise_by_id(id)?;
+        let earlier = before.versions.iter().rev().nth(1).cloned();
+        let edit = PromiseEdit {
+            text: Some(text.to_string()),
+            cue: earlier.as_ref().map(|v| v.cue.clone().unwrap_or_default()),
+            smaller: earlier
+                .as_ref()
+                .map(|v| v.smaller.clone().unwrap_or_default()),
+            target: earlier_target(&before, today),
+            ..PromiseEdit::default()
+        };
+        self.edit_into(change, id, &edit, today)?;
+        Ok((
+            format!(
+                "“{text}” is back from today; the days before keep “{}”.",
+                before.text
+            ),
+            format!("Grew “{}” back to “{text}”.", before.text),
+        ))
+    }
+
+    /// A new target from today; `verb` says which way ("Lowered", "Grew").
+    fn retarget(
+        &self,
+        change: &mut Change,
+        id: &str,
+        amount: f64,
+        verb: &str,
+    ) -> Result<(String, String)> {
+        let today = self.today();
+        let before = self.promise_by_id(id)?;
+        let edit = PromiseEdit {
+            target: Some(amount),
+            ..PromiseEdit::default()
+        };
+        let p = self.edit_into(change, id, &edit, today)?;
+        let label = p.target_label(today).unwrap_or_default();
+        Ok((
+            format!("New target from today: {label}. Earlier days keep theirs."),
+            format!("{verb} “{}” to {label}.", before.text),
+        ))
+    }
+
+    /// Archives every promise but `keep_id`, with their history.
+    fn keep_only(&self, change: &mut Change, keep_id: &str) -> Result<(String, String)> {
+        // The one to keep must still be there, or every other promise
+        // would be archived for nothing.
+        let keep = self.promise_by_id(keep_id)?;
+        let others: Vec<String> = self
+            .promises(false)?
+            .into_iter()
+            .filter(|p| p.id != keep_id)
+            .map(|p| p.id)
+            .collect();
+        for other in &others {
+            self.archive_into(change, other, true)?;
+        }
+        Ok((
+            format!(
+                "Keeping one for now; {} archived with their history.",
+                others.len()
+            ),
+            format!(
+                "Kept just “{}” for a while; the others are archived with their history.",
+                keep.text
+            ),
+        ))
     }
 
     /// The decision to leave things as they are, in words.
