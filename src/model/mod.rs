@@ -4,8 +4,9 @@
 //! values.
 //!
 //! What lives here: data and the small facts that follow from it alone
-//! (which weekday a schedule asks for, the target in force on a day, how a
-//! status reads in words). No rule that needs another layer, no SQL, no I/O.
+//! (which weekday a schedule asks for, the words and target in force on a
+//! day, how a status reads in words, the one rounding rule for numbers
+//! shown to people). No rule that needs another layer, no SQL, no I/O.
 //!
 //! May use: nothing of ours (outside crates only). Every other layer may use
 //! it: `store` saves these records, `domain` reasons about them, and the

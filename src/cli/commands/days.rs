@@ -222,8 +222,10 @@ fn item_line(item: &DayItem, width: usize) -> String {
     let done = (item.check.as_ref())
         .and_then(|c| c.amount)
         .and_then(|a| amount_label(p.unit.as_deref(), Some(a), item.target));
-    let asked = (p.unit.as_ref())
-        .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
+    // Kept in its smaller version: the target is not what was done.
+    let target = item.target.filter(|_| status != Some(Status::Smaller));
+    let asked =
+        (p.unit.as_ref()).and_then(|unit| target.map(|t| format!("{} {unit}", format_amount(t))));
     details.extend(done.or(asked));
     match (&p.schedule, item.week) {
         (Schedule::Daily, _) => {}

@@ -234,7 +234,9 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
     };
     spans.push(Span::styled(item.promise.text.clone(), text_style));
     let done = item.check.as_ref().and_then(|c| c.amount);
-    if let Some(amount) = amount_label(item.promise.unit.as_deref(), done, item.target) {
+    // Kept in its smaller version: the target was not what was done.
+    let target = item.target.filter(|_| status != Some(Status::Smaller));
+    if let Some(amount) = amount_label(item.promise.unit.as_deref(), done, target) {
         spans.push(Span::styled(format!("  {amount}"), theme.accent));
     }
     if let Some(cue) = &item.promise.cue {
