@@ -58,6 +58,8 @@ fn history() -> Export {
             } else {
                 vec![]
             },
+            number: i as u32 + 1,
+            versions: vec![],
             position: i,
             created_on: start,
             archived_on: None,

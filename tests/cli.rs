@@ -296,31 +296,32 @@ fn archive_hides_a_promise_until_all_and_unarchive_brings_it_back() {
     let out = j.run(&["promise", "archive", "read"]);
     assert_eq!(
         out,
-        "Archived: Read. Its history stays; bring it back with `smallwins promise unarchive 3`.\n"
+        "Archived: Read. Its history stays; bring it back with `smallwins promise unarchive 2`.\n"
     );
+    // Numbers never change: Read stays 2, archived or not.
     assert_eq!(
-        j.run(&["promise", "archive", "3"]),
+        j.run(&["promise", "archive", "2"]),
         "Read was already archived.\n"
     );
     let active = j.run(&["promise", "list"]);
     assert!(!active.contains("Read"), "{active}");
-    assert!(active.contains("2  Walk outside"), "{active}");
+    assert!(active.contains("3  Walk outside"), "{active}");
     let all = j.run(&["promise", "list", "--all"]);
     assert!(
-        all.contains("3  Read (archived) (mon,wed,fri,sat · 10 pages)"),
+        all.contains("2  Read (archived) (mon,wed,fri,sat · 10 pages)"),
         "{all}"
     );
     let list = j.json(&["promise", "list", "--all"]);
     assert_eq!(list[2]["archived_on"], "2026-11-21");
-    assert_eq!(list[2]["number"], 3);
+    assert_eq!(list[2]["number"], 2);
 
     // History stays: last week still counts Read.
     assert!(j.run(&["day", "2026-11-16"]).contains("Read"));
 
     let p = j.json(&["promise", "unarchive", "read"]);
     assert_eq!(p["archived_on"], Value::Null);
-    assert_eq!(p["number"], 3);
-    assert!(j.run(&["promise", "list"]).contains("3  Read"));
+    assert_eq!(p["number"], 2);
+    assert!(j.run(&["promise", "list"]).contains("2  Read"));
 }
 
 #[test]
@@ -337,7 +338,8 @@ fn promise_edit_changes_only_what_is_given() {
     ]);
     assert_eq!(
         out,
-        "Updated promise 2: Read (mon,wed,fri,sat · before bed · 5 pages).\n"
+        "Updated promise 2: Read (mon,wed,fri,sat · before bed · 5 pages).\n\
+         In force from Sat 21 Nov; the days before keep what was promised then.\n"
     );
     let p = j.json(&["promise", "edit", "walk", "--daily", "--area", ""]);
     assert_eq!(p["schedule"]["kind"], "daily");
@@ -357,7 +359,8 @@ fn promise_edit_changes_only_what_is_given() {
     assert_eq!(amounts[1].1, 5.0);
     let friday = j.run(&["day", "-1"]);
     assert!(
-        friday.contains("  2 ✓ Read (before bed · 12 pages · mon,wed,fri,sat)\n"),
+        // The cue is new from today: Friday reads as it was promised then.
+        friday.contains("  2 ✓ Read (12 pages · mon,wed,fri,sat)\n"),
         "{friday}"
     );
 
@@ -375,13 +378,17 @@ fn kept_prints_a_calm_line_for_the_day() {
         j.run(&["kept", "1"]),
         "Kept: Stretch for ten seconds (Sat 21 Nov).\n"
     );
+    // It happened, so it counts: a day before the promise was added moves
+    // its start back.
     assert_eq!(
         j.run(&["kept", "stretch", "--date", "-3"]),
-        "Kept: Stretch for ten seconds (Wed 18 Nov).\n"
+        "Kept: Stretch for ten seconds (Wed 18 Nov).\n\
+         It happened, so it counts: “Stretch for ten seconds” now starts on Wed 18 Nov.\n"
     );
     assert_eq!(
         j.run(&["kept", "STRETCH FOR", "--date", "2025-12-31"]),
-        "Kept: Stretch for ten seconds (Wed 31 Dec 2025).\n"
+        "Kept: Stretch for ten seconds (Wed 31 Dec 2025).\n\
+         It happened, so it counts: “Stretch for ten seconds” now starts on Wed 31 Dec 2025.\n"
     );
     let days: Vec<Value> = j.data()["checks"]
         .as_array()
@@ -407,7 +414,8 @@ fn kept_on_a_measure_without_amount_records_the_target() {
     assert_eq!(out["promise"]["text"], "Read");
     assert_eq!(
         j.run(&["kept", "read", "--date", "yesterday"]),
-        "Kept: Read — 10 pages (Fri 20 Nov).\n"
+        "Kept: Read — 10 pages (Fri 20 Nov).\n\
+         It happened, so it counts: “Read” now starts on Fri 20 Nov.\n"
     );
 }
 
@@ -420,7 +428,8 @@ fn partial_records_the_amount_and_says_it_counts() {
     let out = j.run(&["partial", "1", "--amount", "4", "--date", "-1"]);
     assert_eq!(
         out,
-        "Partly kept: Read — 4 of 10 pages (Fri 20 Nov); it counts as showing up.\n"
+        "Partly kept: Read — 4 of 10 pages (Fri 20 Nov); it counts as showing up.\n\
+         It happened, so it counts: “Read” now starts on Fri 20 Nov.\n"
     );
     let check = &j.data()["checks"][0];
     assert_eq!(check["status"], "partial");
@@ -450,7 +459,7 @@ fn missed_records_note_and_lesson_and_points_to_the_smaller_version() {
     assert_eq!(
         out,
         "Noted as missed: Stretch for ten seconds (Sat 21 Nov).\n\
-         Smaller version for next time: touch my toes once.\n"
+         Smaller version for next time: touch my toes once (`smallwins kept 1 --smaller`).\n"
     );
     // Without a smaller version there is nothing more to say.
     assert_eq!(
@@ -539,7 +548,7 @@ fn checkin_saves_intention_and_confidence() {
             "--confidence",
             "7"
         ]),
-        "Check-in saved for Sat 21 Nov: “Make it a calm day”, confidence 7/10.\n"
+        "Check-in saved for Sat 21 Nov: “Make it a calm day”, morning confidence 7/10.\n"
     );
     // Giving only one keeps the other.
     let c = j.json(&["checkin", "--confidence", "0"]);
@@ -569,7 +578,7 @@ fn reflect_saves_answers_and_ratings_and_shows_the_kept_line() {
     ]);
     assert_eq!(
         out,
-        "Reflection saved for Sat 21 Nov: mood 6/10, confidence 10/10, 1 answer.\n\
+        "Reflection saved for Sat 21 Nov: mood 6/10, evening confidence 10/10, 1 answer.\n\
          I said I'd stretch for ten seconds and read one page — and I did.\n"
     );
     let r = j.json(&[
@@ -605,15 +614,15 @@ Saturday 21 November 2026
 Promises
   1 ✓ Stretch for ten seconds (after my coffee)
   2 · Read (10 pages · mon,wed,fri,sat)
-  3 ○ Walk outside (3× a week)
+  3 ○ Walk outside (1 of 3 this week)
       note: rain again
   (✓ kept  ○ noted as missed  · not recorded)
 
 Wins
   {id}  sent the email I was avoiding (work)
 
-Check-in: “Make it a calm day”, confidence 7/10
-Reflection: mood 6/10, confidence 8/10
+Check-in: “Make it a calm day”, morning confidence 7/10
+Reflection: mood 6/10, evening confidence 8/10
   What made keeping a promise easier today? a friend texted
   What would you adjust for tomorrow, even slightly? earlier bedtime
     and no phone
@@ -1172,28 +1181,30 @@ fn markdown_export_is_a_weekly_summary_to_share() {
     let expected_this_week = "\
 ## Week of Mon 16 Nov 2026
 
+This week is not over yet; the counts are so far.
+
 Promises:
 
-- Stretch for ten seconds: kept 5 of 6 days
-- Read: kept 2 of 3 days, partly kept 1
-- Walk outside: kept 1 of 3 times
+- Stretch for ten seconds: showed up 5 of 6 days
+- Read: showed up 3 of 3 days (1 partly)
+- Walk outside: 1 of 3 so far this week
 
-Showed up on 9 of 12 asked days.
+Showed up 9 of 10 times asked so far, and 2 more times are open this week.
 
 Wins (2):
 
 - Wed 18 Nov: called mum
 - Sat 21 Nov: sent the email I was avoiding (work)
 
-Average mood 6/10, average confidence 7/10.
+Average mood 6/10, average morning confidence 7/10, average evening confidence 8/10.
 ";
     assert!(out.starts_with("# Small wins: weekly summary\n"), "{out}");
     assert!(
-        out.contains("Weeks from Mon 9 Nov 2026 to Sun 22 Nov 2026."),
+        out.contains("Days from Mon 9 Nov 2026 to Sat 21 Nov 2026."),
         "{out}"
     );
     assert!(out.contains(expected_this_week), "{out}");
-    assert!(out.contains("## Week of Mon 9 Nov 2026\n\nPromises:\n\n- Stretch for ten seconds: kept 1 of 7 days\n- Read: kept 0 of 4 days\n"), "{out}");
+    assert!(out.contains("## Week of Mon 9 Nov 2026\n\nPromises:\n\n- Stretch for ten seconds: showed up 1 of 7 days\n- Read: showed up 0 of 4 days\n"), "{out}");
     assert!(
         out.find("Week of Mon 9 Nov").expect("first week")
             < out.find("Week of Mon 16 Nov").expect("second")
@@ -1208,6 +1219,20 @@ Average mood 6/10, average confidence 7/10.
     let only_last = j.run(&["export", "--format", "md", "--from", "2026-11-16"]);
     assert!(!only_last.contains("Week of Mon 9 Nov"), "{only_last}");
     assert!(only_last.contains(expected_this_week), "{only_last}");
+    // Part of a week says so, and every count covers the same days.
+    let part = j.run(&["export", "--format", "md", "--from", "2026-11-18"]);
+    assert!(
+        part.contains("Part of the week: Wed 18 Nov to Sat 21 Nov only (the week is not over yet)"),
+        "{part}"
+    );
+    assert!(
+        part.contains("- Stretch for ten seconds: showed up 3 of 4 days\n"),
+        "{part}"
+    );
+    assert!(
+        part.contains("- Walk outside: not on these days\n"),
+        "{part}"
+    );
 }
 
 #[test]
@@ -1453,30 +1478,34 @@ fn review_text_counts_the_week_by_hand() {
         String::new(),
         "Promises".into(),
         format!(
-            "  1 Stretch for ten seconds: kept 5 of 6 days (last week 1 of 7) · strength {}",
+            "  1 Stretch for ten seconds: showed up 5 of 6 days, 1 noted missed; the week before 1/7; strength today {}",
             strength(0)
         ),
         format!(
-            "  2 Read: kept 2 of 3 days, partly kept 1 (last week 0 of 4) · strength {}",
+            "  2 Read: showed up 3 of 3 days (1 partly); the week before 0/4; strength today {}",
             strength(1)
         ),
         format!(
-            "  3 Walk outside: kept 1 of 3 times (last week 0 of 3) · strength {}",
+            "  3 Walk outside: 1 of 3 so far this week, 1 noted missed; the week before 0/3; strength today {}",
             strength(2)
         ),
         String::new(),
-        "Wins: 3 (health 1, other 1, work 1)".into(),
+        "Wins this week: 3 (health 1, other 1, work 1)".into(),
         String::new(),
-        "Side by side".into(),
-        "  Showed up: 9 of 12 asked days (75%)".into(),
-        "  Mood: 5.0/10 on average".into(),
-        "  Confidence: 5.7/10 on average".into(),
-        "  On check-in days you kept 10.0/10 while your morning confidence averaged 5.0: your record is ahead of your confidence.".into(),
+        "This week side by side".into(),
+        "  Showed up: 9 of 10 times asked so far (90%); 2 more times still open this week".into(),
+        "  Mood: 5/10 on average".into(),
+        "  Morning confidence: 5.7/10 on average".into(),
+        "  Evening confidence: 8.5/10 on average".into(),
+        "  Self-trust (it uses the morning confidence): on days with a morning check-in you showed up for 100% of what they asked, while your morning confidence averaged 5/10: your record is ahead of your confidence.".into(),
+        String::new(),
+        "The twelve weeks ending with this one".into(),
+        "  showed up 42% · mood 5/10 · morning confidence 5.7/10 · evening confidence 8.5/10".into(),
         String::new(),
         "Notes and lessons".into(),
         "  Wed 18 Nov, Read (partly kept): tired, but \"some\"".into(),
-        "  Thu 19 Nov, Stretch for ten seconds: overslept".into(),
-        "  Thu 19 Nov, Walk outside: rain".into(),
+        "  Thu 19 Nov, Stretch for ten seconds (noted as missed): overslept".into(),
+        "  Thu 19 Nov, Walk outside (noted as missed): rain".into(),
         "    lesson: umbrella by the door".into(),
         String::new(),
     ]
@@ -1484,7 +1513,8 @@ fn review_text_counts_the_week_by_hand() {
     assert!(out.starts_with(&expected), "{out}");
     // Too little history for patterns yet: fewer than 28 days.
     assert!(!out.contains("Patterns"), "{out}");
-    assert!(out.contains("Open suggestions (you decide)\n  - Keep just “Stretch for ten seconds” for a while?\n    Last week held 1 of 11;"), "{out}");
+    // Last week was left blank, not marked missed: nothing to shrink.
+    assert!(!out.contains("Keep just"), "{out}");
     assert!(
         out.ends_with(
             "\
@@ -1495,7 +1525,7 @@ Weekly answers
     Keep all three; walk after lunch
 
 Decisions
-  - Accepted on Sat 21 Nov: Find a smaller version of “Walk outside”.
+  - Sat 21 Nov: Chose to find a smaller version of “Walk outside”.
 "
         ),
         "{out}"
@@ -1509,11 +1539,13 @@ Decisions
         "{before}"
     );
     assert!(
-        before.contains("  1 Stretch for ten seconds: kept 1 of 7 days (new this week)"),
+        before.contains(
+            "  1 Stretch for ten seconds: showed up 1 of 7 days, 6 not recorded; new this week"
+        ),
         "{before}"
     );
     assert!(before.contains("  Mood: not rated this week\n"), "{before}");
-    assert!(!before.contains("On check-in days"), "{before}");
+    assert!(!before.contains("Self-trust"), "{before}");
     assert!(
         !before.contains("Open suggestions"),
         "only this week has open suggestions"
@@ -1537,11 +1569,11 @@ fn review_markdown_is_written_to_share_and_keeps_misses_private() {
 
 ## What I kept
 
-- Stretch for ten seconds: kept 5 of 6 days
-- Read: kept 2 of 3 days, partly kept 1
-- Walk outside: kept 1 of 3 times
+- Stretch for ten seconds: showed up 5 of 6 days
+- Read: showed up 3 of 3 days (1 partly)
+- Walk outside: 1 of 3 so far this week
 
-Showed up on 9 of 12 asked days; partly kept counts as showing up.
+Showed up 9 of 10 times asked so far, and 2 more times are open this week; partly kept and the smaller version count as showing up.
 
 ## Wins
 
@@ -1557,9 +1589,9 @@ umbrella by the door (from “Walk outside”)
 
 Keep all three; walk after lunch
 
-- Find a smaller version of “Walk outside”.
+- Chose to find a smaller version of “Walk outside” (decided Sat 21 Nov)
 
-**How it felt:** average mood 5/10, average confidence 5.7/10.
+**How it felt:** average mood 5/10, average morning confidence 5.7/10, average evening confidence 8.5/10.
 "
     );
     assert_kind(&out);
@@ -1662,7 +1694,8 @@ fn review_json_holds_the_view_and_what_the_text_adds() {
     );
     assert_eq!(json["review"]["decisions"][0]["accepted"], true);
     assert!(json["patterns"].is_null());
-    assert_eq!(json["suggestions"][0]["key"], "one");
+    // Last week was left blank, not marked missed: nothing to narrow.
+    assert_eq!(json["suggestions"], serde_json::json!([]));
 }
 
 #[test]
@@ -1797,6 +1830,7 @@ fn stats_json_totals_are_counted_by_hand() {
         serde_json::json!({
             "promises_kept": 9,
             "partly_kept": 1,
+            "smaller_kept": 0,
             "wins": 4,
             "days_shown_up": 7,
             "longest_run": 4,
@@ -1808,12 +1842,13 @@ fn stats_json_totals_are_counted_by_hand() {
     assert_eq!(promises.len(), 3);
     let rate = |i: usize, key: &str| promises[i][key].as_f64().expect("rate");
     // Stretch: 13 days from Mon 9 to today (marked); the last 7 hold 5 shown.
-    assert!((rate(0, "rate_7") - 5.0 / 7.0).abs() < 1e-9);
-    assert!((rate(0, "rate_90") - 6.0 / 13.0).abs() < 1e-9);
+    // JSON rounds figures to 4 decimal places.
+    assert_eq!(rate(0, "rate_7"), 0.7143);
+    assert_eq!(rate(0, "rate_90"), 0.4615);
     assert_eq!(promises[0]["kept"], 6);
     assert_eq!(promises[0]["slots"], 13);
     // Read: 7 scheduled days before today; 3 shown (one partly).
-    assert!((rate(1, "rate_30") - 3.0 / 7.0).abs() < 1e-9);
+    assert_eq!(rate(1, "rate_30"), 0.4286);
     assert_eq!(promises[1]["partly"], 1);
     // Walk: 3 asked last week, 1 shown so far this week.
     assert!((rate(2, "rate_7") - 0.25).abs() < 1e-9);

@@ -89,31 +89,35 @@ fn a_week_with_wins() -> Journal {
 
 #[test]
 fn a_markdown_export_from_mid_week_lists_every_win_of_the_week_it_counts() {
-    // The summary rounds --from out to the whole week and counts the
-    // promise and the mood over all of it; its wins must cover the same
-    // days, not only those from --from on.
+    // The summary counts exactly the days asked for: a week cut by --from
+    // says it is only part of the week, and the promises, the wins and the
+    // mood all cover the same days.
     let j = a_week_with_wins();
     let summary = j.run(&["export", "--format", "markdown", "--from", "2026-11-20"]);
     assert!(
-        summary.contains("Weeks from Mon 16 Nov 2026 to Sun 22 Nov 2026."),
+        summary.contains("Days from Fri 20 Nov 2026 to Sat 21 Nov 2026."),
         "{summary}"
     );
-    assert_eq!(list_after(&summary, "Promises:").len(), 1, "{summary}");
-    assert!(summary.contains("Wins (3):"), "{summary}");
+    assert!(
+        summary.contains("Part of the week: Fri 20 Nov to Sat 21 Nov only"),
+        "{summary}"
+    );
+    assert_eq!(
+        list_after(&summary, "Promises:"),
+        ["- Stretch for ten seconds: showed up 1 of 1 day"],
+        "{summary}"
+    );
+    assert!(summary.contains("Wins (1):"), "{summary}");
     assert_eq!(
         list_after(&summary, "Wins ("),
-        [
-            "- Mon 16 Nov: fixed the door",
-            "- Tue 17 Nov: called Sam (social)",
-            "- Fri 20 Nov: went to bed early",
-        ]
+        ["- Fri 20 Nov: went to bed early"]
     );
 }
 
 #[test]
 fn the_export_summary_and_the_review_letter_tell_a_week_in_the_same_words() {
     let j = a_week_with_wins();
-    let summary = j.run(&["export", "--format", "markdown", "--to", "2026-11-17"]);
+    let summary = j.run(&["export", "--format", "markdown", "--from", "2026-11-16"]);
     let letter = j.run(&["review", "--format", "markdown"]);
     assert_eq!(
         list_after(&summary, "Wins ("),
@@ -124,7 +128,7 @@ fn the_export_summary_and_the_review_letter_tell_a_week_in_the_same_words() {
         list_after(&letter, "## What I kept")
     );
     let showed_up = |text: &str| {
-        let line = text.lines().find(|l| l.starts_with("Showed up on "));
+        let line = text.lines().find(|l| l.starts_with("Showed up "));
         line.map(|l| l.split(['.', ';']).next().unwrap_or(l).to_string())
     };
     assert!(showed_up(&summary).is_some(), "{summary}");

@@ -256,7 +256,9 @@ fn later_weeks_go_better_and_confidence_trails_what_was_done() {
     let early = (rate(&week(0)) + rate(&week(1)) + rate(&week(2))) / 3.0;
     let late = (rate(&week(9)) + rate(&week(10)) + rate(&week(11))) / 3.0;
     assert!(late > early, "gentle upward trend: {early:.2} → {late:.2}");
-    let confidence: Vec<f64> = (4..12).filter_map(|n| week(n).average_confidence).collect();
+    let confidence: Vec<f64> = (4..12)
+        .filter_map(|n| week(n).average_morning_confidence)
+        .collect();
     let shown: Vec<f64> = (4..12).map(|n| rate(&week(n)) * 10.0).collect();
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     assert!(
@@ -314,7 +316,7 @@ fn weeks_are_clamped_to_at_least_one() {
     assert!(j.find_promise("write one line").is_ok());
     assert_eq!(
         j.marks(d("2026-11-14"), d("2026-11-14")).expect("marks")[0].1,
-        smallwins::domain::DayMark::NotScheduled
+        smallwins::domain::DayMark::NoPromise
     );
 }
 

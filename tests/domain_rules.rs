@@ -80,7 +80,7 @@ fn a_miss_marked_before_a_promise_existed_asks_nothing_of_that_day() {
     let walk = add(&mut j, "Walk", Schedule::Daily);
     j.mark(&walk, d("2026-11-17"), Status::Missed, Mark::default())
         .expect("mark");
-    assert_eq!(mark_on(&j, "2026-11-17"), DayMark::NotScheduled);
+    assert_eq!(mark_on(&j, "2026-11-17"), DayMark::NoPromise);
     j.mark(&walk, d("2026-11-18"), Status::Missed, Mark::default())
         .expect("mark");
     assert_eq!(mark_on(&j, "2026-11-18"), DayMark::NoneKept);
@@ -144,9 +144,9 @@ fn the_calendar_and_the_day_shares_agree_on_every_day() {
             checks.iter().filter(|c| c.day == day).collect();
         let (shown, asked) = smallwins::domain::evidence::day_share(&promises, &on_day, day);
         let expected = match (shown, asked) {
-            (_, 0) => vec![DayMark::NotScheduled],
-            (0, _) => vec![DayMark::NoneKept],
-            _ => vec![DayMark::AllKept, DayMark::SomeKept],
+            (_, 0) => vec![DayMark::NotScheduled, DayMark::NoPromise],
+            (0, _) => vec![DayMark::NoneKept, DayMark::NotRecorded],
+            _ => vec![DayMark::AllKept, DayMark::AllShown, DayMark::SomeKept],
         };
         assert!(
             expected.contains(&mark),

@@ -191,6 +191,8 @@ fn write_hostile_journal(path: &Path) {
             })
             .collect(),
         unit,
+        number: position as u32 + 1,
+        versions: vec![],
         position,
         created_on: start,
         archived_on: None,

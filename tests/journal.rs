@@ -757,12 +757,12 @@ fn marks_cover_rest_days_flexible_days_and_the_future() {
 
     let marks = j.marks(d("2026-11-15"), d("2026-11-23")).expect("marks");
     let expected = [
-        ("2026-11-15", DayMark::NotScheduled), // before the promises existed
+        ("2026-11-15", DayMark::NoPromise), // before the promises existed
         ("2026-11-16", DayMark::AllKept),
         ("2026-11-17", DayMark::NotScheduled), // a rest day, nothing flexible marked
         ("2026-11-18", DayMark::NoneKept),
         ("2026-11-19", DayMark::AllKept), // the flexible promise, marked
-        ("2026-11-20", DayMark::SomeKept),
+        ("2026-11-20", DayMark::AllShown), // all that asked shown up for, partly
         ("2026-11-21", DayMark::AllKept), // today, a walk on a rest day
         ("2026-11-22", DayMark::Future),
         ("2026-11-23", DayMark::Future),
@@ -770,11 +770,12 @@ fn marks_cover_rest_days_flexible_days_and_the_future() {
     let expected: Vec<(NaiveDate, DayMark)> = expected.iter().map(|(s, m)| (d(s), *m)).collect();
     assert_eq!(marks, expected);
 
-    // An unmarked scheduled day is "none kept yet", and today can change.
+    // An unmarked scheduled day is "not recorded", not "none kept", and
+    // today can change.
     j.unmark(&walk.id, d("2026-11-18")).expect("unmark");
     j.unmark(&walk.id, d("2026-11-21")).expect("unmark");
     let again = j.marks(d("2026-11-18"), d("2026-11-21")).expect("marks");
-    assert_eq!(again[0].1, DayMark::NoneKept);
+    assert_eq!(again[0].1, DayMark::NotRecorded);
     assert_eq!(again[3].1, DayMark::NotScheduled);
     assert!(
         j.marks(d("2026-11-21"), d("2026-11-20"))
@@ -864,6 +865,12 @@ mod evidence {
         // Decided: it does not come back for two weeks.
         assert!(review.suggestions.iter().all(|x| x.key != s.key));
         set_now(&mut j, "2026-12-06 20:00");
+        for day in ["2026-12-01", "2026-12-02", "2026-12-04"] {
+            j.mark(&p.id, d(day), Status::Missed, Mark::default())
+                .expect("missed");
+        }
+        j.mark(&p.id, d("2026-12-05"), Status::Partial, Mark::default())
+            .expect("partly");
         assert!(
             j.evidence()
                 .expect("evidence")

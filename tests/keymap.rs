@@ -107,7 +107,7 @@ fn help_the_footer_and_sentences_name_the_keys_in_force() {
         a.message
     );
     let s = draw(&a, 120, 40);
-    assert!(s.contains("Press n the moment something goes right"), "{s}");
+    assert!(s.contains("Press n to add one you remember"), "{s}");
     char(&mut a, 'c');
     assert_eq!(a.screen, Screen::Calendar);
 }

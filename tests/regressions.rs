@@ -131,7 +131,7 @@ fn an_export_from_a_newer_format_is_refused_and_nothing_is_written() {
     let mut e = j.export(None, None).unwrap();
     let other_dir = tempfile::tempdir().unwrap();
     let mut other = open(&other_dir, "2026-11-21 09:00");
-    e.version = 2;
+    e.version = smallwins::store::EXPORT_VERSION + 1;
     let err = other.import(&e).unwrap_err();
     assert!(err.is_input());
     assert!(err.to_string().contains("newer smallwins"), "{err}");

@@ -645,7 +645,9 @@ mod review {
         assert_eq!(promises[0].text, "put on my running shoes");
         let s = screen(&a, 120, 40);
         assert!(s.contains("Decided this week"), "{s}");
-        assert!(s.contains("→ Shrink “Run for twenty minutes”"), "{s}");
+        // A decision reads as a decision, not as the suggestion it answered,
+        // and no glyph of the legend (✓ is "kept") stands for it.
+        assert!(s.contains("→ Sat 21 Nov: Shrank “Run for twenty"), "{s}");
         let review = a.journal.review(d("2026-11-16")).expect("review");
         let decision = &review.review.expect("saved").decisions[0];
         assert!(decision.accepted);
@@ -680,7 +682,10 @@ mod review {
         assert!(review.suggestions.is_empty(), "set aside for two weeks");
         assert!(!review.review.expect("saved").decisions[0].accepted);
         let s = screen(&a, 120, 40);
-        assert!(s.contains("set aside: Shrink"), "{s}");
+        assert!(
+            s.contains("   Sat 21 Nov: Kept “Run for twenty minutes”"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -727,7 +732,7 @@ mod review {
         let a = app(j);
         let s = screen(&a, 120, 40);
         assert!(s.contains("A hard day. The record still says:"), "{s}");
-        assert!(s.contains("you wrote: “small win number"), "{s}");
+        assert!(s.contains("you wrote: “small win"), "{s}");
     }
 
     #[test]

@@ -43,9 +43,9 @@ pub enum Command {
         after_help = "Example:\n  smallwins promise add Read --target 10 --unit pages --days mon,wed,fri"
     )]
     Promise(PromiseCommand),
-    /// Mark a promise kept (a measured one records its target unless --amount says otherwise)
+    /// Mark a promise kept (a measured one records its target; --amount below it is partly kept)
     #[command(after_help = "Example:\n  smallwins kept 1 --date yesterday")]
-    Kept(MarkArgs),
+    Kept(KeptArgs),
     /// Mark a promise partly kept: it happened, so it counts
     #[command(after_help = "Example:\n  smallwins partial read --amount 4 --note \"tired\"")]
     Partial(MarkArgs),
@@ -154,7 +154,7 @@ pub enum ConfigCommand {
 
 const GLOBAL: &str = "Global options";
 
-const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` or the start of its text.\n\
+const NAMING_HELP: &str = "A PROMISE is its number from `smallwins promise list` (it never changes), the start of its text, or a word of it.\n\
     A DAY is YYYY-MM-DD, today, yesterday or -N for N days ago, from 1900-01-01 to today.\n\
     Limits on text and numbers are listed under \"Limits\" in the README.\n\n\
     Example:\n  smallwins win \"sent the email I was avoiding\"";
@@ -235,7 +235,7 @@ pub enum PromiseCommand {
     /// List the promises with their numbers
     #[command(after_help = "Example:\n  smallwins promise list --all")]
     List(ListArgs),
-    /// Change a promise; an empty value (--cue "") clears an optional field
+    /// Change a promise from a day on (--from, default today); an empty value (--cue "") clears an optional field
     #[command(after_help = "Example:\n  smallwins promise edit 2 --target 5 --cue \"before bed\"")]
     Edit(EditArgs),
     /// Archive a promise: it stops counting from today, and its history stays
@@ -319,7 +319,7 @@ pub struct ListArgs {
     mut_arg("cue", |a| a.help("New cue (\"\" clears it)")),
     mut_arg("smaller", |a| a.help("New smaller version (\"\" clears it)")),
     mut_arg("area", |a| a.help("New area (\"\" clears it)")),
-    mut_arg("target", |a| a.help("New target, in force from today; earlier days keep theirs")),
+    mut_arg("target", |a| a.help("New target, in force from --from (today); earlier days keep theirs")),
     mut_arg("unit", |a| a.help("New unit (\"\" turns a measured promise into a yes/no one)")),
 )]
 pub struct EditArgs {
@@ -331,6 +331,11 @@ pub struct EditArgs {
     pub text: Option<String>,
     #[command(flatten)]
     pub fields: PromiseFields,
+    /// The first day the new text, cue, smaller version or target is in
+    /// force: YYYY-MM-DD, today, yesterday or -N [default: today]; the days
+    /// before keep what was promised then
+    #[arg(long = "from", value_name = "DAY", allow_hyphen_values = true)]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -346,6 +351,15 @@ pub struct MarkArgs {
     /// A few words about how it went
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeptArgs {
+    #[command(flatten)]
+    pub mark: MarkArgs,
+    /// Kept the smaller version (it counts as showing up)
+    #[arg(long)]
+    pub smaller: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ fn the_command_line_definition_is_consistent() {
 fn negative_days_are_values_not_flags() {
     let cli = Cli::try_parse_from(["smallwins", "kept", "1", "--date", "-3"]).expect("parses");
     match cli.command {
-        Some(Command::Kept(args)) => assert_eq!(args.date.day.as_deref(), Some("-3")),
+        Some(Command::Kept(args)) => assert_eq!(args.mark.date.day.as_deref(), Some("-3")),
         other => panic!("unexpected {other:?}"),
     }
     let cli = Cli::try_parse_from(["smallwins", "day", "-2"]).expect("parses");

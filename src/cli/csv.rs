@@ -122,7 +122,8 @@ fn check_rows(data: &Export) -> impl Iterator<Item = (Order, CsvRow)> + '_ {
         let row = CsvRow {
             kind: "check",
             day: c.day,
-            promise: promise.map(|p| cell(&p.text)),
+            // The promise as it read that day.
+            promise: promise.map(|p| cell(p.text_on(c.day))),
             status: Some(c.status.as_str()),
             amount: c.amount.map(amount_cell),
             unit: promise.and_then(|p| p.unit.as_deref()).map(cell),

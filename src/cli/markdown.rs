@@ -13,8 +13,9 @@ use chrono::{Duration, NaiveDate};
 
 use super::error::Result;
 use super::output::lines;
-use super::words::{counts_times, kept_words, long_day, out_of_ten, plural};
-use crate::domain::{Journal, Promise, WeekSummary, Win};
+use super::words::{long_day, out_of_ten, plural};
+use crate::domain::words::week_words_to_share;
+use crate::domain::{Journal, WeekSummary, Win};
 use crate::store::Export;
 use crate::text::printable;
 
@@ -64,40 +65,41 @@ fn md_line_start(line: &str) -> String {
     }
 }
 
-/// One week, as both Markdown documents tell it.
+/// One week (or the part of one a range covers), as both Markdown
+/// documents tell it: every count covers the same days.
 pub struct MdWeek<'a> {
     pub summary: &'a WeekSummary,
-    /// The promises, to count N-times-a-week ones in times, not days.
-    pub promises: &'a [&'a Promise],
-    /// The week's wins, in the order they were written.
+    /// The wins of the same days, in the order they were written.
     pub wins: &'a [&'a Win],
 }
 
 impl MdWeek<'_> {
-    /// "- Read before bed: kept 4 of 5 days", one line per promise.
+    /// "- Read before bed: showed up 4 of 5 days", one line per promise:
+    /// what was shown up for (days missed or left blank are not for
+    /// sharing).
     pub fn kept(&self) -> Vec<String> {
         self.summary
             .promises
             .iter()
-            .map(|row| {
-                let promise = self.promises.iter().find(|p| p.id == row.promise_id);
-                let promise = promise.copied();
-                format!(
-                    "- {}: {}",
-                    md_escape(&row.text),
-                    kept_words(row, counts_times(promise))
-                )
-            })
+            .map(|row| format!("- {}: {}", md_escape(&row.text), week_words_to_share(row)))
             .collect()
     }
 
-    /// "Showed up on 18 of 22 asked days", or `None` when nothing was
-    /// asked for.
+    /// "Showed up 18 of 22 times asked", "… so far, and 2 more times are
+    /// open this week", or `None` when nothing was asked for. Each promise
+    /// on each day it asked is one time.
     pub fn showed_up(&self) -> Option<String> {
         let (showed, asked) = self.summary.totals();
-        (asked > 0).then(|| {
-            let asked = plural(asked, "asked day", "asked days");
-            format!("Showed up on {showed} of {asked}")
+        let open = self.summary.still_open();
+        (asked > 0 || open > 0).then(|| {
+            let asked = plural(asked, "time asked", "times asked");
+            match open {
+                0 => format!("Showed up {showed} of {asked}"),
+                n => format!(
+                    "Showed up {showed} of {asked} so far, and {} open this week",
+                    plural(n, "more time is", "more times are")
+                ),
+            }
         })
     }
 
@@ -121,24 +123,27 @@ impl MdWeek<'_> {
             .collect()
     }
 
-    /// "average mood 7.7/10, average confidence 6.8/10", or `None` without
-    /// ratings.
+    /// "average mood 7.7/10, average morning confidence 6.8/10, average
+    /// evening confidence 7/10", or `None` without ratings.
     pub fn felt(&self) -> Option<String> {
-        let mut felt = Vec::new();
-        if let Some(mood) = self.summary.average_mood {
-            felt.push(format!("average mood {}", out_of_ten(mood)));
-        }
-        if let Some(confidence) = self.summary.average_confidence {
-            felt.push(format!("average confidence {}", out_of_ten(confidence)));
-        }
+        let s = self.summary;
+        let felt: Vec<String> = [
+            ("mood", s.average_mood),
+            ("morning confidence", s.average_morning_confidence),
+            ("evening confidence", s.average_evening_confidence),
+        ]
+        .iter()
+        .filter_map(|(name, v)| v.map(|v| format!("average {name} {}", out_of_ten(v))))
+        .collect();
         (!felt.is_empty()).then(|| felt.join(", "))
     }
 }
 
 /// `export --format markdown`: a weekly summary to share with one trusted
-/// person. Whole weeks from the one holding `from` (or the first record)
-/// to the one holding `to` (or today): per week, how often each promise
-/// was kept, the wins, and average mood and confidence.
+/// person, of exactly the days from `from` (or the start of the week of the
+/// first record) to `to` (or today), week by week: how each promise went, the wins, and average
+/// mood and confidence. A week the range cuts, or one not over yet, says
+/// so, and every count in it covers the same days.
 pub fn summary(
     journal: &Journal,
     data: &Export,
@@ -154,50 +159,75 @@ pub fn summary(
         .chain(data.checkins.iter().map(|c| c.day))
         .chain(data.reflections.iter().map(|r| r.day))
         .min();
-    let from = from.or(first_record).unwrap_or(today);
-    let to = to.unwrap_or(today).max(from);
-    let first_week = journal.week_start(from);
-    let last_week = journal.week_start(to);
-    let last_day = last_week + Duration::days(6);
-    // The weeks are whole, so their wins are too, as their counts are.
-    let weeks = journal.export(Some(first_week), Some(last_day))?;
-    let promises: Vec<&Promise> = weeks.promises.iter().collect();
+    // Without --from, whole weeks from the one holding the first record.
+    let from = from
+        .or_else(|| first_record.map(|d| journal.week_start(d)))
+        .unwrap_or(today);
+    // Without --to, up to today, and the week holding today as a week
+    // not over (not one cut short).
+    let cut_at = to.map(|to| to.max(from));
+    let to = cut_at.unwrap_or(today).max(from);
     let mut out = vec![
         "# Small wins: weekly summary".to_string(),
         String::new(),
         format!(
-            "Weeks from {} to {}. Kept means the whole promise; partly kept counts as showing up too.",
-            long_day(first_week),
-            long_day(last_day)
+            "Days from {} to {}. Kept means the whole promise; partly kept and the smaller version count as showing up too.",
+            long_day(from),
+            long_day(to)
         ),
     ];
-    let mut start = first_week;
-    while start <= last_week {
-        let end = start + Duration::days(6);
-        let wins: Vec<&Win> = (weeks.wins.iter())
-            .filter(|w| w.day >= start && w.day <= end)
+    let mut start = journal.week_start(from);
+    while start <= to {
+        let week_end = start + Duration::days(6);
+        let first = start.max(from);
+        let last = cut_at.map_or(week_end, |to| week_end.min(to));
+        let wins: Vec<&Win> = (data.wins.iter())
+            .filter(|w| w.day >= first && w.day <= last)
             .collect();
         let week = MdWeek {
-            summary: &journal.week(start)?,
-            promises: &promises,
+            summary: &journal.span(first, last)?,
             wins: &wins,
         };
-        out.extend(summary_week(&week, start));
+        // Cut by the range asked for, not merely by today.
+        let cut = first > start || last < week_end;
+        out.extend(summary_week(&week, start, today, cut));
         start += Duration::days(7);
     }
     Ok(lines(out))
 }
 
-/// One week of the summary: "## Week of …", then what there is of
-/// promises, wins and ratings.
-fn summary_week(week: &MdWeek<'_>, start: NaiveDate) -> Vec<String> {
+/// One week of the summary: "## Week of …", what part of it is counted,
+/// then what there is of promises, wins and ratings.
+fn summary_week(week: &MdWeek<'_>, start: NaiveDate, today: NaiveDate, cut: bool) -> Vec<String> {
+    let s = week.summary;
     let mut out = vec![
         String::new(),
         format!("## Week of {}", long_day(start)),
         String::new(),
     ];
+    let not_over = start + Duration::days(6) >= today;
+    if cut {
+        out.extend([
+            format!(
+                "Part of the week: {} to {} only{}; every count below covers those days.",
+                s.start.format("%a %-d %b"),
+                s.end.min(today).format("%a %-d %b"),
+                if not_over {
+                    " (the week is not over yet)"
+                } else {
+                    ""
+                }
+            ),
+            String::new(),
+        ]);
+    } else if not_over {
+        out.extend([
+            "This week is not over yet; the counts are so far.".to_string(),
+            String::new(),
+        ]);
+    }
     let mut any = false;
-    if !week.summary.promises.is_empty() {
+    if !s.promises.is_empty() {
         any = true;
         out.extend(["Promises:".into(), String::new()]);
         out.extend(week.kept());
@@ -216,7 +246,7 @@ fn summary_week(week: &MdWeek<'_>, start: NaiveDate) -> Vec<String> {
         out.extend([String::new(), format!("{}.", capitalised(&felt))]);
     }
     if !any {
-        out.push("Nothing recorded this week.".into());
+        out.push("Nothing recorded on these days.".into());
     }
     out
 }

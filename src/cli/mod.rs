@@ -46,16 +46,23 @@
 //! # JSON output (`--json`)
 //!
 //! Records appear exactly as the domain serialises them (see
-//! `domain::model`); a promise always carries an extra `number`, its short
-//! number as `promise list` shows it. Days are `YYYY-MM-DD`, times
-//! `YYYY-MM-DDTHH:MM:SS`, statuses `kept` | `partial` | `missed`. Each
-//! command's file says more.
+//! `domain::model`); a promise carries its `number`, the short number
+//! `promise list` shows, which never changes. Days are `YYYY-MM-DD`, times
+//! `YYYY-MM-DDTHH:MM:SS`, statuses `kept` | `partial` | `smaller` (kept the
+//! smaller version) | `missed`; no check means not recorded. Each command's
+//! file says more.
+//!
+//! Numbers the journal works out (rates, strengths, averages, the trust
+//! gap) are written rounded to at most 4 decimal places (half away from
+//! zero), so `2.5999999999999996` is written `2.6`. `export --format json`
+//! is the exception: it writes every record exactly as stored, so an
+//! import brings it back unchanged.
 //!
 //! | command | file in `commands/` | JSON printed |
 //! | --- | --- | --- |
 //! | `promise add/edit/archive/unarchive` | `promises.rs` | one promise |
 //! | `promise list` | `promises.rs` | an array of promises |
-//! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check}` |
+//! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check, started}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
 //! | `win`, `win add` | `wins.rs` | the win |
 //! | `win list` | `wins.rs` | `{day, wins}`, each win with its `short_id` |
@@ -246,7 +253,7 @@ fn on_the_file(db: &Path, command: &Command, clock: &Clock, json: bool) -> Resul
 fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Result<Outcome> {
     let text = match command {
         Command::Promise(command) => promise_command(journal, command, json)?,
-        Command::Kept(args) => print(&marks::mark(journal, args, Status::Kept)?, json)?,
+        Command::Kept(args) => print(&marks::kept(journal, args)?, json)?,
         Command::Partial(args) => print(&marks::mark(journal, args, Status::Partial)?, json)?,
         Command::Missed(args) => print(&marks::missed(journal, args)?, json)?,
         Command::Unmark(args) => print(&marks::unmark(journal, &args)?, json)?,

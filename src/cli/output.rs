@@ -63,14 +63,69 @@ pub fn lines(lines: impl IntoIterator<Item = String>) -> String {
     })
 }
 
-/// Pretty JSON with a final newline, safe to print.
+/// Decimal places numbers with a fraction are rounded to in JSON output.
+pub const JSON_PLACES: i32 = 4;
+
+/// Pretty JSON with a final newline, safe to print, every number with a
+/// fraction rounded to [`JSON_PLACES`] decimal places (half away from
+/// zero, the rule for every number shown to people): a rate of
+/// 0.8571428571428571 is written 0.8571, a trust gap of
+/// 2.5999999999999996 is written 2.6.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    to_json_exact(value).map(|json| round_numbers(&json, JSON_PLACES))
+}
+
+/// Pretty JSON with a final newline, safe to print, every number exactly
+/// as stored: the export, which an import must read back unchanged.
+pub fn to_json_exact<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
             escape_json_controls(s)
         })
         .map_err(|e| CliError::Failed(format!("The JSON could not be written: {e}.")))
+}
+
+/// Rounds every number with a fraction or an exponent in `json` (outside
+/// strings) to `places` decimal places. A number stays a number with a
+/// fraction (`10.0`), so the JSON keeps its types.
+fn round_numbers(json: &str, places: i32) -> String {
+    let b = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let (mut i, mut copied, mut in_string) = (0, 0, false);
+    while i < b.len() {
+        match (in_string, b[i]) {
+            (true, b'\\') => i += 2,
+            (true, b'"') | (false, b'"') => {
+                in_string = !in_string;
+                i += 1;
+            }
+            (false, b'-' | b'0'..=b'9') => {
+                let end = (i..b.len())
+                    .find(|&j| !matches!(b[j], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                    .unwrap_or(b.len());
+                let token = &json[i..end];
+                if token.contains(['.', 'e', 'E'])
+                    && let Ok(v) = token.parse::<f64>()
+                    && v.is_finite()
+                    && v.abs() < 1e15
+                {
+                    let r = crate::domain::model::rounded(v, places);
+                    out.push_str(&json[copied..i]);
+                    out.push_str(&if r.fract() == 0.0 {
+                        format!("{r:.1}")
+                    } else {
+                        format!("{r}")
+                    });
+                    copied = end;
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&json[copied..]);
+    out
 }
 
 /// serde_json escapes the C0 controls inside strings but writes DEL and the
@@ -200,6 +255,36 @@ mod tests {
         );
         let as_is: Printout<Said> = Printout::AsIs("a,b\n".into());
         assert_eq!(as_is.print(true).expect("as is"), "a,b\n");
+    }
+
+    #[test]
+    fn json_numbers_are_rounded_to_a_stated_precision_and_strings_are_left_alone() {
+        #[derive(Serialize)]
+        struct Figures {
+            trust_gap: f64,
+            rate: f64,
+            amount: f64,
+            count: u32,
+            text: &'static str,
+        }
+        let json = to_json(&Figures {
+            trust_gap: 2.5999999999999996,
+            rate: 6.0 / 7.0,
+            amount: 10.0,
+            count: 3,
+            text: "2.5999999999999996 \"quoted 0.12345\"",
+        })
+        .expect("json");
+        assert!(json.contains("\"trust_gap\": 2.6,"), "{json}");
+        assert!(json.contains("\"rate\": 0.8571,"), "{json}");
+        assert!(json.contains("\"amount\": 10.0,"), "{json}");
+        assert!(json.contains("\"count\": 3,"), "{json}");
+        assert!(
+            json.contains("2.5999999999999996 \\\"quoted 0.12345\\\""),
+            "{json}"
+        );
+        let exact = to_json_exact(&[6.0 / 7.0]).expect("json");
+        assert!(exact.contains("0.8571428571428571"), "{exact}");
     }
 
     #[test]

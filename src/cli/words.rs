@@ -1,5 +1,5 @@
 //! Words and numbers as the command line says them, shared by its
-//! commands: days and weeks, counts, glyphs, amounts, schedules, how a
+//! commands: days and weeks, counts, amounts, schedules, how a
 //! week of a promise went. One home for each, so `today`, `review`,
 //! `stats` and the exports never word the same thing two ways.
 //!
@@ -7,8 +7,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::domain::model::format_amount;
-use crate::domain::{CheckIn, Promise, PromiseWeek, Reflection, Schedule, Win};
+use crate::domain::{CheckIn, Reflection, Schedule, Win};
 use crate::store::Counts;
 
 /// "Sat 21 Nov", with the year when it is not this year's.
@@ -64,16 +63,7 @@ pub fn describe_counts(c: &Counts) -> String {
     .join(", ")
 }
 
-/// "45%".
-pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
-/// An average out of ten to one decimal, without a needless ".0": "6/10",
-/// "7.5/10".
-pub fn out_of_ten(value: f64) -> String {
-    format!("{}/10", format_amount((value * 10.0).round() / 10.0))
-}
+pub use crate::domain::words::{one_decimal, out_of_ten, percent};
 
 /// Indents every line after the first, for text that spans lines.
 pub fn indent(text: &str, by: usize) -> String {
@@ -120,37 +110,11 @@ pub fn schedule_words(schedule: &Schedule) -> String {
     }
 }
 
-/// Whether a promise is counted in times a week rather than days.
-pub fn counts_times(promise: Option<&Promise>) -> bool {
-    promise.is_some_and(|p| matches!(p.schedule, Schedule::TimesPerWeek { .. }))
-}
-
-/// How one promise's week went: "kept 5 of 6 days", "kept 1 of 3 times,
-/// partly kept 1", "kept on 4 days (3 asked)". `times` is for an
-/// N-times-a-week promise, counted in times rather than days.
-pub fn kept_words(row: &PromiseWeek, times: bool) -> String {
-    let unit = |n: u32| match (times, n) {
-        (true, 1) => "time",
-        (true, _) => "times",
-        (false, 1) => "day",
-        (false, _) => "days",
-    };
-    let (kept, asked) = (row.kept, row.asked);
-    let mut line = if asked == 0 && kept == 0 {
-        "not asked for yet this week".to_string()
-    } else if kept > asked {
-        format!("kept on {kept} {} ({asked} asked)", unit(kept))
-    } else {
-        format!("kept {kept} of {asked} {}", unit(asked))
-    };
-    if row.partial > 0 {
-        line.push_str(&format!(", partly kept {}", row.partial));
-    }
-    line
-}
-
-/// "work 2, other 1".
+/// "work 2, other 1"; empty when no win has an area (every one "other").
 pub fn area_counts(areas: &[(String, u32)]) -> String {
+    if areas.iter().all(|(area, _)| area == "other") {
+        return String::new();
+    }
     areas
         .iter()
         .map(|(area, n)| format!("{area} {n}"))
@@ -167,19 +131,19 @@ pub fn win_text(win: &Win) -> String {
     }
 }
 
-/// "“one kind thing”, confidence 6/10".
+/// "“one kind thing”, morning confidence 6/10".
 pub fn checkin_summary(c: &CheckIn) -> String {
     let mut parts = Vec::new();
     if let Some(intention) = &c.intention {
         parts.push(format!("“{intention}”"));
     }
     if let Some(confidence) = c.confidence {
-        parts.push(format!("confidence {confidence}/10"));
+        parts.push(format!("morning confidence {confidence}/10"));
     }
     parts.join(", ")
 }
 
-/// "mood 6/10, confidence 8/10, 2 answers".
+/// "mood 6/10, evening confidence 8/10, 2 answers".
 pub fn reflection_summary(r: &Reflection) -> String {
     let mut parts = vec![rating_summary(r)];
     match r.answers.len() {
@@ -191,14 +155,14 @@ pub fn reflection_summary(r: &Reflection) -> String {
     parts.join(", ")
 }
 
-/// "mood 6/10, confidence 8/10", or empty.
+/// "mood 6/10, evening confidence 8/10", or empty.
 pub fn rating_summary(r: &Reflection) -> String {
     let mut parts = Vec::new();
     if let Some(mood) = r.mood {
         parts.push(format!("mood {mood}/10"));
     }
     if let Some(confidence) = r.confidence {
-        parts.push(format!("confidence {confidence}/10"));
+        parts.push(format!("evening confidence {confidence}/10"));
     }
     parts.join(", ")
 }

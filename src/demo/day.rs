@@ -227,7 +227,7 @@ fn shown_up(plan: &[Planned]) -> Option<f64> {
         .iter()
         .map(|p| match p.status {
             Status::Kept => 1.0,
-            Status::Partial => 0.7,
+            Status::Partial | Status::Smaller => 0.7,
             Status::Missed => 0.0,
         })
         .collect();

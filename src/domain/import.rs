@@ -12,7 +12,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::validate::{self, Field, echo};
 use super::{Error, Result, day};
-use crate::model::{Check, CheckIn, Decision, Promise, Reflection, Review, Target, Win};
+use crate::model::{
+    Check, CheckIn, Decision, Promise, PromiseVersion, Reflection, Review, Target, Win,
+};
 use crate::store::Export;
 
 /// Longest record id; ours are 36-character UUIDs.
@@ -48,7 +50,7 @@ pub fn checked(
         exported_at: data.exported_at,
         from: data.from,
         to: data.to,
-        promises: rules.promises(&data.promises)?,
+        promises: numbered(rules.promises(&data.promises)?, journal),
         checks: rules.checks(data)?,
         wins: each(
             &data.wins,
@@ -246,9 +248,39 @@ fn answers(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, String>, P
     Ok(out)
 }
 
+/// The promises with their short numbers: one already in the journal keeps
+/// its own; a new one keeps the number it brings when no other promise has
+/// it, and otherwise (or in an export made before numbers, where it is 0)
+/// gets the next free one.
+fn numbered(mut promises: Vec<Promise>, journal: &[Promise]) -> Vec<Promise> {
+    let mut taken: HashMap<u32, String> =
+        journal.iter().map(|p| (p.number, p.id.clone())).collect();
+    let mut next = journal
+        .iter()
+        .chain(promises.iter())
+        .map(|p| p.number)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for p in &mut promises {
+        if let Some(known) = journal.iter().find(|q| q.id == p.id) {
+            p.number = known.number;
+            continue;
+        }
+        let free = p.number > 0 && taken.get(&p.number).is_none_or(|id| *id == p.id);
+        if !free {
+            p.number = next;
+            next += 1;
+        }
+        taken.insert(p.number, p.id.clone());
+    }
+    promises
+}
+
 impl Rules<'_> {
-    /// Promises, with target ids unique across the whole file.
+    /// Promises, with target and version ids unique across the whole file.
     fn promises(&self, items: &[Promise]) -> Result<Vec<Promise>> {
+        let mut versions: HashMap<String, String> = HashMap::new();
         let mut targets: HashMap<String, String> = HashMap::new();
         each(
             items,
@@ -263,6 +295,18 @@ impl Rules<'_> {
                         } else {
                             format!(
                                 "has a target with the same \"id\" as a target of promise {}",
+                                echo(&owner)
+                            )
+                        });
+                    }
+                }
+                for v in &p.versions {
+                    if let Some(owner) = versions.insert(v.id.clone(), p.id.clone()) {
+                        return Err(if owner == p.id {
+                            "has two versions with the same \"id\"".to_string()
+                        } else {
+                            format!(
+                                "has a version with the same \"id\" as a version of promise {}",
                                 echo(&owner)
                             )
                         });
@@ -312,7 +356,8 @@ impl Rules<'_> {
             self.day(archived, "archived_on", 0)?;
         }
         self.moment(p.updated_at, "updated_at")?;
-        Ok(Promise {
+        let versions = self.versions(p)?;
+        let mut promise = Promise {
             text: required(validate::PROMISE, &p.text)?,
             cue: optional(validate::CUE, p.cue.as_deref())?,
             smaller: optional(validate::SMALLER, p.smaller.as_deref())?,
@@ -320,7 +365,49 @@ impl Rules<'_> {
             unit: optional(validate::UNIT, p.unit.as_deref())?,
             targets: self.targets(p)?,
             ..p.clone()
-        })
+        };
+        // Its words today are its last version's.
+        if let Some(now) = versions.last() {
+            promise.text = now.text.clone();
+            promise.cue = now.cue.clone();
+            promise.smaller = now.smaller.clone();
+        }
+        promise.versions = versions;
+        Ok(promise)
+    }
+
+    /// The wording history, each version checked like typed words, oldest
+    /// first.
+    fn versions(&self, p: &Promise) -> Result<Vec<PromiseVersion>, Problem> {
+        let mut days = HashSet::new();
+        let mut out = Vec::new();
+        for v in &p.versions {
+            if check_id(&v.id).is_err() {
+                return Err("has a version without a usable \"id\"".into());
+            }
+            if let Some(other) = self
+                .journal
+                .iter()
+                .find(|q| q.id != p.id && q.versions.iter().any(|u| u.id == v.id))
+            {
+                return Err(format!(
+                    "has a version with the same \"id\" as a version of promise {} in the journal",
+                    echo(&other.id)
+                ));
+            }
+            if !days.insert(v.from) {
+                return Err(format!("has two versions from {}", v.from));
+            }
+            self.day(v.from, "from", 0)?;
+            out.push(PromiseVersion {
+                text: required(validate::PROMISE, &v.text)?,
+                cue: optional(validate::CUE, v.cue.as_deref())?,
+                smaller: optional(validate::SMALLER, v.smaller.as_deref())?,
+                ..v.clone()
+            });
+        }
+        out.sort_by_key(|v| v.from);
+        Ok(out)
     }
 
     fn targets(&self, p: &Promise) -> Result<Vec<Target>, Problem> {
@@ -408,6 +495,7 @@ impl Rules<'_> {
                 Ok(Decision {
                     key: required(validate::DECISION_KEY, &d.key)?,
                     headline: required(validate::HEADLINE, &d.headline)?,
+                    decided: optional(validate::HEADLINE, Some(&d.decided))?.unwrap_or_default(),
                     ..d.clone()
                 })
             })

@@ -10,7 +10,7 @@
 //! - `undo.rs` — each action as one change and one step of undo;
 //! - `day.rs` (the day boundary, dates as typed), `clock.rs` (where "now"
 //!   comes from), `validate.rs` and `import.rs` (what may be recorded),
-//!   `prompts.rs`, and `words.rs` (words and glyphs both front ends show).
+//!   `prompts.rs`, and `words.rs` (words and numbers both front ends show).
 //!
 //! May use: `store` (the only way to the journal file) and `model`. Never
 //! the front ends (`ui`, `cli`) or `config` (a [`Config`] value is passed
@@ -33,11 +33,13 @@ pub mod validate;
 pub mod words;
 
 pub use crate::model;
-pub use crate::model::{Check, CheckIn, Due, Promise, Reflection, Schedule, Status, Target, Win};
+pub use crate::model::{
+    Check, CheckIn, Due, Promise, PromiseVersion, Reflection, Schedule, Status, Target, Win,
+};
 pub use clock::Clock;
 pub use journal::{
     DayItem, DayView, Evidence, Journal, Mark, MissNote, NewPromise, PromiseEdit, PromiseFields,
-    Resurface, ReviewView, ShortWin, TREND_WEEKS, day_items, status_for_amount,
+    Resurface, ReviewView, ShortWin, TREND_WEEKS, WeekProgress, day_items, status_for_amount,
 };
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
 

@@ -27,13 +27,17 @@ pub enum Asked {
     Archived,
 }
 
-/// How a day went for a promise.
+/// How a day went for a promise: one of three states, kept apart
+/// everywhere — showed up (kept, partly kept, or kept the smaller version),
+/// noted as missed, or not recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Went {
     Kept,
     /// Partly kept: it happened, so it counts as showing up.
     Partly,
+    /// Kept the smaller version: it happened, so it counts as showing up.
+    Smaller,
     /// Marked missed.
     Missed,
     /// Nothing recorded (yet). Kept apart from [`Went::Missed`]: a day left
@@ -60,8 +64,8 @@ pub struct PromiseDay {
 ///   on the others ([`Asked::RestDay`]); an every-day promise asks for
 ///   every day.
 ///
-/// How it went is the check's status: kept, partly kept, missed, or not
-/// recorded when there is no check.
+/// How it went is the check's status: kept, partly kept, kept the smaller
+/// version, missed, or not recorded when there is no check.
 ///
 /// Whether the day then *counts* for the promise — in a day's mark, a
 /// week's numbers, a kept rate — is [`PromiseDay::counts`]: a scheduled day
@@ -83,6 +87,7 @@ pub fn promise_day(promise: &Promise, check: Option<&Check>, day: NaiveDate) -> 
     let went = match check.map(|c| c.status) {
         Some(Status::Kept) => Went::Kept,
         Some(Status::Partial) => Went::Partly,
+        Some(Status::Smaller) => Went::Smaller,
         Some(Status::Missed) => Went::Missed,
         None => Went::NotRecorded,
     };
@@ -90,9 +95,14 @@ pub fn promise_day(promise: &Promise, check: Option<&Check>, day: NaiveDate) -> 
 }
 
 impl PromiseDay {
-    /// Kept or partly kept.
+    /// Kept, partly kept or kept the smaller version.
     pub fn showed_up(&self) -> bool {
-        matches!(self.went, Went::Kept | Went::Partly)
+        matches!(self.went, Went::Kept | Went::Partly | Went::Smaller)
+    }
+
+    /// Noted as missed (not merely left blank).
+    pub fn missed(&self) -> bool {
+        self.went == Went::Missed
     }
 
     pub fn kept(&self) -> bool {
@@ -117,10 +127,13 @@ impl PromiseDay {
 pub struct DayTally {
     /// Promises the day counts.
     pub asked: u32,
-    /// Of those, kept or partly kept.
+    /// Of those, kept, partly kept or kept the smaller version.
     pub shown: u32,
     /// Of those, fully kept.
     pub kept: u32,
+    /// Of those, noted as missed. The rest (`asked - shown - missed`) were
+    /// not recorded.
+    pub missed: u32,
 }
 
 /// Counts `day` over every promise, each with its check among `checks`
@@ -137,6 +150,7 @@ pub fn day_tally(promises: &[Promise], checks: &[&Check], day: NaiveDate) -> Day
             tally.asked += 1;
             tally.shown += u32::from(d.showed_up());
             tally.kept += u32::from(d.kept());
+            tally.missed += u32::from(d.missed());
         }
     }
     tally
@@ -161,6 +175,8 @@ mod tests {
             schedule,
             unit: None,
             targets: vec![],
+            versions: vec![],
+            number: 1,
             position: 0,
             created_on: d("2026-11-10"),
             archived_on: Some(d("2026-11-20")),
@@ -244,7 +260,8 @@ mod tests {
             DayTally {
                 asked: 1,
                 shown: 1,
-                kept: 1
+                kept: 1,
+                missed: 0
             }
         );
     }

@@ -245,6 +245,22 @@ pub fn echo(text: &str) -> String {
     if more { format!("{head}…") } else { head }
 }
 
+/// A win typed with its area at the end, as "fixed the sink #home": the
+/// text without the tag, and the area. Text without a tag (or that is only
+/// a tag) comes back whole, without an area.
+pub fn split_area(text: &str) -> (String, Option<String>) {
+    let trimmed = text.trim_end();
+    let Some((before, tag)) = trimmed.rsplit_once(char::is_whitespace) else {
+        return (text.to_string(), None);
+    };
+    match tag.strip_prefix('#') {
+        Some(area) if !area.is_empty() && !area.starts_with('#') && !before.trim().is_empty() => {
+            (before.trim_end().to_string(), Some(area.to_string()))
+        }
+        _ => (text.to_string(), None),
+    }
+}
+
 impl Schedule {
     /// Parses `mon,wed,fri` into a weekday schedule.
     pub fn parse_days(text: &str) -> Result<Schedule, String> {
@@ -323,6 +339,24 @@ mod tests {
         assert_eq!(echo("short"), "short");
         assert_eq!(echo(&"x".repeat(100)), format!("{}…", "x".repeat(40)));
         assert_eq!(echo("a\x1bb"), "a^[b");
+    }
+
+    #[test]
+    fn a_win_can_carry_its_area_at_the_end() {
+        assert_eq!(
+            split_area("fixed the sink #home"),
+            ("fixed the sink".to_string(), Some("home".to_string()))
+        );
+        assert_eq!(
+            split_area("fixed the sink"),
+            ("fixed the sink".to_string(), None)
+        );
+        assert_eq!(split_area("#home"), ("#home".to_string(), None));
+        assert_eq!(
+            split_area("won #1 in the race"),
+            ("won #1 in the race".to_string(), None)
+        );
+        assert_eq!(split_area("a # b"), ("a # b".to_string(), None));
     }
 
     #[test]

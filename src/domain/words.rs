@@ -1,12 +1,171 @@
-//! Words both front ends show for the same things, so the full-screen
-//! journal and the command line say them the same way. (The glyphs both
-//! draw are the one glyph set in `model::glyphs`.)
+//! Words and numbers both front ends show for the same things, so the
+//! full-screen journal and the command line say them the same way: one
+//! rounding rule for every number shown to people (`model::rounded`, half
+//! away from zero), the three states of a day (shown up, noted as missed,
+//! not recorded), and how a promise's week went. (The glyphs both draw are
+//! the one glyph set in `model::glyphs`.)
 //!
-//! May use: `model`.
+//! May use: `model` and the rest of `domain`.
 
 use chrono::Weekday;
 
-use crate::model::format_amount;
+use super::stats::PromiseWeek;
+use crate::model::{decimals, format_amount};
+
+/// A share as a whole percentage: "83%" (82.5% rounds up).
+pub fn percent(share: f64) -> String {
+    format!("{}%", decimals(share * 100.0, 0))
+}
+
+/// An average or a rating to one decimal at most: "7", "7.5", "8.3".
+pub fn one_decimal(value: f64) -> String {
+    decimals(value, 1)
+}
+
+/// A rating out of ten: "6/10", "7.5/10".
+pub fn out_of_ten(value: f64) -> String {
+    format!("{}/10", one_decimal(value))
+}
+
+/// "once", "twice", "3 times".
+pub fn times(n: u32) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// "1 day", "3 days".
+pub fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "every one of the 12", "none of the 12", "3 of the 12": a part of a
+/// whole, never "12 of the 12".
+pub fn part_of(n: usize, of: usize) -> String {
+    match (n, of) {
+        (_, 1) if n == 1 => "the only one".into(),
+        (n, of) if n == of => format!("every one of the {of}"),
+        (0, of) => format!("none of the {of}"),
+        (n, of) => format!("{n} of the {of}"),
+    }
+}
+
+/// How one promise's week went, in the three states: "showed up 5 of 6
+/// days (1 partly), 1 not recorded", "showed up 3 of 3 times, and once
+/// more", "1 of 2 so far this week". A week not over never reads as a
+/// zero: an N-times-a-week promise with nothing yet is "not yet this week".
+pub fn week_words(w: &PromiseWeek) -> String {
+    told(w, true)
+}
+
+/// [`week_words`] for a letter to share: what was shown up for, without
+/// the days noted missed or left blank (those stay private).
+pub fn week_words_to_share(w: &PromiseWeek) -> String {
+    told(w, false)
+}
+
+fn told(w: &PromiseWeek, states: bool) -> String {
+    let (one, many) = if w.flexible {
+        ("time", "times")
+    } else {
+        ("day", "days")
+    };
+    let mut line = if w.flexible && w.part {
+        match w.shown {
+            0 => "not on these days".to_string(),
+            n => format!("{} on these days", times(n)),
+        }
+    } else if w.asked == 0 && w.extra == 0 {
+        return if w.open {
+            "not asked for yet this week".into()
+        } else {
+            "not asked for that week".into()
+        };
+    } else if w.asked == 0 {
+        format!(
+            "showed up on {} it did not ask for",
+            count(w.extra, one, many)
+        )
+    } else if w.flexible && w.open && w.shown == 0 {
+        format!(
+            "not yet this week ({} to go)",
+            count(w.asked, "time", "times")
+        )
+    } else if w.flexible && w.open {
+        format!("{} of {} so far this week", w.shown, w.asked)
+    } else {
+        format!("showed up {} of {}", w.shown, count(w.asked, one, many))
+    };
+    let kinds: Vec<String> = [(w.partial, "partly"), (w.smaller, "the smaller version")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if !kinds.is_empty() && (w.shown > 0 || w.extra > 0) {
+        line.push_str(&format!(" ({})", kinds.join(", ")));
+    }
+    if states && w.missed > 0 {
+        line.push_str(&format!(", {} noted missed", w.missed));
+    }
+    if states && w.not_recorded > 0 {
+        line.push_str(&format!(", {} not recorded", w.not_recorded));
+    }
+    if w.extra > 0 && w.asked > 0 {
+        line.push_str(&if w.flexible {
+            format!(", and {} more", times(w.extra))
+        } else {
+            format!(", and {} it did not ask for", count(w.extra, "day", "days"))
+        });
+    }
+    line
+}
+
+/// A promise's week in short, for a table cell or a comparison: "5/6",
+/// "0/3 +3" (three more on days it did not ask for), "1 of 2 so far"
+/// (never "0/2" for a week not over), "—" when nothing was asked.
+pub fn week_fraction(w: &PromiseWeek) -> String {
+    if w.asked == 0 {
+        return "—".into();
+    }
+    if w.flexible && w.part {
+        return times(w.shown);
+    }
+    if w.flexible && w.open {
+        return if w.shown == 0 {
+            "not yet".into()
+        } else {
+            format!("{} of {} so far", w.shown, w.asked)
+        };
+    }
+    match w.extra {
+        0 => format!("{}/{}", w.shown, w.asked),
+        n => format!("{}/{} +{n}", w.shown, w.asked),
+    }
+}
+
+/// What a prompt written for today says on another day: "today" becomes
+/// "that day", "tomorrow" "the next day".
+pub fn prompt_for_day(prompt: &str, is_today: bool) -> String {
+    if is_today {
+        return prompt.to_string();
+    }
+    let mut out = prompt.to_string();
+    for (from, to) in [
+        ("today's", "that day's"),
+        ("Today's", "That day's"),
+        ("today", "that day"),
+        ("Today", "That day"),
+        ("tomorrow", "the next day"),
+        ("Tomorrow", "The next day"),
+        ("tonight", "that night"),
+        ("Tonight", "That night"),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
 
 /// A measured promise's amount in words: "4 of 10 pages" when less than
 /// the target was done, "10 pages" when the target was reached (or there is
@@ -67,6 +226,84 @@ mod tests {
         );
         assert_eq!(amount_label(pages, None, None), None);
         assert_eq!(amount_label(None, Some(4.0), Some(10.0)), None);
+    }
+
+    fn week(asked: u32, shown: u32) -> PromiseWeek {
+        PromiseWeek {
+            promise_id: "p".into(),
+            text: "Read".into(),
+            asked,
+            shown,
+            kept: shown,
+            partial: 0,
+            smaller: 0,
+            missed: 0,
+            not_recorded: 0,
+            extra: 0,
+            flexible: false,
+            open: false,
+            part: false,
+        }
+    }
+
+    #[test]
+    fn a_week_is_told_in_three_states_and_never_over_its_total() {
+        let mut w = week(6, 4);
+        w.partial = 1;
+        w.kept = 3;
+        w.missed = 1;
+        w.not_recorded = 1;
+        assert_eq!(
+            week_words(&w),
+            "showed up 4 of 6 days (1 partly), 1 noted missed, 1 not recorded"
+        );
+        assert_eq!(week_words_to_share(&w), "showed up 4 of 6 days (1 partly)");
+        let mut extra = week(3, 3);
+        extra.extra = 1;
+        extra.kept = 4;
+        assert_eq!(
+            week_words(&extra),
+            "showed up 3 of 3 days, and 1 day it did not ask for"
+        );
+        extra.flexible = true;
+        assert_eq!(week_words(&extra), "showed up 3 of 3 times, and once more");
+    }
+
+    #[test]
+    fn a_week_not_over_never_reads_as_a_zero() {
+        let mut w = week(2, 0);
+        w.flexible = true;
+        w.open = true;
+        assert_eq!(week_words(&w), "not yet this week (2 times to go)");
+        assert_eq!(week_fraction(&w), "not yet");
+        w.shown = 1;
+        assert_eq!(week_words(&w), "1 of 2 so far this week");
+        assert_eq!(week_fraction(&w), "1 of 2 so far");
+        assert_eq!(week_words(&week(0, 0)), "not asked for that week");
+    }
+
+    #[test]
+    fn numbers_round_one_way_everywhere() {
+        assert_eq!(one_decimal(8.25), "8.3");
+        assert_eq!(out_of_ten(10.0), "10/10");
+        assert_eq!(percent(0.825), "83%");
+        assert_eq!(part_of(12, 12), "every one of the 12");
+        assert_eq!(part_of(0, 3), "none of the 3");
+        assert_eq!(part_of(2, 3), "2 of the 3");
+    }
+
+    #[test]
+    fn a_prompt_for_today_reads_right_on_a_past_day() {
+        let p = "What made keeping a promise easier today?";
+        assert_eq!(prompt_for_day(p, true), p);
+        assert_eq!(
+            prompt_for_day(p, false),
+            "What made keeping a promise easier that day?"
+        );
+        assert_eq!(
+            prompt_for_day("What would you adjust for tomorrow?", false),
+            "What would you adjust for the next day?"
+        );
     }
 
     #[test]

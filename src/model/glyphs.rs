@@ -123,15 +123,14 @@ impl Glyph {
         Glyph::ALL.into_iter().find(|g| g.name() == name)
     }
 
-    /// The glyph of one promise's result on a day: kept, partly kept,
-    /// noted as missed, not recorded; or a rest day, if the day did not ask
-    /// for the promise and nothing was recorded. (Kept in its smaller
-    /// version is recorded as partly kept until the journal tells it
-    /// apart, and drawn as such.)
+    /// The glyph of one promise's result on a day: kept, partly kept, kept
+    /// the smaller version, noted as missed, not recorded; or a rest day, if
+    /// the day did not ask for the promise and nothing was recorded.
     pub fn of_result(status: Option<Status>, due: Due) -> Glyph {
         match (status, due) {
             (Some(Status::Kept), _) => Glyph::Kept,
             (Some(Status::Partial), _) => Glyph::Partly,
+            (Some(Status::Smaller), _) => Glyph::Smaller,
             (Some(Status::Missed), _) => Glyph::Missed,
             (None, Due::No) => Glyph::Rest,
             (None, _) => Glyph::NotRecorded,

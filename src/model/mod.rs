@@ -5,8 +5,9 @@
 //! journal's settings, `tui.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
-//! (which weekday a schedule asks for, the target in force on a day, how a
-//! status reads in words). No rule that needs another layer, no SQL, no I/O.
+//! (which weekday a schedule asks for, the words and target in force on a
+//! day, how a status reads in words, the one rounding rule for numbers
+//! shown to people). No rule that needs another layer, no SQL, no I/O.
 //!
 //! May use: nothing of ours (outside crates only). Every other layer may use
 //! it: `store` saves these records, `domain` reasons about them, and the
@@ -28,7 +29,9 @@ pub mod weekday;
 pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
 pub use glyphs::{Glyph, GlyphSet, Glyphs};
-pub use promise::{Due, Promise, Schedule, Target, format_amount};
+pub use promise::{
+    Due, Promise, PromiseVersion, Schedule, Target, decimals, format_amount, rounded,
+};
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
 pub use search::{SearchHit, SearchKind};

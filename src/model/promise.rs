@@ -141,10 +141,31 @@ pub struct Target {
     pub amount: f64,
 }
 
+/// What a promise said (its text, cue and smaller version) from a day on,
+/// until the next version. A promise that was never reworded has none: its
+/// words have always been the ones it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromiseVersion {
+    pub id: String,
+    pub from: NaiveDate,
+    pub text: String,
+    pub cue: Option<String>,
+    pub smaller: Option<String>,
+}
+
 /// A tiny commitment.
+///
+/// `text`, `cue` and `smaller` are what it says today; `versions` holds
+/// what it said before (see [`Promise::as_on`]), and `targets` what it
+/// asked for, each from a day on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Promise {
     pub id: String,
+    /// Its short number: given once, never changed by reordering or
+    /// archiving, and never given to another promise while it exists.
+    /// 0 only in an export made before numbers existed.
+    #[serde(default)]
+    pub number: u32,
     pub text: String,
     pub cue: Option<String>,
     pub smaller: Option<String>,
@@ -154,6 +175,12 @@ pub struct Promise {
     pub unit: Option<String>,
     /// Target history, oldest first. Empty for yes/no promises.
     pub targets: Vec<Target>,
+    /// Wording history, oldest first: empty while the promise was never
+    /// reworded; otherwise the first version is its words from the start
+    /// and the last one its words today (the same as `text`, `cue` and
+    /// `smaller`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<PromiseVersion>,
     /// Order in lists; lower first.
     pub position: i64,
     /// The first day the promise counts.
@@ -188,6 +215,35 @@ impl Promise {
             .map(|t| t.amount)
     }
 
+    /// The version of its words in force on `day`, or `None` when it was
+    /// never reworded. Days before the first version are read with the
+    /// first one.
+    pub fn version_on(&self, day: NaiveDate) -> Option<&PromiseVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.from <= day)
+            .max_by_key(|v| v.from)
+            .or_else(|| self.versions.iter().min_by_key(|v| v.from))
+    }
+
+    /// The promise as it read on `day`: its text, cue and smaller version
+    /// then. Everything else (its id, number, schedule, targets) is the
+    /// same promise.
+    pub fn as_on(&self, day: NaiveDate) -> Promise {
+        let mut p = self.clone();
+        if let Some(v) = self.version_on(day) {
+            p.text = v.text.clone();
+            p.cue = v.cue.clone();
+            p.smaller = v.smaller.clone();
+        }
+        p
+    }
+
+    /// The text it had on `day`.
+    pub fn text_on(&self, day: NaiveDate) -> &str {
+        self.version_on(day).map_or(&self.text, |v| &v.text)
+    }
+
     /// "10 minutes", or `None` for yes/no promises.
     pub fn target_label(&self, day: NaiveDate) -> Option<String> {
         let unit = self.unit.as_deref()?;
@@ -197,13 +253,36 @@ impl Promise {
 }
 
 /// `10` rather than `10.0`; `2.5` stays `2.5`.
+/// Amounts are shown to two decimal places at most, rounded half away from
+/// zero like every number shown to people (see [`rounded`]).
 pub fn format_amount(amount: f64) -> String {
-    if amount.fract() == 0.0 && amount.abs() < 1e15 {
-        format!("{}", amount as i64)
-    } else {
-        let s = format!("{amount:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    decimals(amount, 2)
+}
+
+/// `value` rounded to `places` decimal places, half away from zero: the one
+/// rounding rule for every number shown to people (8.25 → 8.3 at one
+/// place), whatever front end shows it.
+pub fn rounded(value: f64, places: i32) -> f64 {
+    if !value.is_finite() {
+        return value;
     }
+    let scale = 10f64.powi(places);
+    let scaled = value * scale;
+    // A value like 8.25 is 8.2499999… in binary; nudge by the error the
+    // multiplication can carry so that it rounds as written.
+    let nudged = scaled + scaled.signum() * scaled.abs() * f64::EPSILON * 4.0;
+    nudged.round() / scale
+}
+
+/// `value` with at most `places` decimals, rounded by [`rounded`], without
+/// trailing zeros: "10", "2.5", "8.3".
+pub fn decimals(value: f64, places: i32) -> String {
+    let r = rounded(value, places);
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        return format!("{}", r as i64);
+    }
+    let s = format!("{r:.prec$}", prec = places.max(0) as usize);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[cfg(test)]
@@ -225,6 +304,8 @@ mod tests {
             schedule,
             unit: None,
             targets: vec![],
+            versions: vec![],
+            number: 1,
             position: 0,
             created_on: d("2026-11-01"),
             archived_on: None,
@@ -319,5 +400,46 @@ mod tests {
         assert_eq!(format_amount(10.0), "10");
         assert_eq!(format_amount(2.5), "2.5");
         assert_eq!(format_amount(0.333333), "0.33");
+        assert_eq!(format_amount(0.125), "0.13");
+    }
+
+    #[test]
+    fn every_number_rounds_half_away_from_zero() {
+        assert_eq!(decimals(8.25, 1), "8.3");
+        assert_eq!(decimals(8.35, 1), "8.4");
+        assert_eq!(decimals(-8.25, 1), "-8.3");
+        assert_eq!(decimals(2.5999999999999996, 1), "2.6");
+        assert_eq!(decimals(7.0, 1), "7");
+        assert_eq!(decimals(82.5, 0), "83");
+        assert_eq!(rounded(2.5999999999999996, 4), 2.6);
+    }
+
+    #[test]
+    fn a_reworded_promise_reads_as_it_did_on_each_day() {
+        let mut p = promise(Schedule::Daily);
+        assert_eq!(p.as_on(d("2026-11-05")).text, "stretch");
+        p.text = "touch my toes once".into();
+        p.versions = vec![
+            PromiseVersion {
+                id: new_id(),
+                from: d("2026-11-01"),
+                text: "stretch".into(),
+                cue: Some("after coffee".into()),
+                smaller: Some("touch my toes once".into()),
+            },
+            PromiseVersion {
+                id: new_id(),
+                from: d("2026-11-10"),
+                text: "touch my toes once".into(),
+                cue: Some("after coffee".into()),
+                smaller: None,
+            },
+        ];
+        let before = p.as_on(d("2026-11-09"));
+        assert_eq!(before.text, "stretch");
+        assert_eq!(before.smaller.as_deref(), Some("touch my toes once"));
+        assert_eq!(p.text_on(d("2026-10-20")), "stretch");
+        assert_eq!(p.as_on(d("2026-11-10")).text, "touch my toes once");
+        assert_eq!(p.as_on(d("2026-11-10")).smaller, None);
     }
 }

@@ -1,4 +1,5 @@
-//! What a day holds: each promise's check (kept, partly kept or missed),
+//! What a day holds: each promise's check (kept, partly kept, kept the
+//! smaller version, or missed),
 //! wins, the morning check-in and the evening reflection.
 //!
 //! May use: nothing of ours.
@@ -15,6 +16,8 @@ use serde::{Deserialize, Serialize};
 pub enum Status {
     Kept,
     Partial,
+    /// Kept the smaller version: it happened, so it counts as showing up.
+    Smaller,
     Missed,
 }
 
@@ -23,6 +26,7 @@ impl Status {
         match self {
             Status::Kept => "kept",
             Status::Partial => "partial",
+            Status::Smaller => "smaller",
             Status::Missed => "missed",
         }
     }
@@ -31,15 +35,16 @@ impl Status {
         match s {
             "kept" => Some(Status::Kept),
             "partial" => Some(Status::Partial),
+            "smaller" => Some(Status::Smaller),
             "missed" => Some(Status::Missed),
             _ => None,
         }
     }
 
-    /// Principle 3: if it happened, it counts. Kept and partly kept both
-    /// count as showing up.
+    /// Principle 3: if it happened, it counts. Kept, partly kept and kept
+    /// the smaller version all count as showing up.
     pub fn showed_up(self) -> bool {
-        matches!(self, Status::Kept | Status::Partial)
+        matches!(self, Status::Kept | Status::Partial | Status::Smaller)
     }
 
     /// Words for people.
@@ -47,6 +52,7 @@ impl Status {
         match self {
             Status::Kept => "kept",
             Status::Partial => "partly kept",
+            Status::Smaller => "kept the smaller version",
             Status::Missed => "missed",
         }
     }
@@ -102,6 +108,7 @@ mod tests {
     fn partial_counts_as_showing_up_and_a_miss_does_not() {
         assert!(Status::Kept.showed_up());
         assert!(Status::Partial.showed_up());
+        assert!(Status::Smaller.showed_up());
         assert!(!Status::Missed.showed_up());
     }
 }

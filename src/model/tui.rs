@@ -249,7 +249,7 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 43] = [
+pub const ACTION_NAMES: [&str; 44] = [
     "quit",
     "help",
     "search",
@@ -271,6 +271,7 @@ pub const ACTION_NAMES: [&str; 43] = [
     "jump_to_today",
     "mark_kept",
     "mark_partly",
+    "mark_smaller",
     "mark_missed",
     "clear_mark",
     "add_win",

@@ -16,8 +16,11 @@ use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win};
 /// Marks a JSON file as a smallwins export.
 pub const EXPORT_FORMAT: &str = "smallwins-export";
 
-/// The export format this build writes and the newest it reads.
-pub const EXPORT_VERSION: u32 = 1;
+/// The export format this build writes and the newest it reads. Version 2
+/// added promise numbers, wording versions and "kept the smaller version";
+/// a version 1 export still imports (its promises are numbered on the way
+/// in).
+pub const EXPORT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {

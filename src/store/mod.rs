@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub use crate::model::Counts;
-use crate::model::{Check, CheckIn, Promise, Reflection, Review, Target, Win};
+use crate::model::{Check, CheckIn, Promise, PromiseVersion, Reflection, Review, Target, Win};
 
 pub use backup::{
     BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
@@ -258,6 +258,28 @@ impl Store {
         for (pid, t) in targets {
             if let Some(p) = promises.iter_mut().find(|p| p.id == pid) {
                 p.targets.push(t);
+            }
+        }
+        let mut vstmt = self.conn.prepare_cached(
+            "SELECT id, promise_id, from_day, text, cue, smaller FROM promise_versions ORDER BY from_day",
+        )?;
+        let versions = vstmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(1)?,
+                    PromiseVersion {
+                        id: r.get(0)?,
+                        from: r.get(2)?,
+                        text: r.get(3)?,
+                        cue: r.get(4)?,
+                        smaller: r.get(5)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (pid, v) in versions {
+            if let Some(p) = promises.iter_mut().find(|p| p.id == pid) {
+                p.versions.push(v);
             }
         }
         Ok(promises)

@@ -51,6 +51,7 @@ pub(super) fn promise_from_row(r: &Row<'_>) -> rusqlite::Result<Promise> {
     let schedule: String = r.get("schedule")?;
     Ok(Promise {
         id: r.get("id")?,
+        number: r.get("number")?,
         text: r.get("text")?,
         cue: r.get("cue")?,
         smaller: r.get("smaller")?,
@@ -60,6 +61,7 @@ pub(super) fn promise_from_row(r: &Row<'_>) -> rusqlite::Result<Promise> {
         schedule: schedule_from_sql(&schedule).unwrap_or_else(Schedule::unreadable),
         unit: r.get("unit")?,
         targets: Vec::new(),
+        versions: Vec::new(),
         position: r.get("position")?,
         created_on: r.get("created_on")?,
         archived_on: r.get("archived_on")?,

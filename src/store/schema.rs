@@ -86,12 +86,64 @@ CREATE TABLE reviews (
 ) STRICT;
 ";
 
+/// The record tells the truth (issue 9):
+/// - every promise gets a short number that never changes, numbered as the
+///   full list showed them until now (active ones by position, then
+///   archived ones), so the numbers people know keep naming the same
+///   promises; a number belongs to one promise (numbers above 0 are unique);
+/// - a promise's words (text, cue, smaller version) get versions in force
+///   from a day on, like its targets; none yet, so every promise reads as
+///   it always did until it is reworded;
+/// - a check can be "kept the smaller version" (`smaller`). SQLite cannot
+///   change a CHECK constraint, so the checks move to a new table.
+const V3: &str = "
+ALTER TABLE promises ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+UPDATE promises SET number = (
+    SELECT n FROM (
+        SELECT id, row_number() OVER (
+            ORDER BY archived_on IS NOT NULL, position, created_on, id
+        ) AS n FROM promises
+    ) AS listed WHERE listed.id = promises.id
+);
+CREATE UNIQUE INDEX promises_by_number ON promises (number) WHERE number > 0;
+
+CREATE TABLE promise_versions (
+    id          TEXT PRIMARY KEY NOT NULL,
+    promise_id  TEXT NOT NULL REFERENCES promises(id) ON DELETE CASCADE,
+    from_day    TEXT NOT NULL,
+    text        TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    cue         TEXT,
+    smaller     TEXT,
+    UNIQUE (promise_id, from_day)
+) STRICT;
+
+CREATE TABLE checks_v3 (
+    id          TEXT PRIMARY KEY NOT NULL,
+    promise_id  TEXT NOT NULL REFERENCES promises(id) ON DELETE CASCADE,
+    day         TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('kept', 'partial', 'smaller', 'missed')),
+    amount      REAL,
+    note        TEXT,
+    lesson      TEXT,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (promise_id, day)
+) STRICT;
+INSERT INTO checks_v3 (id, promise_id, day, status, amount, note, lesson, updated_at)
+    SELECT id, promise_id, day, status, amount, note, lesson, updated_at FROM checks;
+DROP TABLE checks;
+ALTER TABLE checks_v3 RENAME TO checks;
+CREATE INDEX checks_by_day ON checks (day);
+";
+
 /// The search index (`search.rs`): its tables, the triggers that keep it
-/// in step with every write, and what an older journal already holds.
-const V3: &str = super::search::SCHEMA;
+/// in step with every write, and what an older journal already holds. It
+/// comes after version 3, which rebuilds the checks table: dropping a table
+/// drops its triggers, so the index's triggers on checks are made on the
+/// table that stays.
+const V4: &str = super::search::SCHEMA;
 
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 3] = [V1, V2, V3];
+const STEPS: [&str; 4] = [V1, V2, V3, V4];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -119,7 +171,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 3;
+pub const LATEST_VERSION: i32 = 4;
 
 #[cfg(test)]
 mod tests {
@@ -149,9 +201,9 @@ mod tests {
                 |r| r.get(0),
             )
             .expect("tables");
-        // Seven tables of records, the search entries, and the FTS5 index with
-        // its four shadow tables.
-        assert_eq!(tables, 13);
+        // Seven tables of records, the promises' wording history, the search
+        // entries, and the FTS5 index with its four shadow tables.
+        assert_eq!(tables, 14);
     }
 
     #[test]
@@ -168,5 +220,58 @@ mod tests {
         )
         .expect("not checked while foreign keys are off");
         assert!(migrate(&tx, 1, 2).is_err());
+    }
+
+    #[test]
+    fn version_3_numbers_promises_as_the_list_showed_them_and_keeps_checks() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 0, 2).expect("to version 2");
+        for (id, position, archived) in
+            [("a", 1, None), ("b", 0, Some("2026-11-10")), ("c", 2, None)]
+        {
+            tx.execute(
+                "INSERT INTO promises (id, text, schedule, position, created_on, archived_on, updated_at)
+                 VALUES (?1, 'x', 'daily', ?2, '2026-11-01', ?3, '2026-11-01 08:00:00')",
+                rusqlite::params![id, position, archived],
+            )
+            .expect("promise");
+        }
+        tx.execute(
+            "INSERT INTO checks (id, promise_id, day, status, updated_at)
+             VALUES ('k', 'a', '2026-11-02', 'kept', '2026-11-02 20:00:00')",
+            [],
+        )
+        .expect("check");
+        migrate(&tx, 2, 3).expect("to version 3");
+        let numbers: Vec<(String, i64)> = tx
+            .prepare("SELECT id, number FROM promises ORDER BY number")
+            .expect("query")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("numbers");
+        assert_eq!(
+            numbers,
+            [
+                ("a".to_string(), 1),
+                ("c".to_string(), 2),
+                ("b".to_string(), 3)
+            ]
+        );
+        let kept: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM checks WHERE status = 'kept'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("checks");
+        assert_eq!(kept, 1);
+        tx.execute(
+            "INSERT INTO checks (id, promise_id, day, status, updated_at)
+             VALUES ('s', 'c', '2026-11-02', 'smaller', '2026-11-02 20:00:00')",
+            [],
+        )
+        .expect("the smaller version can be recorded");
     }
 }

@@ -8,7 +8,7 @@ use rusqlite::params;
 
 use super::Result;
 use super::rows::{schedule_to_sql, to_json};
-use crate::model::{Check, CheckIn, Promise, Reflection, Review, Target, Win};
+use crate::model::{Check, CheckIn, Promise, PromiseVersion, Reflection, Review, Target, Win};
 
 /// Writes inside one transaction; see [`Store::write`](super::Store::write).
 pub struct Writer<'a> {
@@ -16,13 +16,13 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// Inserts or replaces a promise and its target history.
+    /// Inserts or replaces a promise with its target and wording history.
     pub fn put_promise(&self, p: &Promise) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO promises (id, text, cue, smaller, area, schedule, unit, position, created_on, archived_on, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT(id) DO UPDATE SET text = excluded.text, cue = excluded.cue,
+                "INSERT INTO promises (id, number, text, cue, smaller, area, schedule, unit, position, created_on, archived_on, updated_at)
+                 VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT(id) DO UPDATE SET number = excluded.number, text = excluded.text, cue = excluded.cue,
                    smaller = excluded.smaller, area = excluded.area, schedule = excluded.schedule,
                    unit = excluded.unit, position = excluded.position, created_on = excluded.created_on,
                    archived_on = excluded.archived_on, updated_at = excluded.updated_at",
@@ -38,7 +38,8 @@ impl Writer<'_> {
                 p.position,
                 p.created_on,
                 p.archived_on,
-                p.updated_at
+                p.updated_at,
+                p.number
             ])?;
         self.tx
             .prepare_cached("DELETE FROM targets WHERE promise_id = ?1")?
@@ -46,6 +47,24 @@ impl Writer<'_> {
         for t in &p.targets {
             self.put_target(&p.id, t)?;
         }
+        self.tx
+            .prepare_cached("DELETE FROM promise_versions WHERE promise_id = ?1")?
+            .execute([&p.id])?;
+        for v in &p.versions {
+            self.put_version(&p.id, v)?;
+        }
+        Ok(())
+    }
+
+    fn put_version(&self, promise_id: &str, v: &PromiseVersion) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO promise_versions (id, promise_id, from_day, text, cue, smaller)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(promise_id, from_day) DO UPDATE SET id = excluded.id,
+                   text = excluded.text, cue = excluded.cue, smaller = excluded.smaller",
+            )?
+            .execute(params![v.id, promise_id, v.from, v.text, v.cue, v.smaller])?;
         Ok(())
     }
 

@@ -19,7 +19,7 @@ use super::Screen;
 use super::keymap::{self, Action, Context, Keymap};
 use super::mouse::{self, Hits};
 use super::screens::popup::form::FormPurpose;
-use super::screens::popup::promise_form::save_promise;
+use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
 use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
 use super::screens::search::{SearchReply, SearchState};
@@ -333,6 +333,9 @@ impl App {
             Submission::Form(FormPurpose::AddPromise, values) => save_promise(j, None, &values),
             Submission::Form(FormPurpose::EditPromise(id), values) => {
                 save_promise(j, Some(&id), &values)
+            }
+            Submission::Form(FormPurpose::Decide { suggestion, edit }, values) => {
+                save_promise_deciding(j, edit.as_deref(), &values, &suggestion)
             }
             Submission::Form(
                 FormPurpose::Miss {

@@ -3,12 +3,6 @@
 //! the calendars and at the foot of the screens that draw glyphs, and in
 //! full in help.
 //!
-//! The domain does not yet tell apart every state the glyph set has a
-//! glyph for; until it does, a day with every promise shown up for but some
-//! only partly draws as "some", a day with nothing kept draws as "not
-//! recorded" whether or not a miss was noted, and nothing is drawn as "kept
-//! the smaller version" (that mark is recorded as partly kept for now).
-//!
 //! Uses the domain's day marks and statuses and the theme's styles.
 
 use ratatui::text::{Line, Span};
@@ -19,14 +13,19 @@ use crate::domain::{DayItem, DayMark, Due, Status};
 use crate::model::Glyph;
 use crate::model::glyphs::{LEGEND, legend_meaning};
 
-/// The glyph of a day on the calendars.
+/// The glyph of a day on the calendars: every promise kept, all shown up
+/// for (some partly or in their smaller version), some, a miss noted and
+/// nothing kept, nothing recorded, a rest day, and "not yet" for a day
+/// before the first promise or still ahead.
 pub fn day_glyph(mark: DayMark) -> Glyph {
     match mark {
         DayMark::AllKept => Glyph::Kept,
+        DayMark::AllShown => Glyph::Partly,
         DayMark::SomeKept => Glyph::Some,
-        DayMark::NoneKept => Glyph::NotRecorded,
+        DayMark::NoneKept => Glyph::Missed,
+        DayMark::NotRecorded => Glyph::NotRecorded,
         DayMark::NotScheduled => Glyph::Rest,
-        DayMark::Future => Glyph::NotYet,
+        DayMark::NoPromise | DayMark::Future => Glyph::NotYet,
     }
 }
 

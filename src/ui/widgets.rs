@@ -240,9 +240,10 @@ impl RecentWeeks<'_> {
         let mut weeks: Vec<&[(NaiveDate, DayMark)]> = self.marks.chunks(7).collect();
         // Weeks before anything was asked are noise; keep at least four rows.
         while weeks.len() > 4
-            && weeks
-                .first()
-                .is_some_and(|w| w.iter().all(|(_, m)| *m == DayMark::NotScheduled))
+            && weeks.first().is_some_and(|w| {
+                w.iter()
+                    .all(|(_, m)| matches!(m, DayMark::NotScheduled | DayMark::NoPromise))
+            })
         {
             weeks.remove(0);
         }
@@ -346,7 +347,7 @@ impl MonthGrid<'_> {
             .unwrap_or(if day > self.today {
                 DayMark::Future
             } else {
-                DayMark::NotScheduled
+                DayMark::NoPromise
             })
     }
 

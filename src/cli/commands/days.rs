@@ -1,23 +1,24 @@
 //! `today` and `day DAY`: one day's promises, wins, check-in and
 //! reflection.
 //!
-//! JSON: `{day, promises: [{promise, due, target, status, check}], wins,
-//! checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` |
-//! `flexible` | `no`; each win carries its `short_id` (`win edit ID`, `win
-//! delete ID`).
+//! JSON: `{day, promises: [{promise, due, target, status, check, week}],
+//! wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes`
+//! | `flexible` | `no`; `promise` is the promise as it read that day;
+//! `week` is `{shown, asked, open}` for an N-times-a-week promise (how its
+//! week stands), else `null`; each win carries its `short_id` (`win edit
+//! ID`, `win delete ID`).
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use super::Numbered;
 use super::wins::win_line;
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{checkin_summary, indent, rating_summary, with_details};
 use crate::domain::model::format_amount;
-use crate::domain::words::amount_label;
+use crate::domain::words::{amount_label, prompt_for_day};
 use crate::domain::{
-    Check, CheckIn, DayItem, DayView, Due, Journal, Reflection, Schedule, ShortWin, Status,
+    Check, CheckIn, DayItem, DayView, Due, Journal, Promise, Reflection, Schedule, ShortWin, Status,
 };
 use crate::model::{Glyph, Glyphs};
 
@@ -52,11 +53,12 @@ pub fn day(journal: &Journal, day: NaiveDate) -> Result<DayReport> {
             .position(|p| p.key == **key)
             .unwrap_or(usize::MAX)
     });
+    let is_today = day == journal.today();
     let answers = answers
         .into_iter()
         .map(|(key, answer)| {
             let question = prompts.text(key).unwrap_or(key);
-            (question.to_string(), answer.clone())
+            (prompt_for_day(question, is_today), answer.clone())
         })
         .collect();
     let wins = journal.with_short_ids(view.wins.clone())?;
@@ -82,11 +84,19 @@ struct DayJson<'a> {
 
 #[derive(Serialize)]
 struct DayItemJson<'a> {
-    promise: Numbered,
+    promise: &'a Promise,
     due: &'static str,
     target: Option<f64>,
     status: Option<Status>,
     check: Option<&'a Check>,
+    week: Option<WeekJson>,
+}
+
+#[derive(Serialize)]
+struct WeekJson {
+    shown: u32,
+    asked: u32,
+    open: bool,
 }
 
 impl Serialize for DayReport {
@@ -98,10 +108,7 @@ impl Serialize for DayReport {
                 .items
                 .iter()
                 .map(|i| DayItemJson {
-                    promise: Numbered {
-                        number: i.number,
-                        promise: i.promise.clone(),
-                    },
+                    promise: &i.promise,
                     due: match i.due {
                         Due::Yes => "yes",
                         Due::Flexible => "flexible",
@@ -110,6 +117,11 @@ impl Serialize for DayReport {
                     target: i.target,
                     status: i.status(),
                     check: i.check.as_ref(),
+                    week: i.week.map(|w| WeekJson {
+                        shown: w.shown,
+                        asked: w.asked,
+                        open: w.open,
+                    }),
                 })
                 .collect(),
             wins: &self.wins,
@@ -217,16 +229,27 @@ fn item_glyph(item: &DayItem) -> Glyph {
 fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
     let p = &item.promise;
     let glyph = glyphs.get(item_glyph(item));
-    let mut details: Vec<String> = p.cue.iter().cloned().collect();
+    let status = item.status();
+    let mut details: Vec<String> = Vec::new();
+    if status == Some(Status::Smaller)
+        && let Some(smaller) = &p.smaller
+    {
+        details.push(format!("the smaller version: {smaller}"));
+    }
+    details.extend(p.cue.iter().cloned());
     // What was done ("4 of 10 pages"), else what is asked ("10 pages").
     let done = (item.check.as_ref())
         .and_then(|c| c.amount)
         .and_then(|a| amount_label(p.unit.as_deref(), Some(a), item.target));
-    let asked = (p.unit.as_ref())
-        .and_then(|unit| item.target.map(|t| format!("{} {unit}", format_amount(t))));
+    // Kept in its smaller version: the target is not what was done.
+    let target = item.target.filter(|_| status != Some(Status::Smaller));
+    let asked =
+        (p.unit.as_ref()).and_then(|unit| target.map(|t| format!("{} {unit}", format_amount(t))));
     details.extend(done.or(asked));
-    if p.schedule != Schedule::Daily {
-        details.push(p.schedule.to_string());
+    match (&p.schedule, item.week) {
+        (Schedule::Daily, _) => {}
+        (Schedule::TimesPerWeek { .. }, Some(w)) => details.push(week_progress(w)),
+        (schedule, _) => details.push(schedule.to_string()),
     }
     if item.due == Due::No {
         details.push("rest day".into());
@@ -236,6 +259,15 @@ fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
         "  {number:>width$} {glyph} {}",
         with_details(&p.text, &details)
     )
+}
+
+/// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)".
+fn week_progress(w: crate::domain::WeekProgress) -> String {
+    let when = if w.open { "this week" } else { "that week" };
+    if w.shown == 0 && w.open {
+        return format!("not yet this week ({} to go)", w.asked);
+    }
+    format!("{} of {} {when}", w.shown, w.asked)
 }
 
 /// "Wins" and one line per win with its short id.

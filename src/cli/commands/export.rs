@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::args::{ExportArgs, ExportFormat, value_name};
 use crate::cli::error::{CliError, Result, io_reason};
-use crate::cli::output::{Printout, Report, lines, refuse_existing, to_json, write_new_file};
+use crate::cli::output::{Printout, Report, lines, refuse_existing, to_json_exact, write_new_file};
 use crate::cli::words::describe_counts;
 use crate::cli::{csv, markdown};
 use crate::domain::Journal;
@@ -41,7 +41,8 @@ pub fn export(journal: &Journal, args: &ExportArgs) -> Result<Printout<Exported>
     }
     let data = journal.export(from, to)?;
     let text = match args.format {
-        ExportFormat::Json => to_json(&data)?,
+        // Exactly as stored, so an import brings back the same records.
+        ExportFormat::Json => to_json_exact(&data)?,
         ExportFormat::Csv => csv::csv(&data)?,
         ExportFormat::Markdown => markdown::summary(journal, &data, from, to)?,
     };

@@ -9,11 +9,6 @@
 //! only calls `ui::render_to_string`, `config check` only
 //! `ui::key_problems`).
 
-use serde::Serialize;
-
-use super::error::Result;
-use crate::domain::{Journal, Promise};
-
 pub mod care;
 pub mod checkin;
 pub mod config;
@@ -29,22 +24,3 @@ pub mod shell;
 pub mod show;
 pub mod stats;
 pub mod wins;
-
-/// A promise with its short number, as every command prints it in JSON:
-/// the record's fields with an extra `number`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Numbered {
-    pub number: usize,
-    #[serde(flatten)]
-    pub promise: Promise,
-}
-
-impl Numbered {
-    /// The promise with the number `promise list` shows for it now.
-    pub fn of(journal: &Journal, promise: Promise) -> Result<Numbered> {
-        Ok(Numbered {
-            number: journal.number_of(&promise.id)?,
-            promise,
-        })
-    }
-}

@@ -1,17 +1,17 @@
-//! `promise add`, `promise list`, `promise edit`, `promise archive` and
-//! `promise unarchive`.
+//! `promise add`, `promise list`, `promise edit` (from a day on),
+//! `promise archive` and `promise unarchive`.
 //!
-//! JSON: one promise (`list`: an array of them), each with its `number`.
+//! JSON: one promise (`list`: an array of them), each with its `number`
+//! (which never changes) and, once reworded, its `versions`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Numbered;
 use crate::cli::args::{AddArgs, EditArgs, ListArgs, PromiseArg, PromiseFields};
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{Report, lines};
 use crate::cli::parse;
-use crate::cli::words::with_details;
+use crate::cli::words::{short_day, with_details};
 use crate::domain::{Journal, NewPromise, Promise, PromiseEdit, Schedule};
 
 /// What is said of a promise besides its text when none is suggested by
@@ -22,7 +22,7 @@ const EXAMPLE: &str = "Stretch for ten seconds after my coffee";
 #[derive(Serialize)]
 #[serde(transparent)]
 pub struct PromiseChanged {
-    promise: Numbered,
+    promise: Promise,
     #[serde(skip)]
     change: Change,
     #[serde(skip)]
@@ -33,9 +33,11 @@ pub struct PromiseChanged {
 #[derive(Clone, Copy)]
 enum Change {
     Added,
-    /// `changed` is false when it already read that way.
+    /// `changed` is false when it already read that way; `from` is the
+    /// first day of the change.
     Edited {
         changed: bool,
+        from: NaiveDate,
     },
     /// `was` is whether it was archived before.
     Archived {
@@ -97,21 +99,24 @@ pub fn edit(journal: &mut Journal, args: EditArgs) -> Result<PromiseChanged> {
         target: f.target,
         unit: f.unit,
     };
-    if edit.text.is_none()
-        && edit.cue.is_none()
-        && edit.smaller.is_none()
-        && edit.area.is_none()
-        && edit.schedule.is_none()
-        && edit.target.is_none()
-        && edit.unit.is_none()
-    {
+    if !edit.versioned() && edit.area.is_none() && edit.schedule.is_none() && edit.unit.is_none() {
         return Err(CliError::Input(
             "Nothing to change was given; add one of --text, --cue, --smaller, --area, --target, --unit, --days, --times-per-week or --daily.".into(),
         ));
     }
-    let after = journal.edit_promise(&before.id, edit)?;
+    if args.from.is_some() && !edit.versioned() {
+        return Err(CliError::Input(
+            "--from goes with --text, --cue, --smaller or --target; a schedule, area or unit belongs to the whole promise.".into(),
+        ));
+    }
+    let from = match &args.from {
+        Some(day) => journal.parse_day(day)?,
+        None => journal.today(),
+    };
+    let after = journal.edit_promise_from(&before.id, edit, from)?;
     let change = Change::Edited {
         changed: after != before,
+        from,
     };
     changed(journal, after, change)
 }
@@ -136,7 +141,7 @@ pub fn archive(journal: &mut Journal, args: &PromiseArg, archive: bool) -> Resul
 
 fn changed(journal: &Journal, promise: Promise, change: Change) -> Result<PromiseChanged> {
     Ok(PromiseChanged {
-        promise: Numbered::of(journal, promise)?,
+        promise,
         change,
         today: journal.today(),
     })
@@ -144,7 +149,8 @@ fn changed(journal: &Journal, promise: Promise, change: Change) -> Result<Promis
 
 impl Report for PromiseChanged {
     fn text(&self) -> String {
-        let Numbered { number, promise } = &self.promise;
+        let promise = &self.promise;
+        let number = promise.number;
         let text = &promise.text;
         let described = || with_details(text, &promise_details(promise, self.today));
         lines(match self.change {
@@ -152,12 +158,22 @@ impl Report for PromiseChanged {
                 format!("Added promise {number}: {}.", described()),
                 format!("Mark it with `smallwins kept {number}`."),
             ],
-            Change::Edited { changed: false } => vec![format!(
+            Change::Edited { changed: false, .. } => vec![format!(
                 "Promise {number} already reads that way, so nothing changed: {}.",
                 described()
             )],
-            Change::Edited { changed: true } => {
-                vec![format!("Updated promise {number}: {}.", described())]
+            Change::Edited {
+                changed: true,
+                from,
+            } => {
+                let mut out = vec![format!("Updated promise {number}: {}.", described())];
+                if from > promise.created_on {
+                    out.push(format!(
+                        "In force from {}; the days before keep what was promised then.",
+                        short_day(from, self.today)
+                    ));
+                }
+                out
             }
             Change::Archived { was: true } => vec![format!("{text} was already archived.")],
             Change::Unarchived { was: false } => {
@@ -167,7 +183,9 @@ impl Report for PromiseChanged {
                 "Archived: {text}. Its history stays; bring it back with `smallwins promise unarchive {number}`."
             )],
             Change::Unarchived { was: true } => {
-                vec![format!("Brought back: {text}, now promise {number}.")]
+                vec![format!(
+                    "Brought back: {text}, promise {number}, in its old place."
+                )]
             }
         })
     }
@@ -177,7 +195,7 @@ impl Report for PromiseChanged {
 #[derive(Serialize)]
 #[serde(transparent)]
 pub struct PromiseList {
-    promises: Vec<Numbered>,
+    promises: Vec<Promise>,
     /// What to say when the list is empty.
     #[serde(skip)]
     empty: Empty,
@@ -205,12 +223,7 @@ pub fn list(journal: &Journal, args: &ListArgs) -> Result<PromiseList> {
     };
     let promises = all
         .into_iter()
-        .enumerate()
-        .map(|(i, promise)| Numbered {
-            number: i + 1,
-            promise,
-        })
-        .filter(|n| args.all || !n.promise.is_archived())
+        .filter(|p| args.all || !p.is_archived())
         .collect();
     Ok(PromiseList {
         promises,
@@ -233,9 +246,12 @@ impl Report for PromiseList {
         }
         let width = self
             .promises
-            .last()
-            .map_or(1, |n| n.number.to_string().len());
-        lines(self.promises.iter().map(|Numbered { number, promise: p }| {
+            .iter()
+            .map(|p| p.number.to_string().len())
+            .max()
+            .unwrap_or(1);
+        lines(self.promises.iter().map(|p| {
+            let number = p.number;
             let mut details = promise_details(p, self.today);
             if let Some(area) = &p.area {
                 details.push(format!("area: {area}"));

@@ -2,18 +2,19 @@
 //! each promise's rates and strength, and twelve weeks side by side.
 //!
 //! JSON: the domain's `Evidence` as it serialises: `{totals:
-//! {promises_kept, partly_kept, wins, days_shown_up, longest_run,
-//! current_run, first_day}, promises: [{promise_id, text, rate_7, rate_30,
-//! rate_90, strength, kept, partly, slots}], weeks, patterns,
-//! suggestions}`, with `weeks`, `patterns` and `suggestions` shaped as in
-//! the review (see `commands/review/mod.rs`).
+//! {promises_kept, partly_kept, smaller_kept, wins, days_shown_up,
+//! longest_run, current_run, first_day}, promises: [{promise_id, text,
+//! rate_7, rate_30, rate_90, strength, kept, partly, smaller, slots}],
+//! weeks, twelve_weeks, patterns, suggestions}`, with `weeks`,
+//! `twelve_weeks`, `patterns` and `suggestions` shaped as in the review
+//! (see `commands/review/mod.rs`).
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
-use crate::cli::words::{percent, plural, short_day, shorten};
+use crate::cli::words::{one_decimal, out_of_ten, percent, plural, short_day, shorten};
 use crate::domain::evidence::{PromiseEvidence, WeekPoint};
 use crate::domain::{Evidence, Journal, Promise};
 use crate::text::printable;
@@ -51,11 +52,18 @@ impl Report for Stats {
         };
         let mut out = vec![
             format!("Since {}", short_day(first_day, self.today)),
-            format!(
-                "  {} and {}",
-                plural(t.promises_kept, "promise kept", "promises kept"),
-                plural(t.partly_kept, "partly kept", "partly kept")
-            ),
+            match t.smaller_kept {
+                0 => format!(
+                    "  {} and {}",
+                    plural(t.promises_kept, "promise kept", "promises kept"),
+                    plural(t.partly_kept, "partly kept", "partly kept")
+                ),
+                n => format!(
+                    "  {}, {} and {n} kept in the smaller version",
+                    plural(t.promises_kept, "promise kept", "promises kept"),
+                    plural(t.partly_kept, "partly kept", "partly kept")
+                ),
+            },
             format!("  {}", plural(t.wins, "win", "wins")),
             format!(
                 "  {}",
@@ -90,8 +98,8 @@ impl Stats {
             .iter()
             .map(|e| {
                 let number = (self.promises.iter())
-                    .position(|p| p.id == e.promise_id)
-                    .map_or(0, |i| i + 1);
+                    .find(|p| p.id == e.promise_id)
+                    .map_or(0, |p| p.number);
                 // Printable before it is measured, so the columns line up
                 // when caret notation makes a name longer.
                 (format!("{number} {}", shorten(&printable(&e.text), 36)), e)
@@ -114,11 +122,13 @@ impl Stats {
             w = width + 2
         )];
         for (name, e) in rows {
-            let partly = if e.partly > 0 {
-                format!(" + {} partly", e.partly)
-            } else {
-                String::new()
-            };
+            let mut partly = String::new();
+            if e.partly > 0 {
+                partly.push_str(&format!(" + {} partly", e.partly));
+            }
+            if e.smaller > 0 {
+                partly.push_str(&format!(" + {} smaller", e.smaller));
+            }
             out.push(format!(
                 "  {name:<width$}  {:>6}  {:>7}  {:>7}  {:>8}  {}{partly}",
                 rate(e.rate_7),
@@ -129,16 +139,40 @@ impl Stats {
             ));
         }
         out.push(
-            "  Rates: of the last 7, 30 and 90 times a promise asked, the share shown up for (kept or partly kept)."
+            "  Rates: of the last 7, 30 and 90 times a promise asked, the share shown up for (kept, partly kept or the smaller version); a time left blank counts as not shown up. Strength is as of today."
                 .into(),
         );
         out
     }
 
+    /// "  Twelve weeks together: showed up 82% · mood 7.7/10 · …", each
+    /// figure over all twelve weeks.
+    fn together(&self) -> Option<String> {
+        let t = &self.evidence.twelve_weeks;
+        let mut together = Vec::new();
+        if let Some(rate) = t.kept_rate {
+            together.push(format!("showed up {}", percent(rate)));
+        }
+        for (name, v) in [
+            ("mood", t.mood),
+            ("morning confidence", t.morning_confidence),
+            ("evening confidence", t.evening_confidence),
+        ] {
+            if let Some(v) = v {
+                together.push(format!("{name} {}", out_of_ten(v)));
+            }
+        }
+        (!together.is_empty()).then(|| format!("  Twelve weeks together: {}", together.join(" · ")))
+    }
+
     /// Twelve weeks side by side, leaving out the weeks before any record.
     fn trend_table(&self) -> Vec<String> {
-        let recorded =
-            |w: &&WeekPoint| w.kept_rate.is_some() || w.mood.is_some() || w.confidence.is_some();
+        let recorded = |w: &&WeekPoint| {
+            w.kept_rate.is_some()
+                || w.mood.is_some()
+                || w.morning_confidence.is_some()
+                || w.evening_confidence.is_some()
+        };
         let weeks: Vec<&WeekPoint> = (self.evidence.weeks.iter())
             .skip_while(|w| !recorded(w))
             .collect();
@@ -158,24 +192,26 @@ impl Stats {
             .max()
             .unwrap_or(0)
             .max("week of".len());
-        let ten = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| format!("{v:.1}"));
+        let ten = |v: Option<f64>| v.map_or_else(|| "—".into(), one_decimal);
         let mut out = vec![
-            "Weeks (showed up: share of asked promises kept or partly kept; mood and confidence 0–10)"
+            "Weeks (showed up: share of what was asked kept, partly kept or in the smaller version; mood and confidence 0–10)"
                 .to_string(),
             format!(
-                "  {:<width$}  {:>9}  {:>4}  {:>10}",
-                "week of", "showed up", "mood", "confidence"
+                "  {:<width$}  {:>9}  {:>4}  {:>13}  {:>13}",
+                "week of", "showed up", "mood", "morning conf.", "evening conf."
             ),
         ];
         for w in weeks {
             out.push(format!(
-                "  {:<width$}  {:>9}  {:>4}  {:>10}",
+                "  {:<width$}  {:>9}  {:>4}  {:>13}  {:>13}",
                 label(w.start),
                 w.kept_rate.map_or_else(|| "—".into(), percent),
                 ten(w.mood),
-                ten(w.confidence)
+                ten(w.morning_confidence),
+                ten(w.evening_confidence)
             ));
         }
+        out.extend(self.together());
         out
     }
 }

@@ -192,6 +192,9 @@ impl Habit {
         };
         Promise {
             id: self.id.clone(),
+            // The journal's import gives it the next free number (or keeps
+            // the one it already has, on a second import).
+            number: 0,
             text: self.text.clone(),
             cue: None,
             smaller: None,
@@ -199,6 +202,7 @@ impl Habit {
             schedule: self.schedule.clone(),
             unit,
             targets,
+            versions: Vec::new(),
             position: into.next_position + index as i64,
             created_on: created_on.min(archived_on.unwrap_or(created_on)),
             archived_on,

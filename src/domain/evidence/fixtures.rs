@@ -20,6 +20,8 @@ pub fn promise(schedule: Schedule, created: &str) -> Promise {
         schedule,
         unit: None,
         targets: vec![],
+        versions: vec![],
+        number: 1,
         position: 0,
         created_on: d(created),
         archived_on: None,
@@ -51,7 +53,8 @@ pub fn win(day: &str, hour: u32, area: Option<&str>) -> Win {
 }
 
 /// Checks for every day from `from` for `n` days, by a pattern string:
-/// k kept, p partly, m missed, anything else unmarked.
+/// k kept, p partly, s the smaller version, m missed, anything else
+/// unmarked.
 pub fn pattern(p: &Promise, from: &str, marks: &str) -> Vec<Check> {
     d(from)
         .iter_days()
@@ -60,6 +63,7 @@ pub fn pattern(p: &Promise, from: &str, marks: &str) -> Vec<Check> {
             let s = match c {
                 'k' => Status::Kept,
                 'p' => Status::Partial,
+                's' => Status::Smaller,
                 'm' => Status::Missed,
                 _ => return None,
             };

@@ -22,4 +22,4 @@ pub use patterns::{PATTERN_DAYS, Patterns, patterns, wins_by_area};
 pub use rates::{PromiseEvidence, Slot, frequency, promise_evidence, rate, slots, strength};
 pub use showing_up::{Totals, day_share, resurfaced_win, shown_up_days, totals};
 pub use suggestions::{DECISION_QUIET_DAYS, Proposal, Suggestion, suggestions};
-pub use weeks::{WeekPoint, week_points};
+pub use weeks::{WeekPoint, WeeksTogether, together, week_points};

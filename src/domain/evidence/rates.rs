@@ -13,11 +13,12 @@ use super::super::rule::{Asked, PromiseDay, Went, promise_day};
 use crate::model::{Check, Promise, Schedule, Status};
 
 /// One slot a promise asked for: a scheduled day, or for an N-times-a-week
-/// promise one of the N times of a week.
+/// promise one of the N times of a week. A slot is in one of three states:
+/// shown up for, noted as missed, or not recorded (neither).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
     pub day: NaiveDate,
-    /// Kept or partly kept: it happened, so it counts.
+    /// Kept, partly kept or the smaller version: it happened, so it counts.
     pub shown: bool,
     /// Fully kept.
     pub kept: bool,
@@ -155,6 +156,8 @@ pub struct PromiseEvidence {
     pub strength: f64,
     pub kept: u32,
     pub partly: u32,
+    /// Days it was kept in its smaller version.
+    pub smaller: u32,
     pub slots: u32,
 }
 
@@ -166,11 +169,12 @@ pub fn promise_evidence(
 ) -> PromiseEvidence {
     let s = slots(promise, checks, today, week_starts_on);
     let mine = checks.iter().filter(|c| c.promise_id == promise.id);
-    let (mut kept, mut partly) = (0, 0);
+    let (mut kept, mut partly, mut smaller) = (0, 0, 0);
     for c in mine {
         match c.status {
             Status::Kept => kept += 1,
             Status::Partial => partly += 1,
+            Status::Smaller => smaller += 1,
             Status::Missed => {}
         }
     }
@@ -183,6 +187,7 @@ pub fn promise_evidence(
         strength: strength(&s, frequency(&promise.schedule)),
         kept,
         partly,
+        smaller,
         slots: s.len() as u32,
     }
 }

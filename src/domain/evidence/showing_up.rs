@@ -18,6 +18,8 @@ use crate::model::{Check, Promise, Status, Win};
 pub struct Totals {
     pub promises_kept: u32,
     pub partly_kept: u32,
+    /// Kept in the smaller version.
+    pub smaller_kept: u32,
     pub wins: u32,
     /// Days with at least one kept or partly kept promise, or a win.
     pub days_shown_up: u32,
@@ -27,7 +29,8 @@ pub struct Totals {
     pub first_day: Option<NaiveDate>,
 }
 
-/// Days a person showed up: a promise kept or partly kept, or a win.
+/// Days a person showed up: a promise kept, partly kept or kept in its
+/// smaller version, or a win.
 pub fn shown_up_days(checks: &[Check], wins: &[Win]) -> HashSet<NaiveDate> {
     checks
         .iter()
@@ -71,6 +74,10 @@ pub fn totals(checks: &[Check], wins: &[Win], today: NaiveDate) -> Totals {
         partly_kept: checks
             .iter()
             .filter(|c| c.status == Status::Partial)
+            .count() as u32,
+        smaller_kept: checks
+            .iter()
+            .filter(|c| c.status == Status::Smaller)
             .count() as u32,
         wins: wins.len() as u32,
         days_shown_up: days.iter().filter(|d| **d <= today).count() as u32,

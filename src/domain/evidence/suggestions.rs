@@ -1,27 +1,28 @@
 //! Notice → Narrow → Repeat: the recalibrations the record supports. A
-//! promise missed on most of its last days is offered its smaller version
-//! (or a lower target); one kept on every day for two weeks may grow; after
-//! a rough week with several promises, keeping just one is offered. The
-//! person decides; [`Journal::decide`](super::super::Journal::decide)
-//! carries it out.
+//! promise noted as missed on most of its last days is offered its smaller
+//! version (or a lower target); one left blank several times in a row gets
+//! a gentle question instead (forgetting to mark is not failing); one kept
+//! on every day for two weeks may grow, or grow back to what it was before
+//! it shrank; after a rough week with several promises, keeping just one
+//! is offered. The person decides;
+//! [`Journal::decide`](super::super::Journal::decide) carries it out.
 //!
 //! May use: `model` and the rest of `domain`.
-
-use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::super::day::{days_between, week_start};
+use super::super::rule::{DayTally, day_tally};
 use super::rates::{Slot, frequency, slots, strength};
-use super::showing_up::day_share;
-use crate::model::{Check, Promise, format_amount};
+use crate::model::{Check, Promise, Schedule, format_amount};
 
 /// What a suggestion proposes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Proposal {
-    /// Make the promise its smaller version for now.
+    /// Make the promise its smaller version for now (its words from today;
+    /// the days before keep theirs).
     UseSmaller { smaller: String },
     /// The promise has no smaller version yet: ask for one.
     AskSmaller,
@@ -29,16 +30,22 @@ pub enum Proposal {
     LowerTarget { amount: f64 },
     /// Raise a measured target.
     RaiseTarget { amount: f64 },
+    /// Bring back the words the promise had before it shrank.
+    GrowBack { text: String },
     /// Add one new tiny promise.
     AddOne,
     /// Keep only this promise for a while (archive the others; history stays).
     KeepOnlyOne { keep_id: String },
+    /// Nothing recorded for several days in a row: still keeping it? The
+    /// first blank day is `since`.
+    StillKeeping { since: NaiveDate },
 }
 
 /// A recalibration the journal proposes; the person decides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
-    /// Stable key, so a decision can be remembered: `narrow:ID`, `grow:ID` or `one`.
+    /// Stable key, so a decision can be remembered: `narrow:ID`,
+    /// `grow:ID`, `blank:ID` or `one`.
     pub key: String,
     pub promise_id: Option<String>,
     /// What it proposes, in a short sentence.
@@ -50,6 +57,10 @@ pub struct Suggestion {
 
 /// Days after a decision before the same suggestion may come back.
 pub const DECISION_QUIET_DAYS: i64 = 14;
+
+/// Blank (unrecorded) times in a row that make the journal ask whether a
+/// promise is still kept.
+pub const BLANKS_BEFORE_ASKING: usize = 3;
 
 /// Notice → Narrow → Repeat: the suggestions the record supports today.
 pub fn suggestions(
@@ -74,7 +85,9 @@ pub fn suggestions(
         .iter()
         .filter_map(|p| {
             let s = slots(p, &refs, today, week_starts_on);
-            narrow(p, &s, today).or_else(|| grow(p, &s, today))
+            still_keeping(p, &s, today)
+                .or_else(|| narrow(p, &s, today))
+                .or_else(|| grow(p, &s, today))
         })
         .collect();
     if active.len() > 1 {
@@ -83,13 +96,52 @@ pub fn suggestions(
     out
 }
 
-/// Narrow: missed (or left unmarked) on 3 or more of the last 5 slots, not
-/// counting today, which is still open.
+/// "days" or "times": how a promise's slots are counted.
+fn slot_word(p: &Promise) -> &'static str {
+    match p.schedule {
+        Schedule::TimesPerWeek { .. } => "times",
+        _ => "days",
+    }
+}
+
+/// The slots before today: today is still open.
+fn past(slots: &[Slot], today: NaiveDate) -> Vec<&Slot> {
+    slots.iter().filter(|x| x.day < today).collect()
+}
+
+/// Still keeping it? The last [`BLANKS_BEFORE_ASKING`] or more past slots
+/// are blank: nothing recorded, neither shown up for nor noted as missed.
+fn still_keeping(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
+    let past = past(slots, today);
+    let blanks: Vec<&&Slot> = past
+        .iter()
+        .rev()
+        .take_while(|x| !x.shown && !x.missed)
+        .collect();
+    if blanks.len() < BLANKS_BEFORE_ASKING {
+        return None;
+    }
+    let since = blanks.last().map_or(today, |x| x.day);
+    Some(Suggestion {
+        key: format!("blank:{}", p.id),
+        promise_id: Some(p.id.clone()),
+        headline: format!("Still keeping “{}”? Mark the days you remember.", p.text),
+        reason: format!(
+            "Nothing is recorded for its last {} {}; a blank day is not a miss, and it stays blank until you mark it.",
+            blanks.len(),
+            slot_word(p)
+        ),
+        proposal: Proposal::StillKeeping { since },
+    })
+}
+
+/// Narrow: noted as missed on 3 or more of the last 5 slots, not counting
+/// today, which is still open. Days left blank never count here.
 fn narrow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
-    let past: Vec<&Slot> = slots.iter().filter(|x| x.day < today).collect();
+    let past = past(slots, today);
     let last5 = &past[past.len().saturating_sub(5)..];
-    let not_shown = last5.iter().filter(|x| !x.shown).count();
-    if last5.len() < 5 || not_shown < 3 {
+    let missed = last5.iter().filter(|x| x.missed).count();
+    if last5.len() < 5 || missed < 3 {
         return None;
     }
     let (headline, proposal) = match (&p.smaller, p.unit.as_deref(), p.target_on(today)) {
@@ -120,13 +172,15 @@ fn narrow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
         promise_id: Some(p.id.clone()),
         headline,
         reason: format!(
-            "It didn't happen on {not_shown} of its last 5 days; a smaller step often does."
+            "It didn't happen on {missed} of its last 5 {} (noted as missed); a smaller step often does.",
+            slot_word(p)
         ),
         proposal,
     })
 }
 
-/// Grow: kept (fully) on every slot of the last two weeks.
+/// Grow: kept (fully) on every slot of the last two weeks. A promise that
+/// shrank to its smaller version is offered its earlier words back first.
 fn grow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
     let from = today - chrono::Duration::days(14);
     let recent: Vec<&Slot> = slots
@@ -134,11 +188,18 @@ fn grow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
         .filter(|x| x.day >= from && x.day < today)
         .collect();
     let enough = recent.len() >= (p.schedule.days_per_week() as usize * 2).max(2);
-    if !enough || p.created_on > from || !recent.iter().all(|x| x.kept) {
+    let current_since = p.version_on(today).map_or(p.created_on, |v| v.from);
+    if !enough || p.created_on > from || current_since > from || !recent.iter().all(|x| x.kept) {
         return None;
     }
-    let (headline, proposal) = match (p.unit.as_deref(), p.target_on(today)) {
-        (Some(unit), Some(t)) => {
+    let (headline, proposal) = match (shrunk_from(p), p.unit.as_deref(), p.target_on(today)) {
+        (Some(before), _, _) => (
+            format!("Grow “{}” back to “{before}”?", p.text),
+            Proposal::GrowBack {
+                text: before.to_string(),
+            },
+        ),
+        (None, Some(unit), Some(t)) => {
             let amount = (t * 1.25).ceil().max(t + 1.0);
             (
                 format!("Grow “{}” to {} {unit}?", p.text, format_amount(amount)),
@@ -154,13 +215,27 @@ fn grow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
         key: format!("grow:{}", p.id),
         promise_id: Some(p.id.clone()),
         headline,
-        reason: "Kept on every day it asked for, two weeks running.".into(),
+        reason: format!(
+            "Kept on every one of the {} {} it asked for in the last two weeks.",
+            recent.len(),
+            slot_word(p)
+        ),
         proposal,
     })
 }
 
-/// Start with one: after a rough week with several promises, keep the
-/// strongest for a while.
+/// The text a promise had before it shrank to its smaller version, when its
+/// words today are the smaller version of the ones before.
+pub fn shrunk_from(p: &Promise) -> Option<&str> {
+    let [.., before, now] = p.versions.as_slice() else {
+        return None;
+    };
+    (before.smaller.as_deref() == Some(now.text.as_str())).then_some(before.text.as_str())
+}
+
+/// Start with one: after a rough week with several promises — most of what
+/// was marked noted as missed, not merely left blank — keep the strongest
+/// for a while.
 fn keep_one(
     promises: &[Promise],
     active: &[&Promise],
@@ -169,8 +244,9 @@ fn keep_one(
     week_starts_on: Weekday,
 ) -> Option<Suggestion> {
     let start = week_start(today, week_starts_on) - chrono::Duration::days(7);
-    let (shown, asked) = week_share(promises, checks, start);
-    if asked < 5 || f64::from(shown) / f64::from(asked) >= 0.4 {
+    let week = week_tally(promises, checks, start);
+    let marked = week.shown + week.missed;
+    if marked < 5 || f64::from(week.shown) / f64::from(marked) >= 0.4 {
         return None;
     }
     let refs: Vec<&Check> = checks.iter().collect();
@@ -187,7 +263,8 @@ fn keep_one(
         promise_id: Some(keep.id.clone()),
         headline: format!("Keep just “{}” for a while?", keep.text),
         reason: format!(
-            "Last week held {shown} of {asked}; one promise kept beats several waiting. The others stay in the journal."
+            "Last week {} of the {marked} marks were noted as missed; one promise kept beats several waiting. The others stay in the journal.",
+            week.missed
         ),
         proposal: Proposal::KeepOnlyOne {
             keep_id: keep.id.clone(),
@@ -195,18 +272,22 @@ fn keep_one(
     })
 }
 
-/// The week from `start`: promises shown up for over promises asked, day by
-/// day.
-fn week_share(promises: &[Promise], checks: &[Check], start: NaiveDate) -> (u32, u32) {
+/// The week from `start`, day by day, by the one rule.
+fn week_tally(promises: &[Promise], checks: &[Check], start: NaiveDate) -> DayTally {
     let end = start + chrono::Duration::days(6);
-    let mut by_day: HashMap<NaiveDate, Vec<&Check>> = HashMap::new();
-    for c in checks.iter().filter(|c| c.day >= start && c.day <= end) {
-        by_day.entry(c.day).or_default().push(c);
-    }
-    let empty = Vec::new();
-    days_between(start, end).fold((0, 0), |(s, a), d| {
-        let (ds, da) = day_share(promises, by_day.get(&d).unwrap_or(&empty), d);
-        (s + ds, a + da)
+    let week: Vec<&Check> = checks
+        .iter()
+        .filter(|c| c.day >= start && c.day <= end)
+        .collect();
+    days_between(start, end).fold(DayTally::default(), |t, d| {
+        let day: Vec<&Check> = week.iter().filter(|c| c.day == d).copied().collect();
+        let x = day_tally(promises, &day, d);
+        DayTally {
+            asked: t.asked + x.asked,
+            shown: t.shown + x.shown,
+            kept: t.kept + x.kept,
+            missed: t.missed + x.missed,
+        }
     })
 }
 
@@ -220,14 +301,14 @@ mod tests {
     fn three_misses_in_five_suggest_the_smaller_version() {
         let mut p = promise(Schedule::Daily, "2026-11-01");
         p.smaller = Some("touch my toes once".into());
-        let checks = pattern(&p, "2026-11-14", "kkm.mkk");
+        let checks = pattern(&p, "2026-11-14", "kkmmmkk");
         let s = suggestions(
             std::slice::from_ref(&p),
             &checks,
             d("2026-11-21"),
             Weekday::Mon,
         );
-        // Last five past days (16–20): m . m k k → 3 not shown.
+        // Last five past days (16–20): m m m k k → 3 noted as missed.
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].key, format!("narrow:{}", p.id));
         assert_eq!(
@@ -237,6 +318,18 @@ mod tests {
             }
         );
         assert!(s[0].reason.contains("3 of its last 5"));
+        // Left blank instead of marked missed: no shrinking.
+        let blank = pattern(&p, "2026-11-14", "kk....k");
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &blank,
+            d("2026-11-21"),
+            Weekday::Mon,
+        );
+        assert!(
+            s.iter().all(|x| x.key != format!("narrow:{}", p.id)),
+            "{s:?}"
+        );
         // Two misses in five: nothing to suggest.
         let checks = pattern(&p, "2026-11-14", "kkmkmkk");
         assert!(
@@ -276,7 +369,8 @@ mod tests {
             "2026-11-01",
         );
         // Missed Mon 9, Wed 11, Fri 13; kept Mon 16, Wed 18; rest days empty.
-        let mut checks = pattern(&p, "2026-11-09", "m.m.m..");
+        let mut checks = pattern(&p, "2026-11-02", "m......");
+        checks.extend(pattern(&p, "2026-11-09", "m.m.m.."));
         checks.extend(pattern(&p, "2026-11-16", "k.k...."));
         let s = suggestions(
             std::slice::from_ref(&p),
@@ -284,8 +378,8 @@ mod tests {
             d("2026-11-20"),
             Weekday::Mon,
         );
-        // Last five slots before Fri 20: Fri 6 (unmarked), Mon 9 m, Wed 11 m, Fri 13 m, Mon 16 k, Wed 18 k
-        // → the last five are m m m k k: three not shown.
+        // Last five slots before Fri 20: Mon 9 m, Wed 11 m, Fri 13 m, Mon 16 k, Wed 18 k
+        // → three noted as missed.
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].proposal, Proposal::AskSmaller);
     }
@@ -329,10 +423,11 @@ mod tests {
         b.text = "read".into();
         // Strong history for b, then a rough last week (Nov 9–15) for both.
         let mut checks = pattern(&b, "2026-10-01", &"k".repeat(39));
-        checks.extend(pattern(&a, "2026-11-09", "k......"));
+        checks.extend(pattern(&a, "2026-11-09", "kmmmmmm"));
+        checks.extend(pattern(&b, "2026-11-09", "mmmmmmm"));
         checks.extend(pattern(&b, "2026-11-16", "kkkkk"));
         checks.extend(pattern(&a, "2026-11-16", "kkkkk"));
-        let ps = vec![a, b.clone()];
+        let ps = vec![a.clone(), b.clone()];
         let s = suggestions(&ps, &checks, d("2026-11-21"), Weekday::Mon);
         let one = s.iter().find(|x| x.key == "one").expect("keep one");
         assert_eq!(
@@ -341,7 +436,71 @@ mod tests {
                 keep_id: b.id.clone()
             }
         );
-        assert!(one.reason.contains("1 of 14"), "{}", one.reason);
+        assert!(one.reason.contains("13 of the 14 marks"), "{}", one.reason);
+        // The same week left blank instead: nothing says it went badly.
+        let mut blank = pattern(&b, "2026-10-01", &"k".repeat(39));
+        blank.extend(pattern(&a, "2026-11-09", "k......"));
+        blank.extend(pattern(&b, "2026-11-16", "kkkkk"));
+        blank.extend(pattern(&a, "2026-11-16", "kkkkk"));
+        let s = suggestions(&ps, &blank, d("2026-11-21"), Weekday::Mon);
+        assert!(s.iter().all(|x| x.key != "one"), "{s:?}");
+    }
+
+    #[test]
+    fn several_blank_days_in_a_row_ask_instead_of_shrinking() {
+        let mut p = promise(Schedule::Daily, "2026-11-01");
+        p.smaller = Some("touch my toes once".into());
+        let checks = pattern(&p, "2026-11-14", "kkkk...");
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &checks,
+            d("2026-11-21"),
+            Weekday::Mon,
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(
+            s[0].proposal,
+            Proposal::StillKeeping {
+                since: d("2026-11-18")
+            }
+        );
+        assert!(s[0].headline.contains("Mark the days you remember"));
+        assert!(!s[0].reason.contains("didn't happen"));
+    }
+
+    #[test]
+    fn a_shrunk_promise_kept_for_two_weeks_may_grow_back() {
+        let mut p = promise(Schedule::Daily, "2026-10-01");
+        p.text = "touch my toes once".into();
+        p.versions = vec![
+            crate::model::PromiseVersion {
+                id: new_id(),
+                from: d("2026-10-01"),
+                text: "stretch".into(),
+                cue: None,
+                smaller: Some("touch my toes once".into()),
+            },
+            crate::model::PromiseVersion {
+                id: new_id(),
+                from: d("2026-11-01"),
+                text: "touch my toes once".into(),
+                cue: None,
+                smaller: None,
+            },
+        ];
+        let checks = pattern(&p, "2026-11-01", &"k".repeat(20));
+        let s = suggestions(
+            std::slice::from_ref(&p),
+            &checks,
+            d("2026-11-21"),
+            Weekday::Mon,
+        );
+        assert_eq!(
+            s[0].proposal,
+            Proposal::GrowBack {
+                text: "stretch".into()
+            }
+        );
     }
 
     #[test]

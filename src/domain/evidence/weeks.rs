@@ -1,5 +1,7 @@
-//! Weeks side by side: the kept rate beside mood and confidence, and the
-//! self-trust gap between what was done and how sure the person was.
+//! Weeks side by side: the kept rate beside mood and the morning and
+//! evening confidence, the same over the whole stretch of weeks, and the
+//! self-trust gap between what was done and how sure the person was in the
+//! morning.
 //!
 //! May use: `model` and the rest of `domain`.
 
@@ -8,6 +10,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::super::stats::{Records, week_summary};
 use super::showing_up::day_share;
 use crate::model::{Check, CheckIn, Promise, Reflection};
 
@@ -15,16 +18,76 @@ use crate::model::{Check, CheckIn, Promise, Reflection};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekPoint {
     pub start: NaiveDate,
-    /// Share of the week's asked promises shown up for, 0–1.
+    /// Times the week's promises were shown up for, of `asked` (so far).
+    pub shown: u32,
+    pub asked: u32,
+    /// `shown / asked`, 0–1.
     pub kept_rate: Option<f64>,
     pub mood: Option<f64>,
     /// Average morning confidence (from the check-ins), 0–10.
-    pub confidence: Option<f64>,
+    pub morning_confidence: Option<f64>,
+    /// Average evening confidence (from the reflections), 0–10.
+    pub evening_confidence: Option<f64>,
     /// Average share kept on the finished days that had a morning
     /// check-in, on the same 0–10 scale as confidence.
     pub kept_on_checkin_days: Option<f64>,
     /// The morning confidence of those same days.
     pub confidence_on_checkin_days: Option<f64>,
+}
+
+/// Several weeks taken together: each figure over all of them, not the
+/// last one's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeeksTogether {
+    pub from: NaiveDate,
+    pub weeks: u32,
+    /// Shown up for over asked, over every week (0–1).
+    pub kept_rate: Option<f64>,
+    /// Average of every mood rated in those weeks, 0–10.
+    pub mood: Option<f64>,
+    /// Average of every morning confidence in those weeks, 0–10.
+    pub morning_confidence: Option<f64>,
+    /// Average of every evening confidence in those weeks, 0–10.
+    pub evening_confidence: Option<f64>,
+}
+
+/// The weeks of `points` taken together; ratings are averaged over every
+/// day rated in them (`checkins` and `reflections` may hold other days).
+pub fn together(
+    points: &[WeekPoint],
+    checkins: &[CheckIn],
+    reflections: &[Reflection],
+    today: NaiveDate,
+) -> WeeksTogether {
+    let from = points.first().map_or(today, |p| p.start);
+    let to = points
+        .last()
+        .map_or(today, |p| p.start + chrono::Duration::days(6))
+        .min(today);
+    let inside = |d: NaiveDate| d >= from && d <= to;
+    let (shown, asked) = points
+        .iter()
+        .fold((0, 0), |(s, a), p| (s + p.shown, a + p.asked));
+    WeeksTogether {
+        from,
+        weeks: points.len() as u32,
+        kept_rate: (asked > 0).then(|| f64::from(shown) / f64::from(asked)),
+        mood: mean(
+            (reflections.iter())
+                .filter(|r| inside(r.day))
+                .filter_map(|r| r.mood.map(f64::from)),
+        ),
+        morning_confidence: mean(
+            (checkins.iter())
+                .filter(|c| inside(c.day))
+                .filter_map(|c| c.confidence.map(f64::from)),
+        ),
+        evening_confidence: mean(
+            (reflections.iter())
+                .filter(|r| inside(r.day))
+                .filter_map(|r| r.confidence.map(f64::from)),
+        ),
+    }
 }
 
 impl WeekPoint {
@@ -68,33 +131,26 @@ pub fn week_points(
             let week_checks: Vec<Check> =
                 checks.iter().filter(|c| in_week(c.day)).cloned().collect();
             // The same count the week's summary shows.
-            let (shown, asked) = super::super::stats::week_summary(
+            let records = Records {
                 promises,
-                &week_checks,
-                &[],
-                &[],
-                &[],
-                start,
-                today,
-            )
-            .totals();
+                checks: &week_checks,
+                wins: &[],
+                checkins,
+                reflections,
+            };
+            let summary = week_summary(&records, start, today);
+            let (shown, asked) = summary.totals();
             let week_checkins: Vec<&CheckIn> = checkins.iter().filter(|c| in_week(c.day)).collect();
-            let moods = reflections
-                .iter()
-                .filter(|r| in_week(r.day))
-                .filter_map(|r| r.mood);
             let (kept_on_checkin_days, confidence_on_checkin_days) =
                 trust_gap(&week_checkins, &share);
             WeekPoint {
                 start,
+                shown,
+                asked,
                 kept_rate: (asked > 0).then(|| f64::from(shown) / f64::from(asked)),
-                mood: mean(moods.map(f64::from)),
-                confidence: mean(
-                    week_checkins
-                        .iter()
-                        .filter_map(|c| c.confidence)
-                        .map(f64::from),
-                ),
+                mood: summary.average_mood,
+                morning_confidence: summary.average_morning_confidence,
+                evening_confidence: summary.average_evening_confidence,
                 kept_on_checkin_days,
                 confidence_on_checkin_days,
             }
@@ -153,7 +209,7 @@ mod tests {
         let w = &points[0];
         // Days 16 and 17 asked 2 each (the 18th, today, is still open): 3 of 4.
         assert_eq!(w.kept_rate, Some(0.75));
-        assert_eq!(w.confidence, Some(3.0));
+        assert_eq!(w.morning_confidence, Some(3.0));
         // Checked-in days kept 10/10 and 5/10: 7.5 on average.
         assert_eq!(w.kept_on_checkin_days, Some(7.5));
         assert_eq!(w.confidence_on_checkin_days, Some(3.0));

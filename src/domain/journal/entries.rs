@@ -29,8 +29,17 @@ impl Journal {
     }
 
     pub fn edit_win(&mut self, win: &Win, text: &str) -> Result<Win> {
+        self.update_win(win, text, None)
+    }
+
+    /// Edits a win's text and, when `area` is `Some`, its area (`Some(None)`
+    /// clears it).
+    pub fn update_win(&mut self, win: &Win, text: &str, area: Option<Option<&str>>) -> Result<Win> {
         let mut new = win.clone();
         new.text = validate::WIN.required(text)?;
+        if let Some(area) = area {
+            new.area = validate::AREA.optional(area)?;
+        }
         if new == *win {
             return Ok(new);
         }

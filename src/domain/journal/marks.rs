@@ -1,5 +1,13 @@
-//! How a promise went on a day: marking it kept, partly kept or missed
-//! (with an amount, a note, a lesson), and clearing the mark.
+//! How a promise went on a day: marking it kept, partly kept, kept in its
+//! smaller version, or missed (with an amount, a note, a lesson), and
+//! clearing the mark.
+//!
+//! Two rules live here. **Amounts**: for a measured promise an amount
+//! decides between kept and partly kept by the target in force that day
+//! ([`status_for_amount`]), the same from the command line and the
+//! full-screen journal. **If it happened, it counts**: showing up on a day
+//! before a promise's first day moves its start back to that day, so the
+//! calendar, the rates and the review all count it.
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
@@ -20,6 +28,11 @@ pub struct Mark {
 
 impl Journal {
     /// Records how a promise went on a day, replacing any earlier mark.
+    ///
+    /// For a measured promise, kept or partly kept with an amount follows
+    /// the amount ([`status_for_amount`]): "kept, 4 pages" of a 10-page
+    /// target is recorded as partly kept. The returned check says what was
+    /// recorded.
     pub fn mark(
         &mut self,
         promise_id: &str,
@@ -34,16 +47,38 @@ impl Journal {
                 "“{}” has no schedule it can use ({}), so it asks for nothing yet; give it one on the Promises screen or with `smallwins promise edit {} --daily`.",
                 crate::text::printable(&promise.text),
                 promise.schedule,
-                self.number_of(&promise.id)?
+                promise.number
             ));
         }
+        if let Some(amount) = mark.amount {
+            validate::amount(amount)?;
+        }
+        let status = settled(&promise, day, status, mark.amount)?;
         let before = self.store.check(promise_id, day)?;
         let check = self.checked(&promise, day, status, mark, before.as_ref())?;
         let label = format!("marked “{}” {}", promise.text, status.label());
         let mut change = Change::default();
+        if status.showed_up() && day < promise.created_on {
+            change.promise(self.started_on(&promise, day), Some(promise.clone()));
+        }
         change.check(check.clone(), before);
         self.commit(change, label)?;
         Ok(check)
+    }
+
+    /// `promise` starting on `day` instead: its first words and its first
+    /// target reach back to that day.
+    fn started_on(&self, promise: &Promise, day: NaiveDate) -> Promise {
+        let mut p = promise.clone();
+        if let Some(first) = p.versions.iter_mut().min_by_key(|v| v.from) {
+            first.from = first.from.min(day);
+        }
+        if let Some(first) = p.targets.iter_mut().min_by_key(|t| t.from) {
+            first.from = first.from.min(day);
+        }
+        p.created_on = day;
+        p.updated_at = self.now();
+        p
     }
 
     /// The check a mark makes, from what was there `before`: an amount
@@ -109,8 +144,10 @@ impl Journal {
     }
 }
 
-/// Which status an amount earns against a target: the full target is kept,
-/// anything above zero is partly kept (it happened, so it counts).
+/// The one rule for amounts: which status an amount earns against the
+/// target in force that day. The full target (or more) is kept; anything
+/// above zero is partly kept (it happened, so it counts); nothing at all
+/// is a miss. Without a target, any amount above zero is kept.
 pub fn status_for_amount(amount: f64, target: Option<f64>) -> Status {
     match target {
         Some(t) if amount >= t => Status::Kept,
@@ -118,4 +155,29 @@ pub fn status_for_amount(amount: f64, target: Option<f64>) -> Status {
         _ if amount > 0.0 => Status::Partial,
         _ => Status::Missed,
     }
+}
+
+/// The status a mark records: kept or partly kept with an amount follows
+/// the amount ([`status_for_amount`]), so nothing at all is noted as
+/// missed; the smaller version needs one to exist that day.
+fn settled(
+    promise: &Promise,
+    day: NaiveDate,
+    status: Status,
+    amount: Option<f64>,
+) -> Result<Status> {
+    if status == Status::Smaller && promise.as_on(day).smaller.is_none() {
+        return input(format!(
+            "“{}” has no smaller version yet; give it one with `smallwins promise edit {} --smaller \"…\"`, or mark it partly kept.",
+            crate::text::printable(promise.text_on(day)),
+            promise.number
+        ));
+    }
+    let (Some(amount), true) = (amount, promise.is_measure()) else {
+        return Ok(status);
+    };
+    if !matches!(status, Status::Kept | Status::Partial) {
+        return Ok(status);
+    }
+    Ok(status_for_amount(amount, promise.target_on(day)))
 }

@@ -10,8 +10,9 @@
 //! editing, archiving, ordering), `marks.rs` (how a promise went on a day),
 //! `entries.rs` (wins, check-ins, reflections), `days.rs` (reading a day,
 //! the calendar and a week), `reviews.rs` (evidence and the weekly review),
-//! `decide.rs` (carrying out a suggestion) and `transfer.rs` (export,
-//! import, backup).
+//! `decide.rs` (carrying out a suggestion), `versions.rs` (words and
+//! targets in force from a day on) and `transfer.rs` (export, import,
+//! backup).
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
@@ -23,13 +24,14 @@ mod promises;
 mod reviews;
 mod search;
 mod transfer;
+mod versions;
 mod wins;
 
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub use days::{DayItem, DayView, day_items};
+pub use days::{DayItem, DayView, WeekProgress, day_items};
 pub use marks::{Mark, status_for_amount};
 pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::Journal;
 use super::entries::set_answer;
 use crate::domain::Result;
-use crate::domain::evidence::{self, PromiseEvidence, Suggestion, WeekPoint};
+use crate::domain::evidence::{self, PromiseEvidence, Suggestion, WeekPoint, WeeksTogether};
 use crate::domain::stats::WeekSummary;
 use crate::domain::undo::Change;
 use crate::model::{self, Check, CheckIn, Decision, Promise, Reflection, Review, Status, Win};
@@ -25,6 +25,8 @@ pub struct Evidence {
     pub promises: Vec<PromiseEvidence>,
     /// The last twelve weeks, oldest first.
     pub weeks: Vec<WeekPoint>,
+    /// The same twelve weeks taken together.
+    pub twelve_weeks: WeeksTogether,
     pub patterns: Option<evidence::Patterns>,
     pub suggestions: Vec<Suggestion>,
 }
@@ -51,6 +53,8 @@ pub struct ReviewView {
     pub misses: Vec<MissNote>,
     /// Twelve weeks ending with this one, oldest first.
     pub weeks: Vec<WeekPoint>,
+    /// The same twelve weeks taken together: the "12 weeks" figures.
+    pub twelve_weeks: WeeksTogether,
     pub patterns: Option<evidence::Patterns>,
     /// Open suggestions (only for the current week).
     pub suggestions: Vec<Suggestion>,
@@ -97,10 +101,12 @@ impl Journal {
         let today = self.today();
         let r = self.records()?;
         let this_week = self.week_start(today);
+        let weeks = self.week_points(&r, this_week);
         Ok(Evidence {
             totals: evidence::totals(&r.checks, &r.wins, today),
             promises: self.promise_evidence(&r, today),
-            weeks: self.week_points(&r, this_week),
+            twelve_weeks: evidence::together(&weeks, &r.checkins, &r.reflections, today),
+            weeks,
             patterns: self.patterns(&r, this_week, today),
             suggestions: self.open_suggestions(&r)?,
         })
@@ -173,6 +179,7 @@ impl Journal {
         let upto = end.min(today);
         let in_week = |d: NaiveDate| d >= week_start && d <= end;
         let current = week_start <= today && today <= end;
+        let weeks = self.week_points(&r, week_start);
         Ok(ReviewView {
             week_start,
             summary: self.week(week_start)?,
@@ -184,7 +191,8 @@ impl Journal {
                 .collect(),
             wins_by_area: evidence::wins_by_area(r.wins.iter().filter(|w| in_week(w.day))),
             misses: miss_notes(&r, in_week),
-            weeks: self.week_points(&r, week_start),
+            twelve_weeks: evidence::together(&weeks, &r.checkins, &r.reflections, today),
+            weeks,
             patterns: self.patterns(&r, week_start, upto),
             suggestions: if current {
                 self.open_suggestions(&r)?
@@ -260,7 +268,7 @@ fn miss_notes(r: &Records, in_week: impl Fn(NaiveDate) -> bool) -> Vec<MissNote>
                 .promises
                 .iter()
                 .find(|p| p.id == c.promise_id)
-                .map(|p| p.text.clone())
+                .map(|p| p.text_on(c.day).to_string())
                 .unwrap_or_default(),
             status: c.status,
             note: c.note.clone(),

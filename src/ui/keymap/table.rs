@@ -118,6 +118,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         TODAY,
+        &[k('s')],
+        A::MarkSmaller,
+        "mark kept in its smaller version (it counts)",
+        None,
+    ),
+    b(
+        TODAY,
         &[k('x')],
         A::MarkMissed,
         "mark missed, with a note on what got in the way",

@@ -230,9 +230,12 @@ fn mark_words(m: DayMark) -> &'static str {
     use DayMark::*;
     match m {
         AllKept => "every promise kept",
+        AllShown => "showed up for all (some partly)",
         SomeKept => "showed up for some",
-        NoneKept => "nothing marked kept",
+        NoneKept => "noted as missed",
+        NotRecorded => "nothing recorded",
         NotScheduled => "a rest day",
+        NoPromise => "no promise yet",
         Future => "ahead",
     }
 }
@@ -276,13 +279,18 @@ fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'s
                 theme.base,
             )));
         }
+        if c.confidence.is_some() {
+            let mut conf = vec![Span::styled("Morning conf. ", theme.dim)];
+            conf.extend(rating_spans(c.confidence, theme));
+            lines.push(Line::from(conf));
+        }
     }
     if let Some(r) = &day.reflection {
         lines.push(Line::raw(""));
-        let mut mood = vec![Span::styled("Mood       ", theme.dim)];
+        let mut mood = vec![Span::styled("Mood          ", theme.dim)];
         mood.extend(rating_spans(r.mood, theme));
         lines.push(Line::from(mood));
-        let mut conf = vec![Span::styled("Confidence ", theme.dim)];
+        let mut conf = vec![Span::styled("Evening conf. ", theme.dim)];
         conf.extend(rating_spans(r.confidence, theme));
         lines.push(Line::from(conf));
     }

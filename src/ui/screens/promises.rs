@@ -97,7 +97,10 @@ impl PromisesState {
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let theme = ctx.theme;
         let listed = self.listed();
-        let detail_h = if area.height >= 16 { 7 } else { 0 };
+        let detail_h = match listed.get(self.sel) {
+            Some(p) if area.height >= 16 => (detail_lines(ctx, p).len() as u16 + 2).max(7),
+            _ => 0,
+        };
         let [list_area, detail_area] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(detail_h),
@@ -151,12 +154,7 @@ impl PromisesState {
         let theme = ctx.theme;
         let sched_w = if width >= 60 { 14 } else { 0 };
         let text_w = width.saturating_sub(6 + sched_w);
-        let number = self
-            .promises
-            .iter()
-            .position(|q| q.id == p.id)
-            .map(|n| n + 1)
-            .unwrap_or(0);
+        let number = p.number;
         let style = if p.is_archived() {
             theme.dim
         } else {
@@ -204,7 +202,7 @@ fn archive(j: &mut Journal, p: &Promise) -> Outcome {
             keymap::key(Screen::Promises, Action::Undo),
             keymap::key(Screen::Promises, Action::ToggleArchived)
         )),
-        Ok(_) => Outcome::say("Brought back to today's list."),
+        Ok(_) => Outcome::say("Brought back, to its old place in the list."),
         Err(e) => Outcome::say(e.to_string()),
     }
 }
@@ -212,10 +210,22 @@ fn archive(j: &mut Journal, p: &Promise) -> Outcome {
 /// The selected promise in full: cue, smaller version, schedule, targets
 /// over time, and since when.
 fn detail(ctx: &Ctx, p: &Promise, area: Rect, buf: &mut Buffer) {
-    let theme = ctx.theme;
-    let block = pane(" Details ", false, theme);
+    let block = pane(" Details ", false, ctx.theme);
     let inner = block.inner(area);
     block.render(area, buf);
+    for (i, line) in detail_lines(ctx, p)
+        .iter()
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        put_line(buf, inner, i as u16, line);
+    }
+}
+
+/// The lines of the details pane: cue, smaller version, earlier words,
+/// schedule, targets over time, and since when.
+fn detail_lines(ctx: &Ctx, p: &Promise) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let row = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:<16}"), theme.dim),
@@ -226,18 +236,28 @@ fn detail(ctx: &Ctx, p: &Promise, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         row("Cue", p.cue.clone().unwrap_or_else(none)),
         row("Smaller version", p.smaller.clone().unwrap_or_else(none)),
-        row(
-            "Schedule",
-            format!(
-                "{}{}",
-                p.schedule,
-                p.area
-                    .as_ref()
-                    .map(|a| format!("  ·  area: {a}"))
-                    .unwrap_or_default()
-            ),
-        ),
     ];
+    let earlier: Vec<String> = (p.versions.windows(2))
+        .filter(|w| w[0].text != w[1].text)
+        .map(|w| {
+            let until = w[1].from.pred_opt().unwrap_or(w[1].from);
+            format!("“{}” until {}", w[0].text, until.format("%-d %b"))
+        })
+        .collect();
+    if !earlier.is_empty() {
+        lines.push(row("Earlier", earlier.join(" → ")));
+    }
+    lines.extend([row(
+        "Schedule",
+        format!(
+            "{}{}",
+            p.schedule,
+            p.area
+                .as_ref()
+                .map(|a| format!("  ·  area: {a}"))
+                .unwrap_or_default()
+        ),
+    )]);
     if let Some(unit) = &p.unit {
         let history: Vec<String> = p
             .targets
@@ -263,7 +283,5 @@ fn detail(ctx: &Ctx, p: &Promise, area: Rect, buf: &mut Buffer) {
             None => p.created_on.format("%-d %b %Y").to_string(),
         },
     ));
-    for (i, line) in lines.iter().take(inner.height as usize).enumerate() {
-        put_line(buf, inner, i as u16, line);
-    }
+    lines
 }

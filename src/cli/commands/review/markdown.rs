@@ -16,7 +16,6 @@ pub fn letter(week: &ReviewWeek) -> String {
     let wins: Vec<&Win> = week.wins.iter().collect();
     let md = MdWeek {
         summary: &week.view.summary,
-        promises: &week.plain_promises(),
         wins: &wins,
     };
     let mut out = vec![format!("# My week: {}", span(week.start, week.end))];
@@ -42,16 +41,17 @@ fn section(heading: &str, body: Vec<String>) -> Vec<String> {
     out
 }
 
-/// "- Read — 10 pages, every day, cue: before bed", one per promise.
+/// "- Read — 10 pages, every day, cue: before bed", one per promise, with
+/// the words it had earlier in the week when it was reworded.
 fn promised(week: &ReviewWeek) -> Vec<String> {
     if week.promises.is_empty() {
         return vec!["No promise was asked for this week.".into()];
     }
     week.promises
         .iter()
-        .map(|n| {
-            let p = &n.promise;
+        .map(|p| {
             let mut details = Vec::new();
+            details.extend(earlier_words(p, week));
             details.extend(target_words(p, week));
             details.push(schedule_words(&p.schedule));
             if let Some(cue) = &p.cue {
@@ -66,18 +66,39 @@ fn promised(week: &ReviewWeek) -> Vec<String> {
         .collect()
 }
 
+/// "“Read before bed” until Wed 18 Nov", when the promise read otherwise
+/// earlier in the week.
+fn earlier_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
+    let last = week.end.min(week.today);
+    let change = promise
+        .versions
+        .iter()
+        .rfind(|v| v.from > week.start && v.from <= last)?;
+    let before = promise.text_on(change.from.pred_opt()?);
+    (before != promise.text).then(|| {
+        let until = change.from.pred_opt().unwrap_or(change.from);
+        format!("“{before}” until {}", short_day(until, week.today))
+    })
+}
+
 /// The targets in force during the week: "10 pages", or "10 pages, 12
-/// pages from Thu 19 Nov" when it changed.
+/// pages from Thu 19 Nov" when it changed (a change to the same amount is
+/// no change).
 fn target_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
     let unit = promise.unit.as_deref()?;
     let first = promise.target_on(week.start)?;
     let mut words = format!("{} {unit}", format_amount(first));
     let last = week.end.min(week.today);
+    let mut now = first;
     for t in promise
         .targets
         .iter()
         .filter(|t| t.from > week.start && t.from <= last)
     {
+        if t.amount == now {
+            continue;
+        }
+        now = t.amount;
         words.push_str(&format!(
             ", {} {unit} from {}",
             format_amount(t.amount),
@@ -94,7 +115,9 @@ fn kept(md: &MdWeek<'_>) -> Vec<String> {
             if !out.is_empty() {
                 out.push(String::new());
             }
-            out.push(format!("{showed_up}; partly kept counts as showing up."));
+            out.push(format!(
+                "{showed_up}; partly kept and the smaller version count as showing up."
+            ));
         }
         None if out.is_empty() => out.push("Nothing was asked for this week.".into()),
         None => {}
@@ -133,28 +156,38 @@ fn lesson(week: &ReviewWeek) -> Option<String> {
     })
 }
 
-/// The plan answer, then the suggestions accepted this week.
+/// The plan answer, then what was decided this week, as decisions.
 fn next_week(week: &ReviewWeek) -> Vec<String> {
     let plan = week.plan();
-    let accepted: Vec<&str> = week.view.review.as_ref().map_or_else(Vec::new, |r| {
+    let decided: Vec<String> = week.view.review.as_ref().map_or_else(Vec::new, |r| {
         r.decisions
             .iter()
             .filter(|d| d.accepted)
-            .map(|d| d.headline.as_str())
+            .map(|d| {
+                format!(
+                    "- {} (decided {})",
+                    md_escape(d.words().trim_end_matches('.')),
+                    short_day(d.on, week.today)
+                )
+            })
             .collect()
     });
     let mut out = Vec::new();
     if let Some(plan) = plan {
         out.push(md_paragraph(&plan.answer));
     }
-    if !accepted.is_empty() {
+    if !decided.is_empty() {
         if plan.is_some() {
             out.push(String::new());
         }
-        out.extend(accepted.iter().map(|h| format!("- {}", md_escape(h))));
+        out.extend(decided);
     }
-    if plan.is_none() && accepted.is_empty() {
-        out.push("Same promises, same size.".into());
+    if plan.is_none() && out.is_empty() {
+        out.push(if week.any_promise {
+            "Same promises, same size.".into()
+        } else {
+            "No promises yet; the first one can be tiny.".into()
+        });
     }
     out
 }

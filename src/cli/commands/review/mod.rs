@@ -12,15 +12,16 @@
 //! | --- | --- |
 //! | `week` | the ISO week, like `"2026-W47"` (of the week's Monday) |
 //! | `week_start`, `week_end` | the week's first and last day |
-//! | `summary`, `previous` | this week and the week before: `{start, promises: [{promise_id, text, asked, kept, partial, missed}], wins, average_mood, average_confidence, days: [[day, mark]]}` |
-//! | `strengths` | promise id → `{promise_id, text, rate_7, rate_30, rate_90, strength, kept, partly, slots}` as of the week's last day (or today); rates and strength are 0–1 |
+//! | `summary`, `previous` | this week and the week before: `{start, end, promises: [{promise_id, text, asked, shown, kept, partial, smaller, missed, not_recorded, extra, flexible, open}], wins, average_mood, average_morning_confidence, average_evening_confidence, days: [[day, mark]]}`; `shown`, `missed` and `not_recorded` split what was `asked` in three; `extra` is showing up beyond it; `mark` is `all_kept` \| `all_shown` \| `some_kept` \| `none_kept` (noted missed) \| `not_recorded` \| `not_scheduled` \| `future` |
+//! | `strengths` | promise id → `{promise_id, text, rate_7, rate_30, rate_90, strength, kept, partly, smaller, slots}` as of the week's last day (or today); rates and strength are 0–1 |
 //! | `wins_by_area` | `[[area, count]]`, most first; wins without an area are `"other"` |
 //! | `misses` | notes and lessons of the week: `[{day, promise, status, note, lesson}]` |
-//! | `weeks` | twelve weeks ending with this one: `[{start, kept_rate, mood, confidence, kept_on_checkin_days, confidence_on_checkin_days}]` |
+//! | `weeks` | twelve weeks ending with this one: `[{start, shown, asked, kept_rate, mood, morning_confidence, evening_confidence, kept_on_checkin_days, confidence_on_checkin_days}]` (the trust gap's two sides use the morning confidence) |
+//! | `twelve_weeks` | the same twelve weeks taken together: `{from, weeks, kept_rate, mood, morning_confidence, evening_confidence}` |
 //! | `patterns` | `null` before four weeks of records, else `{weekdays: [[weekday, rate]], best_day, hardest_day, win_times: [[part_of_day, count]], areas: [[area, count]]}` |
 //! | `suggestions` | open suggestions (this week only): `[{key, promise_id, headline, reason, proposal: {kind, …}}]` |
-//! | `review` | `null`, or the saved weekly review: `{id, week_start, answers: {key: text}, decisions: [{key, accepted, on, headline}], updated_at}` |
-//! | `promises` | the week's promises as records, each with its `number` |
+//! | `review` | `null`, or the saved weekly review: `{id, week_start, answers: {key: text}, decisions: [{key, accepted, on, headline, decided}], updated_at}`; `decided` is the decision as a sentence |
+//! | `promises` | the week's promises as records as they read at the week's end, each with its `number` |
 //! | `wins` | the week's wins as records |
 //! | `trust_gap` | `kept_on_checkin_days − confidence_on_checkin_days` of this week (finished days with a morning check-in), in points out of 10 (positive: the record is ahead of the confidence), or `null` |
 //! | `answers` | the weekly answers in the order the prompts ask: `[{key, prompt, answer}]` (`prompt` is `null` for a key no prompt has) |
@@ -33,13 +34,12 @@ use std::path::PathBuf;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
-use super::Numbered;
 use crate::cli::args::{ReviewArgs, ReviewFormat, value_name};
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{Printout, Report, lines, refuse_existing, to_json, write_new_file};
 use crate::cli::words::span;
 use crate::domain::evidence::WeekPoint;
-use crate::domain::{Journal, ReviewView, Win};
+use crate::domain::{Journal, Promise, ReviewView, Win};
 
 mod markdown;
 mod text;
@@ -186,7 +186,7 @@ struct ReviewJson<'a> {
     week_end: NaiveDate,
     #[serde(flatten)]
     view: &'a ReviewView,
-    promises: &'a [Numbered],
+    promises: &'a [Promise],
     wins: &'a [Win],
     trust_gap: Option<f64>,
     answers: &'a [Answer],

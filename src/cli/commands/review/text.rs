@@ -3,11 +3,9 @@
 
 use super::week::ReviewWeek;
 use crate::cli::output::lines;
-use crate::cli::words::{
-    area_counts, counts_times, indent, kept_words, percent, plural, short_day, span,
-};
-use crate::domain::evidence::WeekPoint;
-use crate::domain::words::weekday_plural;
+use crate::cli::words::{area_counts, indent, out_of_ten, percent, plural, short_day, span};
+use crate::domain::evidence::{WeekPoint, WeeksTogether};
+use crate::domain::words::{week_fraction, week_words, weekday_plural};
 use crate::domain::{PromiseWeek, Status};
 
 /// A gap smaller than this (points out of 10) means record and confidence agree.
@@ -26,6 +24,7 @@ pub fn text(week: &ReviewWeek) -> String {
         promises(week),
         vec![wins(week)],
         side_by_side(week),
+        twelve_weeks(&week.view.twelve_weeks),
         titled("Notes and lessons", notes(week)),
         titled("Patterns over twelve weeks", patterns(week)),
         titled("Open suggestions (you decide)", suggestions(week)),
@@ -59,11 +58,11 @@ fn promises(week: &ReviewWeek) -> Vec<String> {
     let width = week
         .promises
         .iter()
-        .map(|n| n.number.to_string().len())
+        .map(|p| p.number.to_string().len())
         .max()
         .unwrap_or(1);
     for row in rows {
-        let number = week.promise(&row.promise_id).map_or(0, |n| n.number);
+        let number = week.promise(&row.promise_id).map_or(0, |p| p.number);
         out.push(format!(
             "  {number:>width$} {}: {}",
             row.text,
@@ -73,10 +72,10 @@ fn promises(week: &ReviewWeek) -> Vec<String> {
     out
 }
 
-/// "kept 5 of 6 days (last week 1 of 7) · strength 45%".
+/// "showed up 5 of 6 days (1 partly); the week before 1/7; strength today
+/// 45%".
 fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
-    let promise = week.promise(&row.promise_id).map(|n| &n.promise);
-    let mut line = kept_words(row, counts_times(promise));
+    let mut line = week_words(row);
     let previous = week
         .view
         .previous
@@ -84,52 +83,64 @@ fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
         .iter()
         .find(|p| p.promise_id == row.promise_id);
     line.push_str(&match previous {
-        Some(p) if p.asked > 0 || p.kept > 0 => {
-            let partly = if p.partial > 0 {
-                format!(", partly {}", p.partial)
-            } else {
-                String::new()
-            };
-            format!(" (last week {} of {}{partly})", p.kept, p.asked)
-        }
-        Some(_) => " (not asked for last week)".into(),
-        None => " (new this week)".into(),
+        Some(p) if p.asked > 0 => format!("; the week before {}", week_fraction(p)),
+        Some(_) => "; not asked for the week before".into(),
+        None => "; new this week".into(),
     });
     if let Some(e) = week.view.strengths.get(&row.promise_id) {
-        line.push_str(&format!(" · strength {}", percent(e.strength)));
+        let when = if week.is_current() {
+            "today"
+        } else {
+            "at the week's end"
+        };
+        line.push_str(&format!("; strength {when} {}", percent(e.strength)));
     }
     line
 }
 
-/// "Wins: 3 (work 2, other 1)".
+/// "Wins this week: 3 (work 2, other 1)".
 fn wins(week: &ReviewWeek) -> String {
     match week.view.summary.wins {
         0 => "Wins: none noted this week.".into(),
-        n => format!("Wins: {n} ({})", area_counts(&week.view.wins_by_area)),
+        n => match area_counts(&week.view.wins_by_area) {
+            areas if areas.is_empty() => format!("Wins this week: {n}"),
+            areas => format!("Wins this week: {n} ({areas})"),
+        },
     }
 }
 
-/// Showing up, mood and confidence side by side, and how the record and
-/// the morning confidence compare.
+/// Showing up, mood and both confidences this week, and how the record
+/// and the morning confidence compare.
 fn side_by_side(week: &ReviewWeek) -> Vec<String> {
     let summary = &week.view.summary;
-    let mut out = vec!["Side by side".to_string()];
+    let mut out = vec!["This week side by side".to_string()];
     let (showed, asked) = summary.totals();
+    let so_far = if week.is_current() { " so far" } else { "" };
+    let open = match summary.still_open() {
+        0 => String::new(),
+        n => format!(
+            "; {} still open this week",
+            plural(n, "more time", "more times")
+        ),
+    };
     out.push(if asked > 0 {
         format!(
-            "  Showed up: {showed} of {} ({})",
-            plural(asked, "asked day", "asked days"),
+            "  Showed up: {showed} of {}{so_far} ({}){open}",
+            plural(asked, "time asked", "times asked"),
             percent(f64::from(showed) / f64::from(asked))
         )
+    } else if !open.is_empty() {
+        format!("  Showed up: nothing due yet{open}")
     } else {
         "  Showed up: nothing was asked for this week".into()
     });
     for (name, average) in [
         ("Mood", summary.average_mood),
-        ("Confidence", summary.average_confidence),
+        ("Morning confidence", summary.average_morning_confidence),
+        ("Evening confidence", summary.average_evening_confidence),
     ] {
         out.push(match average {
-            Some(v) => format!("  {name}: {v:.1}/10 on average"),
+            Some(v) => format!("  {name}: {} on average", out_of_ten(v)),
             None => format!("  {name}: not rated this week"),
         });
     }
@@ -137,6 +148,30 @@ fn side_by_side(week: &ReviewWeek) -> Vec<String> {
         out.push(format!("  {line}"));
     }
     out
+}
+
+/// The twelve weeks ending with this one, taken together.
+fn twelve_weeks(t: &WeeksTogether) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(rate) = t.kept_rate {
+        parts.push(format!("showed up {}", percent(rate)));
+    }
+    for (name, value) in [
+        ("mood", t.mood),
+        ("morning confidence", t.morning_confidence),
+        ("evening confidence", t.evening_confidence),
+    ] {
+        if let Some(v) = value {
+            parts.push(format!("{name} {}", out_of_ten(v)));
+        }
+    }
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        "The twelve weeks ending with this one".to_string(),
+        format!("  {}", parts.join(" · ")),
+    ]
 }
 
 /// The self-trust gap in kind words, or `None` without check-ins to
@@ -153,7 +188,9 @@ fn trust_gap_line(point: &WeekPoint) -> Option<String> {
         "your confidence and your record agree."
     };
     Some(format!(
-        "On check-in days you kept {kept:.1}/10 while your morning confidence averaged {confidence:.1}: {reading}"
+        "Self-trust (it uses the morning confidence): on days with a morning check-in you showed up for {} of what they asked, while your morning confidence averaged {}: {reading}",
+        percent(kept / 10.0),
+        out_of_ten(confidence)
     ))
 }
 
@@ -162,9 +199,13 @@ fn notes(week: &ReviewWeek) -> Vec<String> {
     let mut out = Vec::new();
     for m in &week.view.misses {
         let mut head = format!("  {}, {}", short_day(m.day, week.today), m.promise);
-        if m.status != Status::Missed {
-            head.push_str(&format!(" ({})", m.status.label()));
-        }
+        head.push_str(&format!(
+            " ({})",
+            match m.status {
+                Status::Missed => "noted as missed",
+                other => other.label(),
+            }
+        ));
         match &m.note {
             Some(note) => out.push(format!("{head}: {}", indent(note, 4))),
             None => out.push(head),
@@ -191,8 +232,9 @@ fn patterns(week: &ReviewWeek) -> Vec<String> {
         (Some(best), None) => said.push(format!("{} go best so far.", weekday_plural(best))),
         _ => {}
     }
-    if !patterns.areas.is_empty() {
-        said.push(format!("Wins by area: {}.", area_counts(&patterns.areas)));
+    let areas = area_counts(&patterns.areas);
+    if !areas.is_empty() {
+        said.push(format!("Wins by area: {areas}."));
     }
     if let Some((when, _)) = patterns
         .win_times
@@ -230,11 +272,7 @@ fn decisions(week: &ReviewWeek) -> Vec<String> {
         .as_ref()
         .map_or(&[][..], |r| &r.decisions[..]);
     (decisions.iter())
-        .map(|d| {
-            let verb = if d.accepted { "Accepted" } else { "Set aside" };
-            let on = short_day(d.on, week.today);
-            format!("  - {verb} on {on}: {}", d.headline)
-        })
+        .map(|d| format!("  - {}: {}", short_day(d.on, week.today), d.words()))
         .collect()
 }
 
@@ -247,15 +285,18 @@ mod tests {
     fn the_trust_gap_is_read_kindly_either_way() {
         let point = |kept: f64, confidence: f64| WeekPoint {
             start: NaiveDate::from_ymd_opt(2026, 11, 16).expect("day"),
+            shown: 8,
+            asked: 10,
             kept_rate: Some(0.8),
             mood: None,
-            confidence: Some(confidence),
+            morning_confidence: Some(confidence),
+            evening_confidence: None,
             kept_on_checkin_days: Some(kept),
             confidence_on_checkin_days: Some(confidence),
         };
         assert_eq!(
-            trust_gap_line(&point(8.0, 6.0)).expect("gap"),
-            "On check-in days you kept 8.0/10 while your morning confidence averaged 6.0: your record is ahead of your confidence."
+            trust_gap_line(&point(8.25, 6.25)).expect("gap"),
+            "Self-trust (it uses the morning confidence): on days with a morning check-in you showed up for 83% of what they asked, while your morning confidence averaged 6.3/10: your record is ahead of your confidence."
         );
         assert!(
             trust_gap_line(&point(7.0, 7.2))

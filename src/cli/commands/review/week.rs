@@ -5,7 +5,6 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::iso_label;
-use crate::cli::commands::Numbered;
 use crate::cli::error::Result;
 use crate::domain::evidence::WeekPoint;
 use crate::domain::{Journal, Promise, ReviewView, Win};
@@ -22,13 +21,16 @@ pub struct ReviewWeek {
     /// The ISO week, like "2026-W47".
     pub label: String,
     pub today: NaiveDate,
-    /// The week's promises with their short numbers, in the summary's order.
-    pub promises: Vec<Numbered>,
+    /// The week's promises, in the summary's order, as they read at the
+    /// week's last day counted (each with its number and its history).
+    pub promises: Vec<Promise>,
     pub wins: Vec<Win>,
     /// The weekly answers in the order the prompts ask, then any other keys.
     pub answers: Vec<Answer>,
     /// The key of the weekly answer that plans next week.
     pub plan_key: String,
+    /// Whether the journal has an active promise at all.
+    pub any_promise: bool,
 }
 
 /// One weekly answer, with the prompt it answers (`None` for a key no
@@ -46,17 +48,14 @@ impl ReviewWeek {
         let today = journal.today();
         let end = start + Duration::days(6);
         let all = journal.promises(true)?;
+        let any_promise = all.iter().any(|p| !p.is_archived());
+        let last = end.min(today);
         let promises = view
             .summary
             .promises
             .iter()
-            .filter_map(|row| {
-                let i = all.iter().position(|p| p.id == row.promise_id)?;
-                Some(Numbered {
-                    number: i + 1,
-                    promise: all[i].clone(),
-                })
-            })
+            .filter_map(|row| all.iter().find(|p| p.id == row.promise_id))
+            .map(|p| p.as_on(last))
             .collect();
         let mut wins = Vec::new();
         let mut day = start;
@@ -74,16 +73,12 @@ impl ReviewWeek {
             today,
             promises,
             wins,
+            any_promise,
         })
     }
 
-    pub fn promise(&self, id: &str) -> Option<&Numbered> {
-        self.promises.iter().find(|n| n.promise.id == id)
-    }
-
-    /// The week's promises without their numbers.
-    pub fn plain_promises(&self) -> Vec<&Promise> {
-        self.promises.iter().map(|n| &n.promise).collect()
+    pub fn promise(&self, id: &str) -> Option<&Promise> {
+        self.promises.iter().find(|p| p.id == id)
     }
 
     pub fn is_current(&self) -> bool {

@@ -4,6 +4,7 @@
 //! Uses the key table, the box rules in `input.rs`, the theme and the
 //! widgets.
 
+use crate::domain::evidence::Suggestion;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,6 +38,13 @@ pub enum FieldId {
 pub enum FormPurpose {
     AddPromise,
     EditPromise(String),
+    /// A promise form that answers a suggestion: saving it adds a promise
+    /// (`edit` is `None`) or edits the promise `edit`, and records the
+    /// decision with it; closing it records nothing.
+    Decide {
+        suggestion: Box<Suggestion>,
+        edit: Option<String>,
+    },
     Miss {
         promise_id: String,
         /// The promise's smaller version, pointed to once it is saved.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::form::{FieldId, Form, FormField, FormPurpose, FormValues};
 use super::input::{NUMBER_BOX_LEN, SCHEDULE_BOX_LEN};
+use crate::domain::evidence::Suggestion;
 use crate::domain::{self, Journal, NewPromise, Promise, PromiseEdit, Schedule, validate};
 
 /// The form for a new promise (`None`), or for editing `promise`.
@@ -24,6 +25,21 @@ pub fn promise_form(promise: Option<&Promise>, today: NaiveDate) -> Form {
             fields,
         ),
     }
+}
+
+/// The promise form that answers `suggestion`: a new promise (`promise`
+/// is `None`) or an edit of `promise`. The decision is recorded only when
+/// the form is saved.
+pub fn deciding_form(promise: Option<&Promise>, today: NaiveDate, suggestion: &Suggestion) -> Form {
+    let title = match promise {
+        Some(_) => "A smaller version for hard days".to_string(),
+        None => "One new tiny promise".to_string(),
+    };
+    let purpose = FormPurpose::Decide {
+        suggestion: Box::new(suggestion.clone()),
+        edit: promise.map(|p| p.id.clone()),
+    };
+    Form::new(title, purpose, fields(promise, today))
 }
 
 /// The form's fields, holding what `promise` says today.
@@ -92,40 +108,73 @@ pub fn save_promise(
     id: Option<&str>,
     values: &FormValues,
 ) -> domain::Result<String> {
-    let schedule = parse_schedule(&values.get(FieldId::Schedule))?;
-    let (target, unit) = parse_target(&values.get(FieldId::Target))?;
-    let text = values.get(FieldId::Text);
-    let cue = Some(values.get(FieldId::Cue));
-    let smaller = Some(values.get(FieldId::Smaller));
-    let area = Some(values.get(FieldId::Area));
     match id {
         Some(id) => {
-            let edit = PromiseEdit {
-                text: Some(text),
-                cue,
-                smaller,
-                area,
-                schedule: Some(schedule),
-                target,
-                unit: Some(unit.unwrap_or_default()),
-            };
-            journal.edit_promise(id, edit)?;
-            Ok("Promise updated; past days keep the target they had.".into())
+            journal.edit_promise(id, edit_of(values)?)?;
+            Ok("Promise updated from today; past days keep what was promised then.".into())
         }
         None => {
-            let new = NewPromise {
-                text,
-                cue,
-                smaller,
-                area,
-                schedule: Some(schedule),
-                target,
-                unit,
-            };
-            let p = journal.add_promise(new)?;
+            let p = journal.add_promise(new_of(values)?)?;
             Ok(format!("Added “{}”. Small is the point.", p.text))
         }
     }
+}
+
+/// Saves the form that answers `suggestion`: the promise and the decision
+/// in one step (one undo). Returns what to say.
+pub fn save_promise_deciding(
+    journal: &mut Journal,
+    id: Option<&str>,
+    values: &FormValues,
+    suggestion: &Suggestion,
+) -> domain::Result<String> {
+    match id {
+        Some(id) => {
+            let p = journal.edit_promise_deciding(id, edit_of(values)?, suggestion)?;
+            Ok(match &p.smaller {
+                Some(smaller) => format!(
+                    "“{smaller}” is the smaller version of “{}”; the decision is in this week's review.",
+                    p.text
+                ),
+                None => "Promise updated; the decision is in this week's review.".into(),
+            })
+        }
+        None => {
+            let p = journal.add_promise_deciding(new_of(values)?, suggestion)?;
+            Ok(format!(
+                "Added “{}”; the decision is in this week's review.",
+                p.text
+            ))
+        }
+    }
+}
+
+/// The form's values as an edit of every field.
+fn edit_of(values: &FormValues) -> domain::Result<PromiseEdit> {
+    let (target, unit) = parse_target(&values.get(FieldId::Target))?;
+    Ok(PromiseEdit {
+        text: Some(values.get(FieldId::Text)),
+        cue: Some(values.get(FieldId::Cue)),
+        smaller: Some(values.get(FieldId::Smaller)),
+        area: Some(values.get(FieldId::Area)),
+        schedule: Some(parse_schedule(&values.get(FieldId::Schedule))?),
+        target,
+        unit: Some(unit.unwrap_or_default()),
+    })
+}
+
+/// The form's values as a new promise.
+fn new_of(values: &FormValues) -> domain::Result<NewPromise> {
+    let (target, unit) = parse_target(&values.get(FieldId::Target))?;
+    Ok(NewPromise {
+        text: values.get(FieldId::Text),
+        cue: Some(values.get(FieldId::Cue)),
+        smaller: Some(values.get(FieldId::Smaller)),
+        area: Some(values.get(FieldId::Area)),
+        schedule: Some(parse_schedule(&values.get(FieldId::Schedule))?),
+        target,
+        unit,
+    })
 }
 
 /// `daily`, `mon,wed,fri` or `3/week` (also `3x`, `3 times`).

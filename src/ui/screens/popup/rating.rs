@@ -35,7 +35,9 @@ impl Rating {
         let title = match purpose {
             RatingPurpose::CheckinConfidence => prompts.morning("confidence").to_string(),
             RatingPurpose::Mood => "Mood today, 0–10".into(),
-            RatingPurpose::ReflectConfidence => "Confidence in yourself tonight, 0–10".into(),
+            RatingPurpose::ReflectConfidence => {
+                "Evening confidence: in yourself tonight, 0–10".into()
+            }
         };
         Rating {
             title,

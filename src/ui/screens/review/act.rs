@@ -18,7 +18,7 @@ use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
+use crate::ui::widgets::{one_line, pane, put_line, wrap_words};
 
 pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
@@ -138,7 +138,7 @@ fn item_lines(
     }
 }
 
-/// "Decided this week": each accepted or set-aside suggestion.
+/// "Decided this week": each decision, as a decision.
 fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
     let Some(r) = &review.review else {
         return;
@@ -151,14 +151,20 @@ fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<
     for d in &r.decisions {
         // A decision, not a result: no glyph of the legend (✓ is "kept")
         // stands for it.
-        let (mark, verb) = if d.accepted {
-            ("→", "")
-        } else {
-            (" ", "set aside: ")
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {mark} "), theme.kept),
-            Span::styled(truncate(&format!("{verb}{}", d.headline), w + 1), theme.dim),
-        ]));
+        let mark = if d.accepted { "→" } else { " " };
+        let words = format!("{}: {}", d.on.format("%a %-d %b"), d.words());
+        for (i, part) in wrap_words(&words, w + 1).into_iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    if i == 0 {
+                        format!(" {mark} ")
+                    } else {
+                        "   ".into()
+                    },
+                    theme.kept,
+                ),
+                Span::styled(part, theme.dim),
+            ]));
+        }
     }
 }

@@ -20,7 +20,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::popup::form::FieldId;
-use super::popup::promise_form::promise_form;
+use super::popup::promise_form::deciding_form;
 use super::popup::text::{TextInput, TextPurpose};
 use super::{Ctx, Outcome, Version};
 use crate::config::Config;
@@ -284,31 +284,35 @@ fn week_title(review: &ReviewView) -> String {
     )
 }
 
-/// Accepts or sets aside a suggestion (one undo step); an accepted "add
-/// one" or "ask for a smaller version" opens the promise form.
+/// Accepts or sets aside a suggestion (one undo step). An accepted "add
+/// one" or "ask for a smaller version" opens the promise form instead, and
+/// the decision is recorded when the form is saved (closing it records
+/// nothing); an accepted "still keeping it?" opens the first blank day.
 fn decide(j: &mut Journal, suggestion: &Suggestion, accept: bool, today: NaiveDate) -> Outcome {
+    if accept {
+        match &suggestion.proposal {
+            Proposal::AddOne => return Outcome::open(deciding_form(None, today, suggestion)),
+            Proposal::AskSmaller => {
+                let id = suggestion.promise_id.as_deref().unwrap_or_default();
+                return match j.promise(id) {
+                    Ok(p) => {
+                        let mut form = deciding_form(Some(&p), today, suggestion);
+                        form.focus_on(FieldId::Smaller);
+                        Outcome::open(form)
+                    }
+                    Err(e) => Outcome::say(e.to_string()),
+                };
+            }
+            _ => {}
+        }
+    }
     let message = match j.decide(suggestion, accept) {
         Ok(message) => message,
         Err(e) => return Outcome::say(e.to_string()),
     };
     let mut outcome = Outcome::say(message);
-    if !accept {
-        return outcome;
-    }
-    match &suggestion.proposal {
-        Proposal::AddOne => outcome.popup = Some(promise_form(None, today).into()),
-        Proposal::AskSmaller => match j.promises(true) {
-            Ok(promises) => {
-                let id = suggestion.promise_id.as_ref();
-                if let Some(p) = promises.iter().find(|p| Some(&p.id) == id) {
-                    let mut form = promise_form(Some(p), today);
-                    form.focus_on(FieldId::Smaller);
-                    outcome.popup = Some(form.into());
-                }
-            }
-            Err(e) => outcome.message = Some(e.to_string()),
-        },
-        _ => {}
+    if let (true, Proposal::StillKeeping { since }) = (accept, &suggestion.proposal) {
+        outcome.open_day = Some(*since);
     }
     outcome
 }

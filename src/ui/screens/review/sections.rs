@@ -1,8 +1,10 @@
 //! The sections of the Review screen's evidence pane, each with its
 //! natural height: the week at a glance, each promise against the week
 //! before, twelve weeks of trends, the self-trust gap, wins by area,
-//! patterns, and notes and lessons. Drawing only, from a `ReviewView`:
-//! uses the domain's values, the theme and the widgets.
+//! patterns, and notes and lessons. Every figure says the period it
+//! covers: this week, the week before, or the twelve weeks together.
+//! Drawing only, from a `ReviewView`: uses the domain's values, the theme
+//! and the widgets.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +14,9 @@ use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
 use crate::domain::evidence::{Patterns, WeekPoint};
 use crate::domain::stats::PromiseWeek;
-use crate::domain::words::weekday_plural;
+use crate::domain::words::{
+    count, one_decimal, out_of_ten, part_of, percent, week_fraction, weekday_plural,
+};
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
 use crate::ui::glyphs::{day_glyph, legend_lines};
@@ -46,7 +50,7 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
     let promises = review.summary.promises.len() as u16;
     let mut out = vec![
         Section {
-            height: 3,
+            height: 4,
             draw: overview,
         },
         Section {
@@ -58,9 +62,8 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
             draw: promises_table,
         },
     ];
-    let narrow = width < 60;
     out.push(Section {
-        height: if narrow { 9 } else { 4 },
+        height: 1 + SERIES as u16,
         draw: trends,
     });
     out.push(Section {
@@ -109,30 +112,28 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         days.push(Span::raw("  "));
     }
     put_line(buf, area, 0, &Line::from(days));
-    let (shown, asked) = week.totals();
-    put_line(
-        buf,
-        area,
-        1,
-        &Line::from(vec![
-            Span::styled(" Showed up ", theme.dim),
-            Span::styled(format!("{shown} of {asked}"), theme.kept),
-            Span::styled(" times", theme.dim),
-            Span::styled(previous_totals(&review.previous), theme.dim),
-        ]),
-    );
-    let avg = |v: Option<f64>| v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "—".into());
+    let so_far = if week.end >= ctx.today { " so far" } else { "" };
+    put_line(buf, area, 1, &showed_up(theme, " This week", week, so_far));
     put_line(
         buf,
         area,
         2,
+        &showed_up(theme, " The week before", &review.previous, ""),
+    );
+    let avg = |v: Option<f64>| v.map(one_decimal).unwrap_or_else(|| "—".into());
+    put_line(
+        buf,
+        area,
+        3,
         &Line::from(vec![
-            Span::styled(" Wins ", theme.dim),
+            Span::styled(" This week: wins ", theme.dim),
             Span::styled(week.wins.to_string(), theme.kept),
-            Span::styled("   Mood ", theme.dim),
+            Span::styled(" · mood ", theme.dim),
             Span::raw(avg(week.average_mood)),
-            Span::styled("   Confidence ", theme.dim),
-            Span::raw(avg(week.average_confidence)),
+            Span::styled(" · confidence: morning ", theme.dim),
+            Span::raw(avg(week.average_morning_confidence)),
+            Span::styled(", evening ", theme.dim),
+            Span::raw(avg(week.average_evening_confidence)),
         ]),
     );
 }
@@ -160,20 +161,49 @@ fn draw_legend(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn previous_totals(week: &WeekSummary) -> String {
+/// " This week: showed up 18 of 21 times asked so far", or that nothing
+/// was asked.
+fn showed_up(theme: &Theme, when: &str, week: &WeekSummary, so_far: &str) -> Line<'static> {
+    let open = match week.still_open() {
+        0 => String::new(),
+        n => format!(", {n} more open"),
+    };
     match week.totals() {
-        (s, a) if a > 0 => format!(" (the week before: {s} of {a})"),
-        _ => String::new(),
+        (shown, asked) if asked > 0 => Line::from(vec![
+            Span::styled(format!("{when}: showed up "), theme.dim),
+            Span::styled(format!("{shown} of {asked}"), theme.kept),
+            Span::styled(
+                format!(
+                    " {}{so_far}{open}",
+                    if asked == 1 {
+                        "time asked"
+                    } else {
+                        "times asked"
+                    }
+                ),
+                theme.dim,
+            ),
+        ]),
+        _ if !open.is_empty() => Line::from(Span::styled(
+            format!("{when}: nothing due yet{open}"),
+            theme.dim,
+        )),
+        _ => Line::from(Span::styled(
+            format!("{when}: nothing was asked for"),
+            theme.dim,
+        )),
     }
 }
 
-fn fraction(p: &PromiseWeek) -> String {
-    format!("{}/{}", (p.kept + p.partial).min(p.asked), p.asked)
-}
-
-/// Eight cells, filled by the share of asked days shown up for.
+/// Eight cells, filled by the share of what the week asks that was shown
+/// up for (so an N-times-a-week promise fills as its week goes).
 fn bar(p: &PromiseWeek) -> String {
-    let filled = (p.showed_up_rate().unwrap_or(0.0) * 8.0).round() as usize;
+    let share = if p.asked > 0 {
+        f64::from(p.shown.min(p.asked)) / f64::from(p.asked)
+    } else {
+        0.0
+    };
+    let filled = (share * 8.0).round() as usize;
     format!(
         "{}{}",
         "█".repeat(filled.min(8)),
@@ -184,15 +214,21 @@ fn bar(p: &PromiseWeek) -> String {
 fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let width = area.width as usize;
-    let show_strength = width >= 56;
-    let fixed = 8 + 1 + 6 + 7 + if show_strength { 10 } else { 0 };
-    let name_w = width.saturating_sub(fixed + 2).clamp(6, 40);
+    let show_strength = width >= 66;
+    // Name, then the bar and this week (24), the week before (12), strength.
+    let fixed = 1 + 1 + 24 + 12 + if show_strength { 14 } else { 0 };
+    let name_w = width.saturating_sub(fixed).clamp(6, 40);
     let mut header = format!(
-        " {:<name_w$} {:<15} {:<7}",
-        "Promise", "this week", "before"
+        " {:<name_w$} {:<24}{:<12}",
+        "Promise", "this week", "week before"
     );
     if show_strength {
-        header.push_str("strength");
+        let current = review.summary.end >= ctx.today;
+        header.push_str(if current {
+            "strength today"
+        } else {
+            "strength at week's end"
+        });
     }
     put_line(buf, area, 0, &Line::from(Span::styled(header, theme.dim)));
     if review.summary.promises.is_empty() {
@@ -212,15 +248,18 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
         let mut spans = vec![
             Span::raw(format!(" {:<name_w$} ", truncate(&p.text, name_w))),
             Span::styled(bar(p), theme.kept),
-            Span::raw(format!(" {:<6} ", fraction(p))),
+            Span::raw(format!(" {:<14} ", truncate(&week_fraction(p), 14))),
             Span::styled(
-                format!("{:<7}", last.map(fraction).unwrap_or_else(|| "—".into())),
+                format!(
+                    "{:<12}",
+                    last.map(week_fraction).unwrap_or_else(|| "—".into())
+                ),
                 theme.dim,
             ),
         ];
         if show_strength && let Some(e) = review.strengths.get(&p.promise_id) {
             spans.push(Span::styled(
-                format!("{:>3.0}%", e.strength * 100.0),
+                format!("{:>4}", percent(e.strength)),
                 theme.accent,
             ));
         }
@@ -228,29 +267,46 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
     }
 }
 
-/// One sparkline: label, values on a 0–100 scale, latest value, style.
+/// The series drawn side by side over twelve weeks.
+const SERIES: usize = 4;
+
+/// One sparkline: label, values on a 0–100 scale, the twelve weeks'
+/// figure, style.
 type Series<'a> = (&'a str, Vec<Option<u64>>, Option<String>, Style);
 
-/// Twelve weeks of kept rate, mood and confidence as sparklines, side by
-/// side (stacked on narrow windows).
+/// Twelve weeks of showing up, mood and both confidences, one line each,
+/// with the figure over all twelve weeks together (never the last week's).
 fn trends(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let narrow = area.width < 60;
-    let cells: Vec<Rect> = if narrow {
-        (0..3)
-            .map(|i| Rect::new(area.x, area.y + i * 3, area.width, 3))
-            .collect()
-    } else {
-        area.layout_vec(&Layout::horizontal([Constraint::Fill(1); 3]).spacing(2))
-    };
-    for ((label, data, latest, style), cell) in series(theme, review).into_iter().zip(cells) {
-        let title = format!(" {label} · 12 weeks {}", latest.unwrap_or_default());
-        put_line(buf, cell, 0, &Line::from(Span::styled(title, theme.dim)));
+    put_line(
+        buf,
+        area,
+        0,
+        &heading(
+            theme,
+            " Twelve weeks ending with this one, and all twelve together",
+        ),
+    );
+    let label_w = 21;
+    for (i, (label, data, together, style)) in series(theme, review).into_iter().enumerate() {
+        let row = Rect {
+            y: area.y + 1 + i as u16,
+            height: 1,
+            ..area
+        };
+        put_line(
+            buf,
+            row,
+            0,
+            &Line::from(Span::styled(
+                format!(" {label:<w$}", w = label_w - 1),
+                theme.dim,
+            )),
+        );
         let chart = Rect {
-            x: cell.x + 1,
-            y: cell.y + 1,
-            width: cell.width.saturating_sub(1).min(24),
-            height: cell.height.saturating_sub(1),
+            x: row.x + label_w as u16,
+            width: (data.len() as u16).min(row.width.saturating_sub(label_w as u16)),
+            ..row
         };
         let bars: Vec<SparklineBar> = data.iter().map(SparklineBar::from).collect();
         let mut sparkline = Sparkline::default()
@@ -263,34 +319,46 @@ fn trends(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             sparkline = sparkline.bar_set(ASCII_BARS);
         }
         sparkline.render(chart, buf);
+        let figure = Rect {
+            x: chart.x + chart.width + 2,
+            width: row.width.saturating_sub(label_w as u16 + chart.width + 2),
+            ..row
+        };
+        let text = together.unwrap_or_else(|| "—".into());
+        put_line(buf, figure, 0, &Line::from(Span::raw(text)));
     }
 }
 
-/// Kept rate, mood and confidence over the twelve weeks.
-fn series<'a>(theme: &Theme, review: &ReviewView) -> [Series<'a>; 3] {
-    let last = review.weeks.last();
+/// Showing up, mood and both confidences over the twelve weeks.
+fn series<'a>(theme: &Theme, review: &ReviewView) -> [Series<'a>; SERIES] {
+    let t = &review.twelve_weeks;
     [
         (
-            "Kept",
+            "Showed up",
             review
                 .weeks
                 .iter()
                 .map(|w| w.kept_rate.map(|r| (r * 100.0).round() as u64))
                 .collect(),
-            last.and_then(|w| w.kept_rate)
-                .map(|r| format!("{:.0}%", r * 100.0)),
+            t.kept_rate.map(percent),
             theme.kept,
         ),
         (
             "Mood",
             scaled(&review.weeks, |w| w.mood),
-            last.and_then(|w| w.mood).map(|m| format!("{m:.1}")),
+            t.mood.map(out_of_ten),
             theme.accent,
         ),
         (
-            "Confidence",
-            scaled(&review.weeks, |w| w.confidence),
-            last.and_then(|w| w.confidence).map(|c| format!("{c:.1}")),
+            "Morning confidence",
+            scaled(&review.weeks, |w| w.morning_confidence),
+            t.morning_confidence.map(out_of_ten),
+            theme.accent,
+        ),
+        (
+            "Evening confidence",
+            scaled(&review.weeks, |w| w.evening_confidence),
+            t.evening_confidence.map(out_of_ten),
             theme.accent,
         ),
     ]
@@ -306,7 +374,7 @@ fn scaled(weeks: &[WeekPoint], f: impl Fn(&WeekPoint) -> Option<f64>) -> Vec<Opt
 
 fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let mut lines = vec![heading(theme, " Self-trust")];
+    let mut lines = vec![heading(theme, " Self-trust this week (morning confidence)")];
     let week = review.weeks.last();
     let text = match (
         week.and_then(|w| w.kept_on_checkin_days),
@@ -322,7 +390,9 @@ fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>>
                 "confidence and record agree."
             };
             format!(
-                "On check-in days you kept {kept:.1}/10 while your morning confidence averaged {conf:.1}: {verdict}"
+                "On days with a morning check-in you showed up for {} of what they asked, while your morning confidence averaged {}: {verdict}",
+                percent(kept / 10.0),
+                out_of_ten(conf)
             )
         }
         _ => "Rate your confidence at the morning check-in to see it beside what you did.".into(),
@@ -342,7 +412,8 @@ fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>>
         .count();
     if measured >= 2 {
         let trend = format!(
-            "In {ahead} of the last {measured} weeks with check-ins, what you did beat what you expected."
+            "In {} weeks with morning check-ins among the last twelve, what you did beat what you expected.",
+            part_of(ahead, measured)
         );
         for part in wrap_words(&trend, width.saturating_sub(2) as usize) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
@@ -365,7 +436,7 @@ fn areas_and_patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buff
 
 fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    put_line(buf, area, 0, &heading(theme, " Wins by area"));
+    put_line(buf, area, 0, &heading(theme, " Wins by area this week"));
     let body = Rect {
         x: area.x + 1,
         y: area.y + 1,
@@ -414,7 +485,7 @@ fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let w = width.saturating_sub(2) as usize;
-    let mut lines = vec![heading(theme, " Patterns")];
+    let mut lines = vec![heading(theme, " Patterns over twelve weeks")];
     let Some(p) = patterns else {
         lines.push(Line::from(Span::styled(
             " Patterns appear after four weeks of records.",
@@ -441,12 +512,15 @@ fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Lin
             .filter(|(_, n)| *n > 0)
             .map(|(t, n)| format!("{t} {n}"))
             .collect();
-        for part in wrap_words(&format!("Wins logged: {}.", times.join(" · ")), w) {
+        for part in wrap_words(&format!("When wins came: {}.", times.join(" · ")), w) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
         }
     }
     if let Some((area_name, n)) = p.areas.first() {
-        let text = format!("Most wins come from {area_name} ({n} in twelve weeks).");
+        let text = format!(
+            "Most wins come from {area_name} ({}).",
+            count(*n, "win", "wins")
+        );
         for part in wrap_words(&text, w) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
         }
@@ -465,7 +539,7 @@ fn patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 
 fn notes_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let mut lines = vec![heading(theme, " Notes and lessons")];
+    let mut lines = vec![heading(theme, " Notes and lessons this week")];
     if review.misses.is_empty() {
         lines.push(Line::from(Span::styled(" No notes this week.", theme.dim)));
     }

@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Pane, TodayState, reflection};
 use crate::domain::words::amount_label;
-use crate::domain::{DayItem, Due, Status};
+use crate::domain::{DayItem, Due, Status, WeekProgress};
 use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
@@ -158,16 +158,26 @@ impl TodayState {
         let focused = self.pane == Pane::Promises;
         let day = &self.view;
         let count = |s: Status| day.items.iter().filter(|i| i.status() == Some(s)).count();
-        let (kept, partly) = (count(Status::Kept), count(Status::Partial));
-        let due = day.due_items().count();
-        let title = if partly > 0 {
-            format!(
-                " {} · {kept} of {due} kept · {partly} partly ",
-                self.day_title(ctx)
-            )
+        let tally = day.tally;
+        let mut title = if tally.asked == 0 {
+            format!(" {} · nothing asked", self.day_title(ctx))
         } else {
-            format!(" {} · {kept} of {due} kept ", self.day_title(ctx))
+            format!(
+                " {} · {} of {} kept",
+                self.day_title(ctx),
+                tally.kept,
+                tally.asked
+            )
         };
+        for (n, what) in [
+            (count(Status::Partial), "partly"),
+            (count(Status::Smaller), "smaller"),
+        ] {
+            if n > 0 {
+                title.push_str(&format!(" · {n} {what}"));
+            }
+        }
+        title.push(' ');
         let mut block = pane(title, focused, theme);
         if let Some(legend) = list_legend(&day.items, area.width, ctx) {
             block = block.title_bottom(legend);
@@ -213,14 +223,16 @@ impl TodayState {
         ctx.hits.add(area, Target::Pane(Area::Today(Pane::Wins)));
         if wins.is_empty() {
             let w = keymap::key(Screen::Today, Action::AddWin);
-            Paragraph::new(Span::styled(
+            let text = if self.day == ctx.today {
                 format!(
                     "Nothing here yet. Press {w} the moment something goes right, however small."
-                ),
-                theme.dim,
-            ))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+                )
+            } else {
+                format!("No wins noted on this day. Press {w} to add one you remember.")
+            };
+            Paragraph::new(Span::styled(text, theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
         let start = scroll_for(self.win_sel, inner.height as usize);
@@ -290,27 +302,49 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
     };
     spans.push(Span::styled(item.promise.text.clone(), text_style));
     let done = item.check.as_ref().and_then(|c| c.amount);
-    if let Some(amount) = amount_label(item.promise.unit.as_deref(), done, item.target) {
+    // Kept in its smaller version: the target was not what was done.
+    let target = item.target.filter(|_| status != Some(Status::Smaller));
+    if let Some(amount) = amount_label(item.promise.unit.as_deref(), done, target) {
         spans.push(Span::styled(format!("  {amount}"), theme.accent));
     }
     if let Some(cue) = &item.promise.cue {
         let cue_glyph = theme.glyph(Glyph::Cue);
         spans.push(Span::styled(format!("  {cue_glyph} {cue}"), theme.dim));
     }
-    let note = match (item.due, status) {
-        (_, Some(Status::Partial)) => Some("partly kept".to_string()),
-        (_, Some(Status::Missed)) => Some(match &item.promise.smaller {
+    let mut notes = Vec::new();
+    match (item.due, status) {
+        (_, Some(Status::Partial)) => notes.push("partly kept".to_string()),
+        (_, Some(Status::Smaller)) => notes.push(match &item.promise.smaller {
+            Some(s) => format!("the smaller version: {s}"),
+            None => "the smaller version".to_string(),
+        }),
+        (_, Some(Status::Missed)) => notes.push(match &item.promise.smaller {
             Some(s) => format!("noted · smaller: {s}"),
             None => "noted".to_string(),
         }),
-        (Due::No, None) => Some("rest day".into()),
-        (Due::Flexible, None) => Some(item.promise.schedule.to_string()),
-        _ => None,
-    };
-    if let Some(note) = note {
-        spans.push(Span::styled(format!("  ({note})"), theme.dim));
+        (Due::No, None) => notes.push("rest day".into()),
+        _ => {}
+    }
+    if let Some(w) = item.week {
+        notes.push(week_progress(w));
+    }
+    if !notes.is_empty() {
+        spans.push(Span::styled(
+            format!("  ({})", notes.join(" · ")),
+            theme.dim,
+        ));
     }
     Line::from(spans)
+}
+
+/// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)":
+/// an N-times-a-week promise's week, never a zero while it is going.
+fn week_progress(w: WeekProgress) -> String {
+    let when = if w.open { "this week" } else { "that week" };
+    if w.shown == 0 && w.open {
+        return format!("not yet this week ({} to go)", w.asked);
+    }
+    format!("{} of {} {when}", w.shown, w.asked)
 }
 
 fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {

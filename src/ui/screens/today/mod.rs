@@ -75,6 +75,9 @@ pub struct TodayState {
     field_sel: usize,
     /// Everything recorded on `day`.
     view: DayView,
+    /// When `day` is today: yesterday's promises that asked and were left
+    /// blank, offered for marking.
+    yesterday_blanks: Vec<String>,
     /// Recent weeks for the calendar pane, oldest first.
     recent: Vec<(NaiveDate, DayMark)>,
     /// All promises, active first.
@@ -105,7 +108,9 @@ impl TodayState {
                 checkin: None,
                 reflection: None,
                 previous_adjust: None,
+                tally: Default::default(),
             },
+            yesterday_blanks: Vec::new(),
             recent: Vec::new(),
             promises: Vec::new(),
             resurface: None,
@@ -121,6 +126,14 @@ impl TodayState {
             return Ok(false);
         }
         self.view = j.day(self.day)?;
+        self.yesterday_blanks = match self.day.pred_opt() {
+            Some(yesterday) if self.day == version.today => j
+                .day(yesterday)?
+                .blanks()
+                .map(|i| i.promise.text.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
         self.resurface = j.resurface(self.day)?;
         self.promises = j.promises(true)?;
         let recent_end = j.week_start(version.today) + chrono::Duration::days(6);
@@ -216,6 +229,7 @@ impl TodayState {
             Action::AddPromise => return Outcome::open(promise_form(None, today)),
             Action::ToggleKept => return self.toggle_kept(j),
             Action::MarkPartial => return self.mark_partial(j),
+            Action::MarkSmaller => return self.mark_smaller(j),
             Action::MarkMissed => {
                 if let Some(item) = self.selected_item() {
                     return Outcome::open(miss_form(item, &j.config().prompts));
@@ -284,6 +298,18 @@ impl TodayState {
         }
     }
 
+    /// s: kept in its smaller version.
+    fn mark_smaller(&mut self, j: &mut Journal) -> Outcome {
+        let id = match self.selected_promise() {
+            Ok(id) => id,
+            Err(why) => return why,
+        };
+        match j.mark(&id, self.day, Status::Smaller, Mark::default()) {
+            Ok(_) => Outcome::say("Kept the smaller version. It happened, so it counts."),
+            Err(e) => Outcome::say(e.to_string()),
+        }
+    }
+
     /// d: clears the selected promise's mark, or deletes the selected win.
     fn clear(&mut self, j: &mut Journal) -> Outcome {
         match self.pane {
@@ -323,11 +349,18 @@ impl TodayState {
                 None => Outcome::default(),
             },
             Pane::Wins => match self.view.wins.get(self.win_sel) {
-                Some(win) => Outcome::open(TextInput::new(
-                    TextPurpose::EditWin(win.clone()),
-                    &win.text,
-                    prompts,
-                )),
+                Some(win) => {
+                    // The area comes along as a tag, so it can be changed too.
+                    let text = match &win.area {
+                        Some(area) => format!("{} #{area}", win.text),
+                        None => win.text.clone(),
+                    };
+                    Outcome::open(TextInput::new(
+                        TextPurpose::EditWin(win.clone()),
+                        &text,
+                        prompts,
+                    ))
+                }
                 None => Outcome::open(TextInput::new(TextPurpose::AddWin, "", prompts)),
             },
             Pane::Reflection => {
@@ -350,13 +383,18 @@ impl TodayState {
         let day = self.day;
         match purpose {
             TextPurpose::AddWin => {
-                j.add_win(day, text, None)?;
+                let (text, area) = validate::split_area(text);
+                let win = j.add_win(day, &text, area.as_deref())?;
                 self.pane = Pane::Wins;
                 self.win_sel = self.view.wins.len();
-                Ok("Win saved. Every one is evidence.".into())
+                Ok(match win.area {
+                    Some(area) => format!("Win saved under {area}. Every one is evidence."),
+                    None => "Win saved. Every one is evidence.".into(),
+                })
             }
             TextPurpose::EditWin(win) => {
-                j.edit_win(win, text)?;
+                let (text, area) = validate::split_area(text);
+                j.update_win(win, &text, Some(area.as_deref()))?;
                 Ok("Win updated.".into())
             }
             TextPurpose::Intention => {
@@ -388,8 +426,8 @@ impl TodayState {
                     amount: Some(amount),
                     ..Mark::default()
                 };
-                j.mark(promise_id, day, status, mark)?;
-                Ok(format!("Recorded as {}.", status.label()))
+                let check = j.mark(promise_id, day, status, mark)?;
+                Ok(format!("Recorded as {}.", check.status.label()))
             }
         }
     }
@@ -409,7 +447,10 @@ impl TodayState {
         };
         j.mark(promise_id, self.day, Status::Missed, mark)?;
         Ok(match smaller {
-            Some(s) => format!("Noted. Next time, the smaller version still counts: {s}."),
+            Some(s) => format!(
+                "Noted. Next time, the smaller version still counts: {s} ({} marks it).",
+                keymap::key(Screen::Today, Action::MarkSmaller)
+            ),
             None => "Noted. A miss is information, nothing more.".into(),
         })
     }
@@ -456,10 +497,11 @@ fn miss_form(item: &DayItem, prompts: &Prompts) -> Popup {
         smaller: item.promise.smaller.clone(),
     };
     let mut form = Form::new(format!("Missed: {}", item.promise.text), purpose, fields);
-    form.note = item
-        .promise
-        .smaller
-        .as_ref()
-        .map(|s| format!("Smaller version for next time: {s}"));
+    form.note = item.promise.smaller.as_ref().map(|s| {
+        format!(
+            "Smaller version for next time: {s} ({} marks it)",
+            keymap::key(Screen::Today, Action::MarkSmaller)
+        )
+    });
     form.into()
 }

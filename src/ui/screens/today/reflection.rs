@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 use super::{Moment, Pane, TodayState};
 use crate::domain::DayView;
 use crate::domain::prompts::Prompts;
+use crate::domain::words::{prompt_for_day, times};
 use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
@@ -109,8 +110,9 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ctx.hits
         .add(area, Target::Pane(Area::Today(Pane::Reflection)));
     let width = inner.width as usize;
+    let is_today = s.day == ctx.today;
     let mut lines = match s.moment {
-        Moment::Morning => morning_lead(&s.view, theme),
+        Moment::Morning => morning_lead(s, is_today, theme, width),
         Moment::Evening => evening_lead(s, theme, width),
     };
     // The line where each field starts.
@@ -120,6 +122,7 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         field_rows.push(lines.len());
         let selected = focused && i == s.field_sel;
         let (label, value) = field_text(field, &s.view, prompts, theme);
+        let label = prompt_for_day(&label, is_today);
         let label_style = if selected { theme.title } else { theme.dim };
         let pointer = match selected {
             true => format!("{} ", theme.glyph(Glyph::Pointer)),
@@ -161,12 +164,34 @@ fn record_fields(ctx: &Ctx, inner: Rect, rows: &[usize], start: usize) {
     }
 }
 
-/// Above the morning fields: yesterday's thought on what to adjust.
-fn morning_lead(day: &DayView, theme: &Theme) -> Vec<Line<'static>> {
+/// Above the morning fields: yesterday's promises left blank, offered for
+/// marking, and yesterday's thought on what to adjust.
+fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    if let Some(adjust) = &day.previous_adjust {
+    if !s.yesterday_blanks.is_empty() {
+        let n = s.yesterday_blanks.len();
+        let text = format!(
+            "Yesterday {} left blank: {}. Press {} to mark the ones you remember; a blank day is not a miss.",
+            if n == 1 {
+                "one promise was"
+            } else {
+                "some promises were"
+            },
+            s.yesterday_blanks.join(", "),
+            keymap::key(Screen::Today, Action::PrevDay)
+        );
+        for part in wrap_words(&text, width) {
+            lines.push(Line::from(Span::styled(part, theme.accent)));
+        }
+    }
+    if let Some(adjust) = &s.view.previous_adjust {
+        let lead = if is_today {
+            "Yesterday you thought of adjusting: "
+        } else {
+            "The day before, you thought of adjusting: "
+        };
         lines.push(Line::from(vec![
-            Span::styled("Yesterday you thought of adjusting: ", theme.dim),
+            Span::styled(lead, theme.dim),
             Span::raw(one_line(adjust)),
         ]));
     }
@@ -184,8 +209,8 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
     }
     if let Some(r) = &s.resurface {
         let mut text = format!(
-            "A hard day. The record still says: {} times you showed up for a promise so far.",
-            r.kept_so_far
+            "A hard day. The record still says: you have shown up for a promise {} so far.",
+            times(r.kept_so_far)
         );
         if let Some(w) = &r.win {
             text.push_str(&format!(
@@ -199,14 +224,15 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
         }
     }
     let key = |action| keymap::key(Screen::Today, action);
-    let unmarked = s.view.due_items().filter(|i| i.check.is_none()).count();
+    let unmarked = s.view.blanks().count();
     if unmarked > 0 {
         lines.push(Line::from(Span::styled(
             format!(
-                "{unmarked} promise{} still unmarked above: {} kept · {} partly · {} missed",
+                "{unmarked} promise{} still unmarked above: {} kept · {} partly · {} smaller · {} missed",
                 if unmarked == 1 { "" } else { "s" },
                 key(Action::ToggleKept),
                 key(Action::MarkPartial),
+                key(Action::MarkSmaller),
                 key(Action::MarkMissed),
             ),
             theme.dim,
@@ -245,7 +271,7 @@ fn field_text(
             rating_spans(reflection.and_then(|r| r.mood), theme),
         ),
         Field::ReflectConfidence => (
-            "Confidence".to_string(),
+            "Evening confidence".to_string(),
             rating_spans(reflection.and_then(|r| r.confidence), theme),
         ),
     }
