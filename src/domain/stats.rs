@@ -31,8 +31,8 @@ pub enum DayMark {
     NotRecorded,
     /// No promise asked for anything that day: a rest day.
     NotScheduled,
-    /// No promise was in the journal that day (before the first one was
-    /// made, or after every one was archived).
+    /// No promise had begun yet: a day before the first one. (After every
+    /// promise was archived, nothing is asked: that reads as a rest day.)
     NoPromise,
     /// Still ahead.
     Future,
@@ -50,7 +50,7 @@ pub fn day_mark(
         return DayMark::Future;
     }
     match day_tally(promises, checks, day) {
-        DayTally { asked: 0, .. } if !promises.iter().any(|p| p.active_on(day)) => {
+        DayTally { asked: 0, .. } if !promises.iter().any(|p| p.created_on <= day) => {
             DayMark::NoPromise
         }
         DayTally { asked: 0, .. } => DayMark::NotScheduled,
@@ -442,9 +442,11 @@ mod tests {
             day_mark(&ps, &[], d("2026-11-09"), d("2026-11-21")),
             DayMark::NotRecorded
         );
+        // Nothing is asked after the last promise was archived: a rest day,
+        // not a day before any promise began.
         assert_eq!(
             day_mark(&ps, &[], d("2026-11-12"), d("2026-11-21")),
-            DayMark::NoPromise
+            DayMark::NotScheduled
         );
     }
 
