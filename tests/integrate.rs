@@ -2,7 +2,8 @@
 //! set, rebindable keys, short win ids, search): a journal from before
 //! both migrates through both; the new marks are drawn with the one glyph
 //! set and explained by its legend, in the full-screen journal and in the
-//! shell; the smaller-version key can be rebound like every other.
+//! shell; the smaller-version key can be rebound like every other; a
+//! search names a promise in the words it had that day.
 
 mod common;
 
@@ -14,7 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use rusqlite::Connection;
 use smallwins::config;
-use smallwins::domain::{Clock, Journal, Mark, NewPromise, Status};
+use smallwins::domain::{Clock, Journal, Mark, NewPromise, PromiseEdit, Status};
 use smallwins::store::{LATEST_VERSION, Store};
 use smallwins::ui::app::App;
 use smallwins::ui::theme::Theme;
@@ -84,6 +85,59 @@ fn a_version_2_journal_gets_versions_and_then_a_search_index_that_follows_its_ch
         .expect("version");
     assert_eq!(version, LATEST_VERSION);
     assert_eq!(LATEST_VERSION, 4);
+}
+
+#[test]
+fn a_note_found_by_search_names_its_promise_as_it_read_that_day() {
+    let f = Fixture::new();
+    let mut j = open(&f, "2026-11-01T08:00");
+    let read = j
+        .add_promise(NewPromise {
+            text: "Read before bed".into(),
+            ..NewPromise::default()
+        })
+        .expect("add");
+    j.set_clock(Clock::Fixed(at(NOW)));
+    j.mark(
+        &read.id,
+        d("2026-11-05"),
+        Status::Missed,
+        note("fell asleep early"),
+    )
+    .expect("mark");
+    j.edit_promise_from(
+        &read.id,
+        PromiseEdit {
+            text: Some("Read one page".into()),
+            ..PromiseEdit::default()
+        },
+        d("2026-11-15"),
+    )
+    .expect("reworded from the 15th");
+    j.mark(
+        &read.id,
+        d("2026-11-18"),
+        Status::Missed,
+        note("fell asleep on the sofa"),
+    )
+    .expect("mark");
+    let mut found: Vec<(String, String)> = j
+        .search("asleep")
+        .expect("search")
+        .into_iter()
+        .map(|h| (h.day.to_string(), h.promise.unwrap_or_default()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("2026-11-05".to_string(), "Read before bed".to_string()),
+            ("2026-11-18".to_string(), "Read one page".to_string()),
+        ]
+    );
+    let out = run_at(&f, NOW, &["search", "asleep"]);
+    assert!(out.contains("Read before bed"), "{out}");
+    assert!(out.contains("Read one page"), "{out}");
 }
 
 // ----- the glyphs -----------------------------------------------------------

@@ -68,8 +68,12 @@ pub struct SearchHit {
     pub key: Option<String>,
     /// The day it belongs to; for a weekly answer, the week's first day.
     pub day: NaiveDate,
-    /// For a note or a lesson: the promise it is about.
+    /// For a note or a lesson: the promise it is about, in the words it
+    /// had on `day`.
     pub promise: Option<String>,
+    /// For a note or a lesson: that promise's id.
+    #[serde(skip)]
+    pub promise_id: Option<String>,
     /// The words around the match (the whole text when it is short), with
     /// "…" where it was cut.
     pub snippet: String,
@@ -114,6 +118,7 @@ mod tests {
             key: None,
             day: NaiveDate::MIN,
             promise: None,
+            promise_id: None,
             snippet: "a café walk".into(),
             highlights: vec![(2, 6)],
         };

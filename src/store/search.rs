@@ -156,7 +156,7 @@ impl Store {
     /// domain has built), best match first (bm25), then newest first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.kind, e.record, e.field, e.day, p.text,
+            "SELECT e.kind, e.record, e.field, e.day, p.text, p.id,
                     snippet(search, 0, char(57344), char(57345), '…', ?3)
              FROM search
              JOIN search_entries AS e ON e.id = search.rowid
@@ -174,12 +174,13 @@ impl Store {
                 r.get::<_, String>(2)?,
                 r.get::<_, NaiveDate>(3)?,
                 r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?;
         let mut hits = Vec::new();
         for row in rows {
-            let (kind, record_id, key, day, promise, marked) = row?;
+            let (kind, record_id, key, day, promise, promise_id, marked) = row?;
             // A kind this build does not know (a newer journal's) is left out.
             let Some(kind) = SearchKind::parse(&kind) else {
                 continue;
@@ -191,6 +192,7 @@ impl Store {
                 key: (!key.is_empty()).then_some(key),
                 day,
                 promise,
+                promise_id,
                 snippet,
                 highlights,
             });
