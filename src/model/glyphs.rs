@@ -200,15 +200,14 @@ pub const LEGEND: [(Glyph, &str); 9] = [
     (Glyph::Win, "a win"),
 ];
 
-/// What each legend glyph means in full, for help and `--help`.
+/// What each legend glyph means in full, for help (each fits the help
+/// popup's 54 columns beside its glyph).
 pub fn legend_meaning(glyph: Glyph) -> &'static str {
     match glyph {
         Glyph::Kept => "kept; for a day: every promise it asked was kept",
-        Glyph::Partly => {
-            "partly kept; for a day: every promise it asked was shown up for, some partly"
-        }
+        Glyph::Partly => "partly kept; for a day: all shown up for, some partly",
         Glyph::Smaller => "kept the smaller version (it counts as showing up)",
-        Glyph::Some => "for a day: some of the promises it asked were shown up for",
+        Glyph::Some => "for a day: some of its promises were shown up for",
         Glyph::Missed => "noted as missed; for a day: nothing kept, a miss noted",
         Glyph::NotRecorded => "not recorded yet (forgetting to log is not failing)",
         Glyph::Rest => "rest day: nothing was asked",
@@ -284,6 +283,17 @@ mod tests {
                 assert_eq!(glyph.built_in(set).chars().count(), 1, "{glyph:?}");
             }
             assert_eq!(Glyph::from_name(glyph.name()), Some(glyph));
+        }
+    }
+
+    #[test]
+    fn every_meaning_fits_the_help_popup() {
+        for (glyph, _) in LEGEND {
+            let meaning = legend_meaning(glyph);
+            assert!(
+                !meaning.is_empty() && meaning.chars().count() <= 54,
+                "{meaning}"
+            );
         }
     }
 
