@@ -162,6 +162,11 @@ fn reading_commands(s: &Shell) -> Vec<(String, String)> {
         ],
         &["backup", "--list"],
         &["check"],
+        &["win", "list"],
+        &["win", "list", "--date", "-1"],
+        &["search", "walk"],
+        &["search", "the"],
+        &["config", "check"],
     ]
     .iter()
     .map(|args| args.iter().map(|a| a.to_string()).collect())
