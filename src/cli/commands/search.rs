@@ -5,7 +5,8 @@
 //! highlights, short_id}]}`: `kind` is `win` | `note` | `lesson` |
 //! `intention` | `answer` | `weekly`; `key` the prompt key of an answer;
 //! `day` the day (a weekly answer's week's first day); `promise` the
-//! promise a note or lesson is about; `snippet` the words around the match;
+//! promise a note or lesson is about, in the words it had that day;
+//! `snippet` the words around the match;
 //! `highlights` where the matches are in it, as `[start, end)` character
 //! offsets; `short_id` a win's id for `win edit` and `win delete`.
 
