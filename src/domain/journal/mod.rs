@@ -10,11 +10,12 @@
 //! editing, archiving, ordering), `marks.rs` (how a promise went on a day),
 //! `entries.rs` (wins, check-ins, reflections), `days.rs` (reading a day,
 //! the calendar and a week), `reviews.rs` (evidence and the weekly review),
-//! `decide.rs` (carrying out a suggestion) and `transfer.rs` (export,
-//! import, backup).
+//! `decide.rs` (carrying out a suggestion), `transfer.rs` (export,
+//! import, backup) and `batch.rs` (years of records at once, for the demo).
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
+mod batch;
 mod days;
 mod decide;
 mod entries;
