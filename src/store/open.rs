@@ -228,7 +228,7 @@ fn open_writable(path: &Path, now: NaiveDateTime) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Deleted text is overwritten with zeros, not left in free space.
         conn.pragma_update(None, "secure_delete", "ON")?;
-        Ok(())
+        size_caches(&conn, path)
     };
     settings().map_err(|e| open_error(path, e))?;
 
@@ -243,6 +243,28 @@ fn open_writable(path: &Path, now: NaiveDateTime) -> Result<Store> {
         path: path.to_path_buf(),
         writable: true,
     })
+}
+
+/// The most of the journal kept mapped into memory: more than any journal
+/// grows to (ten heavy years are about 25 MB). SQLite maps only what the
+/// file holds.
+const MMAP_BYTES: i64 = 256 << 20;
+
+/// The page cache: the whole journal up to this size.
+const MAX_CACHE_KIB: u64 = 64 << 10;
+/// And at least SQLite's own default.
+const MIN_CACHE_KIB: u64 = 2 << 10;
+
+/// Sizes SQLite's memory for this journal: pages are read through a
+/// mapping of the file (no copy, no system call per page), and the page
+/// cache can hold the whole journal, so the full-screen journal reads each
+/// page from the disk once rather than on every reload.
+fn size_caches(conn: &Connection, path: &Path) -> rusqlite::Result<()> {
+    let kib = fs::metadata(path).map(|m| m.len() / 1024).unwrap_or(0);
+    let cache = (kib + kib / 8).clamp(MIN_CACHE_KIB, MAX_CACHE_KIB);
+    // Negative: a size in KiB rather than in pages.
+    conn.pragma_update(None, "cache_size", -(cache as i64))?;
+    conn.query_row(&format!("PRAGMA mmap_size = {MMAP_BYTES}"), [], |_| Ok(()))
 }
 
 /// Puts the journal in WAL mode (a no-op once it is). Turning a new file to
@@ -305,6 +327,7 @@ fn open_read_only(path: &Path) -> Result<Store> {
         return Err(StoreError::ReadOnly);
     }
     conn.pragma_update(None, "query_only", true)?;
+    size_caches(&conn, path)?;
     Ok(Store {
         conn,
         path: path.to_path_buf(),
@@ -524,18 +547,44 @@ pub(super) fn restrict_permissions(path: &Path) -> Result<()> {
 
 impl Drop for Store {
     /// Moves everything from the WAL into the journal and empties the WAL,
-    /// so text deleted in this session leaves the WAL too. SQLite does this
-    /// itself when the last connection closes; this covers closing while
-    /// another smallwins (say, the full-screen journal) keeps it open.
+    /// so the journal is one complete file between commands and text
+    /// deleted in this session leaves the WAL too. SQLite does this itself
+    /// when the last connection closes; this covers closing while another
+    /// smallwins (say, the full-screen journal) keeps it open.
     fn drop(&mut self) {
         if self.writable {
             // Best effort: a reader holding on delays this by at most a second.
             self.conn.busy_timeout(Duration::from_secs(1)).ok();
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-                .ok();
+            fold_wal_in(&self.conn, &self.path);
         }
     }
+}
+
+/// Folds the WAL into the journal with one sync instead of two. Every
+/// commit synced the WAL already (`synchronous=FULL`), so SQLite's
+/// checkpoint syncing it again first adds nothing: the pages are copied
+/// without syncs, the journal is synced once, and only then is the WAL
+/// emptied. If another process holds some pages back, SQLite's own
+/// checkpoint (with both syncs) does the rest.
+fn fold_wal_in(conn: &Connection, path: &Path) {
+    let copy = || -> rusqlite::Result<bool> {
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        let (busy, pages, copied): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        Ok(busy == 0 && pages > 0 && copied == pages)
+    };
+    let copied_all = copy();
+    conn.pragma_update(None, "synchronous", "FULL").ok();
+    if let Ok(true) = copied_all
+        && fs::File::open(path).and_then(|f| f.sync_all()).is_err()
+    {
+        // Not known to be on the disk: the WAL must stay as it is.
+        return;
+    }
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .ok();
 }
 
 #[cfg(test)]
