@@ -116,6 +116,16 @@ const WALKS: &[Walk] = &[
         length: 24,
     },
     Walk {
+        name: "key_calendar_month_forward",
+        setup: |w| {
+            let ago = today() - Months::new(24);
+            w.app.focus(Screen::Calendar, ago).expect("focus");
+            w.draw();
+        },
+        key: ']',
+        length: 24,
+    },
+    Walk {
         name: "key_review_week_back",
         setup: |w| w.key('3'),
         key: '[',

@@ -169,6 +169,7 @@ CRIT=(
     "key: Calendar week back (k)|key_calendar_week_back"
     "key: Calendar month back ([)|key_calendar_month_back"
     "key: Calendar month back, ten years ago|key_calendar_month_back_ten_years_ago"
+    "key: Calendar month forward (])|key_calendar_month_forward"
     "key: Review week back ([)|key_review_week_back"
     "key: switch screens (1–4)|key_switch_screens"
     "write: mark kept (space, durable)|write_mark_kept"
