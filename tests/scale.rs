@@ -221,3 +221,118 @@ fn a_batch_with_one_bad_record_writes_nothing_and_names_it() {
         "years are not undone one record at a time"
     );
 }
+
+// ----- the calendar's loading ----------------------------------------------
+
+/// The calendar as a fresh start draws it with the cursor on `day`.
+fn fresh_calendar(path: &Path, day: NaiveDate) -> String {
+    let journal = common::open_at(path, NOW);
+    smallwins::ui::render_to_string(journal, smallwins::ui::Screen::Calendar, day, 120, 40)
+        .expect("render")
+}
+
+#[test]
+fn browsing_the_calendar_both_ways_shows_what_a_fresh_start_shows() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let f = Fixture::new();
+    let mut journal = f.open(NOW);
+    smallwins::demo::fill_years(&mut journal, 2, smallwins::demo::Scale::Standard).expect("years");
+    let mut app =
+        smallwins::ui::App::new(journal, smallwins::ui::theme::Theme::new(false)).expect("app");
+    app.focus(smallwins::ui::Screen::Calendar, d("2026-11-21"))
+        .expect("calendar");
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    // Twenty months back by month, a few weeks and days, and forward again
+    // by month and week (never past today, where a fresh start would stop),
+    // so the loaded months move both ways.
+    let keys = "[".repeat(20) + "kkkhh" + &"]".repeat(19) + "jj";
+    for key in keys.chars() {
+        app.handle_event(&Event::Key(KeyEvent::new(
+            KeyCode::Char(key),
+            KeyModifiers::NONE,
+        )));
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        smallwins::ui::draw(&app, area, &mut buf);
+        let cursor = app.screens.calendar.cursor;
+        assert_eq!(
+            smallwins::ui::buffer_to_string(&buf),
+            fresh_calendar(&f.path, cursor),
+            "after {key} to {cursor}"
+        );
+    }
+}
+
+// ----- the terminal's size --------------------------------------------------
+
+#[test]
+fn the_full_screen_journal_redraws_at_the_new_size_when_the_terminal_is_resized() {
+    use std::io::Read;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let f = Fixture::new();
+    run(&f.path, &["win", "a win to see"]);
+    let size = |cols, rows| PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size(80, 24)).expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
+    let config = f.path.with_extension("toml");
+    cmd.args([
+        "--db",
+        &f.path.display().to_string(),
+        "--config",
+        &config.display().to_string(),
+    ]);
+    cmd.env("SMALLWINS_NOW", NOW);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut writer = pty.master.take_writer().expect("writer");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+        }
+    });
+    let seen_after = |from: usize, needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            let out = output.lock().expect("lock");
+            if String::from_utf8_lossy(&out[from.min(out.len())..]).contains(needle) {
+                return true;
+            }
+            drop(out);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    };
+    assert!(seen_after(0, "Recent weeks"), "the first frame");
+    // Row 40 exists only in the larger terminal: the frame drawn after the
+    // resize reaches it (the cursor is moved there as "ESC [ 40 ;").
+    let mark = output.lock().expect("lock").len();
+    assert!(!String::from_utf8_lossy(&output.lock().expect("lock")).contains("\x1b[40;"));
+    pty.master.resize(size(120, 40)).expect("resize");
+    let redrawn = seen_after(mark, "\x1b[40;");
+    std::io::Write::write_all(&mut writer, b"q").expect("quit");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().expect("wait").is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        redrawn,
+        "never drew at 120×40 after the resize:\n{}",
+        String::from_utf8_lossy(&output.lock().expect("lock"))
+    );
+}
