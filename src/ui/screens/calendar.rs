@@ -28,8 +28,10 @@ use crate::ui::widgets::{
 
 const DETAIL_W: u16 = 38;
 
-/// How far past the months in view the calendar loads, each way.
-const MARGIN: chrono::Duration = chrono::Duration::days(183);
+/// How far past the months in view the calendar loads, each way: a
+/// quarter, so opening the calendar reads no more than it did when it
+/// loaded half a year back only, and browsing reads a quarter at a time.
+const MARGIN: chrono::Duration = chrono::Duration::days(92);
 
 pub struct CalendarState {
     /// The day the cursor is on.
@@ -70,7 +72,7 @@ impl CalendarState {
     /// Reads what the months in view need unless it is loaded already:
     /// moving the cursor within them reads one day, and moving past the
     /// loaded months reads only the months newly needed, with a margin of
-    /// half a year each way (so browsing either way reads once in six
+    /// a quarter each way (so browsing either way reads once in three
     /// months). Returns whether anything was read.
     pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         let mut read = false;
