@@ -4,8 +4,8 @@
 //!
 //! [`CalendarState`] holds the cursor and the marks loaded around it;
 //! `update` moves the cursor, `load` reads only the days the cursor brings
-//! into view that are not loaded yet, and drawing reads the state only. Uses the domain, the widgets
-//! and the key table.
+//! into view that are not loaded yet, and drawing reads the state only.
+//! Uses the domain, the widgets and the key table.
 
 use std::collections::BTreeMap;
 
