@@ -39,7 +39,8 @@ command -v tmux >/dev/null || say "tmux is missing: the TUI's peak memory is lef
 
 say "Building in release mode…"
 cargo build --release --locked --quiet
-BIN="$PWD/target/release/smallwins"
+TARGET=${CARGO_TARGET_DIR:-$PWD/target}
+BIN="$TARGET/release/smallwins"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/smallwins-bench.XXXXXX")
 SESSION="smallwins-bench-$$"
@@ -152,7 +153,7 @@ fi
 
 # In-process figures: the median criterion measured, from target/criterion.
 crit() { # crit GROUP PARAM
-    local f="target/criterion/$1/$2/new/estimates.json"
+    local f="$TARGET/criterion/$1/$2/new/estimates.json"
     [[ -f $f ]] || { echo "—"; return; }
     local ns
     ns=$(grep -o '"median":{"confidence_interval":{[^}]*},"point_estimate":[0-9.eE+-]*' "$f" | sed 's/.*://')
