@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
@@ -565,7 +566,11 @@ fn fold_wal_in(conn: &Connection, path: &Path) {
     if let Ok(true) = copied_all
         && fs::File::open(path).and_then(|f| f.sync_all()).is_err()
     {
-        // Not known to be on the disk: the WAL must stay as it is.
+        // Not known to be on the disk: the WAL must stay as it is, also
+        // when SQLite closes (it would find nothing left to copy and
+        // delete it); the next open copies it again.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .ok();
         return;
     }
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
