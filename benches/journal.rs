@@ -1,238 +1,282 @@
-//! Speed, measured: startup on a journal with years of history, a keypress
-//! to a drawn frame, a capture from the shell, and an export.
+//! Speed on journals of one year, ten years, and ten heavy years (twenty
+//! promises, ten wins a day), each made in a temporary folder by the
+//! generator of `smallwins demo --years`: opening and the first frame of
+//! each screen at 120×40, a key and the frame it leads to, the durable
+//! writes, the week review, stats over all history, and a JSON export and
+//! its import into an empty journal.
 //!
-//! Run with `cargo bench`. Nothing here is asserted; the numbers go in the
-//! notes of the change that moves them.
+//! Run with `cargo bench` (or `scripts/bench.sh`, which prints the table of
+//! the README's "Performance"). Nothing here is asserted: figures flake.
+//! The parameter of every benchmark is the journal: `1y`, `10y`,
+//! `10y-heavy`.
 
-use std::path::Path;
+mod common;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
-use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use smallwins::config::Config;
-use smallwins::domain::model::new_id;
-use smallwins::domain::{
-    Check, CheckIn, Clock, Journal, Promise, Reflection, Schedule, Status, Target, Win,
-};
-use smallwins::store::{EXPORT_FORMAT, Export};
-use smallwins::ui::app::App;
-use smallwins::ui::screens;
-use smallwins::ui::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-const TODAY: &str = "2026-11-21T08:30:00";
-const YEARS: i64 = 3;
+use chrono::Months;
+use common::{SIZES, Size, Window, make, now, open, today};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use smallwins::ui::Screen;
 
-fn now() -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(TODAY, "%Y-%m-%dT%H:%M:%S").expect("time")
-}
-
-/// Three years of daily history for six promises, built in memory and
-/// imported in one transaction.
-fn history() -> Export {
-    let today = now().date();
-    let start = today - Duration::days(365 * YEARS);
-    let at = |d: NaiveDate| d.and_hms_opt(20, 0, 0).expect("time");
-    let promises: Vec<Promise> = (0..6)
-        .map(|i| Promise {
-            id: new_id(),
-            text: format!("Tiny promise number {i}"),
-            cue: Some("after breakfast".into()),
-            smaller: Some("the smallest version".into()),
-            area: None,
-            schedule: match i % 3 {
-                0 => Schedule::Daily,
-                1 => Schedule::Weekdays {
-                    days: vec![0, 2, 4],
-                },
-                _ => Schedule::TimesPerWeek { times: 3 },
-            },
-            unit: (i == 5).then(|| "pages".into()),
-            targets: if i == 5 {
-                vec![Target {
-                    id: new_id(),
-                    from: start,
-                    amount: 10.0,
-                }]
-            } else {
-                vec![]
-            },
-            number: i as u32 + 1,
-            versions: vec![],
-            position: i,
-            created_on: start,
-            archived_on: None,
-            updated_at: at(start),
-        })
-        .collect();
-    let mut checks = Vec::new();
-    let mut wins = Vec::new();
-    let mut checkins = Vec::new();
-    let mut reflections = Vec::new();
-    for (n, day) in start.iter_days().take_while(|d| *d < today).enumerate() {
-        for (i, p) in promises.iter().enumerate() {
-            if (n + i) % 4 == 3 {
-                continue;
-            }
-            checks.push(Check {
-                id: new_id(),
-                promise_id: p.id.clone(),
-                day,
-                status: if (n + i) % 7 == 0 {
-                    Status::Missed
-                } else {
-                    Status::Kept
-                },
-                amount: None,
-                note: None,
-                lesson: None,
-                updated_at: at(day),
-            });
-        }
-        for w in 0..(n % 3) {
-            wins.push(Win {
-                id: new_id(),
-                day,
-                text: format!("a small win, number {w} of the day"),
-                area: Some("work".into()),
-                created_at: at(day),
-            });
-        }
-        checkins.push(CheckIn {
-            id: new_id(),
-            day,
-            intention: Some("Show up once.".into()),
-            confidence: Some((n % 11) as u8),
-            updated_at: at(day),
-        });
-        reflections.push(Reflection {
-            id: new_id(),
-            day,
-            answers: [("helped".to_string(), "a quiet morning".to_string())].into(),
-            mood: Some((n % 11) as u8),
-            confidence: Some(((n + 3) % 11) as u8),
-            updated_at: at(day),
-        });
-    }
-    Export {
-        format: EXPORT_FORMAT.into(),
-        version: 1,
-        exported_at: now(),
-        from: None,
-        to: None,
-        promises,
-        checks,
-        wins,
-        checkins,
-        reflections,
-        reviews: Vec::new(),
-    }
-}
-
-fn open(path: &Path) -> Journal {
-    Journal::open(path, Clock::Fixed(now()), Config::default()).expect("open")
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .without_plots()
 }
 
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("journal.db");
-    let data = history();
-    open(&path).import(&data).expect("import");
-    eprintln!(
-        "journal: {} checks, {} wins, {} days of reflections",
-        data.checks.len(),
-        data.wins.len(),
-        data.reflections.len()
-    );
+    let journals: Vec<(Size, PathBuf)> = SIZES
+        .iter()
+        .map(|&size| (size, make(dir.path(), size.name, size)))
+        .collect();
+    first_frames(c, &journals);
+    keys(c, &journals);
+    domain(c, &journals);
+    transfer(c, &journals, dir.path());
+    writes(c, dir.path());
+}
 
-    c.bench_function("startup: open + first frame (3 years)", |b| {
-        b.iter(|| {
-            let app = App::new(open(&path), Theme::new(true)).expect("app");
-            let area = Rect::new(0, 0, 120, 40);
-            let mut buf = Buffer::empty(area);
-            screens::draw(&app, area, &mut buf);
-            buf
-        })
-    });
+/// Opening the journal and drawing the first frame of each screen.
+fn first_frames(c: &mut Criterion, journals: &[(Size, PathBuf)]) {
+    for screen in [
+        Screen::Today,
+        Screen::Calendar,
+        Screen::Review,
+        Screen::Promises,
+    ] {
+        let mut group = c.benchmark_group(format!("first_frame_{screen:?}").to_lowercase());
+        for (size, path) in journals {
+            group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+                b.iter(|| {
+                    let mut window = Window::open(path);
+                    window.app.focus(screen, today()).expect("focus");
+                    window.draw();
+                    window
+                })
+            });
+        }
+        group.finish();
+    }
+}
 
-    let mut app = App::new(open(&path), Theme::new(true)).expect("app");
-    let area = Rect::new(0, 0, 120, 40);
-    let mut buf = Buffer::empty(area);
-    c.bench_function("keypress to frame: j/k on Today", |b| {
-        let mut down = true;
-        b.iter(|| {
-            let code = if down {
-                KeyCode::Char('j')
-            } else {
-                KeyCode::Char('k')
-            };
-            down = !down;
-            app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-            screens::draw(&app, area, &mut buf);
-        })
-    });
-    c.bench_function("keypress to frame: space (write + reload + draw)", |b| {
-        b.iter(|| {
-            app.handle_event(&Event::Key(KeyEvent::new(
-                KeyCode::Char(' '),
-                KeyModifiers::NONE,
-            )));
-            screens::draw(&app, area, &mut buf);
-        })
-    });
-    c.bench_function("keypress to frame: calendar month back", |b| {
-        app.perform(smallwins::ui::keymap::Action::Go(
-            smallwins::ui::Screen::Calendar,
-        ));
-        let mut back = true;
-        b.iter(|| {
-            let code = if back {
-                KeyCode::Char('[')
-            } else {
-                KeyCode::Char(']')
-            };
-            back = !back;
-            app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-            screens::draw(&app, area, &mut buf);
-        })
-    });
-    c.bench_function(
-        "keypress to frame: review week back (3 years of evidence)",
-        |b| {
-            app.perform(smallwins::ui::keymap::Action::Go(
-                smallwins::ui::Screen::Review,
-            ));
-            let mut back = true;
-            b.iter(|| {
-                let code = if back {
-                    KeyCode::Char('[')
-                } else {
-                    KeyCode::Char(']')
-                };
-                back = !back;
-                app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-                screens::draw(&app, area, &mut buf);
-            })
+/// A walk of keys on one screen, each timed with the frame it leads to.
+struct Walk {
+    name: &'static str,
+    /// Keys that set the walk up (the screen, a starting day).
+    setup: fn(&mut Window),
+    key: char,
+    /// How many keys before the walk starts again.
+    length: u32,
+}
+
+const WALKS: &[Walk] = &[
+    Walk {
+        name: "key_today_selection",
+        setup: |_| {},
+        key: 'j',
+        length: 4,
+    },
+    Walk {
+        name: "key_today_day_back",
+        setup: |_| {},
+        key: 'h',
+        length: 60,
+    },
+    Walk {
+        name: "key_calendar_day_back",
+        setup: |w| w.key('2'),
+        key: 'h',
+        length: 60,
+    },
+    Walk {
+        name: "key_calendar_week_back",
+        setup: |w| w.key('2'),
+        key: 'k',
+        length: 52,
+    },
+    Walk {
+        name: "key_calendar_month_back",
+        setup: |w| w.key('2'),
+        key: '[',
+        length: 120,
+    },
+    Walk {
+        name: "key_calendar_month_back_ten_years_ago",
+        setup: |w| {
+            let ago = today() - Months::new(120);
+            w.app.focus(Screen::Calendar, ago).expect("focus");
+            w.draw();
         },
-    );
-    c.bench_function("draw only (nothing changed)", |b| {
-        b.iter(|| screens::draw(&app, area, &mut buf))
-    });
-    drop(app);
+        key: '[',
+        length: 24,
+    },
+    Walk {
+        name: "key_calendar_month_forward",
+        setup: |w| {
+            let ago = today() - Months::new(24);
+            w.app.focus(Screen::Calendar, ago).expect("focus");
+            w.draw();
+        },
+        key: ']',
+        length: 24,
+    },
+    Walk {
+        name: "key_review_week_back",
+        setup: |w| w.key('3'),
+        key: '[',
+        length: 52,
+    },
+];
 
-    let mut journal = open(&path);
-    let today = now().date();
-    c.bench_function("capture: add a win (one durable transaction)", |b| {
-        b.iter(|| journal.add_win(today, "bench win", None).expect("win"))
-    });
-    let mut group = c.benchmark_group("export");
-    group.sample_size(10);
-    group.bench_function("export 3 years to JSON", |b| {
-        b.iter(|| serde_json::to_vec(&journal.export(None, None).expect("export")).expect("json"))
-    });
+fn keys(c: &mut Criterion, journals: &[(Size, PathBuf)]) {
+    for w in WALKS {
+        let mut group = c.benchmark_group(w.name);
+        for (size, path) in journals {
+            let mut window = Window::open(path);
+            (w.setup)(&mut window);
+            let mut taken = 0;
+            group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        if taken >= w.length {
+                            // Back to the start of the walk, untimed.
+                            window.key('1');
+                            window.key('t');
+                            (w.setup)(&mut window);
+                            taken = 0;
+                        }
+                        let start = Instant::now();
+                        window.key(w.key);
+                        total += start.elapsed();
+                        taken += 1;
+                    }
+                    total
+                })
+            });
+        }
+        group.finish();
+    }
+    let mut group = c.benchmark_group("key_switch_screens");
+    for (size, path) in journals {
+        let mut window = Window::open(path);
+        let mut next = 0;
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| {
+                window.key(['1', '2', '3', '4'][next % 4]);
+                next += 1;
+            })
+        });
+    }
     group.finish();
 }
 
-criterion_group!(journal, benches);
+/// The week review and the evidence over all history, in process.
+fn domain(c: &mut Criterion, journals: &[(Size, PathBuf)]) {
+    let mut group = c.benchmark_group("week_review");
+    for (size, path) in journals {
+        let journal = open(path);
+        let week = journal.week_start(today());
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| journal.review(week).expect("review"))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("stats_all_history");
+    for (size, path) in journals {
+        let journal = open(path);
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| journal.evidence().expect("evidence"))
+        });
+    }
+    group.finish();
+}
+
+/// A journal file removed with its side files when dropped.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = self.0.clone().into_os_string();
+            name.push(suffix);
+            std::fs::remove_file(PathBuf::from(name)).ok();
+        }
+    }
+}
+
+/// The JSON export of all history, and its import into an empty journal.
+fn transfer(c: &mut Criterion, journals: &[(Size, PathBuf)], dir: &Path) {
+    let mut group = c.benchmark_group("export_json");
+    for (size, path) in journals {
+        let journal = open(path);
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| {
+                let data = journal.export(None, None).expect("export");
+                serde_json::to_vec(&data).expect("json")
+            })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("import_into_empty");
+    let mut n = 0;
+    for (size, path) in journals {
+        let data = open(path).export(None, None).expect("export");
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter_batched(
+                || {
+                    n += 1;
+                    let scratch = Scratch(dir.join(format!("import-{n}.db")));
+                    drop(open(&scratch.0));
+                    scratch
+                },
+                |scratch| {
+                    open(&scratch.0).import(&data).expect("import");
+                    scratch
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+/// Marking kept (and unmarking) from the Today screen, and adding a win;
+/// each one durable transaction. On journals of their own, so the others
+/// stay as they were made.
+fn writes(c: &mut Criterion, dir: &Path) {
+    let mut group = c.benchmark_group("write_mark_kept");
+    for size in SIZES {
+        let path = make(dir, &format!("marks-{}", size.name), size);
+        let mut window = Window::open(&path);
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| window.key(' '))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("write_add_win");
+    for size in SIZES {
+        let path = make(dir, &format!("wins-{}", size.name), size);
+        let mut journal = open(&path);
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| {
+                journal
+                    .add_win(now().date(), "a bench win", None)
+                    .expect("win")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = journal;
+    config = config();
+    targets = benches
+}
 criterion_main!(journal);

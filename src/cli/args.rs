@@ -633,6 +633,12 @@ pub struct DemoArgs {
     /// Weeks of history to make, 1–52
     #[arg(long, value_name = "N")]
     pub weeks: Option<String>,
+    /// Years of history to make at once instead, 1–20: a simpler history at scale, for measuring
+    #[arg(long, value_name = "N")]
+    pub years: Option<String>,
+    /// With --years: twenty promises and about ten wins a day
+    #[arg(long)]
+    pub heavy: bool,
 }
 
 /// The name a value has on the command line, like `markdown`: the one

@@ -79,7 +79,7 @@
 //! | `check` | `care.rs` | `{journal, sound, problems, records, newest_backup}` |
 //! | `restore` | `care.rs` | `{journal, from, previous, records}` |
 //! | `show` | `show.rs` | `{screen, day, width, height, text}` |
-//! | `demo` | `demo.rs` | `{db, weeks, records}` |
+//! | `demo` | `demo.rs` | `{db, weeks, records}` (`{db, years, heavy?, records}` with `--years`) |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
 //! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |

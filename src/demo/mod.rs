@@ -15,7 +15,12 @@
 //! some not, a few are left unmarked, and the weeks slowly get better, while
 //! the confidence ratings trail a little behind what was actually done.
 //!
-//! What lives where, all private but [`fill`] and [`MAX_WEEKS`]:
+//! For measuring, `years` makes years of history at scale in one go
+//! ([`fill_years`]): a simpler generator with the same words, written
+//! through one batch instead of one change per record.
+//!
+//! What lives where, all private but [`fill`], [`MAX_WEEKS`] and the
+//! years' [`fill_years`], [`Scale`] and [`MAX_YEARS`]:
 //! - here: the state of the story as it is told;
 //! - `story`: the weeks from the first morning to today, the turning points,
 //!   and the clock and dice the story uses;
@@ -30,6 +35,7 @@ mod day;
 mod marks;
 mod story;
 mod words;
+mod years;
 
 use std::collections::HashMap;
 
@@ -38,6 +44,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use crate::domain::{self, Journal, Mark, Status};
 use crate::store::Counts;
 use words::Words;
+pub use years::{MAX_YEARS, Scale, fill_years};
 
 /// The most weeks a demo covers (ten years).
 pub const MAX_WEEKS: u32 = 520;

@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::execute;
 use ratatui::buffer::Buffer;
@@ -65,7 +65,7 @@ pub fn run(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> {
     notes.extend(app.keys.problems.iter().cloned());
     app.say_all(notes);
     let inputs = Inputs::start()?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = start_terminal()?;
     install_panic_hook();
     // Bracketed paste turns a pasted block into one event instead of keys.
     let _ = execute!(stdout(), EnableBracketedPaste);
@@ -87,6 +87,20 @@ pub fn run(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> {
     let _ = execute!(stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
     result.map(|_| ())
+}
+
+/// Raw mode, the alternate screen, and a terminal of the size the
+/// terminal has now. The size is asked once here; after that it comes with
+/// resize events (see [`event_loop`]), instead of ratatui asking the
+/// terminal (which opens `/dev/tty`) before every frame.
+fn start_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
+    let (width, height) = crossterm::terminal::size()?;
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, width, height)),
+    };
+    let terminal = ratatui::try_init_with_options(options)?;
+    execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    Ok(terminal)
 }
 
 /// Replaces ratatui's hook (which restores the terminal, then prints a Rust
@@ -137,7 +151,12 @@ fn event_loop(
             return Ok(Ended::Quit);
         }
         match inputs.next(POLL) {
-            Input::Event(event) => needs_draw |= app.handle_event(&event),
+            Input::Event(event) => {
+                if let Event::Resize(width, height) = event {
+                    terminal.resize(Rect::new(0, 0, width, height))?;
+                }
+                needs_draw |= app.handle_event(&event);
+            }
             Input::Idle => {}
             Input::End(EndReason::Signal(_)) => return Ok(Ended::Quit),
             Input::End(EndReason::TerminalGone) => return Ok(Ended::TerminalGone),

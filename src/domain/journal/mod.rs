@@ -11,11 +11,12 @@
 //! `entries.rs` (wins, check-ins, reflections), `days.rs` (reading a day,
 //! the calendar and a week), `reviews.rs` (evidence and the weekly review),
 //! `decide.rs` (carrying out a suggestion), `versions.rs` (words and
-//! targets in force from a day on) and `transfer.rs` (export, import,
-//! backup).
+//! targets in force from a day on), `transfer.rs` (export, import,
+//! backup) and `batch.rs` (years of records at once, for the demo).
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
+mod batch;
 mod days;
 mod decide;
 mod entries;

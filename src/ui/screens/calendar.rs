@@ -3,9 +3,9 @@
 //! beside them; Enter opens that day on the Today screen to amend it.
 //!
 //! [`CalendarState`] holds the cursor and the marks loaded around it;
-//! `update` moves the cursor, `load` reads only what the cursor left
-//! behind, and drawing reads the state only. Uses the domain, the widgets
-//! and the key table.
+//! `update` moves the cursor, `load` reads only the days the cursor brings
+//! into view that are not loaded yet, and drawing reads the state only.
+//! Uses the domain, the widgets and the key table.
 
 use std::collections::BTreeMap;
 
@@ -29,6 +29,11 @@ use crate::ui::widgets::{
 };
 
 const DETAIL_W: u16 = 38;
+
+/// How far past the months in view the calendar loads, each way: a
+/// quarter, so opening the calendar reads no more than it did when it
+/// loaded half a year back only, and browsing reads a quarter at a time.
+const MARGIN: chrono::Duration = chrono::Duration::days(92);
 
 pub struct CalendarState {
     /// The day the cursor is on.
@@ -66,22 +71,28 @@ impl CalendarState {
         (from, to)
     }
 
-    /// Reads marks for the months in view unless they are loaded already
-    /// (moving the cursor within them reads one day). Returns whether
-    /// anything was read.
+    /// Reads what the months in view need unless it is loaded already:
+    /// moving the cursor within them reads one day, and moving past the
+    /// loaded months reads only the months newly needed, with a margin of
+    /// a quarter each way (so browsing either way reads once in three
+    /// months). Returns whether anything was read.
     pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         let mut read = false;
-        let (from, to) = self.range(j);
-        let covered = self
-            .loaded_range
-            .is_some_and(|(v, (lo, hi))| v == version && lo <= from && to <= hi);
+        let shown = self.range(j);
+        let loaded = self.loaded_range.filter(|(v, _)| *v == version);
+        let covered = loaded.is_some_and(|(_, (lo, hi))| lo <= shown.0 && shown.1 <= hi);
         if !covered {
-            // Half a year more than needed, so browsing back a few months
-            // reads nothing.
-            let range = (from - chrono::Duration::days(183), to);
-            self.marks = j.marks(range.0, range.1)?;
-            self.wins = j.win_counts(range.0, range.1)?;
-            self.loaded_range = Some((version, range));
+            let want = (shown.0 - MARGIN, shown.1 + MARGIN);
+            match loaded {
+                Some((_, have)) if have.0 <= want.1 && want.0 <= have.1 => {
+                    self.extend(j, have, want)?;
+                }
+                _ => {
+                    self.marks = j.marks(want.0, want.1)?;
+                    self.wins = j.win_counts(want.0, want.1)?;
+                }
+            }
+            self.loaded_range = Some((version, want));
             read = true;
         }
         if self.loaded_cursor != Some((version, self.cursor)) {
@@ -90,6 +101,31 @@ impl CalendarState {
             read = true;
         }
         Ok(read)
+    }
+
+    /// From the days `have` to the days `want` (which overlap): reads only
+    /// the days not loaded yet, and lets go of the days no longer wanted.
+    fn extend(
+        &mut self,
+        j: &Journal,
+        have: (NaiveDate, NaiveDate),
+        want: (NaiveDate, NaiveDate),
+    ) -> domain::Result<()> {
+        let one = chrono::Duration::days(1);
+        if want.0 < have.0 {
+            let mut before = j.marks(want.0, have.0 - one)?;
+            before.append(&mut self.marks);
+            self.marks = before;
+            self.wins.append(&mut j.win_counts(want.0, have.0 - one)?);
+        }
+        if have.1 < want.1 {
+            self.marks.append(&mut j.marks(have.1 + one, want.1)?);
+            self.wins.append(&mut j.win_counts(have.1 + one, want.1)?);
+        }
+        let inside = |d: &NaiveDate| want.0 <= *d && *d <= want.1;
+        self.marks.retain(|(d, _)| inside(d));
+        self.wins.retain(|d, _| inside(d));
+        Ok(())
     }
 
     pub fn update(&mut self, action: Action, today: NaiveDate) -> Outcome {
