@@ -476,6 +476,7 @@ fn the_file_says_what_it_is_and_keeps_its_rules() {
         [
             "checkins",
             "checks",
+            "promise_checkpoints",
             "promise_versions",
             "promises",
             "reflections",
@@ -487,6 +488,7 @@ fn the_file_says_what_it_is_and_keeps_its_rules() {
             "search_entries",
             "search_idx",
             "targets",
+            "totals_checkpoints",
             "wins"
         ]
     );

@@ -16,6 +16,7 @@
 //! Every record has a stable unique id (a UUID), so journals exported on two
 //! machines can be merged.
 
+mod checkpoint;
 mod config;
 mod counts;
 pub mod glyphs;
@@ -26,6 +27,7 @@ mod search;
 pub mod tui;
 pub mod weekday;
 
+pub use checkpoint::{PromiseCheckpoint, TotalsCheckpoint};
 pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
 pub use glyphs::{Glyph, GlyphSet, Glyphs};

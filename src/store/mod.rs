@@ -5,7 +5,8 @@
 //! person was told about survives a power cut; `secure_delete`, so deleted
 //! text does not linger in the file. Opening (`open.rs`), the backups folder
 //! (`backup.rs`), restoring (`restore.rs`), the integrity check
-//! (`check.rs`), the schema (`schema.rs`), writing (`writer.rs`, and
+//! (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
+//! (`checkpoints.rs`), writing (`writer.rs`, and
 //! `batch.rs` for many new records in one transaction), rows to
 //! records (`rows.rs`) and the export format (`export.rs`) live beside this
 //! file. Reading lives here.
@@ -17,6 +18,7 @@
 mod backup;
 mod batch;
 mod check;
+mod checkpoints;
 mod export;
 mod open;
 mod restore;

@@ -142,8 +142,13 @@ CREATE INDEX checks_by_day ON checks (day);
 /// table that stays.
 const V4: &str = super::search::SCHEMA;
 
+/// Checkpoints of the evidence (`checkpoints.rs`): what the record adds up
+/// to before a day, so the evidence is counted from the last one on. An
+/// older journal starts without any; its next change writes them.
+const V5: &str = super::checkpoints::SCHEMA;
+
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 4] = [V1, V2, V3, V4];
+const STEPS: [&str; 5] = [V1, V2, V3, V4, V5];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -171,7 +176,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 4;
+pub const LATEST_VERSION: i32 = 5;
 
 #[cfg(test)]
 mod tests {
@@ -202,8 +207,9 @@ mod tests {
             )
             .expect("tables");
         // Seven tables of records, the promises' wording history, the search
-        // entries, and the FTS5 index with its four shadow tables.
-        assert_eq!(tables, 14);
+        // entries, the FTS5 index with its four shadow tables, and the two
+        // tables of checkpoints.
+        assert_eq!(tables, 16);
     }
 
     #[test]
