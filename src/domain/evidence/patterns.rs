@@ -42,7 +42,21 @@ pub fn patterns(
         .iter()
         .map(|c| c.day)
         .chain(wins.iter().map(|w| w.day))
-        .min()?;
+        .min();
+    patterns_since(first, promises, checks, wins, from, today)
+}
+
+/// [`patterns`] when the first day of the record is known: then `checks`
+/// and `wins` need only hold the days from `from` to `today`.
+pub fn patterns_since(
+    first: Option<NaiveDate>,
+    promises: &[Promise],
+    checks: &[Check],
+    wins: &[Win],
+    from: NaiveDate,
+    today: NaiveDate,
+) -> Option<Patterns> {
+    let first = first?;
     if (today - first).num_days() + 1 < PATTERN_DAYS {
         return None;
     }

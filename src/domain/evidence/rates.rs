@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
-use super::super::day::{days_between, week_start};
+use super::super::day::{FIRST_DAY, days_between, week_start};
 use super::super::rule::{Asked, PromiseDay, Went, promise_day};
 use crate::model::{Check, Promise, Schedule, Status};
 
@@ -39,6 +39,21 @@ pub fn slots(
     today: NaiveDate,
     week_starts_on: Weekday,
 ) -> Vec<Slot> {
+    slots_in(promise, checks, (FIRST_DAY, today), today, week_starts_on)
+}
+
+/// The slots of [`slots`] whose days fall from `from` to `to` (for an
+/// N-times-a-week promise, the slots of the weeks starting from `from`,
+/// which must then be the first day of a week, to `to`), as of `today`.
+/// The slots of the days before `from` followed by these are the slots
+/// up to `to`: this is how the evidence goes on from a checkpoint.
+pub fn slots_in(
+    promise: &Promise,
+    checks: &[&Check],
+    (from, to): (NaiveDate, NaiveDate),
+    today: NaiveDate,
+    week_starts_on: Weekday,
+) -> Vec<Slot> {
     let by_day: HashMap<NaiveDate, &Check> = checks
         .iter()
         .filter(|c| c.promise_id == promise.id)
@@ -47,9 +62,10 @@ pub fn slots(
     let day_of = |day: NaiveDate| promise_day(promise, by_day.get(&day).copied(), day);
     match promise.schedule {
         Schedule::TimesPerWeek { times } => {
-            weekly_slots(promise, times, today, week_starts_on, &day_of)
+            let first = week_start(promise.created_on, week_starts_on).max(from);
+            weekly_slots(times, (first, to), today, &day_of)
         }
-        _ => days_between(promise.created_on, today)
+        _ => days_between(promise.created_on.max(from), to)
             .map(|day| (day, day_of(day)))
             // Archived is for good: no later day asks anything.
             .take_while(|(_, pd)| pd.asked != Asked::Archived)
@@ -65,18 +81,18 @@ pub fn slots(
     }
 }
 
-/// The slots of an N-times-a-week promise, week by week.
+/// The slots of an N-times-a-week promise, week by week, for the weeks
+/// starting from `first` to `to`.
 fn weekly_slots(
-    promise: &Promise,
     times: u8,
+    (first, to): (NaiveDate, NaiveDate),
     today: NaiveDate,
-    week_starts_on: Weekday,
     day_of: &dyn Fn(NaiveDate) -> PromiseDay,
 ) -> Vec<Slot> {
     let mut out = Vec::new();
-    let mut start = week_start(promise.created_on, week_starts_on);
+    let mut start = first;
     // Archived is for good: no week from then on asks anything.
-    while start <= today && day_of(start).asked != Asked::Archived {
+    while start <= to.min(today) && day_of(start).asked != Asked::Archived {
         let end = start + chrono::Duration::days(6);
         let days: Vec<(NaiveDate, PromiseDay)> = days_between(start, end.min(today))
             .map(|d| (d, day_of(d)))
@@ -137,9 +153,15 @@ pub fn frequency(schedule: &Schedule) -> f64 {
 /// `1/(13·√f)` half-lives = `30·√f/13`), while one miss only dents it:
 /// `score ← score·m + value·(1−m)`.
 pub fn strength(slots: &[Slot], frequency: f64) -> f64 {
+    strength_from(0.0, slots, frequency)
+}
+
+/// [`strength`] going on from `score`, the strength after the slots
+/// before `slots`: step for step the same sum, so the same number.
+pub fn strength_from(score: f64, slots: &[Slot], frequency: f64) -> f64 {
     let f = frequency.clamp(1.0 / 7.0, 1.0);
     let m = 0.5f64.powf(1.0 / (13.0 * f.sqrt()));
-    slots.iter().fold(0.0, |score, s| {
+    slots.iter().fold(score, |score, s| {
         score * m + if s.shown { 1.0 - m } else { 0.0 }
     })
 }

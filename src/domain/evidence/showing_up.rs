@@ -99,11 +99,17 @@ pub fn day_share(promises: &[Promise], checks: &[&Check], day: NaiveDate) -> (u3
 /// One earlier win to show on a hard evening, chosen by the day so it stays
 /// the same all evening and changes the next.
 pub fn resurfaced_win(earlier: &[Win], day: NaiveDate) -> Option<&Win> {
-    if earlier.is_empty() {
+    earlier.get(resurfaced_index(earlier.len(), day)?)
+}
+
+/// Which of `count` earlier wins (in day order) [`resurfaced_win`] shows on
+/// `day`, or `None` without any.
+pub fn resurfaced_index(count: usize, day: NaiveDate) -> Option<usize> {
+    if count == 0 {
         return None;
     }
     let seed = day.num_days_from_ce().unsigned_abs() as usize;
-    earlier.get(seed.wrapping_mul(2_654_435_761) % earlier.len())
+    Some(seed.wrapping_mul(2_654_435_761) % count)
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::super::day::{days_between, week_start};
 use super::super::rule::{DayTally, day_tally};
-use super::rates::{Slot, frequency, slots, strength};
+use super::rates::Slot;
+use super::resume::{FULL_DAYS, Since};
 use crate::model::{Check, Promise, Schedule, format_amount};
 
 /// What a suggestion proposes.
@@ -62,14 +63,33 @@ pub const DECISION_QUIET_DAYS: i64 = 14;
 /// promise is still kept.
 pub const BLANKS_BEFORE_ASKING: usize = 3;
 
-/// Notice → Narrow → Repeat: the suggestions the record supports today.
+/// Notice → Narrow → Repeat: the suggestions the record supports today,
+/// from every check up to today.
 pub fn suggestions(
     promises: &[Promise],
     checks: &[Check],
     today: NaiveDate,
     week_starts_on: Weekday,
 ) -> Vec<Suggestion> {
-    let active: Vec<&Promise> = promises.iter().filter(|p| !p.is_archived()).collect();
+    let refs: Vec<&Check> = checks.iter().collect();
+    let active: Vec<Since<'_>> = (promises.iter())
+        .filter(|p| !p.is_archived())
+        .map(|p| Since::from_start(p, &refs, today, week_starts_on))
+        .collect();
+    let active: Vec<&Since<'_>> = active.iter().collect();
+    suggestions_since(promises, &active, checks, today, week_starts_on)
+}
+
+/// [`suggestions`] from the record of each promise not archived, in list
+/// order, as of today ([`Since`]), and the checks of last week and this
+/// one (`checks` may hold more).
+pub fn suggestions_since(
+    promises: &[Promise],
+    active: &[&Since<'_>],
+    checks: &[Check],
+    today: NaiveDate,
+    week_starts_on: Weekday,
+) -> Vec<Suggestion> {
     if active.is_empty() {
         return vec![Suggestion {
             key: "one".into(),
@@ -80,18 +100,16 @@ pub fn suggestions(
             proposal: Proposal::AddOne,
         }];
     }
-    let refs: Vec<&Check> = checks.iter().collect();
     let mut out: Vec<Suggestion> = active
         .iter()
-        .filter_map(|p| {
-            let s = slots(p, &refs, today, week_starts_on);
-            still_keeping(p, &s, today)
-                .or_else(|| narrow(p, &s, today))
-                .or_else(|| grow(p, &s, today))
+        .filter_map(|s| {
+            still_keeping(s.promise, s, today)
+                .or_else(|| narrow(s.promise, s, today))
+                .or_else(|| grow(s.promise, s, today))
         })
         .collect();
     if active.len() > 1 {
-        out.extend(keep_one(promises, &active, checks, today, week_starts_on));
+        out.extend(keep_one(promises, active, checks, today, week_starts_on));
     }
     out
 }
@@ -104,31 +122,21 @@ fn slot_word(p: &Promise) -> &'static str {
     }
 }
 
-/// The slots before today: today is still open.
-fn past(slots: &[Slot], today: NaiveDate) -> Vec<&Slot> {
-    slots.iter().filter(|x| x.day < today).collect()
-}
-
 /// Still keeping it? The last [`BLANKS_BEFORE_ASKING`] or more past slots
 /// are blank: nothing recorded, neither shown up for nor noted as missed.
-fn still_keeping(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
-    let past = past(slots, today);
-    let blanks: Vec<&&Slot> = past
-        .iter()
-        .rev()
-        .take_while(|x| !x.shown && !x.missed)
-        .collect();
-    if blanks.len() < BLANKS_BEFORE_ASKING {
+/// Today is still open, so its slot is not among them.
+fn still_keeping(p: &Promise, slots: &Since<'_>, today: NaiveDate) -> Option<Suggestion> {
+    let (blanks, since) = slots.trailing_blanks(today);
+    if blanks < BLANKS_BEFORE_ASKING {
         return None;
     }
-    let since = blanks.last().map_or(today, |x| x.day);
+    let since = since.unwrap_or(today);
     Some(Suggestion {
         key: format!("blank:{}", p.id),
         promise_id: Some(p.id.clone()),
         headline: format!("Still keeping “{}”? Mark the days you remember.", p.text),
         reason: format!(
-            "Nothing is recorded for its last {} {}; a blank day is not a miss, and it stays blank until you mark it.",
-            blanks.len(),
+            "Nothing is recorded for its last {blanks} {}; a blank day is not a miss, and it stays blank until you mark it.",
             slot_word(p)
         ),
         proposal: Proposal::StillKeeping { since },
@@ -137,11 +145,9 @@ fn still_keeping(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Sugges
 
 /// Narrow: noted as missed on 3 or more of the last 5 slots, not counting
 /// today, which is still open. Days left blank never count here.
-fn narrow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
-    let past = past(slots, today);
-    let last5 = &past[past.len().saturating_sub(5)..];
-    let missed = last5.iter().filter(|x| x.missed).count();
-    if last5.len() < 5 || missed < 3 {
+fn narrow(p: &Promise, slots: &Since<'_>, today: NaiveDate) -> Option<Suggestion> {
+    let (last5, missed) = slots.last_past(today, 5);
+    if last5 < 5 || missed < 3 {
         return None;
     }
     let (headline, proposal) = match (&p.smaller, p.unit.as_deref(), p.target_on(today)) {
@@ -181,12 +187,9 @@ fn narrow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
 
 /// Grow: kept (fully) on every slot of the last two weeks. A promise that
 /// shrank to its smaller version is offered its earlier words back first.
-fn grow(p: &Promise, slots: &[Slot], today: NaiveDate) -> Option<Suggestion> {
-    let from = today - chrono::Duration::days(14);
-    let recent: Vec<&Slot> = slots
-        .iter()
-        .filter(|x| x.day >= from && x.day < today)
-        .collect();
+fn grow(p: &Promise, slots: &Since<'_>, today: NaiveDate) -> Option<Suggestion> {
+    let from = today - chrono::Duration::days(FULL_DAYS);
+    let recent: Vec<&Slot> = slots.between(from, today).collect();
     let enough = recent.len() >= (p.schedule.days_per_week() as usize * 2).max(2);
     let current_since = p.version_on(today).map_or(p.created_on, |v| v.from);
     if !enough || p.created_on > from || current_since > from || !recent.iter().all(|x| x.kept) {
@@ -238,7 +241,7 @@ pub fn shrunk_from(p: &Promise) -> Option<&str> {
 /// for a while.
 fn keep_one(
     promises: &[Promise],
-    active: &[&Promise],
+    active: &[&Since<'_>],
     checks: &[Check],
     today: NaiveDate,
     week_starts_on: Weekday,
@@ -249,13 +252,9 @@ fn keep_one(
     if marked < 5 || f64::from(week.shown) / f64::from(marked) >= 0.4 {
         return None;
     }
-    let refs: Vec<&Check> = checks.iter().collect();
     let keep = active
         .iter()
-        .map(|p| {
-            let s = slots(p, &refs, today, week_starts_on);
-            (*p, strength(&s, frequency(&p.schedule)))
-        })
+        .map(|s| (s.promise, s.strength()))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(p, _)| p)?;
     Some(Suggestion {

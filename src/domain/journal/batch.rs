@@ -24,6 +24,7 @@ impl Journal {
         self.store.add_all(&data)?;
         self.clear_undo();
         self.generation += 1;
+        self.keep_checkpoints();
         self.counts()
     }
 }

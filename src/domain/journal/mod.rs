@@ -10,16 +10,20 @@
 //! editing, archiving, ordering), `marks.rs` (how a promise went on a day),
 //! `entries.rs` (wins, check-ins, reflections), `days.rs` (reading a day,
 //! the calendar and a week), `reviews.rs` (evidence and the weekly review),
-//! `decide.rs` (carrying out a suggestion), `versions.rs` (words and
+//! `evidence.rs` (reading what the evidence needs, bounded to the weeks it
+//! shows), `checkpoints.rs` (keeping the evidence's checkpoints after a
+//! change), `decide.rs` (carrying out a suggestion), `versions.rs` (words and
 //! targets in force from a day on), `transfer.rs` (export, import,
 //! backup) and `batch.rs` (years of records at once, for the demo).
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
 mod batch;
+mod checkpoints;
 mod days;
 mod decide;
 mod entries;
+mod evidence;
 mod marks;
 mod promises;
 mod reviews;
@@ -128,6 +132,7 @@ impl Journal {
         self.store.write(|w| change.apply(w))?;
         self.history.push(change.into_group(label));
         self.generation += 1;
+        self.keep_checkpoints();
         Ok(())
     }
 
@@ -149,6 +154,7 @@ impl Journal {
         match self.store.write(|w| group.apply(w)) {
             Ok(()) => {
                 self.generation += 1;
+                self.keep_checkpoints();
                 Ok(Some(group.label().to_string()))
             }
             Err(e) => {

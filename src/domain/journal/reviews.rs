@@ -3,17 +3,18 @@
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
 use super::Journal;
 use super::entries::set_answer;
+use super::evidence::Window;
 use crate::domain::Result;
-use crate::domain::evidence::{self, PromiseEvidence, Suggestion, WeekPoint, WeeksTogether};
-use crate::domain::stats::WeekSummary;
+use crate::domain::evidence::{self, PromiseEvidence, Since, Suggestion, WeekPoint, WeeksTogether};
+use crate::domain::stats::{self, WeekSummary};
 use crate::domain::undo::Change;
-use crate::model::{self, Check, CheckIn, Decision, Promise, Reflection, Review, Status, Win};
+use crate::model::{self, Decision, Review, Status, Win};
 
 /// Weeks shown side by side in trends.
 pub const TREND_WEEKS: i64 = 12;
@@ -68,138 +69,108 @@ pub struct Resurface {
     pub win: Option<Win>,
 }
 
-/// Every record up to today.
-struct Records {
-    promises: Vec<Promise>,
-    checks: Vec<Check>,
-    wins: Vec<Win>,
-    checkins: Vec<CheckIn>,
-    reflections: Vec<Reflection>,
-}
-
-/// Before any day a journal can hold (days are stored as four-digit years).
-const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
-    Some(day) => day,
-    None => NaiveDate::MIN,
-};
-
 impl Journal {
-    fn records(&self) -> Result<Records> {
-        let hi = self.today();
-        Ok(Records {
-            promises: self.promises(true)?,
-            checks: self.store.checks_between(EARLIEST, hi)?,
-            wins: self.store.wins_between(EARLIEST, hi)?,
-            checkins: self.store.checkins_between(EARLIEST, hi)?,
-            reflections: self.store.reflections_between(EARLIEST, hi)?,
-        })
-    }
-
     /// The evidence as of today: totals, each active promise's rates and
     /// strength, twelve weeks side by side, patterns, and suggestions.
+    /// Reads the twelve weeks and the days since the last checkpoints.
     pub fn evidence(&self) -> Result<Evidence> {
         let today = self.today();
-        let r = self.records()?;
         let this_week = self.week_start(today);
-        let weeks = self.week_points(&r, this_week);
-        Ok(Evidence {
-            totals: evidence::totals(&r.checks, &r.wins, today),
-            promises: self.promise_evidence(&r, today),
-            twelve_weeks: evidence::together(&weeks, &r.checkins, &r.reflections, today),
-            weeks,
-            patterns: self.patterns(&r, this_week, today),
-            suggestions: self.open_suggestions(&r)?,
+        let from = this_week - chrono::Duration::days(7 * (TREND_WEEKS - 1));
+        self.store.snapshot(|| {
+            let w = self.window(from, today)?;
+            let since =
+                self.since_checkpoints(&w, today, |p| p.active_on(today) || !p.is_archived())?;
+            let weeks = self.trend(&w, this_week);
+            Ok(Evidence {
+                totals: self.totals_as_of(today)?,
+                promises: (w.promises.iter())
+                    .filter(|p| p.active_on(today))
+                    .filter_map(|p| since.get(&p.id))
+                    .map(Since::evidence)
+                    .collect(),
+                twelve_weeks: evidence::together(&weeks, &w.checkins, &w.reflections, today),
+                weeks,
+                patterns: self.patterns_of(&w, this_week, today),
+                suggestions: self.open_suggestions(&w, &since)?,
+            })
         })
     }
 
-    fn promise_evidence(&self, r: &Records, upto: NaiveDate) -> Vec<PromiseEvidence> {
-        let refs: Vec<&Check> = r.checks.iter().filter(|c| c.day <= upto).collect();
-        r.promises
-            .iter()
-            .filter(|p| p.active_on(upto))
-            .map(|p| evidence::promise_evidence(p, &refs, upto, self.config.week_starts_on))
-            .collect()
-    }
-
-    fn week_points(&self, r: &Records, last_week: NaiveDate) -> Vec<WeekPoint> {
-        let starts: Vec<NaiveDate> = (0..TREND_WEEKS)
-            .rev()
-            .map(|i| last_week - chrono::Duration::days(7 * i))
-            .collect();
-        evidence::week_points(
-            &starts,
-            &r.promises,
-            &r.checks,
-            &r.checkins,
-            &r.reflections,
-            self.today(),
-        )
-    }
-
-    /// Patterns over the twelve weeks ending with the week of `last_week`.
-    fn patterns(
+    /// Suggestions not decided on in the last two weeks, from each
+    /// promise's record as of today (`since`) and the records of `w`
+    /// (last week's, at least).
+    fn open_suggestions(
         &self,
-        r: &Records,
-        last_week: NaiveDate,
-        upto: NaiveDate,
-    ) -> Option<evidence::Patterns> {
-        evidence::patterns(
-            &r.promises,
-            &r.checks,
-            &r.wins,
-            last_week - chrono::Duration::days(7 * (TREND_WEEKS - 1)),
-            upto,
-        )
-    }
-
-    /// Suggestions not decided on in the last two weeks.
-    fn open_suggestions(&self, r: &Records) -> Result<Vec<Suggestion>> {
+        w: &Window,
+        since: &HashMap<String, Since<'_>>,
+    ) -> Result<Vec<Suggestion>> {
         let today = self.today();
-        let since = today - chrono::Duration::days(evidence::DECISION_QUIET_DAYS);
+        let quiet = today - chrono::Duration::days(evidence::DECISION_QUIET_DAYS);
         let recent: Vec<Decision> = self
             .store
-            .reviews_between(since - chrono::Duration::days(6), today)?
+            .reviews_between(quiet - chrono::Duration::days(6), today)?
             .into_iter()
             .flat_map(|rv| rv.decisions)
-            .filter(|d| d.on >= since)
+            .filter(|d| d.on >= quiet)
             .collect();
+        let active: Vec<&Since<'_>> = (w.promises.iter())
+            .filter(|p| !p.is_archived())
+            .filter_map(|p| since.get(&p.id))
+            .collect();
+        let week_starts_on = self.config.week_starts_on;
         Ok(
-            evidence::suggestions(&r.promises, &r.checks, today, self.config.week_starts_on)
+            evidence::suggestions_since(&w.promises, &active, &w.checks, today, week_starts_on)
                 .into_iter()
                 .filter(|s| !recent.iter().any(|d| d.key == s.key))
                 .collect(),
         )
     }
 
-    /// The weekly review of the week starting `week_start`.
+    /// The weekly review of the week starting `week_start`. Reads the
+    /// twelve weeks ending with it and the days since the last
+    /// checkpoints.
     pub fn review(&self, week_start: NaiveDate) -> Result<ReviewView> {
         let today = self.today();
         let end = week_start + chrono::Duration::days(6);
-        let r = self.records()?;
         let upto = end.min(today);
+        let from = week_start - chrono::Duration::days(7 * (TREND_WEEKS - 1));
         let in_week = |d: NaiveDate| d >= week_start && d <= end;
         let current = week_start <= today && today <= end;
-        let weeks = self.week_points(&r, week_start);
-        Ok(ReviewView {
-            week_start,
-            summary: self.week(week_start)?,
-            previous: self.week(week_start - chrono::Duration::days(7))?,
-            strengths: self
-                .promise_evidence(&r, upto)
-                .into_iter()
-                .map(|e| (e.promise_id.clone(), e))
-                .collect(),
-            wins_by_area: evidence::wins_by_area(r.wins.iter().filter(|w| in_week(w.day))),
-            misses: miss_notes(&r, in_week),
-            twelve_weeks: evidence::together(&weeks, &r.checkins, &r.reflections, today),
-            weeks,
-            patterns: self.patterns(&r, week_start, upto),
-            suggestions: if current {
-                self.open_suggestions(&r)?
-            } else {
-                Vec::new()
-            },
-            review: self.review_record(week_start)?,
+        self.store.snapshot(|| {
+            // The week's summaries count what is recorded in it; the rest
+            // counts up to today.
+            let whole = self.window(from, end)?;
+            let w = whole.upto(today);
+            let since = self.since_checkpoints(&w, upto, |p| {
+                p.active_on(upto) || (current && !p.is_archived())
+            })?;
+            let weeks = self.trend(&w, week_start);
+            Ok(ReviewView {
+                week_start,
+                summary: stats::week_summary(&whole.records(), week_start, today),
+                previous: stats::week_summary(
+                    &whole.records(),
+                    week_start - chrono::Duration::days(7),
+                    today,
+                ),
+                strengths: (w.promises.iter())
+                    .filter(|p| p.active_on(upto))
+                    .filter_map(|p| since.get(&p.id))
+                    .map(|s| (s.promise.id.clone(), s.evidence()))
+                    .collect(),
+                wins_by_area: evidence::wins_by_area(w.wins.iter().filter(|x| in_week(x.day))),
+                misses: miss_notes(&w, in_week),
+                twelve_weeks: evidence::together(&weeks, &w.checkins, &w.reflections, today),
+                weeks,
+                patterns: self.patterns_of(&w, week_start, upto),
+                suggestions: if current {
+                    self.open_suggestions(&w, &since)?
+                } else {
+                    Vec::new()
+                },
+                review: self.review_record(week_start)?,
+            })
         })
     }
 
@@ -236,7 +207,9 @@ impl Journal {
     }
 
     /// On a hard evening (mood or confidence 3 or lower), evidence from the
-    /// record: promises kept so far and one earlier win.
+    /// record: promises kept so far and one earlier win, chosen by the day
+    /// so it stays the same all evening. Counted from the last checkpoint
+    /// on, so it reads a few weeks at most.
     pub fn resurface(&self, day: NaiveDate) -> Result<Option<Resurface>> {
         let Some(reflection) = self.reflection_on(day)? else {
             return Ok(None);
@@ -245,19 +218,13 @@ impl Journal {
         if !low(reflection.mood) && !low(reflection.confidence) {
             return Ok(None);
         }
-        let checks = self.store.checks_between(EARLIEST, day)?;
-        let earlier = self
-            .store
-            .wins_between(EARLIEST, day.pred_opt().unwrap_or(day))?;
-        Ok(Some(Resurface {
-            kept_so_far: checks.iter().filter(|c| c.status.showed_up()).count() as u32,
-            win: evidence::resurfaced_win(&earlier, day).cloned(),
-        }))
+        let (kept_so_far, win) = self.store.snapshot(|| self.resurfaced(day))?;
+        Ok(Some(Resurface { kept_so_far, win }))
     }
 }
 
 /// Notes and lessons of the week's days that didn't go fully to plan.
-fn miss_notes(r: &Records, in_week: impl Fn(NaiveDate) -> bool) -> Vec<MissNote> {
+fn miss_notes(r: &Window, in_week: impl Fn(NaiveDate) -> bool) -> Vec<MissNote> {
     r.checks
         .iter()
         .filter(|c| in_week(c.day) && (c.note.is_some() || c.lesson.is_some()))

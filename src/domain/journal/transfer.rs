@@ -34,6 +34,7 @@ impl Journal {
         // Earlier undo steps could now erase imported records.
         self.clear_undo();
         self.generation += 1;
+        self.keep_checkpoints();
         Ok(report)
     }
 

@@ -1,0 +1,190 @@
+//! Reading what the evidence needs, bounded to the weeks it shows: the
+//! twelve weeks of a trend, and each promise's days since its last
+//! checkpoint (see `evidence/resume.rs`). Nothing here reads every day since
+//! the first: totals, strength, rates and the resurfaced win go on from the
+//! checkpoints `checkpoints.rs` keeps.
+//!
+//! May use: `store`, `model` and the rest of `domain`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::Journal;
+use crate::domain::Result;
+use crate::domain::day::FIRST_DAY;
+use crate::domain::evidence::resume::{self, Since};
+use crate::domain::evidence::{self, Totals, WeekPoint};
+use crate::domain::stats;
+use crate::model::{Check, CheckIn, Promise, PromiseCheckpoint, Reflection, Win};
+
+/// The records of the days from `from` to `to`, with every promise.
+pub(super) struct Window {
+    pub promises: Vec<Promise>,
+    pub from: NaiveDate,
+    pub checks: Vec<Check>,
+    pub wins: Vec<Win>,
+    pub checkins: Vec<CheckIn>,
+    pub reflections: Vec<Reflection>,
+    /// The first day with a check or a win, up to today.
+    pub first_day: Option<NaiveDate>,
+}
+
+impl Window {
+    /// The same records up to `day` only.
+    pub fn upto(&self, day: NaiveDate) -> Window {
+        Window {
+            promises: self.promises.clone(),
+            from: self.from,
+            checks: keep(&self.checks, day, |c| c.day),
+            wins: keep(&self.wins, day, |w| w.day),
+            checkins: keep(&self.checkins, day, |c| c.day),
+            reflections: keep(&self.reflections, day, |r| r.day),
+            first_day: self.first_day,
+        }
+    }
+
+    /// The records as the week's summary counts them.
+    pub fn records(&self) -> stats::Records<'_> {
+        stats::Records {
+            promises: &self.promises,
+            checks: &self.checks,
+            wins: &self.wins,
+            checkins: &self.checkins,
+            reflections: &self.reflections,
+        }
+    }
+}
+
+fn keep<T: Clone>(items: &[T], day: NaiveDate, day_of: impl Fn(&T) -> NaiveDate) -> Vec<T> {
+    items.iter().filter(|x| day_of(x) <= day).cloned().collect()
+}
+
+impl Journal {
+    /// The promises and the records of the days from `from` to `to`.
+    pub(super) fn window(&self, from: NaiveDate, to: NaiveDate) -> Result<Window> {
+        Ok(Window {
+            promises: self.promises(true)?,
+            from,
+            checks: self.store.checks_between(from, to)?,
+            wins: self.store.wins_between(from, to)?,
+            checkins: self.store.checkins_between(from, to)?,
+            reflections: self.store.reflections_between(from, to)?,
+            first_day: self.store.first_record_day(self.today())?,
+        })
+    }
+
+    /// The record of each promise `wanted` picks, as of `upto`, going on
+    /// from its last checkpoint two weeks or more before; `window` holds
+    /// the records up to `upto`. A promise without a checkpoint that far
+    /// back is counted from its first day.
+    pub(super) fn since_checkpoints<'a>(
+        &self,
+        window: &'a Window,
+        upto: NaiveDate,
+        wanted: impl Fn(&Promise) -> bool,
+    ) -> Result<HashMap<String, Since<'a>>> {
+        let week_starts_on = self.config.week_starts_on;
+        let latest = resume::promise_grid_day(upto, week_starts_on);
+        let mut checkpoints: HashMap<String, PromiseCheckpoint> = self
+            .store
+            .promise_checkpoints(week_starts_on, latest)?
+            .into_iter()
+            .map(|c| (c.promise_id.clone(), c))
+            .collect();
+        let in_window: Vec<&Check> = window.checks.iter().filter(|c| c.day <= upto).collect();
+        let mut out = HashMap::new();
+        for p in window.promises.iter().filter(|p| wanted(p)) {
+            let since = match checkpoints.remove(&p.id) {
+                Some(cp) if cp.day >= window.from => Since::resume(p, cp, &in_window, upto),
+                Some(cp) => {
+                    let mine = self.store.checks_of(&p.id, cp.day, upto)?;
+                    let refs: Vec<&Check> = mine.iter().collect();
+                    Since::resume(p, cp, &refs, upto)
+                }
+                None => {
+                    let mine = self.store.checks_of(&p.id, FIRST_DAY, upto)?;
+                    let refs: Vec<&Check> = mine.iter().collect();
+                    Since::from_start(p, &refs, upto, week_starts_on)
+                }
+            };
+            out.insert(p.id.clone(), since);
+        }
+        Ok(out)
+    }
+
+    /// Totals and runs of showing up as of `today`, from the last totals
+    /// checkpoint on.
+    pub(super) fn totals_as_of(&self, today: NaiveDate) -> Result<Totals> {
+        let before = match self.store.totals_checkpoint(today)? {
+            Some(cp) => cp,
+            None => match self.store.first_record_day(today)? {
+                Some(first) => resume::empty_totals(first),
+                None => resume::empty_totals(today),
+            },
+        };
+        let statuses = self.store.statuses_between(before.day, today)?;
+        let wins = self.store.win_days_between(before.day, today)?;
+        Ok(resume::totals_since(&before, &statuses, &wins, today))
+    }
+
+    /// The twelve weeks ending with the week of `last_week`.
+    pub(super) fn trend(&self, w: &Window, last_week: NaiveDate) -> Vec<WeekPoint> {
+        let starts: Vec<NaiveDate> = (0..super::TREND_WEEKS)
+            .rev()
+            .map(|i| last_week - chrono::Duration::days(7 * i))
+            .collect();
+        evidence::week_points(
+            &starts,
+            &w.promises,
+            &w.checks,
+            &w.checkins,
+            &w.reflections,
+            self.today(),
+        )
+    }
+
+    /// Patterns over the twelve weeks ending with the week of `last_week`.
+    pub(super) fn patterns_of(
+        &self,
+        w: &Window,
+        last_week: NaiveDate,
+        upto: NaiveDate,
+    ) -> Option<evidence::Patterns> {
+        evidence::patterns_since(
+            w.first_day,
+            &w.promises,
+            &w.checks,
+            &w.wins,
+            last_week - chrono::Duration::days(7 * (super::TREND_WEEKS - 1)),
+            upto,
+        )
+    }
+
+    /// How many checks up to `day` were shown up for, and the earlier win
+    /// to show on `day`, each from the last totals checkpoint on.
+    pub(super) fn resurfaced(&self, day: NaiveDate) -> Result<(u32, Option<Win>)> {
+        let before = self.store.totals_checkpoint(day)?;
+        let from = before.as_ref().map_or(FIRST_DAY, |c| c.day);
+        let shown = (self.store.statuses_between(from, day)?.iter())
+            .filter(|(_, s)| s.showed_up())
+            .count() as u32;
+        let kept_so_far = before
+            .as_ref()
+            .map_or(0, |c| c.kept + c.partial + c.smaller)
+            + shown;
+        let last = day.pred_opt().unwrap_or(day);
+        let earlier = before.as_ref().map_or(0, |c| c.wins)
+            + self.store.win_days_between(from, last)?.len() as u32;
+        let Some(k) = evidence::resurfaced_index(earlier as usize, day) else {
+            return Ok((kept_so_far, None));
+        };
+        let k = k as u32;
+        let (start, skipped) = match self.store.totals_checkpoint_with_wins(day, k)? {
+            Some(c) => (c.day, c.wins),
+            None => (FIRST_DAY, 0),
+        };
+        let win = self.store.win_at(start, last, k - skipped)?;
+        Ok((kept_so_far, win))
+    }
+}
