@@ -259,7 +259,8 @@ impl Store {
         to: NaiveDate,
     ) -> Result<Vec<Check>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM checks WHERE promise_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day",
+            "SELECT id, promise_id, day, status, amount, note, lesson, updated_at FROM checks
+             WHERE promise_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day",
         )?;
         Ok(stmt
             .query_map(params![promise_id, from, to], check_from_row)?

@@ -290,9 +290,10 @@ impl Store {
     }
 
     pub fn check(&self, promise_id: &str, day: NaiveDate) -> Result<Option<Check>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT * FROM checks WHERE promise_id = ?1 AND day = ?2")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, promise_id, day, status, amount, note, lesson, updated_at FROM checks
+             WHERE promise_id = ?1 AND day = ?2",
+        )?;
         Ok(stmt
             .query_row(params![promise_id, day], check_from_row)
             .optional()?)
@@ -301,7 +302,8 @@ impl Store {
     /// Every check from `from` to `to`, both included.
     pub fn checks_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Check>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM checks WHERE day BETWEEN ?1 AND ?2 ORDER BY day, promise_id",
+            "SELECT id, promise_id, day, status, amount, note, lesson, updated_at FROM checks
+             WHERE day BETWEEN ?1 AND ?2 ORDER BY day, promise_id",
         )?;
         Ok(stmt
             .query_map(params![from, to], check_from_row)?
