@@ -57,12 +57,7 @@ impl ReviewWeek {
             .filter_map(|row| all.iter().find(|p| p.id == row.promise_id))
             .map(|p| p.as_on(last))
             .collect();
-        let mut wins = Vec::new();
-        let mut day = start;
-        while day <= end.min(today) {
-            wins.extend(journal.day(day)?.wins);
-            day += Duration::days(1);
-        }
+        let wins = journal.wins_between(start, last)?;
         Ok(ReviewWeek {
             label: iso_label(start),
             answers: answers(journal, &view),
