@@ -173,12 +173,13 @@ impl Store {
         week_starts_on: Weekday,
         day: NaiveDate,
     ) -> Result<Vec<PromiseCheckpoint>> {
+        // Promise by promise, each checkpoint found by its key (a CROSS
+        // JOIN keeps SQLite from reading every checkpoint instead).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.* FROM promise_checkpoints AS c
-             JOIN (SELECT promise_id, max(day) AS day FROM promise_checkpoints
-                   WHERE week_start = ?1 AND day <= ?2 GROUP BY promise_id) AS last
-               ON c.promise_id = last.promise_id AND c.day = last.day
-             WHERE c.week_start = ?1",
+            "SELECT c.* FROM promises AS p CROSS JOIN promise_checkpoints AS c
+               ON c.promise_id = p.id AND c.week_start = ?1
+              AND c.day = (SELECT max(day) FROM promise_checkpoints
+                           WHERE promise_id = p.id AND week_start = ?1 AND day <= ?2)",
         )?;
         Ok(stmt
             .query_map(

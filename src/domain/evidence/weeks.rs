@@ -5,6 +5,7 @@
 //!
 //! May use: `model` and the rest of `domain`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -128,8 +129,7 @@ pub fn week_points(
         .map(|&start| {
             let end = start + chrono::Duration::days(6);
             let in_week = |d: NaiveDate| d >= start && d <= end.min(today);
-            let week_checks: Vec<Check> =
-                checks.iter().filter(|c| in_week(c.day)).cloned().collect();
+            let week_checks = within(checks, start, end.min(today));
             // The same count the week's summary shows.
             let records = Records {
                 promises,
@@ -156,6 +156,19 @@ pub fn week_points(
             }
         })
         .collect()
+}
+
+/// The checks from `from` to `to`: a slice of `checks` when they are in
+/// day order (as the journal reads them), else a copy.
+fn within(checks: &[Check], from: NaiveDate, to: NaiveDate) -> Cow<'_, [Check]> {
+    if checks.is_sorted_by_key(|c| c.day) {
+        let lo = checks.partition_point(|c| c.day < from);
+        let hi = checks.partition_point(|c| c.day <= to);
+        Cow::Borrowed(&checks[lo..hi.max(lo)])
+    } else {
+        let inside = |c: &&Check| c.day >= from && c.day <= to;
+        Cow::Owned(checks.iter().filter(inside).cloned().collect())
+    }
 }
 
 /// The trust gap's two sides over the week's check-in days, as averages:

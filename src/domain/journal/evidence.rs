@@ -31,9 +31,16 @@ pub(super) struct Window {
 }
 
 impl Window {
-    /// The same records up to `day` only.
-    pub fn upto(&self, day: NaiveDate) -> Window {
-        Window {
+    /// The same records up to `day` only, or `None` if there are none
+    /// after it (days after today hold nothing unless the clock was set
+    /// back).
+    pub fn upto(&self, day: NaiveDate) -> Option<Window> {
+        let after = |d: NaiveDate| d > day;
+        let any_after = self.checks.iter().any(|c| after(c.day))
+            || self.wins.iter().any(|w| after(w.day))
+            || self.checkins.iter().any(|c| after(c.day))
+            || self.reflections.iter().any(|r| after(r.day));
+        any_after.then(|| Window {
             promises: self.promises.clone(),
             from: self.from,
             checks: keep(&self.checks, day, |c| c.day),
@@ -41,23 +48,36 @@ impl Window {
             checkins: keep(&self.checkins, day, |c| c.day),
             reflections: keep(&self.reflections, day, |r| r.day),
             first_day: self.first_day,
-        }
+        })
     }
 
-    /// The records as the week's summary counts them.
-    pub fn records(&self) -> stats::Records<'_> {
+    /// The records of the seven days from `start`, for the week's summary.
+    pub fn week(&self, start: NaiveDate) -> stats::Records<'_> {
+        let end = start + chrono::Duration::days(6);
         stats::Records {
             promises: &self.promises,
-            checks: &self.checks,
-            wins: &self.wins,
-            checkins: &self.checkins,
-            reflections: &self.reflections,
+            checks: days(&self.checks, (start, end), |c| c.day),
+            wins: days(&self.wins, (start, end), |w| w.day),
+            checkins: days(&self.checkins, (start, end), |c| c.day),
+            reflections: days(&self.reflections, (start, end), |r| r.day),
         }
     }
 }
 
 fn keep<T: Clone>(items: &[T], day: NaiveDate, day_of: impl Fn(&T) -> NaiveDate) -> Vec<T> {
     items.iter().filter(|x| day_of(x) <= day).cloned().collect()
+}
+
+/// The records of the days from `from` to `to` among `items`, which the
+/// store lists in day order.
+fn days<T>(
+    items: &[T],
+    (from, to): (NaiveDate, NaiveDate),
+    day_of: impl Fn(&T) -> NaiveDate,
+) -> &[T] {
+    let lo = items.partition_point(|x| day_of(x) < from);
+    let hi = items.partition_point(|x| day_of(x) <= to);
+    &items[lo..hi.max(lo)]
 }
 
 impl Journal {
@@ -92,11 +112,17 @@ impl Journal {
             .into_iter()
             .map(|c| (c.promise_id.clone(), c))
             .collect();
-        let in_window: Vec<&Check> = window.checks.iter().filter(|c| c.day <= upto).collect();
+        let mut by_promise: HashMap<&str, Vec<&Check>> = HashMap::new();
+        for c in window.checks.iter().filter(|c| c.day <= upto) {
+            by_promise.entry(c.promise_id.as_str()).or_default().push(c);
+        }
         let mut out = HashMap::new();
         for p in window.promises.iter().filter(|p| wanted(p)) {
             let since = match checkpoints.remove(&p.id) {
-                Some(cp) if cp.day >= window.from => Since::resume(p, cp, &in_window, upto),
+                Some(cp) if cp.day >= window.from => {
+                    let mine = by_promise.get(p.id.as_str()).map_or(&[][..], Vec::as_slice);
+                    Since::resume(p, cp, mine, upto)
+                }
                 Some(cp) => {
                     let mine = self.store.checks_of(&p.id, cp.day, upto)?;
                     let refs: Vec<&Check> = mine.iter().collect();

@@ -139,33 +139,34 @@ impl Journal {
         let current = week_start <= today && today <= end;
         self.store.snapshot(|| {
             // The week's summaries count what is recorded in it; the rest
-            // counts up to today.
+            // counts up to today (days after it hold nothing, unless the
+            // clock was set back).
             let whole = self.window(from, end)?;
-            let w = whole.upto(today);
-            let since = self.since_checkpoints(&w, upto, |p| {
+            let upto_today = whole.upto(today);
+            let w = upto_today.as_ref().unwrap_or(&whole);
+            let since = self.since_checkpoints(w, upto, |p| {
                 p.active_on(upto) || (current && !p.is_archived())
             })?;
-            let weeks = self.trend(&w, week_start);
+            let weeks = self.trend(w, week_start);
             Ok(ReviewView {
                 week_start,
-                summary: stats::week_summary(&whole.records(), week_start, today),
-                previous: stats::week_summary(
-                    &whole.records(),
-                    week_start - chrono::Duration::days(7),
-                    today,
-                ),
+                summary: stats::week_summary(&whole.week(week_start), week_start, today),
+                previous: {
+                    let previous = week_start - chrono::Duration::days(7);
+                    stats::week_summary(&whole.week(previous), previous, today)
+                },
                 strengths: (w.promises.iter())
                     .filter(|p| p.active_on(upto))
                     .filter_map(|p| since.get(&p.id))
                     .map(|s| (s.promise.id.clone(), s.evidence()))
                     .collect(),
                 wins_by_area: evidence::wins_by_area(w.wins.iter().filter(|x| in_week(x.day))),
-                misses: miss_notes(&w, in_week),
+                misses: miss_notes(w, in_week),
                 twelve_weeks: evidence::together(&weeks, &w.checkins, &w.reflections, today),
                 weeks,
-                patterns: self.patterns_of(&w, week_start, upto),
+                patterns: self.patterns_of(w, week_start, upto),
                 suggestions: if current {
-                    self.open_suggestions(&w, &since)?
+                    self.open_suggestions(w, &since)?
                 } else {
                     Vec::new()
                 },
