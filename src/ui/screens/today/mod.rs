@@ -86,7 +86,11 @@ pub struct TodayState {
     resurface: Option<Resurface>,
     /// No promise and nothing recorded yet.
     first_run: bool,
+    /// What the day's parts were read at, and the day.
     loaded: Option<(Version, NaiveDate)>,
+    /// What the parts that do not depend on the day shown (the calendar
+    /// pane, the promises, the first run) were read at.
+    loaded_recent: Option<Version>,
 }
 
 impl TodayState {
@@ -116,14 +120,27 @@ impl TodayState {
             resurface: None,
             first_run: false,
             loaded: None,
+            loaded_recent: None,
         }
     }
 
-    /// Reads the day again if the journal or the day changed since the
-    /// last load. Returns whether anything was read.
+    /// Reads again what the journal or the day changed since the last
+    /// load: the day shown when it or the journal changed, the calendar
+    /// pane and the promises only when the journal changed (moving to
+    /// another day leaves them as they are). Returns whether anything was
+    /// read.
     pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        let recent = self.loaded_recent != Some(version);
+        if recent {
+            self.promises = j.promises(true)?;
+            let recent_end = j.week_start(version.today) + chrono::Duration::days(6);
+            let recent_start = recent_end - chrono::Duration::days(RECENT_WEEKS * 7 - 1);
+            self.recent = j.marks(recent_start, recent_end)?;
+            self.first_run = self.promises.is_empty() && j.counts()?.is_empty();
+            self.loaded_recent = Some(version);
+        }
         if self.loaded == Some((version, self.day)) {
-            return Ok(false);
+            return Ok(recent);
         }
         self.view = j.day(self.day)?;
         self.yesterday_blanks = match self.day.pred_opt() {
@@ -135,11 +152,6 @@ impl TodayState {
             _ => Vec::new(),
         };
         self.resurface = j.resurface(self.day)?;
-        self.promises = j.promises(true)?;
-        let recent_end = j.week_start(version.today) + chrono::Duration::days(6);
-        let recent_start = recent_end - chrono::Duration::days(RECENT_WEEKS * 7 - 1);
-        self.recent = j.marks(recent_start, recent_end)?;
-        self.first_run = self.promises.is_empty() && j.counts()?.is_empty();
         self.loaded = Some((version, self.day));
         let clamp = |sel: &mut usize, len: usize| *sel = (*sel).min(len.saturating_sub(1));
         clamp(&mut self.promise_sel, self.view.items.len());
