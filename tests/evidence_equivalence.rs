@@ -494,3 +494,114 @@ proptest! {
         compare(&mut j, &mut rng);
     }
 }
+
+// ----- the screens read a week once ------------------------------------------
+
+mod screens {
+    use super::common::{Fixture, lived_in, open_at};
+    use chrono::Duration;
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use smallwins::domain::{Journal, Mark, Status};
+    use smallwins::ui::app::App;
+    use smallwins::ui::screens::Version;
+    use smallwins::ui::screens::review::ReviewState;
+    use smallwins::ui::theme::Theme;
+    use smallwins::ui::{Screen, buffer_to_string};
+
+    fn version(j: &Journal) -> Version {
+        Version {
+            own: j.generation(),
+            others: j.data_version().expect("data version"),
+            today: j.today(),
+        }
+    }
+
+    fn keys(app: &mut App, text: &str) {
+        for c in text.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            app.handle_event(&Event::Key(key));
+        }
+    }
+
+    fn screen(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|f| f.render_widget(app, f.area()))
+            .expect("draw");
+        buffer_to_string(terminal.backend().buffer())
+    }
+
+    #[test]
+    fn going_back_to_a_week_shown_lately_reads_nothing_until_the_journal_changes() {
+        let f = Fixture::new();
+        let mut j = lived_in(&f.path);
+        let this_week = j.week_start(j.today());
+        let before = this_week - Duration::days(7);
+        let mut review = ReviewState::new(this_week);
+        let v = version(&j);
+        assert!(review.load(&j, v).expect("load"), "the first week is read");
+        review.week = before;
+        assert!(review.load(&j, v).expect("load"), "another week is read");
+        review.week = this_week;
+        assert!(
+            !review.load(&j, v).expect("load"),
+            "shown lately: nothing is read"
+        );
+        review.week = before;
+        assert!(
+            !review.load(&j, v).expect("load"),
+            "shown lately: nothing is read"
+        );
+        assert!(
+            !review.load(&j, v).expect("load"),
+            "the same week: nothing is read"
+        );
+        // A change: every week is read again.
+        let id = j.promises(false).expect("promises")[0].id.clone();
+        j.mark(&id, before, Status::Missed, Mark::default())
+            .expect("mark");
+        assert!(review.load(&j, version(&j)).expect("load"));
+        review.week = this_week;
+        assert!(review.load(&j, version(&j)).expect("load"));
+    }
+
+    #[test]
+    fn a_week_shown_again_reads_as_a_fresh_start_would_draw_it_and_follows_changes() {
+        let f = Fixture::new();
+        let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
+        keys(&mut app, "3[");
+        let week_before = screen(&app);
+        keys(&mut app, "[]]");
+        let this_week = screen(&app);
+        keys(&mut app, "[");
+        assert_eq!(screen(&app), week_before, "the week before, shown again");
+        keys(&mut app, "]");
+        assert_eq!(screen(&app), this_week, "this week, shown again");
+        let fresh = App::new(open_at(&f.path, "2026-11-21T08:30"), Theme::new(false));
+        let mut fresh = fresh.expect("app");
+        fresh
+            .focus(Screen::Review, app.journal.today())
+            .expect("focus");
+        assert_eq!(screen(&fresh), this_week, "as a fresh start draws it");
+        // Another smallwins marks a day of this week: the next tick reads
+        // the week again.
+        let mut other = open_at(&f.path, "2026-11-21T08:30");
+        let walk = other.find_promise("walk").expect("walk");
+        other
+            .mark(&walk.id, app.journal.today(), Status::Kept, Mark::default())
+            .expect("mark");
+        assert!(
+            app.tick().expect("tick"),
+            "a change from outside is noticed"
+        );
+        assert_ne!(screen(&app), this_week, "the week shows the new mark");
+        let mut again =
+            App::new(open_at(&f.path, "2026-11-21T08:30"), Theme::new(false)).expect("app");
+        again
+            .focus(Screen::Review, app.journal.today())
+            .expect("focus");
+        assert_eq!(screen(&app), screen(&again));
+    }
+}

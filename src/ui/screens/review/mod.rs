@@ -67,7 +67,13 @@ pub struct ReviewState {
     /// The first day of the current week, when loaded.
     this_week: NaiveDate,
     loaded: Option<(Version, NaiveDate)>,
+    /// Weeks shown lately, read at the version of `loaded`, newest first:
+    /// going back to one reads nothing.
+    lately: Vec<(NaiveDate, ReviewView)>,
 }
+
+/// Weeks [`ReviewState`] keeps after they are shown.
+const WEEKS_KEPT: usize = 8;
 
 impl ReviewState {
     pub fn new(this_week: NaiveDate) -> ReviewState {
@@ -80,23 +86,38 @@ impl ReviewState {
             view: None,
             this_week,
             loaded: None,
+            lately: Vec::new(),
         }
     }
 
-    /// Reads the week again if it or the journal changed. Returns whether
+    /// Reads the week if it or the journal changed, unless it was shown
+    /// lately and the journal has not changed since. Returns whether
     /// anything was read.
     pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         if self.loaded == Some((version, self.week)) {
             return Ok(false);
         }
-        self.view = Some(j.review(self.week)?);
+        let same = self.loaded.is_some_and(|(v, _)| v == version);
+        if !same {
+            self.lately.clear();
+        }
+        let kept = self.lately.iter().position(|(week, _)| *week == self.week);
+        let read = kept.is_none();
+        let view = match kept {
+            Some(i) => self.lately.remove(i).1,
+            None => j.review(self.week)?,
+        };
+        if let (true, Some((_, week)), Some(shown)) = (same, self.loaded, self.view.replace(view)) {
+            self.lately.insert(0, (week, shown));
+            self.lately.truncate(WEEKS_KEPT);
+        }
         // Other content, another length: unknown until drawn again.
         self.max_scroll.set(None);
         self.this_week = j.week_start(version.today);
         self.loaded = Some((version, self.week));
         let items = self.items(j.config()).len();
         self.sel = self.sel.min(items.saturating_sub(1));
-        Ok(true)
+        Ok(read)
     }
 
     /// The acting pane's items: open suggestions, then the weekly
