@@ -1,5 +1,5 @@
-//! Speed on journals of one year, ten years, and ten heavy years (twenty
-//! promises, ten wins a day), each made in a temporary folder by the
+//! Speed on journals of one year, ten years, and one and ten heavy years
+//! (twenty promises, ten wins a day), each made in a temporary folder by the
 //! generator of `smallwins demo --years`: opening and the first frame of
 //! each screen at 120×40, a key and the frame it leads to, the durable
 //! writes, the week review, stats over all history, and a JSON export and
@@ -8,7 +8,7 @@
 //! Run with `cargo bench` (or `scripts/bench.sh`, which prints the table of
 //! the README's "Performance"). Nothing here is asserted: figures flake.
 //! The parameter of every benchmark is the journal: `1y`, `10y`,
-//! `10y-heavy`.
+//! `1y-heavy`, `10y-heavy`.
 
 mod common;
 

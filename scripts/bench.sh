@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Measures smallwins on journals of one year, ten years, and ten heavy years
-# (20 promises, 10 wins a day), and prints the table of the README's
-# "Performance" section.
+# Measures smallwins on journals of one year, ten years, and one and ten
+# heavy years (20 promises, 10 wins a day), and prints the table of the
+# README's "Performance" section, with how much each figure grows from one
+# year to ten.
 #
 #   scripts/bench.sh           whole-process figures, the TUI's peak memory,
 #                              and the in-process benchmarks (cargo bench)
@@ -54,8 +55,8 @@ export SMALLWINS_NOW="2026-11-21T08:30"
 EVENING="2026-11-21T20:30"
 unset SMALLWINS_DB
 
-SIZES=(1y 10y 10y-heavy)
-declare -A DEMO=([1y]="--years 1" [10y]="--years 10" [10y-heavy]="--years 10 --heavy")
+SIZES=(1y 10y 1y-heavy 10y-heavy)
+declare -A DEMO=([1y]="--years 1" [10y]="--years 10" [1y-heavy]="--years 1 --heavy" [10y-heavy]="--years 10 --heavy")
 
 sw() { # sw JOURNAL ARGS… : smallwins on that journal, no config file
     local j=$1
@@ -88,7 +89,7 @@ ROWS=(
     "win x (durable)|WINS win x"
 )
 
-declare -A FIG
+declare -A FIG RAW
 ms() { awk -v s="$1" 'BEGIN { v = s * 1000; if (v < 10) printf "%.1f ms", v; else printf "%.0f ms", v }'; }
 
 for s in "${SIZES[@]}"; do
@@ -106,6 +107,7 @@ for s in "${SIZES[@]}"; do
             "$BIN --db $WORK/$j.db --config $WORK/none.toml $args" >/dev/null 2>&1
         median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
         FIG["$label|$s"]=$(ms "$median")
+        RAW["$label|$s"]=$median
     done
 done
 
@@ -138,6 +140,7 @@ if command -v tmux >/dev/null; then
         keys 1 1 && keys h 60 && idle "$pid"
         hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
         FIG["TUI: peak memory after browsing|$s"]=$(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }')
+        RAW["TUI: peak memory after browsing|$s"]=$hwm
         tmux send-keys -t "$SESSION" q
         sleep 0.5
         tmux kill-session -t "$SESSION" 2>/dev/null || true
@@ -152,12 +155,25 @@ if [[ $QUICK == 0 ]]; then
 fi
 
 # In-process figures: the median criterion measured, from target/criterion.
-crit() { # crit GROUP PARAM
+crit_ns() { # crit_ns GROUP PARAM: nanoseconds, or nothing
     local f="$TARGET/criterion/$1/$2/new/estimates.json"
-    [[ -f $f ]] || { echo "—"; return; }
+    [[ -f $f ]] || return 0
+    grep -o '"median":{"confidence_interval":{[^}]*},"point_estimate":[0-9.eE+-]*' "$f" | sed 's/.*://'
+}
+crit() { # crit GROUP PARAM
     local ns
-    ns=$(grep -o '"median":{"confidence_interval":{[^}]*},"point_estimate":[0-9.eE+-]*' "$f" | sed 's/.*://')
+    ns=$(crit_ns "$1" "$2")
+    [[ -n $ns ]] || { echo "—"; return; }
     awk -v n="$ns" 'BEGIN { if (n < 1e6) printf "%.0f µs", n / 1000; else if (n < 1e7) printf "%.1f ms", n / 1e6; else printf "%.0f ms", n / 1e6 }'
+}
+# How many times the first figure the second is: "1.1×", or "—".
+times() {
+    [[ -n ${1:-} && -n ${2:-} ]] || { echo "—"; return; }
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else printf "—" }'
+}
+# One row: label, then the four figures and the raw numbers they came from.
+row() { # row LABEL F1 F10 FH1 FH10 R1 R10 RH1 RH10
+    echo "| $1 | $2 | $3 | $(times "$7" "$6") | $4 | $5 | $(times "$9" "$8") |"
 }
 CRIT=(
     "first frame: Today|first_frame_today"
@@ -184,19 +200,25 @@ CRIT=(
 echo
 echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || uname -m), $(uname -sr); load average $LOAD_BEFORE before the whole-process runs, $LOAD_AFTER after."
 echo
-echo "| whole process (median) | 1 year | 10 years | 10 years, heavy |"
-echo "| --- | --- | --- | --- |"
-for row in "${ROWS[@]}"; do
-    label=${row%%|*}
-    echo "| \`$label\` | ${FIG["$label|1y"]} | ${FIG["$label|10y"]} | ${FIG["$label|10y-heavy"]} |"
+HEAD="| 1 year | 10 years | growth | 1 year, heavy | 10 years, heavy | growth |"
+echo "| whole process (median) $HEAD"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for r in "${ROWS[@]}" "TUI: peak memory after browsing|"; do
+    label=${r%%|*}
+    shown=$label
+    [[ $label == TUI:* ]] || shown="\`$label\`"
+    f() { echo "${FIG["$label|$1"]:-—}"; }
+    g() { echo "${RAW["$label|$1"]:-}"; }
+    row "$shown" "$(f 1y)" "$(f 10y)" "$(f 1y-heavy)" "$(f 10y-heavy)" \
+        "$(g 1y)" "$(g 10y)" "$(g 1y-heavy)" "$(g 10y-heavy)"
 done
-label="TUI: peak memory after browsing"
-echo "| $label | ${FIG["$label|1y"]:-—} | ${FIG["$label|10y"]:-—} | ${FIG["$label|10y-heavy"]:-—} |"
 echo
-echo "| in process (median, 120×40) | 1 year | 10 years | 10 years, heavy |"
-echo "| --- | --- | --- | --- |"
-for row in "${CRIT[@]}"; do
-    label=${row%%|*}
-    group=${row#*|}
-    echo "| $label | $(crit "$group" 1y) | $(crit "$group" 10y) | $(crit "$group" 10y-heavy) |"
+echo "| in process (median, 120×40) $HEAD"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for r in "${CRIT[@]}"; do
+    label=${r%%|*}
+    group=${r#*|}
+    row "$label" "$(crit "$group" 1y)" "$(crit "$group" 10y)" "$(crit "$group" 1y-heavy)" \
+        "$(crit "$group" 10y-heavy)" "$(crit_ns "$group" 1y)" "$(crit_ns "$group" 10y)" \
+        "$(crit_ns "$group" 1y-heavy)" "$(crit_ns "$group" 10y-heavy)"
 done

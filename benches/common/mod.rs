@@ -25,7 +25,8 @@ pub fn today() -> NaiveDate {
     now().date()
 }
 
-/// The journals of issue 11's table.
+/// The journals of issue 11's table, and a heavy year to tell how the
+/// heavy journal grows.
 #[derive(Debug, Clone, Copy)]
 pub struct Size {
     /// The name of the column, and of the benchmark's parameter.
@@ -34,7 +35,7 @@ pub struct Size {
     pub scale: Scale,
 }
 
-pub const SIZES: [Size; 3] = [
+pub const SIZES: [Size; 4] = [
     Size {
         name: "1y",
         years: 1,
@@ -44,6 +45,11 @@ pub const SIZES: [Size; 3] = [
         name: "10y",
         years: 10,
         scale: Scale::Standard,
+    },
+    Size {
+        name: "1y-heavy",
+        years: 1,
+        scale: Scale::Heavy,
     },
     Size {
         name: "10y-heavy",
