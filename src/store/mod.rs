@@ -319,6 +319,22 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// How many wins each day from `from` to `to` has, for the days that
+    /// have one.
+    pub fn win_counts_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, count(*) FROM wins WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            Ok((r.get(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     pub fn checkins_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CheckIn>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, day, intention, confidence, updated_at FROM checkins WHERE day BETWEEN ?1 AND ?2 ORDER BY day",

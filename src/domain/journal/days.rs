@@ -203,13 +203,13 @@ impl Journal {
         Ok(stats::marks(&promises, &checks, from, to, self.today()))
     }
 
-    /// Counts of wins per day in a range.
+    /// Counts of wins per day in a range (days without a win left out).
     pub fn win_counts(&self, from: NaiveDate, to: NaiveDate) -> Result<BTreeMap<NaiveDate, usize>> {
-        let mut counts = BTreeMap::new();
-        for w in self.store.wins_between(from, to)? {
-            *counts.entry(w.day).or_insert(0) += 1;
-        }
-        Ok(counts)
+        Ok(self
+            .store
+            .win_counts_between(from, to)?
+            .into_iter()
+            .collect())
     }
 
     /// The week (seven days) that starts on `week_start`.
