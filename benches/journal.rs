@@ -97,6 +97,7 @@ fn history() -> Export {
                 text: format!("a small win, number {w} of the day"),
                 area: Some("work".into()),
                 created_at: at(day),
+                private: false,
             });
         }
         checkins.push(CheckIn {

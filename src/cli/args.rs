@@ -447,6 +447,9 @@ pub struct WinArgs {
     /// An area of life, like health, work, social or creative
     #[arg(long, value_name = "AREA")]
     pub area: Option<String>,
+    /// Keep this win to yourself: it is never in a message you share
+    #[arg(long)]
+    pub private: bool,
     #[command(flatten)]
     pub date: DateArg,
 }

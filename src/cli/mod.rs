@@ -64,7 +64,7 @@
 //! | `promise list` | `promises.rs` | an array of promises |
 //! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check, started}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
-//! | `win`, `win add` | `wins.rs` | the win |
+//! | `win`, `win add` | `wins.rs` | the win (`private`: never shared) |
 //! | `win list` | `wins.rs` | `{day, wins}`, each win with its `short_id` |
 //! | `win edit` | `wins.rs` | the win with its `short_id` |
 //! | `win delete` | `wins.rs` | `{deleted, restore}`: the win with its `short_id`, and the command that notes it again |
