@@ -177,21 +177,27 @@ impl ShareSource {
         }
     }
 
+    /// "This week so far,", "Last week", "In the week of Mon 9 Nov,".
+    fn week_when(&self) -> String {
+        match self.about().as_str() {
+            "this week" => "This week so far,".into(),
+            "last week" => "Last week".into(),
+            other => format!("In {other},"),
+        }
+    }
+
     fn day_blocks(&self, view: &DayView, prompts: &[Prompt], include: ShareInclude) -> Vec<String> {
-        let mut lines = Vec::new();
-        let when = self.when(view);
-        let promised = day_promises(view, &when);
+        let promised = day_promises(view, &self.when(view));
         let wins: Vec<String> = view.wins.iter().map(|w| win_words(w, None)).collect();
-        if !wins.is_empty() {
-            let label = match (&promised, wins.len()) {
-                (Some(_), 1) => "A win".to_string(),
-                (Some(_), _) => "Wins".to_string(),
-                (None, n) => day_wins_label(&self.about(), n),
-            };
-            lines.extend(promised.clone());
+        let label = match (&promised, wins.len()) {
+            (_, 0) => None,
+            (Some(_), 1) => Some("A win".to_string()),
+            (Some(_), _) => Some("Wins".to_string()),
+            (None, n) => Some(day_wins_label(&self.about(), n)),
+        };
+        let mut lines: Vec<String> = promised.into_iter().collect();
+        if let Some(label) = label {
             lines.push(format!("{label}: {}", sentence(&wins.join("; "))));
-        } else {
-            lines.extend(promised.clone());
         }
         lines.extend(day_extras(view, prompts, self.about() == "today", include));
         if lines.is_empty() {
@@ -211,24 +217,20 @@ impl ShareSource {
         prompts: &[Prompt],
         include: ShareInclude,
     ) -> Vec<String> {
-        let about = capitalised(&self.about());
-        let mut blocks = Vec::new();
-        let promised = week::promises(summary, &about, summary.end >= self.today);
-        let wins = week::wins(days);
-        if let Some(promised) = &promised {
-            blocks.push(promised.clone());
-        }
-        if let Some(wins) = wins {
-            let label = if promised.is_some() {
-                "Wins:".to_string()
-            } else {
-                format!("{about}'s wins:")
-            };
+        let about = self.about();
+        let promised = week::promises(summary, &self.week_when());
+        let label = match (&promised, about.as_str()) {
+            (Some(_), _) => "Wins:".to_string(),
+            (None, "this week" | "last week") => format!("{}'s wins:", capitalised(&about)),
+            (None, other) => format!("Wins in {other}:"),
+        };
+        let mut blocks: Vec<String> = promised.into_iter().collect();
+        if let Some(wins) = week::wins(days) {
             blocks.push(format!("{label}\n{wins}"));
         }
         blocks.extend(week::extras(summary, days, answers, prompts, include));
         if blocks.is_empty() {
-            blocks.push(format!("{about}: nothing noted yet."));
+            blocks.push(format!("{}: nothing noted yet.", capitalised(&about)));
         }
         blocks
     }

@@ -15,7 +15,7 @@ use crate::model::{Prompt, ShareExtra, ShareInclude};
 /// "This week so far, I showed up 17 of the 20 times my small promises
 /// asked for:" and a line for each promise shown up for, or `None` when
 /// none was.
-pub(super) fn promises(summary: &WeekSummary, about: &str, open: bool) -> Option<String> {
+pub(super) fn promises(summary: &WeekSummary, when: &str) -> Option<String> {
     let lines: Vec<String> = (summary.promises.iter())
         .filter(|p| p.shown > 0 || p.extra > 0)
         .map(|p| format!("- {}: {}", plain_end(&p.text), week_words_to_share(p)))
@@ -24,13 +24,8 @@ pub(super) fn promises(summary: &WeekSummary, about: &str, open: bool) -> Option
         return None;
     }
     let (shown, asked) = summary.totals();
-    let when = if open {
-        format!("{about} so far,")
-    } else {
-        about.to_string()
-    };
     let head = match (shown, asked) {
-        (0, _) => format!("{when} the small promises I showed up for:"),
+        (0, _) => format!("{when} I showed up for these small promises:"),
         (1, 1) => format!("{when} I showed up the one time my small promises asked for:"),
         (shown, asked) => format!(
             "{when} I showed up {} times my small promises asked for:",
