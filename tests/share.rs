@@ -937,3 +937,14 @@ fn c_in_the_full_screen_journal_copies_through_its_terminal_and_goes_on() {
     tui.send("q");
     assert!(tui.wait_exit(), "{}", tui.text());
 }
+
+#[test]
+fn the_csv_export_marks_a_private_win() {
+    let f = Fixture::new();
+    drop(week_by_hand(&f.path));
+    let csv = common::run_at(&f, NOW, &["export", "--format", "csv"]);
+    let private: Vec<&str> = csv.lines().filter(|l| l.contains(",private,")).collect();
+    assert_eq!(private.len(), 1, "{csv}");
+    assert!(private[0].starts_with("win,2026-11-21,"), "{csv}");
+    assert!(private[0].contains("Cried a bit"), "{csv}");
+}
