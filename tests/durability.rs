@@ -201,6 +201,7 @@ fn big_journal(db: &Path) {
                     text: format!("Win number {n}: {}", "a small step forward ".repeat(8)),
                     area: None,
                     created_at: at("2026-11-01T12:00"),
+                    private: false,
                 })?;
             }
             Ok(())

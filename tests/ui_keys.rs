@@ -75,6 +75,7 @@ fn look(app: &App) -> Seen {
             Popup::Text(_) => "text",
             Popup::Form(_) => "form",
             Popup::Rating(_) => "rating",
+            Popup::Share(_) => "share",
         }),
         quit: app.quit,
         journal: app.journal.export(None, None).expect("export"),
@@ -108,6 +109,12 @@ fn setups(context: Context) -> Vec<Setup> {
             typed(a, "/small win");
             press(a, KeyCode::Down);
         }],
+        // Today's message; and one long enough to scroll, scrolled down a
+        // row, so that both ways have somewhere to go.
+        Context::Popup(PopupKind::Share) => vec![|a| typed(a, "S"), |a| {
+            long_day(a);
+            typed(a, "Sj");
+        }],
         // The morning confidence (6), and the same one step higher (7), so
         // that every digit changes one of them.
         Context::Popup(PopupKind::Rating) => vec![
@@ -135,10 +142,27 @@ fn contexts() -> Vec<Context> {
             PopupKind::Form,
             PopupKind::Rating,
             PopupKind::Search,
+            PopupKind::Share,
         ]
         .map(Context::Popup),
     );
     all
+}
+
+/// Twenty wins today, so that today's message is longer than its preview.
+fn long_day(app: &mut App) {
+    let today = app.journal.today();
+    for i in 0..20 {
+        app.journal
+            .add_win(
+                today,
+                &format!(
+                    "win number {i}: sorted the drawer of cables that had bothered me for weeks"
+                ),
+                None,
+            )
+            .expect("win");
+    }
 }
 
 #[test]

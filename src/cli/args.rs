@@ -107,6 +107,9 @@ pub enum Command {
     /// Fill a new, empty journal with weeks of made-up history to explore
     #[command(after_help = "Example:\n  smallwins demo --db /tmp/smallwins-demo.db --weeks 8")]
     Demo(DemoArgs),
+    /// A short message of a day's (or a week's) small wins for someone you trust: printed, copied or saved
+    #[command(after_help = SHARE_HELP)]
+    Share(ShareArgs),
     /// Look back on one week: what was kept, wins, how it felt, lessons, what's next
     #[command(
         after_help = "A WEEK is an ISO week like 2026-W47; weeks start on the config's \
@@ -196,6 +199,15 @@ const WIN_HELP: &str = "Each win has a short id (like 3fa9c1), shown by `win lis
     it stays the same for as long as the win exists. A win whose first word is add, list, edit or delete \
     goes after `--`: smallwins win -- list the groceries.\n\n\
     Example:\n  smallwins win \"sent the email I was avoiding\" --area work";
+
+const SHARE_HELP: &str = "Private by default: the message holds the wins (never one marked private) and \
+    the promises you showed up for, kept, partly kept or in the smaller version; what was missed is not named. \
+    Mood, confidence (morning and evening), notes (with what was noted missed), lessons and answers go in only \
+    when named with --include, or with [share] include in the config (--include none leaves them out again). \
+    --copy puts the message on the clipboard through the terminal (OSC 52; it works over SSH, and in tmux with \
+    `set -g set-clipboard on`); with no terminal it prints the message instead. --out writes a new file readable \
+    only by you. In the full-screen journal, S on Today and on Review opens the same message to preview.\n\n\
+    Example:\n  smallwins share --copy\n  smallwins share --week --include mood,confidence --out week.txt";
 
 const SEARCH_HELP: &str = "Every word must be found, in any order; a word also finds longer words that \
     start with it and other forms of it (walk finds walked and walking). The best matches come first, then \
@@ -447,6 +459,9 @@ pub struct WinArgs {
     /// An area of life, like health, work, social or creative
     #[arg(long, value_name = "AREA")]
     pub area: Option<String>,
+    /// Keep this win to yourself: it is never in a message you share
+    #[arg(long)]
+    pub private: bool,
     #[command(flatten)]
     pub date: DateArg,
 }
@@ -535,6 +550,24 @@ pub struct ReviewArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReviewFormat>,
     /// Write to this new file (readable only by you) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// The week instead of a day: this week, or the week holding --date
+    #[arg(long)]
+    pub week: bool,
+    #[command(flatten)]
+    pub date: DateArg,
+    /// What else goes in: any of mood, confidence, notes, lessons, answers, comma-separated, or none [default: the config's [share] include, else none]
+    #[arg(long, value_name = "LIST")]
+    pub include: Option<String>,
+    /// Copy the message to the clipboard through the terminal (OSC 52) instead of printing it
+    #[arg(long)]
+    pub copy: bool,
+    /// Write the message to this new file (readable only by you) instead of printing it
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

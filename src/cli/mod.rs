@@ -64,7 +64,7 @@
 //! | `promise list` | `promises.rs` | an array of promises |
 //! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check, started}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
-//! | `win`, `win add` | `wins.rs` | the win |
+//! | `win`, `win add` | `wins.rs` | the win (`private`: never shared) |
 //! | `win list` | `wins.rs` | `{day, wins}`, each win with its `short_id` |
 //! | `win edit` | `wins.rs` | the win with its `short_id` |
 //! | `win delete` | `wins.rs` | `{deleted, restore}`: the win with its `short_id`, and the command that notes it again |
@@ -82,6 +82,7 @@
 //! | `demo` | `demo.rs` | `{db, weeks, records}` (`{db, years, heavy?, records}` with `--years`) |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
+//! | `share` | `share.rs` | `{about, scope, day, week_start, week_end, include, text, characters, copied, out}`; `share.rs` documents each field |
 //! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |
 //! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}` |
 //! | `config path` | `config.rs` | `{path, exists}` |
@@ -125,7 +126,7 @@ pub use error::CliError;
 use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
 use commands::{
     care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
-    shell, show, stats, wins,
+    share, shell, show, stats, wins,
 };
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
@@ -220,6 +221,7 @@ fn access(command: &Command) -> Access {
         | Command::Review(_)
         | Command::Stats
         | Command::Search(_)
+        | Command::Share(_)
         | Command::Backup(_)
         | Command::Check
         | Command::Promise(PromiseCommand::List(_))
@@ -275,6 +277,13 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Review(args) => review::review(journal, &args, json)?.print(json)?,
         Command::Stats => print(&stats::stats(journal)?, json)?,
         Command::Search(args) => print(&search::search(journal, &args)?, json)?,
+        Command::Share(args) => {
+            let shared = share::share(journal, &args)?;
+            if let Some(note) = shared.note() {
+                output::write_stderr(&note);
+            }
+            print(&shared, json)?
+        }
         // These run before the journal is opened (see `works_on_the_file`).
         command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
             on_the_file(db, &command, journal.clock(), json)?

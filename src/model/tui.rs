@@ -172,11 +172,13 @@ pub enum KeyPlace {
     Rating,
     /// The search box.
     Search,
+    /// The preview of a message to share.
+    Share,
 }
 
 impl KeyPlace {
     /// The places with a table of their own, `[keys.NAME]`.
-    pub const NAMED: [KeyPlace; 9] = [
+    pub const NAMED: [KeyPlace; 10] = [
         KeyPlace::Today,
         KeyPlace::Calendar,
         KeyPlace::Review,
@@ -186,6 +188,7 @@ impl KeyPlace {
         KeyPlace::Form,
         KeyPlace::Rating,
         KeyPlace::Search,
+        KeyPlace::Share,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -200,6 +203,7 @@ impl KeyPlace {
             KeyPlace::Form => "form",
             KeyPlace::Rating => "rating",
             KeyPlace::Search => "search_box",
+            KeyPlace::Share => "share_popup",
         }
     }
 
@@ -249,7 +253,7 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 44] = [
+pub const ACTION_NAMES: [&str; 48] = [
     "quit",
     "help",
     "search",
@@ -294,6 +298,10 @@ pub const ACTION_NAMES: [&str; 44] = [
     "scroll_down",
     "scroll_up",
     "close",
+    "share",
+    "toggle_private",
+    "toggle",
+    "copy",
 ];
 
 /// `[keys] add_win = ["a", "w"]`: the keys for one action in one place.

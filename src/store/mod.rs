@@ -308,7 +308,7 @@ impl Store {
 
     pub fn wins_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Win>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, day, text, area, created_at FROM wins WHERE day BETWEEN ?1 AND ?2 ORDER BY day, created_at, id",
+            "SELECT id, day, text, area, created_at, private FROM wins WHERE day BETWEEN ?1 AND ?2 ORDER BY day, created_at, id",
         )?;
         Ok(stmt
             .query_map(params![from, to], win_from_row)?

@@ -8,7 +8,8 @@
 //!
 //! Uses the screens, the popups, the key table and the mouse's record of
 //! the last frame; drawing lives in `frame.rs`, and nothing below imports
-//! this module.
+//! this module. A message copied from the share preview waits in
+//! [`App::clipboard`] for the event loop to write.
 
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ use super::keymap::{self, Action, Context, Keymap};
 use super::mouse::{self, Hits};
 use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
+use super::screens::popup::share::{self, ShareRequest};
 use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
 use super::screens::search::{SearchReply, SearchState};
@@ -52,6 +54,9 @@ pub struct App {
     pub mouse: bool,
     /// Where the last frame drew what, for the mouse.
     pub hits: Hits,
+    /// A sequence for the terminal to put on the clipboard, waiting to be
+    /// written (by the event loop, through the app's own output).
+    pub clipboard: Option<String>,
     /// Other processes' writes, when last looked.
     data_version: i64,
 }
@@ -79,6 +84,7 @@ impl App {
             keys,
             mouse,
             hits: Hits::default(),
+            clipboard: None,
             data_version,
         };
         app.reload()?;
@@ -347,6 +353,13 @@ impl App {
                 .today
                 .save_miss(j, &promise_id, smaller.as_deref(), &values),
             Submission::Rating(purpose, value) => s.today.save_rating(j, purpose, value),
+            Submission::Share(ShareRequest::Copy { about, text }) => {
+                self.clipboard = Some(crate::clipboard::osc52(&text));
+                Ok(share::copied(&about))
+            }
+            Submission::Share(ShareRequest::Save { path, text }) => {
+                share::save(&path, &text).map_err(domain::Error::Input)
+            }
         }
     }
 }

@@ -161,6 +161,10 @@ fn event_loop(
             Input::End(EndReason::Signal(_)) => return Ok(Ended::Quit),
             Input::End(EndReason::TerminalGone) => return Ok(Ended::TerminalGone),
         }
+        if let Some(sequence) = app.clipboard.take() {
+            copy_through(terminal, &sequence)?;
+            needs_draw = true;
+        }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             match app.tick() {
@@ -172,6 +176,21 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Writes the clipboard sequence (OSC 52) through the app's own output,
+/// then clears the screen and forgets the last frame, so the next frame
+/// redraws all of it: a terminal that does not know the sequence may show
+/// some of it, and nothing of it stays on the screen. (`Terminal::clear`
+/// would ask the terminal where its cursor is, and the answer would go to
+/// the key reader instead.)
+fn copy_through(terminal: &mut ratatui::DefaultTerminal, sequence: &str) -> std::io::Result<()> {
+    let out = terminal.backend_mut();
+    out.write_all(sequence.as_bytes())?;
+    ratatui::backend::Backend::clear(out)?;
+    // The frame just drawn is already the previous one: this forgets it.
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// Sentences for the problems of the config's `[keys]`: two actions of one

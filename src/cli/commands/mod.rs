@@ -20,6 +20,7 @@ pub mod marks;
 pub mod promises;
 pub mod review;
 pub mod search;
+pub mod share;
 pub mod shell;
 pub mod show;
 pub mod stats;

@@ -33,6 +33,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use days::{DayItem, DayView, WeekProgress, day_items};
+pub(crate) use days::{join_and, lower_first};
 pub use marks::{Mark, status_for_amount};
 pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};

@@ -42,7 +42,7 @@ impl From<&Binding> for Bound {
 }
 
 /// Every place keys are pressed in.
-pub const CONTEXTS: [Context; 9] = [
+pub const CONTEXTS: [Context; 10] = [
     Context::Screen(Screen::Today),
     Context::Screen(Screen::Calendar),
     Context::Screen(Screen::Review),
@@ -52,6 +52,7 @@ pub const CONTEXTS: [Context; 9] = [
     Context::Popup(PopupKind::Form),
     Context::Popup(PopupKind::Rating),
     Context::Popup(PopupKind::Search),
+    Context::Popup(PopupKind::Share),
 ];
 
 /// The keys in force in every place.
@@ -107,6 +108,7 @@ fn place_of(context: Context) -> KeyPlace {
         Context::Popup(PopupKind::Form) => KeyPlace::Form,
         Context::Popup(PopupKind::Rating) => KeyPlace::Rating,
         Context::Popup(PopupKind::Search) => KeyPlace::Search,
+        Context::Popup(PopupKind::Share) => KeyPlace::Share,
     }
 }
 
@@ -119,6 +121,7 @@ fn place_words(context: Context) -> String {
         Context::Popup(PopupKind::Form) => "in a form".into(),
         Context::Popup(PopupKind::Rating) => "in a rating".into(),
         Context::Popup(PopupKind::Search) => "in search".into(),
+        Context::Popup(PopupKind::Share) => "in the preview of a message to share".into(),
     }
 }
 

@@ -64,6 +64,10 @@ pub enum Action {
     ToggleArchived,
     Accept,
     Dismiss,
+    /// Open the preview of a message to share (the day, or the week).
+    Share,
+    /// Make the selected win private, or shareable again.
+    TogglePrivate,
     // In popups
     Save,
     Cancel,
@@ -76,6 +80,10 @@ pub enum Action {
     ScrollDown,
     ScrollUp,
     Close,
+    /// Include or leave out the selected part of a message.
+    ToggleInclude,
+    /// Copy a message to the clipboard.
+    Copy,
 }
 
 impl Action {
@@ -128,6 +136,10 @@ impl Action {
             Action::ScrollUp => "scroll_up",
             Action::Close => "close",
             Action::Search => "search",
+            Action::Share => "share",
+            Action::TogglePrivate => "toggle_private",
+            Action::ToggleInclude => "toggle",
+            Action::Copy => "copy",
         }
     }
 
@@ -149,6 +161,8 @@ pub enum PopupKind {
     Form,
     Rating,
     Search,
+    /// The preview of a message to share.
+    Share,
 }
 
 /// Where a binding applies.
@@ -398,6 +412,7 @@ mod tests {
                 PopupKind::Form,
                 PopupKind::Rating,
                 PopupKind::Search,
+                PopupKind::Share,
             ]
             .map(Context::Popup),
         );

@@ -85,6 +85,7 @@ const TEXT: Scope = Scope::Popup(PopupKind::Text);
 const FORM: Scope = Scope::Popup(PopupKind::Form);
 const RATING: Scope = Scope::Popup(PopupKind::Rating);
 const SEARCH: Scope = Scope::Popup(PopupKind::Search);
+const SHARE: Scope = Scope::Popup(PopupKind::Share);
 
 const DIGITS: [Key; 10] = [
     k('0'),
@@ -164,6 +165,20 @@ pub const BINDINGS: &[Binding] = &[
         &[k('t'), code(KeyCode::Esc)],
         A::GoToday,
         "back to today",
+        None,
+    ),
+    b(
+        TODAY,
+        &[k('S')],
+        A::Share,
+        "preview the day's message for someone you trust",
+        None,
+    ),
+    b(
+        TODAY,
+        &[k('P')],
+        A::TogglePrivate,
+        "keep the selected win private, or share it again",
         None,
     ),
     // ----- Calendar
@@ -253,6 +268,13 @@ pub const BINDINGS: &[Binding] = &[
         A::Open,
         "answer the selected question (or accept)",
         Some("answer"),
+    ),
+    b(
+        REVIEW,
+        &[k('S')],
+        A::Share,
+        "preview the week's message for someone you trust",
+        None,
     ),
     // ----- Promises
     b(
@@ -529,6 +551,63 @@ pub const BINDINGS: &[Binding] = &[
         &[code(KeyCode::Esc)],
         A::Cancel,
         "close search",
+        Some("closes"),
+    ),
+    // ----- The preview of a message to share
+    b(
+        SHARE,
+        &[k(' ')],
+        A::ToggleInclude,
+        "put the chosen part in, or leave it out",
+        Some("include"),
+    ),
+    b(
+        SHARE,
+        &[code(KeyCode::Tab), k('l'), code(KeyCode::Right)],
+        A::NextField,
+        "choose the next part",
+        Some("choose"),
+    ),
+    b(
+        SHARE,
+        &[code(KeyCode::BackTab), k('h'), code(KeyCode::Left)],
+        A::PrevField,
+        "choose the previous part",
+        None,
+    ),
+    b(
+        SHARE,
+        &[k('j'), code(KeyCode::Down)],
+        A::ScrollDown,
+        "scroll the message down",
+        None,
+    ),
+    b(
+        SHARE,
+        &[k('k'), code(KeyCode::Up)],
+        A::ScrollUp,
+        "scroll the message up",
+        None,
+    ),
+    b(
+        SHARE,
+        &[k('c')],
+        A::Copy,
+        "copy the message to the clipboard",
+        Some("copy"),
+    ),
+    b(
+        SHARE,
+        &[k('s')],
+        A::Save,
+        "save the message to a file only you can read",
+        Some("save"),
+    ),
+    b(
+        SHARE,
+        &[code(KeyCode::Esc)],
+        A::Close,
+        "close (nothing is sent or saved)",
         Some("closes"),
     ),
 ];

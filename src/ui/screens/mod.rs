@@ -21,10 +21,12 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::domain::Journal;
+use crate::domain::share::ShareScope;
 use crate::ui::mouse::Hits;
 use crate::ui::theme::Theme;
 use calendar::CalendarState;
 use popup::Popup;
+use popup::share::SharePopup;
 use promises::PromisesState;
 use review::ReviewState;
 use today::TodayState;
@@ -105,6 +107,15 @@ impl Screens {
             review: ReviewState::new(journal.week_start(today)),
             promises: PromisesState::default(),
         }
+    }
+}
+
+/// The preview of the message about `scope` (S on Today and on Review),
+/// with what the config includes.
+fn share_preview(j: &Journal, scope: ShareScope) -> Outcome {
+    match j.share(scope) {
+        Ok(source) => Outcome::open(SharePopup::new(source, j.config().share_include)),
+        Err(e) => Outcome::say(e.to_string()),
     }
 }
 

@@ -22,8 +22,9 @@ use super::popup::form::{FieldId, Form, FormField, FormPurpose, FormValues};
 use super::popup::promise_form::promise_form;
 use super::popup::rating::RatingPurpose;
 use super::popup::text::{TextInput, TextPurpose};
-use super::{Outcome, Version};
+use super::{Outcome, Version, share_preview};
 use crate::domain::prompts::Prompts;
+use crate::domain::share::ShareScope;
 use crate::domain::{
     self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, status_for_amount,
     validate,
@@ -237,6 +238,8 @@ impl TodayState {
             }
             Action::ClearMark => return self.clear(j),
             Action::Open => return self.open_selected(j, today),
+            Action::Share => return share_preview(j, ShareScope::Day(self.day)),
+            Action::TogglePrivate => return self.toggle_private(j),
             _ => {}
         }
         Outcome::default()
@@ -331,6 +334,28 @@ impl TodayState {
                 None => Outcome::default(),
             },
             Pane::Reflection => Outcome::default(),
+        }
+    }
+
+    /// P on the wins pane: the selected win private (never shared), or
+    /// shareable again.
+    fn toggle_private(&mut self, j: &mut Journal) -> Outcome {
+        let win = match (self.pane, self.view.wins.get(self.win_sel)) {
+            (Pane::Wins, Some(win)) => win.clone(),
+            _ => {
+                let tab = keymap::key(Screen::Today, Action::NextPane);
+                return Outcome::say(format!(
+                    "Choose a win first ({tab} to the wins), then press {} to keep it private.",
+                    keymap::key(Screen::Today, Action::TogglePrivate)
+                ));
+            }
+        };
+        match j.set_win_private(&win, !win.private) {
+            Ok(w) if w.private => {
+                Outcome::say("Private: this win stays yours and is never in a message you share.")
+            }
+            Ok(_) => Outcome::say("This win can be shared again."),
+            Err(e) => Outcome::say(e.to_string()),
         }
     }
 
