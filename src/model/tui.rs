@@ -162,6 +162,8 @@ pub enum KeyPlace {
     Calendar,
     Review,
     Promises,
+    /// A promise's page.
+    PromisePage,
     /// The help popup.
     Help,
     /// A text box.
@@ -176,11 +178,12 @@ pub enum KeyPlace {
 
 impl KeyPlace {
     /// The places with a table of their own, `[keys.NAME]`.
-    pub const NAMED: [KeyPlace; 9] = [
+    pub const NAMED: [KeyPlace; 10] = [
         KeyPlace::Today,
         KeyPlace::Calendar,
         KeyPlace::Review,
         KeyPlace::Promises,
+        KeyPlace::PromisePage,
         KeyPlace::Help,
         KeyPlace::Text,
         KeyPlace::Form,
@@ -195,6 +198,7 @@ impl KeyPlace {
             KeyPlace::Calendar => "calendar",
             KeyPlace::Review => "review",
             KeyPlace::Promises => "promises",
+            KeyPlace::PromisePage => "promise_page",
             KeyPlace::Help => "help_popup",
             KeyPlace::Text => "text_box",
             KeyPlace::Form => "form",
@@ -249,7 +253,7 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 44] = [
+pub const ACTION_NAMES: [&str; 45] = [
     "quit",
     "help",
     "search",
@@ -276,6 +280,7 @@ pub const ACTION_NAMES: [&str; 44] = [
     "clear_mark",
     "add_win",
     "open",
+    "edit",
     "switch_reflection",
     "add_promise",
     "move_up",
