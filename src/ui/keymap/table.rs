@@ -261,7 +261,7 @@ pub const BINDINGS: &[Binding] = &[
         PROMISES,
         &[k(' ')],
         A::ToggleKept,
-        "mark the selected promise kept on the selected day (again: unmark)",
+        "mark kept on the selected day (again: unmark)",
         Some("kept"),
     ),
     b(
@@ -296,14 +296,14 @@ pub const BINDINGS: &[Binding] = &[
         PROMISES,
         &[k('h'), code(KeyCode::Left)],
         A::PrevDay,
-        "previous day (past the left edge, the days go back a week)",
+        "previous day (at the left edge, back a week)",
         None,
     ),
     b(
         PROMISES,
         &[k('l'), code(KeyCode::Right)],
         A::NextDay,
-        "next day (past the right edge, forward a week)",
+        "next day (at the right edge, forward a week)",
         None,
     ),
     b(

@@ -43,7 +43,8 @@ pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Scre
         day,
         smaller: item.promise.smaller.clone(),
     };
-    let mut form = Form::new(format!("Missed: {}", item.promise.text), purpose, fields);
+    let title = format!("Missed on {}: {}", day.format("%a %-d %b"), item.promise.text);
+    let mut form = Form::new(title, purpose, fields);
     form.note = item.promise.smaller.as_ref().map(|s| {
         format!(
             "Smaller version for next time: {s} ({} marks it)",

@@ -105,7 +105,10 @@ impl TextInput {
         let mut t = TextInput::new(purpose, &current, prompts);
         let unit = item.promise.unit.clone().unwrap_or_default();
         let target = item.target.map(format_amount).unwrap_or_default();
-        t.title = format!("How many {unit}? (target {target})");
+        t.title = format!(
+            "How many {unit}? (target {target}) · {}",
+            day.format("%a %-d %b")
+        );
         t
     }
 

@@ -117,21 +117,24 @@ pub(super) fn heatmap(ctx: &Ctx, story: &Story, area: Rect, buf: &mut Buffer) {
     put_line(buf, area, 8, &Line::from(rates));
 }
 
-/// The month over the column of its first week in view: "Sep", "Oct".
+/// The month over the column of the week it begins in: "Sep", "Oct"; the
+/// first column's month too when no month begins right after it.
 fn month_labels(theme: &Theme, weeks: &[StoryWeek]) -> Line<'static> {
+    let first_of_month = |week: &StoryWeek| {
+        (0..7)
+            .map(|d| week.start + chrono::Duration::days(d))
+            .find(|d| d.day() == 1)
+    };
     let mut text = " ".repeat(GUTTER as usize);
     for (i, week) in weeks.iter().enumerate() {
-        let end = week.start + chrono::Duration::days(6);
-        let first_of_month = (0..7)
-            .map(|d| week.start + chrono::Duration::days(d))
-            .find(|d| d.day() == 1);
-        let month = match first_of_month {
+        let soon = weeks[i + 1..].iter().take(2).any(|w| first_of_month(w).is_some());
+        let month = match first_of_month(week) {
             Some(d) => d,
-            None if i == 0 => end,
+            None if i == 0 && !soon => week.start + chrono::Duration::days(6),
             None => continue,
         };
         let x = GUTTER as usize + 2 * i;
-        if text.chars().count() < x {
+        if text.chars().count() <= x {
             text.push_str(&" ".repeat(x - text.chars().count()));
             text.push_str(&month.format("%b").to_string());
         }

@@ -24,7 +24,7 @@ use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
 
 /// Width of the figures beside the chart.
-const FIGURES_W: u16 = 34;
+const FIGURES_W: u16 = 38;
 /// The page is laid out roomily (blank rows, a taller chart) from this
 /// height on.
 const ROOMY_H: u16 = 30;

@@ -286,6 +286,9 @@ impl PromisesState {
             Action::MarkMissed => {
                 return Outcome::open(miss_form(&item(), day, prompts, Screen::Promises));
             }
+            _ if self.cell(p).is_some_and(|c| c.check.is_none()) => {
+                return Outcome::say(format!("Nothing is marked{on}."));
+            }
             _ => j
                 .unmark(&p.id, day)
                 .map(|()| format!("Cleared the mark{on}.")),
