@@ -203,7 +203,7 @@ impl PromisesState {
     /// The weeks over the days, a row per promise, the selected day in
     /// words, and the legend.
     fn draw_grid(&self, ctx: &Ctx, listed: &[&Promise], area: Rect, buf: &mut Buffer) {
-        let widest = listed.iter().map(|p| p.text.width()).max().unwrap_or(0);
+        let widest = listed.iter().map(|p| name(p).width()).max().unwrap_or(0);
         let flexible = listed
             .iter()
             .any(|p| matches!(p.schedule, Schedule::TimesPerWeek { .. }));
@@ -216,6 +216,11 @@ impl PromisesState {
             self.week_starts_on,
             ctx.today,
         );
+        // Whole weeks before every promise listed began are left out (the
+        // cursor's week stays).
+        let first = listed.iter().map(|p| p.created_on).min().unwrap_or(from);
+        let week_of = |d: NaiveDate| crate::domain::day::week_start(d, self.week_starts_on);
+        let from = from.max(week_of(first).min(week_of(self.cursor)));
         let days: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
         let view = View {
             ctx,
@@ -276,10 +281,7 @@ impl PromisesState {
     fn row(&self, view: &View, p: &Promise, selected: bool) -> Line<'static> {
         let theme = view.ctx.theme;
         let name_style = if p.is_archived() { theme.dim } else { theme.base };
-        let mut name = p.text.clone();
-        if p.is_archived() {
-            name.push_str(" (archived)");
-        }
+        let name = name(p);
         let w = view.cols.name;
         let mut spans = vec![
             Span::raw(if selected {
@@ -288,7 +290,7 @@ impl PromisesState {
                 " ".to_string()
             }),
             Span::styled(format!("{:>3} ", p.number), theme.dim),
-            Span::styled(format!("{:<w$} ", truncate(&one_line(&name), w)), name_style),
+            Span::styled(format!("{:<w$} ", truncate(&name, w)), name_style),
         ];
         for (i, day) in view.days.iter().enumerate() {
             if i > 0 && day.weekday() == view.week_starts_on {
@@ -349,6 +351,16 @@ impl PromisesState {
             lines.push(Line::from(Span::styled(keys, ctx.theme.dim)));
         }
         lines
+    }
+}
+
+/// A promise's name on its row: its words, and whether it is archived.
+fn name(p: &Promise) -> String {
+    let text = one_line(&p.text);
+    if p.is_archived() {
+        format!("{text} (archived)")
+    } else {
+        text
     }
 }
 
