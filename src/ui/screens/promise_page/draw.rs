@@ -319,7 +319,8 @@ fn figure_lines(ctx: &Ctx, story: &Story) -> Vec<Line<'static>> {
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
     if !kinds.is_empty() {
-        lines.push(row("", kinds.join(" · ")));
+        let text = format!("   {}", kinds.join(" · "));
+        lines.push(Line::from(Span::styled(text, theme.base)));
     }
     lines.push(row("Noted missed", t.missed.to_string()));
     lines.push(row("Not recorded", t.not_recorded.to_string()));

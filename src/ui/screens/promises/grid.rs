@@ -25,6 +25,17 @@ use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line, scroll_for, truncate, wrap_words};
 
+/// Every glyph a cell of the grid can show.
+const GRID_GLYPHS: [Glyph; 7] = [
+    Glyph::Kept,
+    Glyph::Partly,
+    Glyph::Smaller,
+    Glyph::Missed,
+    Glyph::NotRecorded,
+    Glyph::Rest,
+    Glyph::NotYet,
+];
+
 /// Pointer, number and a space before each promise's name.
 const LEAD: usize = 5;
 /// The fewest columns of days worth drawing beside the names.
@@ -147,8 +158,13 @@ impl PromisesState {
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let listed = self.listed();
         // The grid as tall as it needs (header, rows, the day in words and
-        // the legend); the details of the selected promise below it.
-        let needed = listed.len() as u16 + 11;
+        // the legend at its longest); the selected promise's details below.
+        let inner_w = area.width.saturating_sub(2);
+        let about = listed.get(self.sel).map_or(0, |p| {
+            self.day_words(ctx, p, inner_w as usize).len() as u16
+        });
+        let legend = legend_lines(ctx.theme, inner_w, &GRID_GLYPHS).len() as u16;
+        let needed = 2 + 2 + listed.len() as u16 + 1 + about + legend;
         let detail_h = match listed.get(self.sel) {
             Some(p) if area.height >= needed + 7 => {
                 (area.height - needed).max(detail_lines(ctx, p).len() as u16 + 2)
@@ -308,7 +324,7 @@ impl PromisesState {
             spans.push(Span::styled(text, style));
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let pad = (LEAD + w + 1 + view.cols.days).saturating_sub(used);
+        let pad = (LEAD + w + 1 + view.drawn_width()).saturating_sub(used);
         spans.push(Span::raw(" ".repeat(pad)));
         spans.extend(figures(view, p, self.standings.get(&p.id)));
         let line = Line::from(spans);
@@ -438,6 +454,11 @@ struct View<'a> {
 }
 
 impl View<'_> {
+    /// The columns the days in view take, and one after them.
+    fn drawn_width(&self) -> usize {
+        self.day_columns().last().map_or(0, |(x, _)| *x as usize + 2)
+    }
+
     /// Each day's column among the days' columns.
     fn day_columns(&self) -> Vec<(u16, NaiveDate)> {
         let mut x = 0u16;
@@ -469,7 +490,7 @@ impl View<'_> {
                 .iter()
                 .skip(1)
                 .find(|(_, d)| d.weekday() == self.week_starts_on)
-                .map_or(self.cols.days, |(next, _)| *next as usize)
+                .map_or(self.drawn_width(), |(next, _)| *next as usize)
                 - *x as usize;
             let label = day.format("%-d %b").to_string();
             if label.width() <= room {
@@ -497,7 +518,7 @@ impl View<'_> {
             spans.push(Span::styled(letter.to_string(), style));
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let pad = (LEAD + self.cols.name + 1 + self.cols.days).saturating_sub(used);
+        let pad = (LEAD + self.cols.name + 1 + self.drawn_width()).saturating_sub(used);
         spans.push(Span::raw(" ".repeat(pad)));
         let names = match self.cols.figures {
             Figures::All { week: true } => format!(" {:>8} {:>7}  {:<10}", "strength", "last 30", "this week"),
