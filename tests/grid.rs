@@ -217,7 +217,7 @@ fn a_forgotten_day_is_fixed_in_two_keys_after_scrolling_back_a_week() {
     let walk = day.items.iter().find(|i| i.promise.id == st.walk);
     assert_eq!(walk.and_then(|i| i.status()), Some(Status::Kept));
     let s = seen(&mut a, 120, 40);
-    assert!(s.contains("Kept on Sat 14 Nov. That counts."), "{s}");
+    assert!(s.contains("Sat 14 Nov: Kept. That counts."), "{s}");
     // On a narrow window, 9 to 21 Nov are in view; one day past the left
     // edge, the days go back a week.
     typed(&mut a, "t");
@@ -312,9 +312,9 @@ fn the_other_marks_and_clearing_work_on_the_selected_day() {
     assert_eq!(status(&a), Some(Status::Partial));
     typed(&mut a, "d");
     assert_eq!(status(&a), None);
-    assert!(seen(&mut a, 120, 40).contains("Cleared the mark on Fri 20 Nov."));
+    assert!(seen(&mut a, 120, 40).contains("Fri 20 Nov: Mark cleared."));
     typed(&mut a, "d");
-    assert!(seen(&mut a, 120, 40).contains("Nothing is marked on Fri 20 Nov."));
+    assert!(seen(&mut a, 120, 40).contains("Fri 20 Nov: Nothing is marked."));
     typed(&mut a, "u");
     assert_eq!(status(&a), Some(Status::Partial), "u undoes the clearing");
     // Editing, adding, reordering and archiving stay here.

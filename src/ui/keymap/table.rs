@@ -261,7 +261,7 @@ pub const BINDINGS: &[Binding] = &[
         PROMISES,
         &[k(' ')],
         A::ToggleKept,
-        "mark kept on the selected day (again: unmark)",
+        "mark the selected day kept (again: unmark)",
         Some("kept"),
     ),
     b(

@@ -265,13 +265,14 @@ impl PromisesState {
     /// the form for a note), or clears the mark.
     fn mark(&self, action: Action, p: &Promise, j: &mut Journal) -> Outcome {
         let day = self.cursor;
+        // "Fri 20 Nov: " for a day before today.
         let on = on_day(day, j.today());
         let prompts = &j.config().prompts;
         let item = || self.day_item(p, day);
         let result = match action {
             Action::ToggleKept => j.toggle_kept(&p.id, day).map(|check| match check {
-                Some(_) => format!("Kept{on}. That counts."),
-                None => format!("Cleared the mark{on}."),
+                Some(_) => format!("{on}Kept. That counts."),
+                None => format!("{on}Mark cleared."),
             }),
             Action::MarkPartial if p.is_measure() => {
                 let amount = TextInput::amount(&item(), day, Some(Status::Partial), prompts);
@@ -279,19 +280,19 @@ impl PromisesState {
             }
             Action::MarkPartial => j
                 .mark(&p.id, day, Status::Partial, Mark::default())
-                .map(|_| format!("Partly kept{on}. It happened, so it counts.")),
+                .map(|_| format!("{on}Partly kept. It happened, so it counts.")),
             Action::MarkSmaller => j
                 .mark(&p.id, day, Status::Smaller, Mark::default())
-                .map(|_| format!("Kept the smaller version{on}. It happened, so it counts.")),
+                .map(|_| format!("{on}Kept the smaller version. It happened, so it counts.")),
             Action::MarkMissed => {
                 return Outcome::open(miss_form(&item(), day, prompts, Screen::Promises));
             }
             _ if self.cell(p).is_some_and(|c| c.check.is_none()) => {
-                return Outcome::say(format!("Nothing is marked{on}."));
+                return Outcome::say(format!("{on}Nothing is marked."));
             }
             _ => j
                 .unmark(&p.id, day)
-                .map(|()| format!("Cleared the mark{on}.")),
+                .map(|()| format!("{on}Mark cleared.")),
         };
         match result {
             Ok(words) => Outcome::say(words),
@@ -327,14 +328,14 @@ impl PromisesState {
     }
 }
 
-/// " on Fri 20 Nov" for a day before today; nothing for today.
+/// "Fri 20 Nov: " for a day before today; nothing for today.
 fn on_day(day: NaiveDate, today: NaiveDate) -> String {
     if day == today {
         String::new()
     } else if day.year() == today.year() {
-        format!(" on {}", day.format("%a %-d %b"))
+        format!("{}: ", day.format("%a %-d %b"))
     } else {
-        format!(" on {}", day.format("%a %-d %b %Y"))
+        format!("{}: ", day.format("%a %-d %b %Y"))
     }
 }
 
