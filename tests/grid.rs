@@ -8,8 +8,8 @@ mod common;
 
 use common::tui::{app, buffer, press, seen, typed};
 use common::{Fixture, at, d, open_at};
-use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use crossterm::event::KeyModifiers;
+use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use smallwins::domain::{Clock, Journal, Mark, NewPromise, Schedule, Status};
 use smallwins::ui::Screen;
 use smallwins::ui::app::{App, Popup};
@@ -263,7 +263,10 @@ fn a_miss_and_an_amount_for_a_past_day_are_saved_on_that_day() {
     // p on a measure asks for the amount, for Wed 18 Nov.
     typed(&mut a, "p");
     let s = seen(&mut a, 100, 30);
-    assert!(s.contains("How many pages? (target 10) · Wed 18 Nov"), "{s}");
+    assert!(
+        s.contains("How many pages? (target 10) · Wed 18 Nov"),
+        "{s}"
+    );
     typed(&mut a, "4");
     press(&mut a, KeyCode::Enter);
     assert!(a.popup.is_none(), "saved");
@@ -412,7 +415,14 @@ fn show_promises_prints_the_grid() {
         &f,
         TODAY,
         &[
-            "show", "promises", "--width", "80", "--height", "24", "--date", "2026-11-10",
+            "show",
+            "promises",
+            "--width",
+            "80",
+            "--height",
+            "24",
+            "--date",
+            "2026-11-10",
         ],
     );
     assert!(past.contains("Tue 10 Nov · Walk: a rest day"), "{past}");

@@ -131,14 +131,22 @@ fn a_click_on_a_calendar_day_opens_it() {
     key(&mut a, KeyCode::Char('2'));
     // November is the last month drawn; the click lands on the day's number.
     let at = find_last(&draw(&a), " 10");
-    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), (at.0 + 1, at.1));
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        (at.0 + 1, at.1),
+    );
     assert_eq!(a.screen, Screen::Today);
     assert_eq!(a.screens.today.day, d("2026-11-10"));
     assert!(buffer_to_string(&draw(&a)).contains("Tue 10 Nov"));
     // A day still ahead stays closed.
     key(&mut a, KeyCode::Char('2'));
     let at = find_last(&draw(&a), " 25");
-    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), (at.0 + 1, at.1));
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        (at.0 + 1, at.1),
+    );
     assert_eq!(a.screen, Screen::Calendar);
     assert!(a.message.as_deref().is_some_and(|m| m.contains("ahead")));
 }

@@ -138,12 +138,24 @@ fn the_story_counts_as_the_domain_does() {
     assert_eq!(story.weeks.len(), 8, "from its first week to this one");
     for week in &story.weeks {
         let review = j.review(week.start).expect("review");
-        assert_eq!(week.strength, review.strengths[&id].strength, "{}", week.start);
+        assert_eq!(
+            week.strength, review.strengths[&id].strength,
+            "{}",
+            week.start
+        );
         let counted = j.week(week.start).expect("week");
         let mine = counted.promises.iter().find(|p| p.promise_id == id);
-        assert_eq!(week.rate, mine.and_then(|p| p.showed_up_rate()), "{}", week.start);
+        assert_eq!(
+            week.rate,
+            mine.and_then(|p| p.showed_up_rate()),
+            "{}",
+            week.start
+        );
     }
-    assert_eq!(story.weeks.last().map(|w| w.strength), Some(story.now.strength));
+    assert_eq!(
+        story.weeks.last().map(|w| w.strength),
+        Some(story.now.strength)
+    );
     // Runs and totals over the times it asked, as the evidence's slots.
     let checks = all_checks(&j);
     let refs: Vec<&Check> = checks.iter().collect();
@@ -159,14 +171,18 @@ fn the_story_counts_as_the_domain_does() {
     let t = story.tally;
     assert_eq!(t.asked as usize, s.len());
     assert_eq!(t.shown as usize, s.iter().filter(|x| x.shown).count());
-    assert_eq!((t.kept, t.partly, t.smaller, t.missed, t.not_recorded), (45, 2, 1, 3, 3));
+    assert_eq!(
+        (t.kept, t.partly, t.smaller, t.missed, t.not_recorded),
+        (45, 2, 1, 3, 3)
+    );
     assert_eq!(t.shown, t.kept + t.partly + t.smaller);
     assert_eq!(t.asked, t.shown + t.missed + t.not_recorded);
     // Notes newest first; the decision about it, dated.
     assert_eq!(story.notes.first().map(|c| c.day), Some(d("2026-11-07")));
     assert_eq!(story.notes.len(), 5);
-    let decided: Vec<(NaiveDate, &str)> =
-        (story.decisions.iter()).map(|x| (x.on, x.words.as_str())).collect();
+    let decided: Vec<(NaiveDate, &str)> = (story.decisions.iter())
+        .map(|x| (x.on, x.words.as_str()))
+        .collect();
     assert_eq!(
         decided,
         [(
@@ -341,19 +357,75 @@ mod snapshots {
 fn promise_show_json_gives_back_what_was_recorded() {
     let f = Fixture::new();
     let now = "2026-11-21T20:00";
-    run_at(&f, "2026-11-09T08:00", &["promise", "add", "Read", "--target", "10", "--unit", "pages", "--smaller", "one page"]);
+    run_at(
+        &f,
+        "2026-11-09T08:00",
+        &[
+            "promise",
+            "add",
+            "Read",
+            "--target",
+            "10",
+            "--unit",
+            "pages",
+            "--smaller",
+            "one page",
+        ],
+    );
     let recorded: [(&str, &[&str]); 6] = [
         ("2026-11-09", &["kept", "read", "--date", "2026-11-09"]),
-        ("2026-11-10", &["partial", "read", "--amount", "4", "--note", "tired", "--date", "2026-11-10"]),
-        ("2026-11-11", &["kept", "read", "--smaller", "--date", "2026-11-11"]),
-        ("2026-11-12", &["missed", "read", "--note", "late shift", "--lesson", "read at lunch", "--date", "2026-11-12"]),
-        ("2026-11-16", &["kept", "read", "--amount", "12.5", "--date", "2026-11-16"]),
+        (
+            "2026-11-10",
+            &[
+                "partial",
+                "read",
+                "--amount",
+                "4",
+                "--note",
+                "tired",
+                "--date",
+                "2026-11-10",
+            ],
+        ),
+        (
+            "2026-11-11",
+            &["kept", "read", "--smaller", "--date", "2026-11-11"],
+        ),
+        (
+            "2026-11-12",
+            &[
+                "missed",
+                "read",
+                "--note",
+                "late shift",
+                "--lesson",
+                "read at lunch",
+                "--date",
+                "2026-11-12",
+            ],
+        ),
+        (
+            "2026-11-16",
+            &["kept", "read", "--amount", "12.5", "--date", "2026-11-16"],
+        ),
         ("2026-11-21", &["kept", "read"]),
     ];
     for (_, args) in recorded {
         run_at(&f, now, args);
     }
-    run_at(&f, now, &["promise", "edit", "read", "--text", "Read a chapter", "--from", "2026-11-16"]);
+    run_at(
+        &f,
+        now,
+        &[
+            "promise",
+            "edit",
+            "read",
+            "--text",
+            "Read a chapter",
+            "--from",
+            "2026-11-16",
+        ],
+    );
     let v = common::json_at(&f, now, &["promise", "show", "1", "--weeks", "4"]);
     // Every day of the weeks shown, with the mark as recorded.
     let days: Vec<&serde_json::Value> = v["weeks"]
@@ -380,7 +452,11 @@ fn promise_show_json_gives_back_what_was_recorded() {
             }
         }
     }
-    let went: Vec<&str> = days.iter().take(4).map(|x| x["went"].as_str().unwrap_or("")).collect();
+    let went: Vec<&str> = days
+        .iter()
+        .take(4)
+        .map(|x| x["went"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(went, ["kept", "partly", "smaller", "missed"]);
     assert_eq!(days[3]["check"]["lesson"], "read at lunch");
     assert_eq!(days[7]["check"]["amount"], 12.5);
@@ -421,7 +497,16 @@ fn promise_show_tells_the_story_as_text() {
     let page = run_at(
         &f,
         TODAY,
-        &["show", "promise", "--promise", "read", "--width", "80", "--height", "24"],
+        &[
+            "show",
+            "promise",
+            "--promise",
+            "read",
+            "--width",
+            "80",
+            "--height",
+            "24",
+        ],
     );
     assert!(page.contains("Promise 1 · read one page"), "{page}");
 }
@@ -431,10 +516,19 @@ fn what_promise_show_refuses_it_says_in_one_sentence() {
     let f = Fixture::new();
     drop(reading(&f));
     for (args, says) in [
-        (&["promise", "show", "7"][..], "There is no promise number 7"),
-        (&["promise", "show", "1", "--weeks", "0"], "give --weeks a whole number from 1 to 520"),
+        (
+            &["promise", "show", "7"][..],
+            "There is no promise number 7",
+        ),
+        (
+            &["promise", "show", "1", "--weeks", "0"],
+            "give --weeks a whole number from 1 to 520",
+        ),
         (&["show", "promise"], "name it with --promise"),
-        (&["show", "today", "--promise", "1"], "--promise goes with `show promise`"),
+        (
+            &["show", "today", "--promise", "1"],
+            "--promise goes with `show promise`",
+        ),
     ] {
         let out = smallwins_at(&f, TODAY).args(args).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -15,7 +15,12 @@ use crate::model::Check;
 impl Store {
     /// The checks of `promise_id` from `from` to `to`, both included,
     /// oldest first.
-    pub fn checks_of(&self, promise_id: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Check>> {
+    pub fn checks_of(
+        &self,
+        promise_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Check>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT * FROM checks WHERE promise_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day",
         )?;

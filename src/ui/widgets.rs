@@ -376,7 +376,11 @@ impl MonthGrid<'_> {
         let header: Vec<Span> = weekday_header(self.week_start)
             .into_iter()
             .map(|n| {
-                let name = if compact { format!("{n}  ") } else { format!(" {n}  ") };
+                let name = if compact {
+                    format!("{n}  ")
+                } else {
+                    format!(" {n}  ")
+                };
                 Span::styled(name, theme.dim)
             })
             .collect();

@@ -26,9 +26,9 @@ use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::parse;
 use crate::cli::words::{plural, short_day};
+use crate::domain::Journal;
 use crate::domain::history::{Story, StoryWeek};
 use crate::domain::words::{percent, week_fraction};
-use crate::domain::Journal;
 use crate::model::format_amount;
 use crate::model::{Glyph, Glyphs};
 
@@ -111,7 +111,13 @@ impl PromiseStory {
         if s.targets.len() > 1 {
             let unit = p.unit.clone().unwrap_or_default();
             let targets: Vec<String> = (s.targets.iter())
-                .map(|t| format!("{} {unit} from {}", format_amount(t.amount), self.day(t.from)))
+                .map(|t| {
+                    format!(
+                        "{} {unit} from {}",
+                        format_amount(t.amount),
+                        self.day(t.from)
+                    )
+                })
                 .collect();
             out.push(format!("  Targets: {}", targets.join(" → ")));
         }
@@ -237,7 +243,8 @@ impl PromiseStory {
             out.push(format!(
                 "  {:<w$}  {} {}",
                 self.day(c.day),
-                self.glyphs.get(Glyph::of_result(Some(c.status), crate::model::Due::Yes)),
+                self.glyphs
+                    .get(Glyph::of_result(Some(c.status), crate::model::Due::Yes)),
                 words.join(" — "),
                 w = width.unwrap_or(0)
             ));

@@ -101,7 +101,12 @@ impl Journal {
     /// The rows of `promises` for every day from `from` to `to`: what each
     /// day asked and how it went. Reads the checks of those days, in one
     /// query.
-    pub fn grid(&self, promises: &[Promise], from: NaiveDate, to: NaiveDate) -> Result<Vec<GridRow>> {
+    pub fn grid(
+        &self,
+        promises: &[Promise],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<GridRow>> {
         let checks = self.store.checks_between(from, to)?;
         let by_key: HashMap<(&str, NaiveDate), &Check> = checks
             .iter()
@@ -224,9 +229,18 @@ mod tests {
         };
         assert_eq!(glyph("2026-11-09", None), Some(Glyph::NotYet));
         assert_eq!(glyph("2026-11-11", Some(Status::Kept)), Some(Glyph::Kept));
-        assert_eq!(glyph("2026-11-11", Some(Status::Partial)), Some(Glyph::Partly));
-        assert_eq!(glyph("2026-11-11", Some(Status::Smaller)), Some(Glyph::Smaller));
-        assert_eq!(glyph("2026-11-11", Some(Status::Missed)), Some(Glyph::Missed));
+        assert_eq!(
+            glyph("2026-11-11", Some(Status::Partial)),
+            Some(Glyph::Partly)
+        );
+        assert_eq!(
+            glyph("2026-11-11", Some(Status::Smaller)),
+            Some(Glyph::Smaller)
+        );
+        assert_eq!(
+            glyph("2026-11-11", Some(Status::Missed)),
+            Some(Glyph::Missed)
+        );
         assert_eq!(glyph("2026-11-11", None), Some(Glyph::NotRecorded));
         assert_eq!(glyph("2026-11-12", None), Some(Glyph::Rest));
         assert_eq!(glyph("2026-11-12", Some(Status::Kept)), Some(Glyph::Kept));

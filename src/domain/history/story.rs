@@ -185,9 +185,7 @@ impl Journal {
             start,
             days,
             asked: count.as_ref().map_or(0, PromiseWeek::due_so_far),
-            shown: count
-                .as_ref()
-                .map_or(0, |w| w.shown.min(w.due_so_far())),
+            shown: count.as_ref().map_or(0, |w| w.shown.min(w.due_so_far())),
             rate: count.as_ref().and_then(PromiseWeek::showed_up_rate),
             strength: evidence::promise_evidence(promise, &so_far, upto, ws).strength,
             count,
@@ -220,7 +218,11 @@ fn wordings(p: &Promise) -> Vec<Wording> {
         .zip(nexts)
         .enumerate()
         .map(|(i, (v, until))| Wording {
-            from: if i == 0 { v.from.min(p.created_on) } else { v.from },
+            from: if i == 0 {
+                v.from.min(p.created_on)
+            } else {
+                v.from
+            },
             until,
             text: v.text,
             cue: v.cue,
@@ -244,7 +246,11 @@ fn targets(p: &Promise) -> Vec<TargetSpan> {
         .zip(nexts)
         .enumerate()
         .map(|(i, (t, until))| TargetSpan {
-            from: if i == 0 { t.from.min(p.created_on) } else { t.from },
+            from: if i == 0 {
+                t.from.min(p.created_on)
+            } else {
+                t.from
+            },
             until,
             amount: t.amount,
         })

@@ -55,6 +55,19 @@ impl MonthsLayout {
         (self.cols * self.rows).min(MOST_MONTHS)
     }
 
+    /// Where the `i`th month goes in `area`, if it is in it at all.
+    fn place(&self, i: u16, area: Rect) -> Option<Rect> {
+        let month_w = 7 * self.day_w;
+        let (col, row) = (i % self.cols, i / self.cols);
+        let (x, y) = (col * (month_w + 1), row * (MONTH_H + self.gap));
+        (y < area.height).then(|| Rect {
+            x: area.x + x,
+            y: area.y + y,
+            width: month_w.min(area.width.saturating_sub(x)),
+            height: MONTH_H.min(area.height - y),
+        })
+    }
+
     /// The layout that shows the most months in `area` beside the day
     /// pane: the wider day pane and roomier days unless narrower ones fit
     /// more months; without the day pane only when it cannot fit.
@@ -262,9 +275,7 @@ impl CalendarState {
         let inner = block.inner(area);
         block.render(area, buf);
         ctx.hits.add(inner, Target::Pane(Area::Calendar));
-        let MonthsLayout {
-            day_w, cols, gap, ..
-        } = layout;
+        let day_w = layout.day_w;
         let count = u32::from(layout.count());
         let cursor_month = self.cursor.with_day(1).unwrap_or(self.cursor);
         let months: Vec<MonthGrid> = (0..count)
@@ -292,21 +303,10 @@ impl CalendarState {
             height: inner.height.saturating_sub(legend_h),
             ..inner
         };
-        let (month_w, month_h) = (7 * day_w, MONTH_H);
         for (i, grid) in months.iter().enumerate() {
-            let col = (i as u16) % cols;
-            let row = (i as u16) / cols;
-            let (x, y) = (col * (month_w + 1), row * (month_h + gap));
-            if y >= months_area.height {
-                break;
+            if let Some(cell) = layout.place(i as u16, months_area) {
+                grid.render(cell, buf);
             }
-            let cell = Rect {
-                x: months_area.x + x,
-                y: months_area.y + y,
-                width: month_w.min(months_area.width.saturating_sub(x)),
-                height: month_h.min(months_area.height - y),
-            };
-            grid.render(cell, buf);
         }
         for (i, line) in legend.iter().enumerate() {
             put_line(

@@ -43,7 +43,11 @@ pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Scre
         day,
         smaller: item.promise.smaller.clone(),
     };
-    let title = format!("Missed on {}: {}", day.format("%a %-d %b"), item.promise.text);
+    let title = format!(
+        "Missed on {}: {}",
+        day.format("%a %-d %b"),
+        item.promise.text
+    );
     let mut form = Form::new(title, purpose, fields);
     form.note = item.promise.smaller.as_ref().map(|s| {
         format!(

@@ -112,7 +112,10 @@ pub(super) fn heatmap(ctx: &Ctx, story: &Story, area: Rect, buf: &mut Buffer) {
     }
     let mut rates = vec![Span::raw(" ".repeat(GUTTER as usize))];
     for week in weeks {
-        rates.push(Span::styled(format!("{} ", bar(theme, week.rate)), theme.kept));
+        rates.push(Span::styled(
+            format!("{} ", bar(theme, week.rate)),
+            theme.kept,
+        ));
     }
     put_line(buf, area, 8, &Line::from(rates));
 }
@@ -127,7 +130,10 @@ fn month_labels(theme: &Theme, weeks: &[StoryWeek]) -> Line<'static> {
     };
     let mut text = " ".repeat(GUTTER as usize);
     for (i, week) in weeks.iter().enumerate() {
-        let soon = weeks[i + 1..].iter().take(2).any(|w| first_of_month(w).is_some());
+        let soon = weeks[i + 1..]
+            .iter()
+            .take(2)
+            .any(|w| first_of_month(w).is_some());
         let month = match first_of_month(week) {
             Some(d) => d,
             None if i == 0 && !soon => week.start + chrono::Duration::days(6),

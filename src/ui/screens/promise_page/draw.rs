@@ -46,7 +46,9 @@ impl PromisePageState {
             let inner = block.inner(area);
             block.render(area, buf);
             Paragraph::new(Span::styled(
-                format!("That promise is no longer in the journal; {back} goes back to the promises."),
+                format!(
+                    "That promise is no longer in the journal; {back} goes back to the promises."
+                ),
                 ctx.theme.dim,
             ))
             .wrap(Wrap { trim: true })
@@ -54,7 +56,11 @@ impl PromisePageState {
             return;
         };
         let p = &story.promise;
-        let title = format!(" Promise {} · {} ", p.number, truncate(&one_line(&p.text), 60));
+        let title = format!(
+            " Promise {} · {} ",
+            p.number,
+            truncate(&one_line(&p.text), 60)
+        );
         let block = pane(title, true, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -103,7 +109,13 @@ fn chart_height(height: u16) -> u16 {
 fn lay_out(ctx: &Ctx, story: &Story, width: u16, height: u16) -> Vec<Part> {
     let roomy = height >= ROOMY_H;
     let theme = ctx.theme;
-    let gap = || Part::Lines(if roomy { vec![Line::raw("")] } else { Vec::new() });
+    let gap = || {
+        Part::Lines(if roomy {
+            vec![Line::raw("")]
+        } else {
+            Vec::new()
+        })
+    };
     let mut drawn = heatmap_glyphs(shown_weeks(story, width), story.today);
     drawn.sort();
     drawn.dedup();
@@ -188,7 +200,12 @@ fn scroll_hint(ctx: &Ctx, scroll: u16, max: u16, area: Rect, buf: &mut Buffer) {
     let w = hint.chars().count() as u16;
     if area.width > w + 4 && area.height > 1 {
         let at = Rect::new(area.x + area.width - w - 2, area.y + area.height - 1, w, 1);
-        put_line(buf, at, 0, &Line::from(Span::styled(hint, ctx.theme.accent)));
+        put_line(
+            buf,
+            at,
+            0,
+            &Line::from(Span::styled(hint, ctx.theme.accent)),
+        );
     }
 }
 
@@ -200,7 +217,10 @@ fn heading(ctx: &Ctx, text: &str) -> Line<'static> {
 fn days_title(story: &Story) -> String {
     match story.weeks.first() {
         Some(w) if story.weeks.len() < super::PAGE_WEEKS as usize => {
-            format!("Its days since {}", short(w.start.max(story.promise.created_on), story.today))
+            format!(
+                "Its days since {}",
+                short(w.start.max(story.promise.created_on), story.today)
+            )
         }
         _ => "A year of its days".into(),
     }
@@ -257,7 +277,13 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
     if story.targets.len() > 1 {
         let unit = p.unit.clone().unwrap_or_default();
         let targets: Vec<String> = (story.targets.iter())
-            .map(|t| format!("{} {unit} from {}", format_amount(t.amount), short(t.from, story.today)))
+            .map(|t| {
+                format!(
+                    "{} {unit} from {}",
+                    format_amount(t.amount),
+                    short(t.from, story.today)
+                )
+            })
             .collect();
         let text = format!(" Targets: {}", targets.join(" → "));
         lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim)));
@@ -311,13 +337,20 @@ fn figure_lines(ctx: &Ctx, story: &Story) -> Vec<Line<'static>> {
     if t.asked == 0 {
         lines.push(row("Showed up", "nothing asked yet".into()));
     } else {
-        lines.push(row("Showed up", format!("{} of {} times", t.shown, t.asked)));
+        lines.push(row(
+            "Showed up",
+            format!("{} of {} times", t.shown, t.asked),
+        ));
     }
-    let kinds: Vec<String> = [(t.kept, "kept"), (t.partly, "partly"), (t.smaller, "smaller")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
+    let kinds: Vec<String> = [
+        (t.kept, "kept"),
+        (t.partly, "partly"),
+        (t.smaller, "smaller"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
     if !kinds.is_empty() {
         let text = format!("   {}", kinds.join(" · "));
         lines.push(Line::from(Span::styled(text, theme.base)));

@@ -18,6 +18,7 @@
 
 mod details;
 mod grid;
+mod layout;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -149,7 +150,7 @@ impl PromisesState {
     /// with `end` moved by whole weeks until the cursor is among them.
     fn window(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
         let width = self.days_width.get().unwrap_or(FIRST_DAYS_WIDTH);
-        grid::window(
+        layout::window(
             self.end.min(today),
             self.cursor.min(today),
             width,
@@ -241,7 +242,11 @@ impl PromisesState {
         match action {
             Action::PrevWeek => self.end = self.end.checked_sub_days(week).unwrap_or(self.end),
             Action::NextWeek => {
-                self.end = self.end.checked_add_days(week).unwrap_or(self.end).min(today)
+                self.end = self
+                    .end
+                    .checked_add_days(week)
+                    .unwrap_or(self.end)
+                    .min(today)
             }
             _ => {}
         }
@@ -290,9 +295,7 @@ impl PromisesState {
             _ if self.cell(p).is_some_and(|c| c.check.is_none()) => {
                 return Outcome::say(format!("{on}Nothing is marked."));
             }
-            _ => j
-                .unmark(&p.id, day)
-                .map(|()| format!("{on}Mark cleared.")),
+            _ => j.unmark(&p.id, day).map(|()| format!("{on}Mark cleared.")),
         };
         match result {
             Ok(words) => Outcome::say(words),
