@@ -296,8 +296,10 @@ fn the_page_draws_at_every_size_without_panicking_and_in_ascii() {
     }
     assert_eq!(a.screen, Screen::Promise);
     // With the ASCII glyphs, every character drawn is ASCII.
-    let mut config = smallwins::config::Config::default();
-    config.glyphs = smallwins::model::Glyphs::new(smallwins::model::GlyphSet::Ascii);
+    let config = smallwins::config::Config {
+        glyphs: smallwins::model::Glyphs::new(smallwins::model::GlyphSet::Ascii),
+        ..Default::default()
+    };
     let path = f.dir.path().join("journal.db");
     let j = Journal::open(&path, Clock::Fixed(at(TODAY)), config).expect("open");
     let theme = smallwins::ui::theme::Theme::of(j.config(), true);

@@ -140,10 +140,9 @@ impl PromisesState {
         put_line(buf, area, 0, &view.week_labels());
         put_line(buf, area, 1, &view.header());
         self.draw_rows(&view, listed, rows_h, area, buf);
-        let mut y = 2 + rows_h.min(listed.len()) as u16 + spacer;
-        for line in about.iter().chain(&legend) {
-            put_line(buf, area, y, line);
-            y += 1;
+        let top = 2 + rows_h.min(listed.len()) as u16 + spacer;
+        for (i, line) in about.iter().chain(&legend).enumerate() {
+            put_line(buf, area, top + i as u16, line);
         }
     }
 
