@@ -126,6 +126,7 @@ impl Journal {
         let ws = self.config().week_starts_on;
         let checks = self.store.checks_of(&promise.id, day::FIRST_DAY, today)?;
         let refs: Vec<&Check> = checks.iter().collect();
+        let by_day: HashMap<NaiveDate, &Check> = checks.iter().map(|c| (c.day, c)).collect();
         let slots = evidence::slots(&promise, &refs, today, ws);
         let first_week = self.week_start(promise.created_on.min(today));
         let last_week = self.week_start(today);
@@ -143,7 +144,7 @@ impl Journal {
             targets: targets(&promise),
             weeks: starts
                 .iter()
-                .map(|s| self.story_week(&promise, &checks, *s, today))
+                .map(|s| self.story_week(&promise, (&checks, &by_day), *s, today))
                 .collect(),
             now: evidence::promise_evidence(&promise, &refs, today, ws),
             runs: runs(&promise, &slots),
@@ -164,12 +165,11 @@ impl Journal {
     fn story_week(
         &self,
         promise: &Promise,
-        checks: &[Check],
+        (checks, by_day): (&[Check], &HashMap<NaiveDate, &Check>),
         start: NaiveDate,
         today: NaiveDate,
     ) -> StoryWeek {
         let upto = (start + chrono::Duration::days(6)).min(today);
-        let by_day: HashMap<NaiveDate, &Check> = checks.iter().map(|c| (c.day, c)).collect();
         let days = day::days_between(start, upto)
             .map(|d| DayCell::of(promise, by_day.get(&d).copied(), d))
             .collect();

@@ -45,14 +45,17 @@ impl PromisePageState {
             let block = pane(" Promise ", true, ctx.theme);
             let inner = block.inner(area);
             block.render(area, buf);
-            Paragraph::new(Span::styled(
+            let words = if self.promise_id.is_some() {
                 format!(
                     "That promise is no longer in the journal; {back} goes back to the promises."
-                ),
-                ctx.theme.dim,
-            ))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+                )
+            } else {
+                let open = keymap::key(Screen::Promises, Action::Open);
+                format!("No promise is open; choose one on Promises and press {open}.")
+            };
+            Paragraph::new(Span::styled(words, ctx.theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         };
         let p = &story.promise;
