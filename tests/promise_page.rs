@@ -540,3 +540,43 @@ fn what_promise_show_refuses_it_says_in_one_sentence() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn an_archived_promise_s_story_ends_with_its_last_day() {
+    let f = Fixture::new();
+    let (mut j, id) = reading(&f);
+    j.set_clock(Clock::Fixed(at("2026-11-20T09:00")));
+    j.archive_promise(&id).expect("archive");
+    j.set_clock(Clock::Fixed(at(TODAY)));
+    let story = j.story(&id, 53).expect("story");
+    // Archived on Fri 20 Nov, its last week is the week of 16 Nov: the
+    // days marked before show, the days from then on are blank (Sunday,
+    // still ahead, too).
+    assert_eq!(story.weeks.last().map(|w| w.start), Some(d("2026-11-16")));
+    let last = story.weeks.last().expect("a week");
+    let glyphs: Vec<Option<smallwins::model::Glyph>> = (0..7)
+        .map(|i| last.glyph(i, &story.promise, story.today))
+        .collect();
+    use smallwins::model::Glyph::Kept;
+    assert_eq!(
+        glyphs,
+        [
+            Some(Kept),
+            Some(Kept),
+            Some(Kept),
+            Some(Kept),
+            None,
+            None,
+            None
+        ]
+    );
+    assert!(
+        story
+            .decisions
+            .iter()
+            .any(|x| x.on == d("2026-11-20") && x.words == "Archived; its history stays.")
+    );
+    let out = run_at(&f, TODAY, &["promise", "show", "1", "--weeks", "2"]);
+    assert!(out.contains("  16 Nov    ✓ ✓ ✓ ✓         4/4"), "{out}");
+    assert!(!out.contains("╌"), "{out}");
+}

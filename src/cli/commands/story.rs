@@ -159,13 +159,7 @@ impl PromiseStory {
     fn glyph_row(&self, week: &StoryWeek, drawn: &mut Vec<Glyph>) -> String {
         (0..7)
             .map(|i| {
-                let glyph = match week.days.get(i) {
-                    Some(cell) => cell.glyph(),
-                    None if week.start + chrono::Duration::days(i as i64) > self.story.today => {
-                        Some(Glyph::NotYet)
-                    }
-                    None => None,
-                };
+                let glyph = week.glyph(i, &self.story.promise, self.story.today);
                 drawn.extend(glyph);
                 glyph.map_or(" ", |g| self.glyphs.get(g)).to_string()
             })

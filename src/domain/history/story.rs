@@ -15,7 +15,7 @@ use crate::domain::evidence::{self, PromiseEvidence, Slot};
 use crate::domain::journal::Journal;
 use crate::domain::stats::PromiseWeek;
 use crate::domain::{Result, day};
-use crate::model::{Check, Promise, Schedule, Status};
+use crate::model::{Check, Glyph, Promise, Schedule, Status};
 
 /// One promise's story as of today.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,6 +77,22 @@ pub struct StoryWeek {
     pub count: Option<PromiseWeek>,
 }
 
+impl StoryWeek {
+    /// The glyph of the week's `index`th day: its cell's; for a day still
+    /// ahead, "not yet" while `promise` is kept and nothing once it is
+    /// archived by then; `None` also from the day it was archived on.
+    pub fn glyph(&self, index: usize, promise: &Promise, today: NaiveDate) -> Option<Glyph> {
+        let day = self.start + chrono::Duration::days(index as i64);
+        match self.days.get(index) {
+            Some(cell) => cell.glyph(),
+            None if day > today && promise.archived_on.is_none_or(|a| day < a) => {
+                Some(Glyph::NotYet)
+            }
+            None => None,
+        }
+    }
+}
+
 /// Runs of showing up: times asked in a row that were shown up for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Runs {
@@ -129,7 +145,11 @@ impl Journal {
         let by_day: HashMap<NaiveDate, &Check> = checks.iter().map(|c| (c.day, c)).collect();
         let slots = evidence::slots(&promise, &refs, today, ws);
         let first_week = self.week_start(promise.created_on.min(today));
-        let last_week = self.week_start(today);
+        // An archived promise's story ends with its last day.
+        let last_day = (promise.archived_on)
+            .and_then(|a| a.pred_opt())
+            .map_or(today, |d| d.min(today));
+        let last_week = self.week_start(last_day).max(first_week);
         let window = last_week - chrono::Duration::weeks(i64::from(weeks.max(1)) - 1);
         let starts: Vec<NaiveDate> = std::iter::successors(Some(window.max(first_week)), |s| {
             Some(*s + chrono::Duration::weeks(1)).filter(|n| *n <= last_week)

@@ -4,7 +4,7 @@
 //! its column), and its strength week by week as a line chart (ratatui's
 //! `Chart`). Reads the story only.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -30,21 +30,11 @@ pub(super) fn shown_weeks(story: &Story, width: u16) -> &[StoryWeek] {
     &story.weeks[story.weeks.len().saturating_sub(fit)..]
 }
 
-/// The glyph of one day of a week: its cell's, or "not yet" for a day
-/// still ahead; `None` from the day the promise was archived on.
-fn glyph_of(week: &StoryWeek, index: usize, today: NaiveDate) -> Option<Glyph> {
-    match week.days.get(index) {
-        Some(cell) => cell.glyph(),
-        None if week.start + chrono::Duration::days(index as i64) > today => Some(Glyph::NotYet),
-        None => None,
-    }
-}
-
-/// The glyphs the heatmap draws for `weeks`.
-pub(super) fn heatmap_glyphs(weeks: &[StoryWeek], today: NaiveDate) -> Vec<Glyph> {
+/// The glyphs the heatmap draws for `weeks` of `story`.
+pub(super) fn heatmap_glyphs(story: &Story, weeks: &[StoryWeek]) -> Vec<Glyph> {
     weeks
         .iter()
-        .flat_map(|w| (0..7).filter_map(move |i| glyph_of(w, i, today)))
+        .flat_map(|w| (0..7).filter_map(move |i| w.glyph(i, &story.promise, story.today)))
         .collect()
 }
 
@@ -99,7 +89,7 @@ pub(super) fn heatmap(ctx: &Ctx, story: &Story, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::styled(format!(" {name} "), theme.dim)];
         for week in weeks {
             let day = week.start + chrono::Duration::days(row as i64);
-            let glyph = glyph_of(week, row, story.today);
+            let glyph = week.glyph(row, &story.promise, story.today);
             let mut style = glyph.map_or(theme.dim, |g| theme.glyph_style(g));
             if day == story.today {
                 style = style.add_modifier(Modifier::UNDERLINED);

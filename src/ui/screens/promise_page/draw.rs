@@ -119,7 +119,7 @@ fn lay_out(ctx: &Ctx, story: &Story, width: u16, height: u16) -> Vec<Part> {
             Vec::new()
         })
     };
-    let mut drawn = heatmap_glyphs(shown_weeks(story, width), story.today);
+    let mut drawn = heatmap_glyphs(story, shown_weeks(story, width));
     drawn.sort();
     drawn.dedup();
     let mut legend = legend_lines(theme, width, &drawn);
