@@ -95,7 +95,14 @@ fn setups(context: Context) -> Vec<Setup> {
         Context::Screen(Screen::Calendar) => vec![|a| typed(a, "2h")],
         // Last week, scrolled down a little.
         Context::Screen(Screen::Review) => vec![|a| typed(a, "3[j")],
-        Context::Screen(Screen::Promises) => vec![|a| typed(a, "4j")],
+        // Today and, for the keys that move back to today, yesterday.
+        Context::Screen(Screen::Promises) => vec![|a| typed(a, "4j"), |a| typed(a, "4jh")],
+        // A promise's page, scrolled down a row so that up has somewhere to go.
+        Context::Screen(Screen::Promise) => vec![|a| {
+            typed(a, "4");
+            press(a, KeyCode::Enter);
+            typed(a, "j");
+        }],
         Context::Popup(PopupKind::Help) => vec![|a| typed(a, "?j")],
         // An evening answer, which takes several lines.
         Context::Popup(PopupKind::Text) => vec![|a| {
@@ -135,6 +142,7 @@ fn setups(context: Context) -> Vec<Setup> {
 
 fn contexts() -> Vec<Context> {
     let mut all: Vec<Context> = Screen::ALL.into_iter().map(Context::Screen).collect();
+    all.push(Context::Screen(Screen::Promise));
     all.extend(
         [
             PopupKind::Help,
@@ -249,8 +257,9 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
             assert!(!listed.contains("Shift-Tab"), "{screen:?}: {listed}");
         }
         if screen == Screen::Promises {
-            assert!(!listed.contains("h/←"), "{listed}");
-            assert!(!listed.contains("l/→"), "{listed}");
+            // The grid's day cursor.
+            assert!(listed.contains("h/←"), "{listed}");
+            assert!(listed.contains("l/→"), "{listed}");
         }
         let own_key = format!("  {:<14}{}", keymap::go_key(screen), screen.title());
         assert!(!listed.contains(&own_key), "{screen:?}: {listed}");

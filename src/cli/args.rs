@@ -102,7 +102,9 @@ pub enum Command {
     )]
     Restore(RestoreArgs),
     /// Print a screen of the full-screen journal as plain text
-    #[command(after_help = "Example:\n  smallwins show calendar --width 100 --height 30")]
+    #[command(
+        after_help = "Example:\n  smallwins show calendar --width 100 --height 30\n  smallwins show promise --promise 1"
+    )]
     Show(ShowArgs),
     /// Fill a new, empty journal with weeks of made-up history to explore
     #[command(after_help = "Example:\n  smallwins demo --db /tmp/smallwins-demo.db --weeks 8")]
@@ -256,6 +258,24 @@ pub enum PromiseCommand {
     /// Bring an archived promise back
     #[command(after_help = "Example:\n  smallwins promise unarchive read")]
     Unarchive(PromiseArg),
+    /// One promise's story: its words over time, a row of marks per week, strength, runs, notes, decisions
+    #[command(after_help = PROMISE_SHOW_HELP)]
+    Show(PromiseShowArgs),
+}
+
+const PROMISE_SHOW_HELP: &str = "Each week is a row of the glyphs `today` draws, with the share it asked \
+    that was shown up for and the promise's strength at the week's end; --json gives every day's mark \
+    (with what was recorded), each week's rate and strength, the runs, totals, notes and decisions.\n\n\
+    Example:\n  smallwins promise show 1 --weeks 26";
+
+#[derive(Debug, Args)]
+pub struct PromiseShowArgs {
+    /// The promise: its number from `promise list`, or the start of its text
+    #[arg(value_name = "PROMISE")]
+    pub promise: String,
+    /// Weeks to show, newest last, 1–520 [default: 12]
+    #[arg(long, value_name = "N")]
+    pub weeks: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -644,6 +664,8 @@ pub enum ShowScreen {
     Calendar,
     Promises,
     Review,
+    /// One promise's page (name it with --promise)
+    Promise,
 }
 
 #[derive(Debug, Args)]
@@ -659,6 +681,9 @@ pub struct ShowArgs {
     pub height: Option<String>,
     #[command(flatten)]
     pub date: DateArg,
+    /// With `show promise`: the promise, by its number from `promise list` or the start of its text
+    #[arg(long, value_name = "PROMISE")]
+    pub promise: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -22,7 +22,8 @@
 //! Below the command line it uses the domain's public API, the store's
 //! records, counts and file care, `text` and `config`; of the full-screen
 //! journal only `ui::run` (no command, `--demo`), `ui::render_to_string`
-//! (`show`) and `ui::key_problems` (`config check`).
+//! and `ui::render_promise_to_string` (`show`) and `ui::key_problems`
+//! (`config check`).
 //!
 //! # The config file
 //!
@@ -62,6 +63,7 @@
 //! | --- | --- | --- |
 //! | `promise add/edit/archive/unarchive` | `promises.rs` | one promise |
 //! | `promise list` | `promises.rs` | an array of promises |
+//! | `promise show` | `story.rs` | the promise's story: `{promise, today, wordings, targets, weeks: [{start, days, asked, shown, rate, strength}], now, runs, tally, notes, decisions}`; `story.rs` documents each field |
 //! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check, started}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
 //! | `win`, `win add` | `wins.rs` | the win (`private`: never shared) |
@@ -126,7 +128,7 @@ pub use error::CliError;
 use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
 use commands::{
     care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
-    share, shell, show, stats, wins,
+    share, shell, show, stats, story, wins,
 };
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
@@ -224,7 +226,7 @@ fn access(command: &Command) -> Access {
         | Command::Share(_)
         | Command::Backup(_)
         | Command::Check
-        | Command::Promise(PromiseCommand::List(_))
+        | Command::Promise(PromiseCommand::List(_) | PromiseCommand::Show(_))
         | Command::Win(WinCommand {
             action: Some(WinAction::List(_)),
             ..
@@ -303,6 +305,7 @@ fn promise_command(journal: &mut Journal, command: PromiseCommand, json: bool) -
         PromiseCommand::Edit(args) => print(&promises::edit(journal, args)?, json),
         PromiseCommand::Archive(args) => print(&promises::archive(journal, &args, true)?, json),
         PromiseCommand::Unarchive(args) => print(&promises::archive(journal, &args, false)?, json),
+        PromiseCommand::Show(args) => print(&story::show(journal, &args)?, json),
     }
 }
 

@@ -7,6 +7,8 @@
 //!   went, which every count of a day uses;
 //! - `stats.rs` (calendar marks, a week's numbers), `evidence/` (rates,
 //!   strength, totals, weeks side by side, patterns, suggestions);
+//! - `history/` — each promise's own days: the checkmark grid's rows and
+//!   standings, and one promise's whole story;
 //! - `undo.rs` — each action as one change and one step of undo;
 //! - `day.rs` (the day boundary, dates as typed), `clock.rs` (where "now"
 //!   comes from), `validate.rs` and `import.rs` (what may be recorded),
@@ -22,6 +24,7 @@
 pub mod clock;
 pub mod day;
 pub mod evidence;
+pub mod history;
 mod import;
 mod journal;
 pub mod prompts;

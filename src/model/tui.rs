@@ -162,6 +162,8 @@ pub enum KeyPlace {
     Calendar,
     Review,
     Promises,
+    /// A promise's page.
+    PromisePage,
     /// The help popup.
     Help,
     /// A text box.
@@ -178,11 +180,12 @@ pub enum KeyPlace {
 
 impl KeyPlace {
     /// The places with a table of their own, `[keys.NAME]`.
-    pub const NAMED: [KeyPlace; 10] = [
+    pub const NAMED: [KeyPlace; 11] = [
         KeyPlace::Today,
         KeyPlace::Calendar,
         KeyPlace::Review,
         KeyPlace::Promises,
+        KeyPlace::PromisePage,
         KeyPlace::Help,
         KeyPlace::Text,
         KeyPlace::Form,
@@ -198,6 +201,7 @@ impl KeyPlace {
             KeyPlace::Calendar => "calendar",
             KeyPlace::Review => "review",
             KeyPlace::Promises => "promises",
+            KeyPlace::PromisePage => "promise_page",
             KeyPlace::Help => "help_popup",
             KeyPlace::Text => "text_box",
             KeyPlace::Form => "form",
@@ -253,7 +257,7 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 48] = [
+pub const ACTION_NAMES: [&str; 49] = [
     "quit",
     "help",
     "search",
@@ -280,6 +284,7 @@ pub const ACTION_NAMES: [&str; 48] = [
     "clear_mark",
     "add_win",
     "open",
+    "edit",
     "switch_reflection",
     "add_promise",
     "move_up",

@@ -6,7 +6,8 @@
 //! text does not linger in the file. Opening (`open.rs`), the backups folder
 //! (`backup.rs`), restoring (`restore.rs`), the integrity check
 //! (`check.rs`), the schema (`schema.rs`), writing (`writer.rs`, and
-//! `batch.rs` for many new records in one transaction), rows to
+//! `batch.rs` for many new records in one transaction), one promise's
+//! days (`ranges.rs`), rows to
 //! records (`rows.rs`) and the export format (`export.rs`) live beside this
 //! file. Reading lives here.
 //!
@@ -19,6 +20,7 @@ mod batch;
 mod check;
 mod export;
 mod open;
+mod ranges;
 mod restore;
 mod rows;
 mod schema;

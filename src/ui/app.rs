@@ -19,6 +19,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use super::Screen;
 use super::keymap::{self, Action, Context, Keymap};
 use super::mouse::{self, Hits};
+use super::screens::marking::save_miss;
 use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
 use super::screens::popup::share::{self, ShareRequest};
@@ -112,8 +113,14 @@ impl App {
         self.screens.today.day = day;
         self.screens.calendar.cursor = day;
         self.screens.review.week = self.journal.week_start(day);
+        self.screens.promises.focus(day, self.today);
         self.reload()?;
         Ok(())
+    }
+
+    /// Opens the page of the promise `id` (as Enter on its row does).
+    pub fn open_promise(&mut self, id: &str) {
+        self.apply(Outcome::open_promise(id.to_string()));
     }
 
     /// Reloads what the screen in view draws, if anything it depends on
@@ -134,6 +141,7 @@ impl App {
             Screen::Calendar => s.calendar.load(j, version),
             Screen::Review => s.review.load(j, version),
             Screen::Promises => s.promises.load(j, version),
+            Screen::Promise => s.page.load(j, version),
         }?;
         Ok(screen || searched)
     }
@@ -152,6 +160,7 @@ impl App {
             if s.review.week == self.journal.week_start(self.today) {
                 s.review.week = self.journal.week_start(today);
             }
+            s.promises.new_day(self.today, today);
             s.today.new_day(self.today, today);
             self.today = today;
             changed = true;
@@ -241,6 +250,7 @@ impl App {
                 Screen::Calendar => self.screens.calendar.update(action, today),
                 Screen::Review => self.screens.review.update(action, j, today),
                 Screen::Promises => self.screens.promises.update(action, j, today),
+                Screen::Promise => self.screens.page.update(action, today),
             },
         };
         self.apply(outcome);
@@ -256,6 +266,13 @@ impl App {
         if let Some(day) = outcome.open_day {
             self.screens.today.open_day(day);
             self.screen = Screen::Today;
+        }
+        if let Some(id) = outcome.open_promise {
+            self.screens.page.open(id);
+            self.screen = Screen::Promise;
+        }
+        if let Some(screen) = outcome.go {
+            self.go(screen);
         }
     }
 
@@ -330,6 +347,7 @@ impl App {
 
     /// Saves what a popup submitted, through the screen that owns it.
     fn submit(&mut self, submission: Submission) -> domain::Result<String> {
+        let screen = self.screen;
         let (j, s) = (&mut self.journal, &mut self.screens);
         match submission {
             Submission::Text(TextPurpose::WeeklyAnswer(key), text) => {
@@ -346,12 +364,11 @@ impl App {
             Submission::Form(
                 FormPurpose::Miss {
                     promise_id,
+                    day,
                     smaller,
                 },
                 values,
-            ) => s
-                .today
-                .save_miss(j, &promise_id, smaller.as_deref(), &values),
+            ) => save_miss(j, &promise_id, day, smaller.as_deref(), &values, screen),
             Submission::Rating(purpose, value) => s.today.save_rating(j, purpose, value),
             Submission::Share(ShareRequest::Copy { about, text }) => {
                 self.clipboard = Some(crate::clipboard::osc52(&text));

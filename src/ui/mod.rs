@@ -146,6 +146,12 @@ fn event_loop(
         if needs_draw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             needs_draw = false;
+            // A screen that found room for more days than it had read
+            // (the checkmark grid, after a resize) reads them now; an
+            // error waits for the next key or tick to be said.
+            if app.reload().unwrap_or(false) {
+                terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            }
         }
         if app.quit {
             return Ok(Ended::Quit);
@@ -211,10 +217,35 @@ pub fn render_to_string(
     let theme = Theme::of(journal.config(), false);
     let mut app = App::new(journal, theme)?;
     app.focus(screen, day)?;
+    Ok(drawn(&mut app, width, height))
+}
+
+/// Draws the page of the promise `promise_id` exactly as the TUI would at
+/// `width`×`height`, as plain text lines.
+pub fn render_promise_to_string(
+    journal: Journal,
+    promise_id: &str,
+    width: u16,
+    height: u16,
+) -> crate::domain::Result<String> {
+    let theme = Theme::of(journal.config(), false);
+    let mut app = App::new(journal, theme)?;
+    app.open_promise(promise_id);
+    app.reload()?;
+    Ok(drawn(&mut app, width, height))
+}
+
+/// The app drawn at `width`×`height` as text, once more if the first draw
+/// found room for days not read yet (as the event loop does).
+fn drawn(app: &mut App, width: u16, height: u16) -> String {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    draw(&app, area, &mut buf);
-    Ok(buffer_to_string(&buf))
+    draw(app, area, &mut buf);
+    if app.reload().unwrap_or(false) {
+        buf = Buffer::empty(area);
+        draw(app, area, &mut buf);
+    }
+    buffer_to_string(&buf)
 }
 
 /// The text of a buffer, one line per row, trailing spaces trimmed. Wide

@@ -45,7 +45,8 @@ use crate::model::{Config, Counts, Promise};
 use crate::store::{Access, Store};
 
 pub struct Journal {
-    store: Store,
+    /// The journal file; `history` reads its ranges of days here too.
+    pub(in crate::domain) store: Store,
     clock: Clock,
     config: Config,
     history: History,

@@ -42,11 +42,12 @@ impl From<&Binding> for Bound {
 }
 
 /// Every place keys are pressed in.
-pub const CONTEXTS: [Context; 10] = [
+pub const CONTEXTS: [Context; 11] = [
     Context::Screen(Screen::Today),
     Context::Screen(Screen::Calendar),
     Context::Screen(Screen::Review),
     Context::Screen(Screen::Promises),
+    Context::Screen(Screen::Promise),
     Context::Popup(PopupKind::Help),
     Context::Popup(PopupKind::Text),
     Context::Popup(PopupKind::Form),
@@ -103,6 +104,7 @@ fn place_of(context: Context) -> KeyPlace {
         Context::Screen(Screen::Calendar) => KeyPlace::Calendar,
         Context::Screen(Screen::Review) => KeyPlace::Review,
         Context::Screen(Screen::Promises) => KeyPlace::Promises,
+        Context::Screen(Screen::Promise) => KeyPlace::PromisePage,
         Context::Popup(PopupKind::Help) => KeyPlace::Help,
         Context::Popup(PopupKind::Text) => KeyPlace::Text,
         Context::Popup(PopupKind::Form) => KeyPlace::Form,
@@ -115,6 +117,7 @@ fn place_of(context: Context) -> KeyPlace {
 /// How a place is named in sentences: "on Today", "in a text box".
 fn place_words(context: Context) -> String {
     match context {
+        Context::Screen(Screen::Promise) => "on a promise's page".into(),
         Context::Screen(s) => format!("on {}", s.title()),
         Context::Popup(PopupKind::Help) => "in help".into(),
         Context::Popup(PopupKind::Text) => "in a text box".into(),

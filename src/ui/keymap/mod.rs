@@ -56,6 +56,8 @@ pub enum Action {
     ClearMark,
     AddWin,
     Open,
+    /// Edit the selected promise (on Promises and a promise's page).
+    Edit,
     SwitchReflection,
     AddPromise,
     MoveUp,
@@ -97,6 +99,8 @@ impl Action {
             Action::Go(Screen::Calendar) => "show_calendar",
             Action::Go(Screen::Review) => "show_review",
             Action::Go(Screen::Promises) => "show_promises",
+            // No key goes to a promise's page: Enter on Promises opens it.
+            Action::Go(Screen::Promise) => "show_promise",
             Action::Undo => "undo",
             Action::NextPane => "next_pane",
             Action::PrevPane => "prev_pane",
@@ -116,6 +120,7 @@ impl Action {
             Action::ClearMark => "clear_mark",
             Action::AddWin => "add_win",
             Action::Open => "open",
+            Action::Edit => "edit",
             Action::SwitchReflection => "switch_reflection",
             Action::AddPromise => "add_promise",
             Action::MoveUp => "move_up",
@@ -379,7 +384,7 @@ mod tests {
             assert!(!cal.iter().any(|b| b.action == absent), "{absent:?}");
         }
         let promises: Vec<_> = bindings_in(on(Screen::Promises)).collect();
-        for absent in [Action::NextPane, Action::PrevDay, Action::NextDay] {
+        for absent in [Action::NextPane, Action::Go(Screen::Promises)] {
             assert!(!promises.iter().any(|b| b.action == absent), "{absent:?}");
         }
     }
@@ -405,18 +410,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_place() {
-        let contexts = Screen::ALL.map(Context::Screen).into_iter().chain(
-            [
-                PopupKind::Help,
-                PopupKind::Text,
-                PopupKind::Form,
-                PopupKind::Rating,
-                PopupKind::Search,
-                PopupKind::Share,
-            ]
-            .map(Context::Popup),
-        );
-        for context in contexts {
+        for context in CONTEXTS {
             let bound: Vec<&Key> = BINDINGS
                 .iter()
                 .filter(|b| b.scope.covers(context))
