@@ -8,7 +8,7 @@
 //!   and opens it with the [`Access`] the command needs (`open.rs`),
 //!   dispatches to the command, prints its result and maps errors to exit
 //!   codes.
-//! - `args.rs`: every clap type and help text; it uses nothing of ours.
+//! - `args/`: every clap type and help text; it uses only the glyph legend.
 //! - `commands/`: one file per command family. Each returns one typed
 //!   result that prints as text or JSON (`output::Report`).
 //! - What the commands share, which never uses a command: `output.rs`
