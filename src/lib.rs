@@ -4,11 +4,13 @@
 //! rules, evidence, suggestions, undo) over [`store`] (the only module with
 //! SQL) over [`model`] (the plain records and values, which every layer may
 //! use). [`config`] loads the config file into model values; [`text`] holds
-//! the leaf helpers that clean input and make output safe.
+//! the leaf helpers that clean input and make output safe; [`clipboard`]
+//! makes the sequence that copies text through the terminal.
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod demo;
 pub mod domain;

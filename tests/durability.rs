@@ -12,12 +12,11 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -26,6 +25,7 @@ use smallwins::domain::model::new_id;
 use smallwins::domain::{Clock, Journal, Win};
 use smallwins::store::{BackupKind, KEEP_DAILY, LATEST_VERSION, Store, backups};
 
+use common::pty::Pty;
 use common::{at, d};
 
 const NOW: &str = "2026-11-21T08:30";
@@ -201,6 +201,7 @@ fn big_journal(db: &Path) {
                     text: format!("Win number {n}: {}", "a small step forward ".repeat(8)),
                     area: None,
                     created_at: at("2026-11-01T12:00"),
+                    private: false,
                 })?;
             }
             Ok(())
@@ -778,112 +779,20 @@ fn restore_in_a_terminal_asks_and_does_only_what_the_answer_says() {
 /// Runs smallwins in a pseudo-terminal, types `answer` once it asks, and
 /// returns everything it showed.
 fn in_a_terminal(db: &Path, args: &[&str], answer: &str) -> String {
-    let mut t = Terminal::start(&[], db, args);
+    let mut t = terminal(&[], db, args);
     t.wait_for("Type y");
     t.send(answer);
     t.wait_exit();
     t.text()
 }
 
-/// The real binary in a pseudo-terminal.
-struct Terminal {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Terminal {
-    /// Starts `prefix` (a program that runs the rest, or nothing) with
-    /// smallwins, its journal and `args`.
-    fn start(prefix: &[&str], db: &Path, args: &[&str]) -> Terminal {
-        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 220,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let bin = env!("CARGO_BIN_EXE_smallwins");
-        let mut cmd = match prefix.split_first() {
-            Some((program, rest)) => {
-                let mut cmd = CommandBuilder::new(program);
-                cmd.args(rest);
-                cmd.arg(bin);
-                cmd
-            }
-            None => CommandBuilder::new(bin),
-        };
-        cmd.args([
-            "--db",
-            db.to_str().expect("utf-8"),
-            "--config",
-            "/nonexistent/c.toml",
-        ]);
-        cmd.args(args);
-        cmd.env("SMALLWINS_NOW", NOW);
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut chunk = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
-            }
-        });
-        Terminal {
-            child,
-            writer,
-            output,
-            _master: pty.master,
-        }
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !self.text().contains(needle) {
-            assert!(
-                Instant::now() < deadline,
-                "never saw {needle:?}: {}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                std::thread::sleep(Duration::from_millis(200));
-                return status;
-            }
-            if Instant::now() > deadline {
-                self.child.kill().ok();
-                panic!("did not finish: {}", self.text());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// The real binary in a pseudo-terminal, started by `prefix` (or directly),
+/// on the journal `db` with no config file.
+fn terminal(prefix: &[&str], db: &Path, args: &[&str]) -> Pty {
+    let db = db.to_str().expect("utf-8");
+    let mut all = vec!["--db", db, "--config", "/nonexistent/c.toml"];
+    all.extend(args);
+    Pty::spawn_via(prefix, &all, &[("SMALLWINS_NOW", NOW)], 220, 30)
 }
 
 // ----- 4. integrity checks ----------------------------------------------------------
@@ -1179,7 +1088,7 @@ fn the_full_screen_journal_opens_in_a_read_only_folder_and_says_why_nothing_is_s
         Vec::new()
     };
     let before = snapshot(&place.folder);
-    let mut t = Terminal::start(&prefix, &place.db(), &[]);
+    let mut t = terminal(&prefix, &place.db(), &[]);
     t.wait_for("Recent weeks");
     // The win from before is there (the screen skips unchanged blanks, so
     // look for words one by one).
@@ -1191,7 +1100,7 @@ fn the_full_screen_journal_opens_in_a_read_only_folder_and_says_why_nothing_is_s
     // The text stays in its box, not lost; leave it and quit.
     t.send("\x1b");
     t.send("q");
-    assert!(t.wait_exit().success(), "{}", t.text());
+    assert!(t.wait_exit(), "{}", t.text());
     assert_eq!(snapshot(&place.folder), before);
 }
 

@@ -306,6 +306,7 @@ fn history(seed: u64, days: i64, promises: usize, density: u8) -> Export {
                 text: "a small win".into(),
                 area: [None, Some("health"), Some("work")][rng.usize(0..3)].map(String::from),
                 created_at: noon(day, rng.u32(5..24)),
+                private: rng.u8(0..5) == 0,
             });
         }
         if rng.u8(0..3) > 0 {

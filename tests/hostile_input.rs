@@ -220,6 +220,7 @@ fn write_hostile_journal(path: &Path) {
                         text: h("win"),
                         area: Some(h("area")),
                         created_at: stamp,
+                        private: false,
                     })?;
                 }
             }

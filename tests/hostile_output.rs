@@ -199,6 +199,7 @@ fn hostile_journal() -> Hostile {
                         text: h("win"),
                         area: Some(h("win area")),
                         created_at: t("2026-10-19T12:00"),
+                        private: false,
                     })?;
                 }
             }
@@ -525,6 +526,7 @@ fn formula_journal() -> Hostile {
         text: text.into(),
         area: None,
         created_at: t("2026-11-20T12:00"),
+        private: false,
     };
     store
         .write(|w| {

@@ -125,10 +125,10 @@ fn a_place_of_its_own_rebinds_only_there() {
     );
     char(&mut a, 'o');
     assert_eq!(a.screen, Screen::Today, "o opens it");
-    // On Promises, Enter still edits.
+    // On Promises, Enter still opens (the promise's page).
     char(&mut a, '4');
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(matches!(a.popup, Some(Popup::Form(_))));
+    assert_eq!(a.screen, Screen::Promise);
 }
 
 #[test]

@@ -129,16 +129,24 @@ fn a_click_on_a_calendar_day_opens_it() {
     let f = Fixture::new();
     let mut a = app(&f);
     key(&mut a, KeyCode::Char('2'));
-    // November is the last month drawn.
+    // November is the last month drawn; the click lands on the day's number.
     let at = find_last(&draw(&a), " 10");
-    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), at);
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        (at.0 + 1, at.1),
+    );
     assert_eq!(a.screen, Screen::Today);
     assert_eq!(a.screens.today.day, d("2026-11-10"));
     assert!(buffer_to_string(&draw(&a)).contains("Tue 10 Nov"));
     // A day still ahead stays closed.
     key(&mut a, KeyCode::Char('2'));
     let at = find_last(&draw(&a), " 25");
-    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), at);
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        (at.0 + 1, at.1),
+    );
     assert_eq!(a.screen, Screen::Calendar);
     assert!(a.message.as_deref().is_some_and(|m| m.contains("ahead")));
 }
@@ -185,7 +193,7 @@ fn a_click_on_a_promise_of_the_promises_screen_selects_it() {
     let mut a = app(&f);
     key(&mut a, KeyCode::Char('4'));
     click(&mut a, "Walk around the block");
-    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('e'));
     let s = buffer_to_string(&draw(&a));
     assert!(matches!(a.popup, Some(Popup::Form(_))), "{s}");
     assert!(s.contains("Walk around the block"), "{s}");

@@ -3,132 +3,17 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::pty::Pty;
 use common::{Fixture, d, open_at};
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
 const ENTER_ALT_SCREEN: &str = "\x1b[?1049h";
 const SHOW_CURSOR: &str = "\x1b[?25h";
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    // Keeps the pty open until the session ends.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start(db: &Path, config: &Path, extra: &[&str]) -> Session {
-        let db = db.display().to_string();
-        let config = config.display().to_string();
-        let mut args = vec!["--db", db.as_str(), "--config", config.as_str()];
-        args.extend(extra);
-        Session::spawn(&args, &[("SMALLWINS_NOW", "2026-11-21T08:30")], 100, 30)
-    }
-
-    /// Runs the real binary with `args` and `env` in a `cols`×`rows` pty.
-    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("spawn smallwins");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut chunk = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
-            }
-        });
-        Session {
-            child,
-            writer,
-            output,
-            _master: pty.master,
-        }
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("never saw {needle:?}; the screen said:\n{}", self.text());
-    }
-
-    /// How much has been drawn so far, to wait for something drawn after.
-    fn mark(&self) -> usize {
-        self.output.lock().expect("lock").len()
-    }
-
-    /// Waits until `needle` is drawn after `mark`.
-    fn wait_for_after(&self, mark: usize, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            let out = self.output.lock().expect("lock");
-            if String::from_utf8_lossy(&out[mark.min(out.len())..]).contains(needle) {
-                return;
-            }
-            drop(out);
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!(
-            "never saw {needle:?} after {mark} bytes; the screen said:\n{}",
-            self.text()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                // Let the reader catch the last bytes.
-                std::thread::sleep(Duration::from_millis(200));
-                return status;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        panic!("smallwins did not exit; the screen said:\n{}", self.text());
-    }
-}
 
 /// The terminal was restored: the alternate screen was left after it was
 /// last entered, and the cursor was shown again.
@@ -154,7 +39,7 @@ fn start_add_a_win_with_w_and_quit_with_q() {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
+    let mut s = Pty::start(&f.path, &config, &[]);
     s.wait_for("Recent weeks");
     s.send("w");
     s.wait_for("A small win");
@@ -162,8 +47,7 @@ fn start_add_a_win_with_w_and_quit_with_q() {
     s.send("\r");
     s.wait_for("Win saved");
     s.send("q");
-    let status = s.wait_exit();
-    assert!(status.success(), "exit status {status:?}");
+    assert!(s.wait_exit(), "smallwins ended with success");
     assert_restored(&s.text());
     let day = open_at(&f.path, "2026-11-21T09:00")
         .day(d("2026-11-21"))
@@ -180,7 +64,7 @@ fn a_pasted_block_arrives_whole() {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
+    let mut s = Pty::start(&f.path, &config, &[]);
     s.wait_for("Recent weeks");
     s.send("w");
     s.wait_for("A small win");
@@ -189,7 +73,7 @@ fn a_pasted_block_arrives_whole() {
     s.send("\r");
     s.wait_for("Win saved");
     s.send("q");
-    assert!(s.wait_exit().success());
+    assert!(s.wait_exit());
     let day = open_at(&f.path, "2026-11-21T09:00")
         .day(d("2026-11-21"))
         .expect("day");
@@ -205,11 +89,11 @@ fn sigterm_restores_the_terminal_and_keeps_what_was_saved() {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
+    let mut s = Pty::start(&f.path, &config, &[]);
     s.wait_for("Recent weeks");
     s.send(" ");
     s.wait_for("Kept. That counts.");
-    let pid = s.child.process_id().expect("pid");
+    let pid = s.pid().expect("pid");
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
@@ -228,9 +112,8 @@ fn a_file_that_is_not_a_journal_gets_one_sentence_and_no_full_screen() {
     let f = Fixture::new();
     std::fs::write(&f.path, b"shopping list: eggs, milk").expect("write");
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
-    let status = s.wait_exit();
-    assert!(!status.success());
+    let mut s = Pty::start(&f.path, &config, &[]);
+    assert!(!s.wait_exit(), "smallwins refused the file with a failure");
     let out = s.text();
     assert!(out.contains("is not a smallwins journal"), "{out}");
     assert!(!out.contains(ENTER_ALT_SCREEN), "{out}");
@@ -251,7 +134,7 @@ fn the_demo_window_opens_on_a_lived_in_journal_and_cleans_up() {
     std::fs::create_dir(&tmp).expect("tmp");
     let config = config.display().to_string();
     let tmp_dir = tmp.display().to_string();
-    let mut s = Session::spawn(
+    let mut s = Pty::spawn(
         &["--config", &config, "--demo"],
         &[("SMALLWINS_NOW", "2026-11-21T19:30"), ("TMPDIR", &tmp_dir)],
         120,
@@ -263,7 +146,7 @@ fn the_demo_window_opens_on_a_lived_in_journal_and_cleans_up() {
     let during = std::fs::read_dir(&tmp).expect("tmp").count();
     assert_eq!(during, 1, "one private demo folder while open");
     s.send("q");
-    assert!(s.wait_exit().success());
+    assert!(s.wait_exit());
     assert_restored(&s.text());
     assert_eq!(
         std::fs::read_dir(&tmp).expect("tmp").count(),
@@ -352,9 +235,9 @@ fn assert_signal_restores(signal: &str) {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
+    let mut s = Pty::start(&f.path, &config, &[]);
     s.wait_for("Recent weeks");
-    let pid = s.child.process_id().expect("pid");
+    let pid = s.pid().expect("pid");
     let sent = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &pid.to_string()])
         .status()
@@ -386,10 +269,10 @@ fn ctrl_c_as_a_key_quits_and_restores_the_terminal() {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
+    let mut s = Pty::start(&f.path, &config, &[]);
     s.wait_for("Recent weeks");
     s.send("\x03");
-    assert!(s.wait_exit().success());
+    assert!(s.wait_exit());
     assert_restored(&s.text());
 }
 
@@ -401,7 +284,7 @@ fn the_window_and_the_shell_write_at_the_same_time() {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    let mut s = Session::start(&f.path, &config, &[]);
+    let mut s = Pty::start(&f.path, &config, &[]);
     s.wait_for("Recent weeks");
     let db = f.path.clone();
     let shell = std::thread::spawn(move || {
@@ -438,7 +321,7 @@ fn the_window_and_the_shell_write_at_the_same_time() {
         "{screen}"
     );
     s.send("q");
-    assert!(s.wait_exit().success());
+    assert!(s.wait_exit());
     let wins = open_at(&f.path, "2026-11-21T09:00")
         .day(d("2026-11-21"))
         .expect("day")

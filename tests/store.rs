@@ -200,6 +200,7 @@ fn sample() -> Sample {
             text: "Sent the email I was avoiding".into(),
             area: Some("work".into()),
             created_at: t("2026-11-16 10:02:03.000000001"),
+            private: false,
         },
         Win {
             id: new_id(),
@@ -207,6 +208,7 @@ fn sample() -> Sample {
             text: "Said \"no\" kindly, twice\nand meant it".into(),
             area: None,
             created_at: t("2026-11-16 15:00:00"),
+            private: false,
         },
     ];
     let checkins = vec![
@@ -689,6 +691,7 @@ fn big_journal(path: &Path) -> usize {
                     text: format!("Win number {n}: {}", "a small step forward ".repeat(8)),
                     area: Some("work".into()),
                     created_at: t("2026-11-01 12:00:00"),
+                    private: false,
                 })?;
             }
             Ok(())
@@ -999,6 +1002,7 @@ fn data_version_moves_when_another_connection_writes() {
         text: "Logged from the shell".into(),
         area: None,
         created_at: t("2026-11-18 11:00:00"),
+        private: false,
     };
     shell.write(|w| w.put_win(&win)).expect("shell write");
     assert_eq!(shell.data_version().expect("data_version"), shell_start);

@@ -401,8 +401,7 @@ fn promises_can_be_reordered_and_archived_with_undo() {
 fn editing_a_target_keeps_past_days_on_the_old_one() {
     let f = Fixture::new();
     let mut a = app(lived_in(&f.path));
-    keys(&mut a, "4j");
-    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "4je");
     for _ in 0..5 {
         key(&mut a, KeyCode::Tab);
     }

@@ -75,6 +75,7 @@ fn look(app: &App) -> Seen {
             Popup::Text(_) => "text",
             Popup::Form(_) => "form",
             Popup::Rating(_) => "rating",
+            Popup::Share(_) => "share",
         }),
         quit: app.quit,
         journal: app.journal.export(None, None).expect("export"),
@@ -94,7 +95,14 @@ fn setups(context: Context) -> Vec<Setup> {
         Context::Screen(Screen::Calendar) => vec![|a| typed(a, "2h")],
         // Last week, scrolled down a little.
         Context::Screen(Screen::Review) => vec![|a| typed(a, "3[j")],
-        Context::Screen(Screen::Promises) => vec![|a| typed(a, "4j")],
+        // Today and, for the keys that move back to today, yesterday.
+        Context::Screen(Screen::Promises) => vec![|a| typed(a, "4j"), |a| typed(a, "4jh")],
+        // A promise's page, scrolled down a row so that up has somewhere to go.
+        Context::Screen(Screen::Promise) => vec![|a| {
+            typed(a, "4");
+            press(a, KeyCode::Enter);
+            typed(a, "j");
+        }],
         Context::Popup(PopupKind::Help) => vec![|a| typed(a, "?j")],
         // An evening answer, which takes several lines.
         Context::Popup(PopupKind::Text) => vec![|a| {
@@ -107,6 +115,12 @@ fn setups(context: Context) -> Vec<Setup> {
         Context::Popup(PopupKind::Search) => vec![|a| {
             typed(a, "/small win");
             press(a, KeyCode::Down);
+        }],
+        // Today's message; and one long enough to scroll, scrolled down a
+        // row, so that both ways have somewhere to go.
+        Context::Popup(PopupKind::Share) => vec![|a| typed(a, "S"), |a| {
+            long_day(a);
+            typed(a, "Sj");
         }],
         // The morning confidence (6), and the same one step higher (7), so
         // that every digit changes one of them.
@@ -128,6 +142,7 @@ fn setups(context: Context) -> Vec<Setup> {
 
 fn contexts() -> Vec<Context> {
     let mut all: Vec<Context> = Screen::ALL.into_iter().map(Context::Screen).collect();
+    all.push(Context::Screen(Screen::Promise));
     all.extend(
         [
             PopupKind::Help,
@@ -135,10 +150,27 @@ fn contexts() -> Vec<Context> {
             PopupKind::Form,
             PopupKind::Rating,
             PopupKind::Search,
+            PopupKind::Share,
         ]
         .map(Context::Popup),
     );
     all
+}
+
+/// Twenty wins today, so that today's message is longer than its preview.
+fn long_day(app: &mut App) {
+    let today = app.journal.today();
+    for i in 0..20 {
+        app.journal
+            .add_win(
+                today,
+                &format!(
+                    "win number {i}: sorted the drawer of cables that had bothered me for weeks"
+                ),
+                None,
+            )
+            .expect("win");
+    }
 }
 
 #[test]
@@ -225,8 +257,9 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
             assert!(!listed.contains("Shift-Tab"), "{screen:?}: {listed}");
         }
         if screen == Screen::Promises {
-            assert!(!listed.contains("h/←"), "{listed}");
-            assert!(!listed.contains("l/→"), "{listed}");
+            // The grid's day cursor.
+            assert!(listed.contains("h/←"), "{listed}");
+            assert!(listed.contains("l/→"), "{listed}");
         }
         let own_key = format!("  {:<14}{}", keymap::go_key(screen), screen.title());
         assert!(!listed.contains(&own_key), "{screen:?}: {listed}");

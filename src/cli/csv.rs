@@ -141,6 +141,8 @@ fn win_rows(data: &Export) -> impl Iterator<Item = (Order, CsvRow)> + '_ {
         let row = CsvRow {
             kind: "win",
             day: w.day,
+            // A win has no status of its own: a private one says so here.
+            status: w.private.then_some("private"),
             text: Some(cell(&w.text)),
             area: w.area.as_deref().map(cell),
             ..CsvRow::default()

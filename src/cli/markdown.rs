@@ -181,8 +181,9 @@ pub fn summary(
         let week_end = start + Duration::days(6);
         let first = start.max(from);
         let last = cut_at.map_or(week_end, |to| week_end.min(to));
+        // A private win is never sent.
         let wins: Vec<&Win> = (data.wins.iter())
-            .filter(|w| w.day >= first && w.day <= last)
+            .filter(|w| w.day >= first && w.day <= last && !w.private)
             .collect();
         let week = MdWeek {
             summary: &journal.span(first, last)?,

@@ -8,7 +8,7 @@
 //!   and opens it with the [`Access`] the command needs (`open.rs`),
 //!   dispatches to the command, prints its result and maps errors to exit
 //!   codes.
-//! - `args.rs`: every clap type and help text; it uses nothing of ours.
+//! - `args/`: every clap type and help text; it uses only the glyph legend.
 //! - `commands/`: one file per command family. Each returns one typed
 //!   result that prints as text or JSON (`output::Report`).
 //! - What the commands share, which never uses a command: `output.rs`
@@ -22,7 +22,8 @@
 //! Below the command line it uses the domain's public API, the store's
 //! records, counts and file care, `text` and `config`; of the full-screen
 //! journal only `ui::run` (no command, `--demo`), `ui::render_to_string`
-//! (`show`) and `ui::key_problems` (`config check`).
+//! and `ui::render_promise_to_string` (`show`) and `ui::key_problems`
+//! (`config check`).
 //!
 //! # The config file
 //!
@@ -62,9 +63,10 @@
 //! | --- | --- | --- |
 //! | `promise add/edit/archive/unarchive` | `promises.rs` | one promise |
 //! | `promise list` | `promises.rs` | an array of promises |
+//! | `promise show` | `story.rs` | the promise's story: `{promise, today, wordings, targets, weeks: [{start, days, asked, shown, rate, strength}], now, runs, tally, notes, decisions}`; `story.rs` documents each field |
 //! | `kept`, `partial`, `missed` | `marks.rs` | `{promise, check, started}` |
 //! | `unmark` | `marks.rs` | `{promise, day, cleared}` (`cleared`: whether there was a mark) |
-//! | `win`, `win add` | `wins.rs` | the win |
+//! | `win`, `win add` | `wins.rs` | the win (`private`: never shared) |
 //! | `win list` | `wins.rs` | `{day, wins}`, each win with its `short_id` |
 //! | `win edit` | `wins.rs` | the win with its `short_id` |
 //! | `win delete` | `wins.rs` | `{deleted, restore}`: the win with its `short_id`, and the command that notes it again |
@@ -82,6 +84,7 @@
 //! | `demo` | `demo.rs` | `{db, weeks, records}` (`{db, years, heavy?, records}` with `--years`) |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
+//! | `share` | `share.rs` | `{about, scope, day, week_start, week_end, include, text, characters, copied, out}`; `share.rs` documents each field |
 //! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |
 //! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}` |
 //! | `config path` | `config.rs` | `{path, exists}` |
@@ -125,7 +128,7 @@ pub use error::CliError;
 use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
 use commands::{
     care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
-    shell, show, stats, wins,
+    share, shell, show, stats, story, wins,
 };
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
@@ -220,9 +223,10 @@ fn access(command: &Command) -> Access {
         | Command::Review(_)
         | Command::Stats
         | Command::Search(_)
+        | Command::Share(_)
         | Command::Backup(_)
         | Command::Check
-        | Command::Promise(PromiseCommand::List(_))
+        | Command::Promise(PromiseCommand::List(_) | PromiseCommand::Show(_))
         | Command::Win(WinCommand {
             action: Some(WinAction::List(_)),
             ..
@@ -275,6 +279,13 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Review(args) => review::review(journal, &args, json)?.print(json)?,
         Command::Stats => print(&stats::stats(journal)?, json)?,
         Command::Search(args) => print(&search::search(journal, &args)?, json)?,
+        Command::Share(args) => {
+            let shared = share::share(journal, &args)?;
+            if let Some(note) = shared.note() {
+                output::write_stderr(&note);
+            }
+            print(&shared, json)?
+        }
         // These run before the journal is opened (see `works_on_the_file`).
         command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
             on_the_file(db, &command, journal.clock(), json)?
@@ -294,6 +305,7 @@ fn promise_command(journal: &mut Journal, command: PromiseCommand, json: bool) -
         PromiseCommand::Edit(args) => print(&promises::edit(journal, args)?, json),
         PromiseCommand::Archive(args) => print(&promises::archive(journal, &args, true)?, json),
         PromiseCommand::Unarchive(args) => print(&promises::archive(journal, &args, false)?, json),
+        PromiseCommand::Show(args) => print(&story::show(journal, &args)?, json),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Where a command's result becomes bytes: text or JSON on stdout, one
-//! sentence on stderr, a new file for `--out`.
+//! sentence on stderr, a new file for `--out`, and the sequence `share
+//! --copy` sends to the terminal itself.
 //!
 //! This is the one place text is made safe for a terminal. A person's
 //! words may hold control characters (a journal written before input was
@@ -180,6 +181,16 @@ pub fn write_stderr(text: &str) {
     err.write_all(printable(text).as_bytes())
         .and_then(|()| err.flush())
         .ok();
+}
+
+/// Writes `bytes` (the sequence that copies a message, say) to the
+/// controlling terminal, `/dev/tty`, and never to stdout or stderr, which
+/// may be a pipe or a file. `false` when there is no terminal to write to.
+pub fn write_to_terminal(bytes: &[u8]) -> bool {
+    let Ok(mut tty) = fs::OpenOptions::new().write(true).open("/dev/tty") else {
+        return false;
+    };
+    tty.write_all(bytes).and_then(|()| tty.flush()).is_ok()
 }
 
 /// Refuses to overwrite a file: exports, reviews and backups always go to

@@ -125,9 +125,11 @@ pub fn area_counts(areas: &[(String, u32)]) -> String {
 /// "sent the email (work)", without a final full stop.
 pub fn win_text(win: &Win) -> String {
     let text = win.text.trim_end_matches('.');
-    match &win.area {
-        Some(area) => format!("{text} ({area})"),
-        None => text.to_string(),
+    match (&win.area, win.private) {
+        (Some(area), false) => format!("{text} ({area})"),
+        (Some(area), true) => format!("{text} ({area} · private)"),
+        (None, true) => format!("{text} (private)"),
+        (None, false) => text.to_string(),
     }
 }
 

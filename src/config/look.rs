@@ -216,8 +216,12 @@ pub(super) fn unknown_keys(doc: &DeTable) -> Vec<(usize, String, Option<String>)
         "custom_glyphs",
         "mouse",
         "keys",
+        "share",
     ];
     check(doc, "", &top, &mut found);
+    if let Some(share) = table_of(doc, "share") {
+        check(share, "share.", &super::share::KEYS, &mut found);
+    }
     if let Some(prompts) = table_of(doc, "prompts") {
         let lists = ["morning", "evening", "after_miss", "weekly", "examples"];
         check(prompts, "prompts.", &lists, &mut found);

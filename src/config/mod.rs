@@ -14,11 +14,13 @@
 //! - `look.rs`: theme, colours, glyphs, mouse and keys, and the keys the
 //!   file may hold (anything else is warned about).
 //! - `keys.rs`: keys as written in the file (`"ctrl-u"`).
+//! - `share.rs`: `[share] include`, what a shared message includes.
 //!
 //! May use: `model` (the values it fills) and nothing else of ours.
 
 mod keys;
 mod look;
+mod share;
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +30,7 @@ use serde::Deserialize;
 pub use crate::model::Config;
 use crate::model::tui::TuiConfig;
 use crate::model::weekday::parse_weekday;
-use crate::model::{Glyphs, Prompt, Prompts};
+use crate::model::{Glyphs, Prompt, Prompts, ShareInclude};
 
 /// The prompts this build asks with, unless the config file replaces them.
 const BUILT_IN_PROMPTS: &str = include_str!("../../assets/prompts.toml");
@@ -76,6 +78,7 @@ impl Config {
             prompts: Prompts::default(),
             glyphs: Glyphs::default(),
             tui: TuiConfig::default(),
+            share_include: ShareInclude::NONE,
         }
     }
 }
@@ -232,6 +235,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         config.prompts = o.apply(config.prompts);
     }
     look::read(doc.get_ref(), &mut config, &invalid)?;
+    share::read(doc.get_ref(), &mut config, &invalid)?;
     let warnings = look::unknown_keys(doc.get_ref())
         .into_iter()
         .map(|(offset, key, suggestion)| ConfigWarning {

@@ -225,6 +225,7 @@ impl History<'_> {
                 text,
                 area: Some(area.area.clone()),
                 created_at: at,
+                private: false,
             });
         }
     }

@@ -7,10 +7,13 @@
 //!   went, which every count of a day uses;
 //! - `stats.rs` (calendar marks, a week's numbers), `evidence/` (rates,
 //!   strength, totals, weeks side by side, patterns, suggestions);
+//! - `history/` — each promise's own days: the checkmark grid's rows and
+//!   standings, and one promise's whole story;
 //! - `undo.rs` — each action as one change and one step of undo;
 //! - `day.rs` (the day boundary, dates as typed), `clock.rs` (where "now"
 //!   comes from), `validate.rs` and `import.rs` (what may be recorded),
-//!   `prompts.rs`, and `words.rs` (words and numbers both front ends show).
+//!   `prompts.rs`, and `words.rs` (words and numbers both front ends show);
+//! - `share.rs` — the message for one trusted person, of a day or a week.
 //!
 //! May use: `store` (the only way to the journal file) and `model`. Never
 //! the front ends (`ui`, `cli`) or `config` (a [`Config`] value is passed
@@ -21,11 +24,13 @@
 pub mod clock;
 pub mod day;
 pub mod evidence;
+pub mod history;
 mod import;
 mod journal;
 pub mod prompts;
 pub mod rule;
 pub mod search;
+pub mod share;
 pub mod short_id;
 pub mod stats;
 mod undo;

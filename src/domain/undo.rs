@@ -256,6 +256,7 @@ mod tests {
             text: "x".into(),
             area: None,
             created_at: NaiveDate::MIN.and_time(chrono::NaiveTime::MIN),
+            private: false,
         });
         let g = c.into_group("two writes".into());
         assert!(matches!(g.undo[0], Write::Win(_)));

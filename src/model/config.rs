@@ -1,6 +1,7 @@
 //! The config values: the day boundary, the evening hour, the first day of
 //! the week, the prompts the journal asks with, the glyphs both front ends
-//! draw, and the full-screen journal's settings (theme, mouse, keys).
+//! draw, the full-screen journal's settings (theme, mouse, keys), and what
+//! a shared message includes by default.
 //!
 //! `crate::config` fills these from `assets/prompts.toml` and the person's
 //! config file; nothing here reads a file.
@@ -11,6 +12,7 @@ use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::glyphs::Glyphs;
+use super::share::ShareInclude;
 use super::tui::TuiConfig;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +27,9 @@ pub struct Config {
     pub glyphs: Glyphs,
     /// Theme, colours, mouse and keys of the full-screen journal.
     pub tui: TuiConfig,
+    /// What a shared message includes unless told otherwise (`[share]
+    /// include`); nothing extra by default.
+    pub share_include: ShareInclude,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,8 +1,9 @@
 //! The journal's plain records and values: promises with their schedules
 //! and targets, checks and their statuses, wins, check-ins, reflections,
 //! weekly reviews with their decisions, record counts, and the config
-//! values (among them the one glyph set, `glyphs.rs`, and the full-screen
-//! journal's settings, `tui.rs`).
+//! values (among them the one glyph set, `glyphs.rs`, the full-screen
+//! journal's settings, `tui.rs`, and what a shared message may hold,
+//! `share.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
 //! (which weekday a schedule asks for, the words and target in force on a
@@ -24,6 +25,7 @@ mod promise;
 mod records;
 mod review;
 mod search;
+mod share;
 pub mod tui;
 pub mod weekday;
 
@@ -37,6 +39,7 @@ pub use promise::{
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
 pub use search::{SearchHit, SearchKind};
+pub use share::{ShareExtra, ShareInclude, unknown as share_unknown};
 
 /// A new stable id for a record.
 pub fn new_id() -> String {

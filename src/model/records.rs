@@ -78,6 +78,11 @@ pub struct Win {
     pub text: String,
     pub area: Option<String>,
     pub created_at: NaiveDateTime,
+    /// Kept for oneself: never in a message shared with someone (nor in
+    /// the Markdown written to be sent). Absent in exports made before
+    /// wins could be private, which read as `false`.
+    #[serde(default)]
+    pub private: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

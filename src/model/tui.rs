@@ -162,6 +162,8 @@ pub enum KeyPlace {
     Calendar,
     Review,
     Promises,
+    /// A promise's page.
+    PromisePage,
     /// The help popup.
     Help,
     /// A text box.
@@ -172,20 +174,24 @@ pub enum KeyPlace {
     Rating,
     /// The search box.
     Search,
+    /// The preview of a message to share.
+    Share,
 }
 
 impl KeyPlace {
     /// The places with a table of their own, `[keys.NAME]`.
-    pub const NAMED: [KeyPlace; 9] = [
+    pub const NAMED: [KeyPlace; 11] = [
         KeyPlace::Today,
         KeyPlace::Calendar,
         KeyPlace::Review,
         KeyPlace::Promises,
+        KeyPlace::PromisePage,
         KeyPlace::Help,
         KeyPlace::Text,
         KeyPlace::Form,
         KeyPlace::Rating,
         KeyPlace::Search,
+        KeyPlace::Share,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -195,11 +201,13 @@ impl KeyPlace {
             KeyPlace::Calendar => "calendar",
             KeyPlace::Review => "review",
             KeyPlace::Promises => "promises",
+            KeyPlace::PromisePage => "promise_page",
             KeyPlace::Help => "help_popup",
             KeyPlace::Text => "text_box",
             KeyPlace::Form => "form",
             KeyPlace::Rating => "rating",
             KeyPlace::Search => "search_box",
+            KeyPlace::Share => "share_popup",
         }
     }
 
@@ -249,7 +257,7 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 44] = [
+pub const ACTION_NAMES: [&str; 49] = [
     "quit",
     "help",
     "search",
@@ -276,6 +284,7 @@ pub const ACTION_NAMES: [&str; 44] = [
     "clear_mark",
     "add_win",
     "open",
+    "edit",
     "switch_reflection",
     "add_promise",
     "move_up",
@@ -294,6 +303,10 @@ pub const ACTION_NAMES: [&str; 44] = [
     "scroll_down",
     "scroll_up",
     "close",
+    "share",
+    "toggle_private",
+    "toggle",
+    "copy",
 ];
 
 /// `[keys] add_win = ["a", "w"]`: the keys for one action in one place.

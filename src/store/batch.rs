@@ -42,10 +42,18 @@ impl Writer<'_> {
             ])?;
         }
         let mut wins = self.tx.prepare(
-            "INSERT INTO wins (id, day, text, area, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO wins (id, day, text, area, created_at, private)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for w in &data.wins {
-            wins.execute(params![w.id, w.day, w.text, w.area, w.created_at])?;
+            wins.execute(params![
+                w.id,
+                w.day,
+                w.text,
+                w.area,
+                w.created_at,
+                w.private
+            ])?;
         }
         let mut checkins = self.tx.prepare(
             "INSERT INTO checkins (id, day, intention, confidence, updated_at)

@@ -11,16 +11,16 @@
 //! time: the evidence is then counted from the one before, or from the
 //! start. They are never exported: they follow from the records.
 //!
-//! [`SCHEMA`] is one self-contained migration (version 5).
+//! [`SCHEMA`] is one self-contained migration (version 6).
 //!
 //! May use: `model` and the rest of `store`.
 
 use chrono::{NaiveDate, Weekday};
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
-use super::rows::{bad_value, check_from_row, win_from_row};
+use super::rows::{bad_value, win_from_row};
 use super::{Result, Store, StoreError, Writer};
-use crate::model::{Check, PromiseCheckpoint, Status, TotalsCheckpoint, Win};
+use crate::model::{PromiseCheckpoint, Status, TotalsCheckpoint, Win};
 
 /// The migration that adds the checkpoints and the triggers that drop them.
 ///
@@ -252,27 +252,11 @@ impl Store {
         Ok(stmt.query_row([to], |r| r.get(0))?)
     }
 
-    /// One promise's checks from `from` to `to`, in day order.
-    pub fn checks_of(
-        &self,
-        promise_id: &str,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<Check>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, promise_id, day, status, amount, note, lesson, updated_at FROM checks
-             WHERE promise_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day",
-        )?;
-        Ok(stmt
-            .query_map(params![promise_id, from, to], check_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
     /// The win `offset` places after the first from `from` to `to`, in the
     /// order [`Store::wins_between`] lists them.
     pub fn win_at(&self, from: NaiveDate, to: NaiveDate, offset: u32) -> Result<Option<Win>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, day, text, area, created_at FROM wins WHERE day BETWEEN ?1 AND ?2
+            "SELECT id, day, text, area, created_at, private FROM wins WHERE day BETWEEN ?1 AND ?2
              ORDER BY day, created_at, id LIMIT 1 OFFSET ?3",
         )?;
         Ok(stmt

@@ -18,9 +18,10 @@ pub const EXPORT_FORMAT: &str = "smallwins-export";
 
 /// The export format this build writes and the newest it reads. Version 2
 /// added promise numbers, wording versions and "kept the smaller version";
-/// a version 1 export still imports (its promises are numbered on the way
-/// in).
-pub const EXPORT_VERSION: u32 = 2;
+/// version 3 a win's `private` flag (a win in an older export is not
+/// private). Older exports still import (a version 1 export's promises are
+/// numbered on the way in).
+pub const EXPORT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
@@ -208,17 +209,25 @@ impl Writer<'_> {
     }
 
     /// Wins are never edited elsewhere in a way an import should undo: one
-    /// already here stays as it is.
+    /// already here stays as it is, except that a win private in either
+    /// copy stays private (a win is never shared because of an import).
     fn merge_wins(&self, wins: &[Win]) -> Result<u64> {
         let mut written = 0;
         for win in wins {
             let n = self
                 .tx()
                 .prepare_cached(
-                    "INSERT INTO wins (id, day, text, area, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT(id) DO NOTHING",
+                    "INSERT INTO wins (id, day, text, area, created_at, private) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(id) DO UPDATE SET private = 1 WHERE excluded.private = 1 AND wins.private = 0",
                 )?
-                .execute(params![win.id, win.day, win.text, win.area, win.created_at])?;
+                .execute(params![
+                    win.id,
+                    win.day,
+                    win.text,
+                    win.area,
+                    win.created_at,
+                    win.private
+                ])?;
             written += n as u64;
         }
         Ok(written)

@@ -7,7 +7,8 @@
 //! (`backup.rs`), restoring (`restore.rs`), the integrity check
 //! (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
 //! (`checkpoints.rs`), writing (`writer.rs`, and
-//! `batch.rs` for many new records in one transaction), rows to
+//! `batch.rs` for many new records in one transaction), one promise's
+//! days (`ranges.rs`), rows to
 //! records (`rows.rs`) and the export format (`export.rs`) live beside this
 //! file. Reading lives here.
 //!
@@ -21,6 +22,7 @@ mod check;
 mod checkpoints;
 mod export;
 mod open;
+mod ranges;
 mod restore;
 mod rows;
 mod schema;
@@ -312,7 +314,7 @@ impl Store {
 
     pub fn wins_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Win>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, day, text, area, created_at FROM wins WHERE day BETWEEN ?1 AND ?2 ORDER BY day, created_at, id",
+            "SELECT id, day, text, area, created_at, private FROM wins WHERE day BETWEEN ?1 AND ?2 ORDER BY day, created_at, id",
         )?;
         Ok(stmt
             .query_map(params![from, to], win_from_row)?

@@ -96,6 +96,7 @@ pub(super) fn win_from_row(r: &Row<'_>) -> rusqlite::Result<Win> {
         text: r.get(2)?,
         area: r.get(3)?,
         created_at: moment_at(r, 4)?,
+        private: r.get(5)?,
     })
 }
 

@@ -142,13 +142,19 @@ CREATE INDEX checks_by_day ON checks (day);
 /// table that stays.
 const V4: &str = super::search::SCHEMA;
 
+/// A win can be kept private (issue 13): it is never shared. Every win
+/// written before reads as not private, as it always did.
+const V5: &str = "
+ALTER TABLE wins ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
+";
+
 /// Checkpoints of the evidence (`checkpoints.rs`): what the record adds up
 /// to before a day, so the evidence is counted from the last one on. An
 /// older journal starts without any; its next change writes them.
-const V5: &str = super::checkpoints::SCHEMA;
+const V6: &str = super::checkpoints::SCHEMA;
 
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 5] = [V1, V2, V3, V4, V5];
+const STEPS: [&str; 6] = [V1, V2, V3, V4, V5, V6];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -176,7 +182,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 5;
+pub const LATEST_VERSION: i32 = 6;
 
 #[cfg(test)]
 mod tests {
@@ -279,5 +285,28 @@ mod tests {
             [],
         )
         .expect("the smaller version can be recorded");
+    }
+
+    #[test]
+    fn version_5_keeps_every_win_and_reads_it_as_not_private() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 0, 4).expect("to version 4");
+        tx.execute(
+            "INSERT INTO wins (id, day, text, created_at)
+             VALUES ('w', '2026-11-20', 'cooked dinner', '2026-11-20 19:00:00')",
+            [],
+        )
+        .expect("win");
+        migrate(&tx, 4, 5).expect("to version 5");
+        let private: i64 = tx
+            .query_row("SELECT private FROM wins WHERE id = 'w'", [], |r| r.get(0))
+            .expect("the win is still there");
+        assert_eq!(private, 0);
+        assert!(
+            tx.execute("UPDATE wins SET private = 2 WHERE id = 'w'", [])
+                .is_err(),
+            "private is yes or no"
+        );
     }
 }

@@ -145,10 +145,11 @@ impl Writer<'_> {
     pub fn put_win(&self, w: &Win) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO wins (id, day, text, area, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area",
+                "INSERT INTO wins (id, day, text, area, created_at, private) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area,
+                   private = excluded.private",
             )?
-            .execute(params![w.id, w.day, w.text, w.area, w.created_at])?;
+            .execute(params![w.id, w.day, w.text, w.area, w.created_at, w.private])?;
         Ok(())
     }
 

@@ -8,7 +8,8 @@
 //!
 //! Uses the screens, the popups, the key table and the mouse's record of
 //! the last frame; drawing lives in `frame.rs`, and nothing below imports
-//! this module.
+//! this module. A message copied from the share preview waits in
+//! [`App::clipboard`] for the event loop to write.
 
 use std::rc::Rc;
 
@@ -18,8 +19,10 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use super::Screen;
 use super::keymap::{self, Action, Context, Keymap};
 use super::mouse::{self, Hits};
+use super::screens::marking::save_miss;
 use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
+use super::screens::popup::share::{self, ShareRequest};
 use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
 use super::screens::search::{SearchReply, SearchState};
@@ -52,6 +55,9 @@ pub struct App {
     pub mouse: bool,
     /// Where the last frame drew what, for the mouse.
     pub hits: Hits,
+    /// A sequence for the terminal to put on the clipboard, waiting to be
+    /// written (by the event loop, through the app's own output).
+    pub clipboard: Option<String>,
     /// Other processes' writes, when last looked.
     data_version: i64,
 }
@@ -79,6 +85,7 @@ impl App {
             keys,
             mouse,
             hits: Hits::default(),
+            clipboard: None,
             data_version,
         };
         app.reload()?;
@@ -106,8 +113,14 @@ impl App {
         self.screens.today.day = day;
         self.screens.calendar.cursor = day;
         self.screens.review.week = self.journal.week_start(day);
+        self.screens.promises.focus(day, self.today);
         self.reload()?;
         Ok(())
+    }
+
+    /// Opens the page of the promise `id` (as Enter on its row does).
+    pub fn open_promise(&mut self, id: &str) {
+        self.apply(Outcome::open_promise(id.to_string()));
     }
 
     /// Reloads what the screen in view draws, if anything it depends on
@@ -128,6 +141,7 @@ impl App {
             Screen::Calendar => s.calendar.load(j, version),
             Screen::Review => s.review.load(j, version),
             Screen::Promises => s.promises.load(j, version),
+            Screen::Promise => s.page.load(j, version),
         }?;
         Ok(screen || searched)
     }
@@ -146,6 +160,7 @@ impl App {
             if s.review.week == self.journal.week_start(self.today) {
                 s.review.week = self.journal.week_start(today);
             }
+            s.promises.new_day(self.today, today);
             s.today.new_day(self.today, today);
             self.today = today;
             changed = true;
@@ -235,6 +250,7 @@ impl App {
                 Screen::Calendar => self.screens.calendar.update(action, today),
                 Screen::Review => self.screens.review.update(action, j, today),
                 Screen::Promises => self.screens.promises.update(action, j, today),
+                Screen::Promise => self.screens.page.update(action, today),
             },
         };
         self.apply(outcome);
@@ -250,6 +266,13 @@ impl App {
         if let Some(day) = outcome.open_day {
             self.screens.today.open_day(day);
             self.screen = Screen::Today;
+        }
+        if let Some(id) = outcome.open_promise {
+            self.screens.page.open(id);
+            self.screen = Screen::Promise;
+        }
+        if let Some(screen) = outcome.go {
+            self.go(screen);
         }
     }
 
@@ -324,6 +347,7 @@ impl App {
 
     /// Saves what a popup submitted, through the screen that owns it.
     fn submit(&mut self, submission: Submission) -> domain::Result<String> {
+        let screen = self.screen;
         let (j, s) = (&mut self.journal, &mut self.screens);
         match submission {
             Submission::Text(TextPurpose::WeeklyAnswer(key), text) => {
@@ -340,13 +364,19 @@ impl App {
             Submission::Form(
                 FormPurpose::Miss {
                     promise_id,
+                    day,
                     smaller,
                 },
                 values,
-            ) => s
-                .today
-                .save_miss(j, &promise_id, smaller.as_deref(), &values),
+            ) => save_miss(j, &promise_id, day, smaller.as_deref(), &values, screen),
             Submission::Rating(purpose, value) => s.today.save_rating(j, purpose, value),
+            Submission::Share(ShareRequest::Copy { about, text }) => {
+                self.clipboard = Some(crate::clipboard::osc52(&text));
+                Ok(share::copied(&about))
+            }
+            Submission::Share(ShareRequest::Save { path, text }) => {
+                share::save(&path, &text).map_err(domain::Error::Input)
+            }
         }
     }
 }

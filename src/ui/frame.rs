@@ -61,6 +61,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Calendar => s.calendar.draw(&ctx, body, buf),
         Screen::Review => s.review.draw(&ctx, body, buf),
         Screen::Promises => s.promises.draw(&ctx, body, buf),
+        Screen::Promise => s.page.draw(&ctx, body, buf),
     }
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
@@ -107,7 +108,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     let active = Screen::ALL
         .iter()
-        .position(|s| *s == app.screen)
+        .position(|s| *s == app.screen.tab())
         .unwrap_or(0);
     let moment = match app.screens.today.moment {
         Moment::Morning => "morning",

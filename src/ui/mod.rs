@@ -146,6 +146,12 @@ fn event_loop(
         if needs_draw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             needs_draw = false;
+            // A screen that found room for more days than it had read
+            // (the checkmark grid, after a resize) reads them now; an
+            // error waits for the next key or tick to be said.
+            if app.reload().unwrap_or(false) {
+                terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            }
         }
         if app.quit {
             return Ok(Ended::Quit);
@@ -161,6 +167,10 @@ fn event_loop(
             Input::End(EndReason::Signal(_)) => return Ok(Ended::Quit),
             Input::End(EndReason::TerminalGone) => return Ok(Ended::TerminalGone),
         }
+        if let Some(sequence) = app.clipboard.take() {
+            copy_through(terminal, &sequence)?;
+            needs_draw = true;
+        }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             match app.tick() {
@@ -172,6 +182,21 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Writes the clipboard sequence (OSC 52) through the app's own output,
+/// then clears the screen and forgets the last frame, so the next frame
+/// redraws all of it: a terminal that does not know the sequence may show
+/// some of it, and nothing of it stays on the screen. (`Terminal::clear`
+/// would ask the terminal where its cursor is, and the answer would go to
+/// the key reader instead.)
+fn copy_through(terminal: &mut ratatui::DefaultTerminal, sequence: &str) -> std::io::Result<()> {
+    let out = terminal.backend_mut();
+    out.write_all(sequence.as_bytes())?;
+    ratatui::backend::Backend::clear(out)?;
+    // The frame just drawn is already the previous one: this forgets it.
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// Sentences for the problems of the config's `[keys]`: two actions of one
@@ -192,10 +217,35 @@ pub fn render_to_string(
     let theme = Theme::of(journal.config(), false);
     let mut app = App::new(journal, theme)?;
     app.focus(screen, day)?;
+    Ok(drawn(&mut app, width, height))
+}
+
+/// Draws the page of the promise `promise_id` exactly as the TUI would at
+/// `width`×`height`, as plain text lines.
+pub fn render_promise_to_string(
+    journal: Journal,
+    promise_id: &str,
+    width: u16,
+    height: u16,
+) -> crate::domain::Result<String> {
+    let theme = Theme::of(journal.config(), false);
+    let mut app = App::new(journal, theme)?;
+    app.open_promise(promise_id);
+    app.reload()?;
+    Ok(drawn(&mut app, width, height))
+}
+
+/// The app drawn at `width`×`height` as text, once more if the first draw
+/// found room for days not read yet (as the event loop does).
+fn drawn(app: &mut App, width: u16, height: u16) -> String {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    draw(&app, area, &mut buf);
-    Ok(buffer_to_string(&buf))
+    draw(app, area, &mut buf);
+    if app.reload().unwrap_or(false) {
+        buf = Buffer::empty(area);
+        draw(app, area, &mut buf);
+    }
+    buffer_to_string(&buf)
 }
 
 /// The text of a buffer, one line per row, trailing spaces trimmed. Wide

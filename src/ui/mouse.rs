@@ -1,8 +1,9 @@
 //! The mouse: what the last frame drew where ([`Hits`], recorded by the
 //! drawing), and what a click or the wheel does there. A click on a tab
 //! switches screens, on a day of a calendar opens it, on a row selects it
-//! (focusing its pane); the wheel moves through lists, scrolls the review
-//! and help, and moves the calendar by weeks. `mouse = false` in the config
+//! (focusing its pane), on a day of the checkmark grid selects that
+//! promise and day; the wheel moves through lists, scrolls the review, a
+//! promise's page and help, and moves the calendar by weeks. `mouse = false` in the config
 //! leaves the mouse to the terminal, and every event here is ignored.
 //!
 //! Uses the app, its screens' selection and the key table's actions, so a
@@ -31,6 +32,9 @@ pub enum Target {
     Pane(Area),
     /// A row of a list in a pane: the row's index in the list.
     Row(Area, usize),
+    /// A day of a promise's row on the checkmark grid: the row's index,
+    /// and the day.
+    GridDay(usize, NaiveDate),
 }
 
 /// The panes the mouse can point into.
@@ -42,6 +46,8 @@ pub enum Area {
     Calendar,
     Review(ReviewPane),
     Promises,
+    /// A promise's page.
+    Page,
 }
 
 /// Where the last frame drew what; later entries lie on top.
@@ -78,6 +84,7 @@ impl Hits {
             .filter(|(area, _)| area.contains(Position { x, y }))
             .find_map(|(_, t)| match t {
                 Target::Pane(a) | Target::Row(a, _) => Some(*a),
+                Target::GridDay(..) => Some(Area::Promises),
                 Target::Day(_) | Target::Tab(_) => None,
             })
     }
@@ -107,6 +114,7 @@ fn click(app: &mut App, x: u16, y: u16) -> bool {
         Target::Day(day) => open_day(app, day),
         Target::Pane(area) => point_at(app, area, None),
         Target::Row(area, index) => point_at(app, area, Some(index)),
+        Target::GridDay(index, day) => app.screens.promises.point_at_day(index, day, app.today),
     }
     app.after_input();
     true
@@ -133,7 +141,7 @@ fn point_at(app: &mut App, area: Area, index: Option<usize>) {
         Area::Today(pane) => s.today.point_at(pane, index, &app.journal),
         Area::Review(pane) => s.review.point_at(pane, index, &app.journal),
         Area::Promises => s.promises.point_at(index),
-        Area::RecentWeeks | Area::Calendar => {}
+        Area::RecentWeeks | Area::Calendar | Area::Page => {}
     }
 }
 
@@ -151,6 +159,7 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) -> bool {
     let (next, back) = match area {
         Area::Calendar => (Action::NextWeek, Action::PrevWeek),
         Area::RecentWeeks => (Action::NextDay, Action::PrevDay),
+        Area::Page => (Action::ScrollDown, Action::ScrollUp),
         Area::Today(_) | Area::Review(_) | Area::Promises => {
             point_at(app, area, None);
             (Action::Down, Action::Up)

@@ -1,18 +1,21 @@
-//! The four screens of the full-screen journal and their names, in one
-//! place. Uses nothing else of ours: the key table, the tab strip, help and
+//! The four screens of the full-screen journal, and a promise's page
+//! opened from one of them, with their names, in one place. Uses nothing else of ours: the key table, the tab strip, help and
 //! the command line (`smallwins show SCREEN`) all take the names from here.
 
-/// The screens reachable with 1–4.
+/// The screens reachable with 1–4, and a promise's page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Today,
     Calendar,
     Review,
     Promises,
+    /// One promise's page (its whole story), opened from Promises with
+    /// Enter; it has no tab of its own.
+    Promise,
 }
 
 impl Screen {
-    /// Every screen, in the order of the tab strip.
+    /// Every screen with a tab, in the order of the tab strip.
     pub const ALL: [Screen; 4] = [
         Screen::Today,
         Screen::Calendar,
@@ -28,6 +31,7 @@ impl Screen {
             Screen::Calendar => "calendar",
             Screen::Review => "review",
             Screen::Promises => "promises",
+            Screen::Promise => "promise",
         }
     }
 
@@ -38,6 +42,16 @@ impl Screen {
             Screen::Calendar => "Calendar",
             Screen::Review => "Review",
             Screen::Promises => "Promises",
+            Screen::Promise => "Promise",
+        }
+    }
+
+    /// The screen whose tab is lit while this one is in view: a promise's
+    /// page sits under Promises.
+    pub const fn tab(self) -> Screen {
+        match self {
+            Screen::Promise => Screen::Promises,
+            other => other,
         }
     }
 }

@@ -307,13 +307,18 @@ impl RecentWeeks<'_> {
     }
 }
 
-/// Width and height one month grid needs.
-pub const MONTH_W: u16 = 35;
+/// Height one month grid needs: its name, the weekdays, six weeks.
 pub const MONTH_H: u16 = 8;
+/// Columns a day takes on a month grid: roomy (" 21✓★") or compact
+/// ("21✓★").
+pub const ROOMY_DAY: u16 = 5;
+pub const COMPACT_DAY: u16 = 4;
 
 /// One month on the Calendar screen: day numbers with their glyphs.
 pub struct MonthGrid<'a> {
     pub month: NaiveDate,
+    /// Columns a day takes: [`ROOMY_DAY`] or [`COMPACT_DAY`].
+    pub day_w: u16,
     pub marks: &'a [(NaiveDate, DayMark)],
     pub wins: &'a std::collections::BTreeMap<NaiveDate, usize>,
     pub week_start: Weekday,
@@ -367,9 +372,17 @@ impl MonthGrid<'_> {
             0,
             &Line::from(Span::styled(format!(" {title}"), title_style)),
         );
+        let compact = self.day_w < ROOMY_DAY;
         let header: Vec<Span> = weekday_header(self.week_start)
             .into_iter()
-            .map(|n| Span::styled(format!(" {n}  "), theme.dim))
+            .map(|n| {
+                let name = if compact {
+                    format!("{n}  ")
+                } else {
+                    format!(" {n}  ")
+                };
+                Span::styled(name, theme.dim)
+            })
             .collect();
         put_line(buf, area, 1, &Line::from(header));
         let offset = (7 + first.weekday().num_days_from_monday()
@@ -387,10 +400,10 @@ impl MonthGrid<'_> {
         while day.month() == first.month() {
             let cell = offset + day.day() - 1;
             let (row, col) = ((cell / 7) as u16, (cell % 7) as u16);
-            let x = col * 5;
+            let x = col * self.day_w;
             let y = (2 + row).saturating_sub(skip);
             if row >= skip && y < area.height && x < area.width {
-                let width = (area.width - x).min(5);
+                let width = (area.width - x).min(self.day_w);
                 buf.set_line(area.x + x, area.y + y, &self.day_cell(day), width);
                 let cell = Rect::new(area.x + x, area.y + y, width, 1);
                 self.hits.add(cell, Target::Day(day));
@@ -402,8 +415,8 @@ impl MonthGrid<'_> {
         }
     }
 
-    /// " 21✓★": the day's number, its glyph, and the win glyph if it has a
-    /// win.
+    /// " 21✓★" (or "21✓★" when compact): the day's number, its glyph, and
+    /// the win glyph if it has a win.
     fn day_cell(&self, day: NaiveDate) -> Line<'static> {
         let theme = self.theme;
         let glyph = day_glyph(self.mark(day));
@@ -422,7 +435,7 @@ impl MonthGrid<'_> {
             glyph_style = glyph_style.add_modifier(Modifier::REVERSED);
         }
         Line::from(vec![
-            Span::raw(" "),
+            Span::raw(if self.day_w < ROOMY_DAY { "" } else { " " }),
             Span::styled(format!("{:>2}", day.day()), num_style),
             Span::styled(theme.glyph(glyph).to_string(), glyph_style),
             if has_win {

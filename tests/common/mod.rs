@@ -142,3 +142,50 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// The full-screen journal on `journal`, without colour, for tests that
+/// drive it with keys and read what it draws.
+pub mod tui {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use smallwins::domain::Journal;
+    use smallwins::ui::app::App;
+    use smallwins::ui::theme::Theme;
+    use smallwins::ui::{buffer_to_string, screens};
+
+    pub fn app(journal: Journal) -> App {
+        App::new(journal, Theme::new(false)).expect("app")
+    }
+
+    pub fn press(app: &mut App, code: KeyCode) {
+        app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Each character as a key (capitals with Shift).
+    pub fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            let mods = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
+        }
+    }
+
+    pub fn buffer(app: &App, w: u16, h: u16) -> Buffer {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        screens::draw(app, area, &mut buf);
+        buf
+    }
+
+    /// What a person sees at `w`×`h`, as the event loop shows it: drawn,
+    /// and drawn again if the draw found room for days not read yet.
+    pub fn seen(app: &mut App, w: u16, h: u16) -> String {
+        buffer(app, w, h);
+        app.reload().expect("reload");
+        buffer_to_string(&buffer(app, w, h))
+    }
+}

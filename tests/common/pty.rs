@@ -19,6 +19,18 @@ impl Pty {
     /// Runs smallwins with `args` and `env` in a `cols`×`rows` pty, with
     /// the clock fixed at Sat 2026-11-21 08:30 and colour allowed.
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_via(&[], args, env, cols, rows)
+    }
+
+    /// Like [`Pty::spawn`], but started by `prefix` (a program that runs
+    /// the rest, like `setpriv …`), or directly when `prefix` is empty.
+    pub fn spawn_via(
+        prefix: &[&str],
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -27,7 +39,16 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smallwins"));
+        let bin = env!("CARGO_BIN_EXE_smallwins");
+        let mut cmd = match prefix.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(bin);
+                cmd
+            }
+            None => CommandBuilder::new(bin),
+        };
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("SMALLWINS_NOW", "2026-11-21T08:30");
@@ -56,6 +77,38 @@ impl Pty {
             output,
             _master: pty.master,
         }
+    }
+
+    /// Runs smallwins on the journal `db` with the config file `config`
+    /// (which need not exist) and `extra` arguments, in a 100×30 pty.
+    pub fn start(db: &std::path::Path, config: &std::path::Path, extra: &[&str]) -> Pty {
+        let db = db.display().to_string();
+        let config = config.display().to_string();
+        let mut args = vec!["--db", db.as_str(), "--config", config.as_str()];
+        args.extend(extra);
+        Pty::spawn(&args, &[], 100, 30)
+    }
+
+    /// How much has been drawn so far, to wait for something drawn after.
+    pub fn mark(&self) -> usize {
+        self.output.lock().expect("lock").len()
+    }
+
+    /// Waits until `needle` is drawn after `mark`.
+    pub fn wait_for_after(&self, mark: usize, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            let out = self.output.lock().expect("lock");
+            if String::from_utf8_lossy(&out[mark.min(out.len())..]).contains(needle) {
+                return;
+            }
+            drop(out);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "never saw {needle:?} after {mark} bytes; the screen said:\n{}",
+            self.text()
+        );
     }
 
     /// The process id of the program.

@@ -6,8 +6,8 @@
 //! Commands may use the domain's public API, the store's record and count
 //! types, and the command line's own `args`, `parse`, `words`, `markdown`,
 //! `csv` and `output`; never the full-screen journal's inner parts (`show`
-//! only calls `ui::render_to_string`, `config check` only
-//! `ui::key_problems`).
+//! only calls `ui::render_to_string` and `ui::render_promise_to_string`,
+//! `config check` only `ui::key_problems`).
 
 pub mod care;
 pub mod checkin;
@@ -20,7 +20,9 @@ pub mod marks;
 pub mod promises;
 pub mod review;
 pub mod search;
+pub mod share;
 pub mod shell;
 pub mod show;
 pub mod stats;
+pub mod story;
 pub mod wins;

@@ -1,10 +1,11 @@
 //! `show SCREEN`: a screen of the full-screen journal, drawn as plain text
-//! exactly as the window would show it.
+//! exactly as the window would show it; `show promise --promise N` draws
+//! one promise's page.
 //!
 //! JSON: `{screen, day, width, height, text}`.
 //!
-//! Uses `ui::render_to_string` and `ui::Screen`, nothing else of the
-//! full-screen journal.
+//! Uses `ui::render_to_string`, `ui::render_promise_to_string` and
+//! `ui::Screen`, nothing else of the full-screen journal.
 
 use std::io::IsTerminal;
 
@@ -12,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::args::{ShowArgs, ShowScreen, value_name};
-use crate::cli::error::{Result, ui_error};
+use crate::cli::error::{CliError, Result, ui_error};
 use crate::cli::output::Report;
 use crate::cli::parse;
 use crate::domain::Journal;
@@ -24,6 +25,8 @@ const DEFAULT_SIZE: (u16, u16) = (100, 30);
 /// A screen to draw, checked before the journal is handed over to draw it.
 pub struct DrawRequest {
     screen: ShowScreen,
+    /// The promise whose page `show promise` draws (its id).
+    promise: Option<String>,
     day: NaiveDate,
     width: u16,
     height: u16,
@@ -33,8 +36,23 @@ pub struct DrawRequest {
 pub fn request(journal: &Journal, args: &ShowArgs) -> Result<DrawRequest> {
     let day = parse::day_or_today(journal, &args.date)?;
     let (default_width, default_height) = terminal_size();
+    let promise = match (args.screen, &args.promise) {
+        (ShowScreen::Promise, Some(named)) => Some(journal.find_promise(named)?.id),
+        (ShowScreen::Promise, None) => {
+            return Err(CliError::Input(
+                "`show promise` draws one promise's page; name it with --promise, like `smallwins show promise --promise 1`.".into(),
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(CliError::Input(
+                "--promise goes with `show promise`, which draws one promise's page.".into(),
+            ));
+        }
+        (_, None) => None,
+    };
     Ok(DrawRequest {
         screen: args.screen,
+        promise,
         day,
         width: size(args.width.as_deref(), "--width", default_width)?,
         height: size(args.height.as_deref(), "--height", default_height)?,
@@ -76,9 +94,13 @@ pub fn draw(journal: Journal, request: &DrawRequest) -> Result<Drawn> {
         day,
         width,
         height,
+        ..
     } = *request;
-    let text =
-        ui::render_to_string(journal, ui_screen(screen), day, width, height).map_err(ui_error)?;
+    let text = match &request.promise {
+        Some(id) => ui::render_promise_to_string(journal, id, width, height),
+        None => ui::render_to_string(journal, ui_screen(screen), day, width, height),
+    }
+    .map_err(ui_error)?;
     Ok(Drawn {
         screen: value_name(screen),
         day,
@@ -95,6 +117,7 @@ fn ui_screen(screen: ShowScreen) -> Screen {
         ShowScreen::Calendar => Screen::Calendar,
         ShowScreen::Promises => Screen::Promises,
         ShowScreen::Review => Screen::Review,
+        ShowScreen::Promise => Screen::Promise,
     }
 }
 

@@ -30,7 +30,12 @@ pub struct WinNoted {
 /// `win` and `win add`.
 pub fn win(journal: &mut Journal, args: WinArgs) -> Result<WinNoted> {
     let day = parse::day_or_today(journal, &args.date)?;
-    let win = journal.add_win(day, &args.text.join(" "), args.area.as_deref())?;
+    let win = journal.add_win_with(
+        day,
+        &args.text.join(" "),
+        args.area.as_deref(),
+        args.private,
+    )?;
     let wins_that_day = journal
         .win_counts(day, day)?
         .get(&day)
@@ -47,6 +52,9 @@ impl Report for WinNoted {
     fn text(&self) -> String {
         let label = short_day(self.win.day, self.today);
         let mut out = vec![format!("Win noted for {label}: {}.", win_text(&self.win))];
+        if self.win.private {
+            out.push("It is private: it never goes into a message you share.".into());
+        }
         if self.wins_that_day > 1 {
             out.push(format!(
                 "That makes {} wins on {label}.",
@@ -176,6 +184,9 @@ fn restore_command(win: &Win) -> String {
         parts.push("--area".into());
         parts.push(shell_quote(area));
     }
+    if win.private {
+        parts.push("--private".into());
+    }
     parts.push("--".into());
     parts.push(shell_quote(&win.text));
     parts.join(" ")
@@ -199,6 +210,7 @@ mod tests {
             text: "Mum's $HOME `date`".into(),
             area: Some("work life".into()),
             created_at: NaiveDate::MIN.and_time(chrono::NaiveTime::MIN),
+            private: false,
         };
         assert_eq!(
             restore_command(&win),

@@ -115,6 +115,7 @@ pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
             text,
             area: None,
             created_at: moment,
+            private: false,
         });
     }
     for (day, entries) in long {

@@ -49,6 +49,7 @@ pub fn win(day: &str, hour: u32, area: Option<&str>) -> Win {
         text: format!("win on {day}"),
         area: area.map(String::from),
         created_at: d(day).and_hms_opt(hour, 0, 0).expect("valid"),
+        private: false,
     }
 }
 

@@ -93,7 +93,10 @@ impl DayView {
     }
 }
 
-fn lower_first(text: &str) -> String {
+/// A promise's text inside a sentence: its first letter lower-cased when
+/// it reads as a capitalised word ("Stretch", not "TV"), a final full stop
+/// left out.
+pub(crate) fn lower_first(text: &str) -> String {
     let text = text.trim().trim_end_matches('.');
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
@@ -104,7 +107,8 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-fn join_and(parts: &[String]) -> String {
+/// "a, b and c".
+pub(crate) fn join_and(parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),

@@ -14,6 +14,17 @@ use crate::model::{self, CheckIn, Reflection, Win};
 
 impl Journal {
     pub fn add_win(&mut self, day: NaiveDate, text: &str, area: Option<&str>) -> Result<Win> {
+        self.add_win_with(day, text, area, false)
+    }
+
+    /// Adds a win; a `private` one is never shared.
+    pub fn add_win_with(
+        &mut self,
+        day: NaiveDate,
+        text: &str,
+        area: Option<&str>,
+        private: bool,
+    ) -> Result<Win> {
         self.check_day(day)?;
         let win = Win {
             id: model::new_id(),
@@ -21,11 +32,31 @@ impl Journal {
             text: validate::WIN.required(text)?,
             area: validate::AREA.optional(area)?,
             created_at: self.now(),
+            private,
         };
         let mut change = Change::default();
         change.win(win.clone(), None);
         self.commit(change, "added a win".into())?;
         Ok(win)
+    }
+
+    /// Makes a win private (never shared) or shareable again; one step of
+    /// undo.
+    pub fn set_win_private(&mut self, win: &Win, private: bool) -> Result<Win> {
+        let mut new = win.clone();
+        new.private = private;
+        if new == *win {
+            return Ok(new);
+        }
+        let label = if private {
+            "made a win private"
+        } else {
+            "made a win shareable"
+        };
+        let mut change = Change::default();
+        change.win(new.clone(), Some(win.clone()));
+        self.commit(change, label.into())?;
+        Ok(new)
     }
 
     pub fn edit_win(&mut self, win: &Win, text: &str) -> Result<Win> {

@@ -37,6 +37,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use days::{DayItem, DayView, WeekProgress, day_items};
+pub(crate) use days::{join_and, lower_first};
 pub use marks::{Mark, status_for_amount};
 pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};
@@ -48,7 +49,8 @@ use crate::model::{Config, Counts, Promise};
 use crate::store::{Access, Store};
 
 pub struct Journal {
-    store: Store,
+    /// The journal file; `history` reads its ranges of days here too.
+    pub(in crate::domain) store: Store,
     clock: Clock,
     config: Config,
     history: History,

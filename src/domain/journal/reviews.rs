@@ -175,7 +175,8 @@ impl Journal {
         })
     }
 
-    pub(super) fn review_record(&self, week_start: NaiveDate) -> Result<Option<Review>> {
+    /// The weekly review saved for the week starting `week_start`, if any.
+    pub fn review_record(&self, week_start: NaiveDate) -> Result<Option<Review>> {
         Ok(self
             .store
             .reviews_between(week_start, week_start)?

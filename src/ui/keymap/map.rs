@@ -42,16 +42,18 @@ impl From<&Binding> for Bound {
 }
 
 /// Every place keys are pressed in.
-pub const CONTEXTS: [Context; 9] = [
+pub const CONTEXTS: [Context; 11] = [
     Context::Screen(Screen::Today),
     Context::Screen(Screen::Calendar),
     Context::Screen(Screen::Review),
     Context::Screen(Screen::Promises),
+    Context::Screen(Screen::Promise),
     Context::Popup(PopupKind::Help),
     Context::Popup(PopupKind::Text),
     Context::Popup(PopupKind::Form),
     Context::Popup(PopupKind::Rating),
     Context::Popup(PopupKind::Search),
+    Context::Popup(PopupKind::Share),
 ];
 
 /// The keys in force in every place.
@@ -102,23 +104,27 @@ fn place_of(context: Context) -> KeyPlace {
         Context::Screen(Screen::Calendar) => KeyPlace::Calendar,
         Context::Screen(Screen::Review) => KeyPlace::Review,
         Context::Screen(Screen::Promises) => KeyPlace::Promises,
+        Context::Screen(Screen::Promise) => KeyPlace::PromisePage,
         Context::Popup(PopupKind::Help) => KeyPlace::Help,
         Context::Popup(PopupKind::Text) => KeyPlace::Text,
         Context::Popup(PopupKind::Form) => KeyPlace::Form,
         Context::Popup(PopupKind::Rating) => KeyPlace::Rating,
         Context::Popup(PopupKind::Search) => KeyPlace::Search,
+        Context::Popup(PopupKind::Share) => KeyPlace::Share,
     }
 }
 
 /// How a place is named in sentences: "on Today", "in a text box".
 fn place_words(context: Context) -> String {
     match context {
+        Context::Screen(Screen::Promise) => "on a promise's page".into(),
         Context::Screen(s) => format!("on {}", s.title()),
         Context::Popup(PopupKind::Help) => "in help".into(),
         Context::Popup(PopupKind::Text) => "in a text box".into(),
         Context::Popup(PopupKind::Form) => "in a form".into(),
         Context::Popup(PopupKind::Rating) => "in a rating".into(),
         Context::Popup(PopupKind::Search) => "in search".into(),
+        Context::Popup(PopupKind::Share) => "in the preview of a message to share".into(),
     }
 }
 

@@ -56,6 +56,8 @@ pub enum Action {
     ClearMark,
     AddWin,
     Open,
+    /// Edit the selected promise (on Promises and a promise's page).
+    Edit,
     SwitchReflection,
     AddPromise,
     MoveUp,
@@ -64,6 +66,10 @@ pub enum Action {
     ToggleArchived,
     Accept,
     Dismiss,
+    /// Open the preview of a message to share (the day, or the week).
+    Share,
+    /// Make the selected win private, or shareable again.
+    TogglePrivate,
     // In popups
     Save,
     Cancel,
@@ -76,6 +82,10 @@ pub enum Action {
     ScrollDown,
     ScrollUp,
     Close,
+    /// Include or leave out the selected part of a message.
+    ToggleInclude,
+    /// Copy a message to the clipboard.
+    Copy,
 }
 
 impl Action {
@@ -89,6 +99,8 @@ impl Action {
             Action::Go(Screen::Calendar) => "show_calendar",
             Action::Go(Screen::Review) => "show_review",
             Action::Go(Screen::Promises) => "show_promises",
+            // No key goes to a promise's page: Enter on Promises opens it.
+            Action::Go(Screen::Promise) => "show_promise",
             Action::Undo => "undo",
             Action::NextPane => "next_pane",
             Action::PrevPane => "prev_pane",
@@ -108,6 +120,7 @@ impl Action {
             Action::ClearMark => "clear_mark",
             Action::AddWin => "add_win",
             Action::Open => "open",
+            Action::Edit => "edit",
             Action::SwitchReflection => "switch_reflection",
             Action::AddPromise => "add_promise",
             Action::MoveUp => "move_up",
@@ -128,6 +141,10 @@ impl Action {
             Action::ScrollUp => "scroll_up",
             Action::Close => "close",
             Action::Search => "search",
+            Action::Share => "share",
+            Action::TogglePrivate => "toggle_private",
+            Action::ToggleInclude => "toggle",
+            Action::Copy => "copy",
         }
     }
 
@@ -149,6 +166,8 @@ pub enum PopupKind {
     Form,
     Rating,
     Search,
+    /// The preview of a message to share.
+    Share,
 }
 
 /// Where a binding applies.
@@ -365,7 +384,7 @@ mod tests {
             assert!(!cal.iter().any(|b| b.action == absent), "{absent:?}");
         }
         let promises: Vec<_> = bindings_in(on(Screen::Promises)).collect();
-        for absent in [Action::NextPane, Action::PrevDay, Action::NextDay] {
+        for absent in [Action::NextPane, Action::Go(Screen::Promises)] {
             assert!(!promises.iter().any(|b| b.action == absent), "{absent:?}");
         }
     }
@@ -391,17 +410,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_place() {
-        let contexts = Screen::ALL.map(Context::Screen).into_iter().chain(
-            [
-                PopupKind::Help,
-                PopupKind::Text,
-                PopupKind::Form,
-                PopupKind::Rating,
-                PopupKind::Search,
-            ]
-            .map(Context::Popup),
-        );
-        for context in contexts {
+        for context in CONTEXTS {
             let bound: Vec<&Key> = BINDINGS
                 .iter()
                 .filter(|b| b.scope.covers(context))

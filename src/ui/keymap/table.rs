@@ -75,6 +75,8 @@ const TODAY: Scope = Scope::Screens(&[Screen::Today]);
 const CAL: Scope = Scope::Screens(&[Screen::Calendar]);
 const REVIEW: Scope = Scope::Screens(&[Screen::Review]);
 const PROMISES: Scope = Scope::Screens(&[Screen::Promises]);
+const PAGE: Scope = Scope::Screens(&[Screen::Promise]);
+const PROMISE_AND_PAGE: Scope = Scope::Screens(&[Screen::Promises, Screen::Promise]);
 /// The screens with two panes.
 const PANED: Scope = Scope::Screens(&[Screen::Today, Screen::Review]);
 /// The screens with a selection that moves up and down.
@@ -85,6 +87,7 @@ const TEXT: Scope = Scope::Popup(PopupKind::Text);
 const FORM: Scope = Scope::Popup(PopupKind::Form);
 const RATING: Scope = Scope::Popup(PopupKind::Rating);
 const SEARCH: Scope = Scope::Popup(PopupKind::Search);
+const SHARE: Scope = Scope::Popup(PopupKind::Share);
 
 const DIGITS: [Key; 10] = [
     k('0'),
@@ -164,6 +167,20 @@ pub const BINDINGS: &[Binding] = &[
         &[k('t'), code(KeyCode::Esc)],
         A::GoToday,
         "back to today",
+        None,
+    ),
+    b(
+        TODAY,
+        &[k('S')],
+        A::Share,
+        "preview the day's message for someone you trust",
+        None,
+    ),
+    b(
+        TODAY,
+        &[k('P')],
+        A::TogglePrivate,
+        "keep the selected win private, or share it again",
         None,
     ),
     // ----- Calendar
@@ -254,7 +271,92 @@ pub const BINDINGS: &[Binding] = &[
         "answer the selected question (or accept)",
         Some("answer"),
     ),
-    // ----- Promises
+    b(
+        REVIEW,
+        &[k('S')],
+        A::Share,
+        "preview the week's message for someone you trust",
+        None,
+    ),
+    // ----- Promises: the checkmark grid
+    b(
+        PROMISES,
+        &[k(' ')],
+        A::ToggleKept,
+        "mark the selected day kept (again: unmark)",
+        Some("kept"),
+    ),
+    b(
+        PROMISES,
+        &[k('p')],
+        A::MarkPartial,
+        "mark it partly kept (for a measure: enter the amount)",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('s')],
+        A::MarkSmaller,
+        "mark it kept in its smaller version (it counts)",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('x')],
+        A::MarkMissed,
+        "mark it missed, with a note on what got in the way",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('d'), code(KeyCode::Delete)],
+        A::ClearMark,
+        "clear the mark of the selected day",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('h'), code(KeyCode::Left)],
+        A::PrevDay,
+        "previous day (at the left edge, back a week)",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('l'), code(KeyCode::Right)],
+        A::NextDay,
+        "next day (at the right edge, forward a week)",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k('['), code(KeyCode::PageUp)],
+        A::PrevWeek,
+        "a week back",
+        None,
+    ),
+    b(
+        PROMISES,
+        &[k(']'), code(KeyCode::PageDown)],
+        A::NextWeek,
+        "a week forward",
+        None,
+    ),
+    b(PROMISES, &[k('t')], A::GoToday, "back to today", None),
+    b(
+        PROMISES,
+        &[code(KeyCode::Enter)],
+        A::Open,
+        "open the promise's page: its whole story",
+        Some("open"),
+    ),
+    b(
+        PROMISE_AND_PAGE,
+        &[k('e')],
+        A::Edit,
+        "edit the promise",
+        Some("edit"),
+    ),
     b(
         PROMISES,
         &[k('a')],
@@ -262,20 +364,7 @@ pub const BINDINGS: &[Binding] = &[
         "add a promise",
         Some("add"),
     ),
-    b(
-        PROMISES,
-        &[code(KeyCode::Enter), k('e')],
-        A::Open,
-        "edit the selected promise",
-        Some("edit"),
-    ),
-    b(
-        PROMISES,
-        &[k('K')],
-        A::MoveUp,
-        "move the promise up",
-        Some("move"),
-    ),
+    b(PROMISES, &[k('K')], A::MoveUp, "move the promise up", None),
     b(
         PROMISES,
         &[k('J')],
@@ -295,6 +384,28 @@ pub const BINDINGS: &[Binding] = &[
         &[k('.')],
         A::ToggleArchived,
         "show or hide archived promises",
+        None,
+    ),
+    // ----- A promise's page
+    b(
+        PAGE,
+        &[code(KeyCode::Esc)],
+        A::Close,
+        "back to the promises",
+        Some("back"),
+    ),
+    b(
+        PAGE,
+        &[k('j'), code(KeyCode::Down)],
+        A::ScrollDown,
+        "scroll down",
+        None,
+    ),
+    b(
+        PAGE,
+        &[k('k'), code(KeyCode::Up)],
+        A::ScrollUp,
+        "scroll up",
         None,
     ),
     // ----- Shared by some screens
@@ -529,6 +640,63 @@ pub const BINDINGS: &[Binding] = &[
         &[code(KeyCode::Esc)],
         A::Cancel,
         "close search",
+        Some("closes"),
+    ),
+    // ----- The preview of a message to share
+    b(
+        SHARE,
+        &[k(' ')],
+        A::ToggleInclude,
+        "put the chosen part in, or leave it out",
+        Some("include"),
+    ),
+    b(
+        SHARE,
+        &[code(KeyCode::Tab), k('l'), code(KeyCode::Right)],
+        A::NextField,
+        "choose the next part",
+        Some("choose"),
+    ),
+    b(
+        SHARE,
+        &[code(KeyCode::BackTab), k('h'), code(KeyCode::Left)],
+        A::PrevField,
+        "choose the previous part",
+        None,
+    ),
+    b(
+        SHARE,
+        &[k('j'), code(KeyCode::Down)],
+        A::ScrollDown,
+        "scroll the message down",
+        None,
+    ),
+    b(
+        SHARE,
+        &[k('k'), code(KeyCode::Up)],
+        A::ScrollUp,
+        "scroll the message up",
+        None,
+    ),
+    b(
+        SHARE,
+        &[k('c')],
+        A::Copy,
+        "copy the message to the clipboard",
+        Some("copy"),
+    ),
+    b(
+        SHARE,
+        &[k('s')],
+        A::Save,
+        "save the message to a file only you can read",
+        Some("save"),
+    ),
+    b(
+        SHARE,
+        &[code(KeyCode::Esc)],
+        A::Close,
+        "close (nothing is sent or saved)",
         Some("closes"),
     ),
 ];

@@ -1,6 +1,7 @@
 //! The Calendar screen: past weeks and months on a grid of checkmark
-//! glyphs, a cursor that moves by day, week and month, and the cursor's day
-//! beside them; Enter opens that day on the Today screen to amend it.
+//! glyphs, as many months as fill the window (a year at large sizes), a
+//! cursor that moves by day, week and month, and the cursor's day beside
+//! them; Enter opens that day on the Today screen to amend it.
 //!
 //! [`CalendarState`] holds the cursor and the marks loaded around it;
 //! `update` moves the cursor, `load` reads only the days the cursor brings
@@ -25,10 +26,97 @@ use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{
-    MONTH_H, MONTH_W, MonthGrid, one_line, pane, put_line, rating_spans, truncate, wrap_words,
+    COMPACT_DAY, MONTH_H, MonthGrid, ROOMY_DAY, one_line, pane, put_line, rating_spans, truncate,
+    wrap_words,
 };
 
+/// Width of the day pane, and the narrower one it gives way to when that
+/// fits another column of months.
 const DETAIL_W: u16 = 38;
+const DETAIL_MIN: u16 = 32;
+/// The most months shown: the year the calendar reads.
+const MOST_MONTHS: u16 = 12;
+
+/// How the months are laid out at a size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MonthsLayout {
+    /// Width of the day pane, 0 when there is no room for it.
+    detail_w: u16,
+    /// Columns a day takes.
+    day_w: u16,
+    cols: u16,
+    rows: u16,
+    /// Rows between two rows of months (0 when that fits another row).
+    gap: u16,
+}
+
+impl MonthsLayout {
+    fn count(&self) -> u16 {
+        (self.cols * self.rows).min(MOST_MONTHS)
+    }
+
+    /// Where the `i`th month goes in `area`, if it is in it at all.
+    fn place(&self, i: u16, area: Rect) -> Option<Rect> {
+        let month_w = 7 * self.day_w;
+        let (col, row) = (i % self.cols, i / self.cols);
+        let (x, y) = (col * (month_w + 1), row * (MONTH_H + self.gap));
+        (y < area.height).then(|| Rect {
+            x: area.x + x,
+            y: area.y + y,
+            width: month_w.min(area.width.saturating_sub(x)),
+            height: MONTH_H.min(area.height - y),
+        })
+    }
+
+    /// The layout that shows the most months in `area` beside the day
+    /// pane: the wider day pane and roomier days unless narrower ones fit
+    /// more months; without the day pane only when it cannot fit.
+    fn at(theme: &Theme, area: Rect) -> MonthsLayout {
+        let all: Vec<Glyph> = LEGEND.iter().map(|(g, _)| *g).collect();
+        let fits = |detail_w: u16, day_w: u16| {
+            let month_w = 7 * day_w;
+            if detail_w > 0 && area.width < month_w + 2 + detail_w {
+                return None;
+            }
+            let inner_w = area.width.saturating_sub(detail_w + 2);
+            let legend = legend_lines(theme, inner_w, &all).len() as u16;
+            let inner_h = area.height.saturating_sub(2 + legend);
+            let cols = ((inner_w + 1) / (month_w + 1)).max(1);
+            let spaced = ((inner_h + 1) / (MONTH_H + 1)).max(1);
+            let tight = (inner_h / MONTH_H).max(1);
+            let (rows, gap) = if (cols * spaced).min(MOST_MONTHS) >= (cols * tight).min(MOST_MONTHS)
+            {
+                (spaced, 1)
+            } else {
+                (tight, 0)
+            };
+            Some(MonthsLayout {
+                detail_w,
+                day_w,
+                cols,
+                rows,
+                gap,
+            })
+        };
+        let with_pane = [DETAIL_W, DETAIL_MIN]
+            .into_iter()
+            .flat_map(|d| [ROOMY_DAY, COMPACT_DAY].map(|w| fits(d, w)))
+            .flatten()
+            .fold(None, |best: Option<MonthsLayout>, l| match best {
+                Some(b) if b.count() >= l.count() => Some(b),
+                _ => Some(l),
+            });
+        with_pane
+            .or_else(|| fits(0, ROOMY_DAY))
+            .unwrap_or(MonthsLayout {
+                detail_w: 0,
+                day_w: ROOMY_DAY,
+                cols: 1,
+                rows: 1,
+                gap: 1,
+            })
+    }
+}
 
 /// How far past the months in view the calendar loads, each way: a
 /// quarter, so opening the calendar reads no more than it did when it
@@ -151,11 +239,11 @@ impl CalendarState {
     }
 
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let show_detail = area.width >= MONTH_W + 2 + DETAIL_W;
-        let (grid_area, detail_area) = if show_detail {
+        let layout = MonthsLayout::at(ctx.theme, area);
+        let (grid_area, detail_area) = if layout.detail_w > 0 {
             let [g, d] = area.layout(&Layout::horizontal([
                 Constraint::Fill(1),
-                Constraint::Length(DETAIL_W),
+                Constraint::Length(layout.detail_w),
             ]));
             (g, Some(d))
         } else {
@@ -166,7 +254,7 @@ impl CalendarState {
             (Some(day), Some(_)) => day.items.iter().map(item_glyph).collect(),
             _ => Vec::new(),
         };
-        self.draw_months(ctx, grid_area, &detail_glyphs, buf);
+        self.draw_months(ctx, grid_area, layout, &detail_glyphs, buf);
         if let Some(detail) = detail_area {
             self.draw_detail(ctx, detail, buf);
         }
@@ -174,23 +262,27 @@ impl CalendarState {
 
     /// As many months as fit, ending with the cursor's, and the legend of
     /// their glyphs and of `also` (the detail's).
-    fn draw_months(&self, ctx: &Ctx, area: Rect, also: &[Glyph], buf: &mut Buffer) {
+    fn draw_months(
+        &self,
+        ctx: &Ctx,
+        area: Rect,
+        layout: MonthsLayout,
+        also: &[Glyph],
+        buf: &mut Buffer,
+    ) {
         let open = keymap::key(Screen::Calendar, Action::Open);
         let block = pane(format!(" Calendar · {open} opens a day "), true, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         ctx.hits.add(inner, Target::Pane(Area::Calendar));
-        // Room for the legend at its longest, so the months never shift.
-        let all: Vec<Glyph> = LEGEND.iter().map(|(g, _)| *g).collect();
-        let legend_room = legend_lines(ctx.theme, inner.width, &all).len() as u16;
-        let cols = (inner.width / (MONTH_W + 1)).max(1);
-        let rows = (inner.height.saturating_sub(legend_room) / (MONTH_H + 1)).max(1);
-        let count = u32::from(cols * rows).min(12);
+        let day_w = layout.day_w;
+        let count = u32::from(layout.count());
         let cursor_month = self.cursor.with_day(1).unwrap_or(self.cursor);
         let months: Vec<MonthGrid> = (0..count)
             .filter_map(|i| cursor_month.checked_sub_months(Months::new(count - 1 - i)))
             .map(|month| MonthGrid {
                 month,
+                day_w,
                 marks: &self.marks,
                 wins: &self.wins,
                 week_start: ctx.config.week_starts_on,
@@ -212,15 +304,9 @@ impl CalendarState {
             ..inner
         };
         for (i, grid) in months.iter().enumerate() {
-            let col = (i as u16) % cols;
-            let row = (i as u16) / cols;
-            let cell = Rect {
-                x: months_area.x + col * (MONTH_W + 1),
-                y: months_area.y + row * (MONTH_H + 1),
-                width: MONTH_W.min(months_area.width.saturating_sub(col * (MONTH_W + 1))),
-                height: MONTH_H.min(months_area.height.saturating_sub(row * (MONTH_H + 1))),
-            };
-            grid.render(cell, buf);
+            if let Some(cell) = layout.place(i as u16, months_area) {
+                grid.render(cell, buf);
+            }
         }
         for (i, line) in legend.iter().enumerate() {
             put_line(

@@ -1,6 +1,9 @@
 //! The four screens, each a state type beside its drawing: `today`
-//! ([`TodayState`]), `calendar`, `review`, `promises`; the popups drawn
-//! over them (`popup`); and search (`search`), drawn over them too.
+//! ([`TodayState`]), `calendar`, `review`, `promises` (the checkmark
+//! grid), and a promise's page opened from it (`promise_page`); the popups
+//! drawn over them (`popup`), and marking a day through one of them
+//! (`marking`, shared by Today and the grid); and search (`search`), drawn
+//! over them too.
 //!
 //! A screen's `load(&Journal, Version)` reads what changed since its last
 //! load, its `update(Action, &mut Journal, …)` turns a key's action into
@@ -11,7 +14,9 @@
 //! never the app, and never each other.
 
 pub mod calendar;
+pub mod marking;
 pub mod popup;
+pub mod promise_page;
 pub mod promises;
 pub mod review;
 pub mod search;
@@ -21,10 +26,14 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::domain::Journal;
+use crate::domain::share::ShareScope;
+use crate::ui::Screen;
 use crate::ui::mouse::Hits;
 use crate::ui::theme::Theme;
 use calendar::CalendarState;
 use popup::Popup;
+use popup::share::SharePopup;
+use promise_page::PromisePageState;
 use promises::PromisesState;
 use review::ReviewState;
 use today::TodayState;
@@ -62,6 +71,10 @@ pub struct Outcome {
     pub popup: Option<Popup>,
     /// A day to open on the Today screen.
     pub open_day: Option<NaiveDate>,
+    /// A promise (its id) whose page to open.
+    pub open_promise: Option<String>,
+    /// A screen to go to.
+    pub go: Option<Screen>,
 }
 
 impl Outcome {
@@ -85,6 +98,20 @@ impl Outcome {
             ..Outcome::default()
         }
     }
+
+    pub fn open_promise(id: String) -> Outcome {
+        Outcome {
+            open_promise: Some(id),
+            ..Outcome::default()
+        }
+    }
+
+    pub fn go(screen: Screen) -> Outcome {
+        Outcome {
+            go: Some(screen),
+            ..Outcome::default()
+        }
+    }
 }
 
 /// The state of every screen.
@@ -93,6 +120,8 @@ pub struct Screens {
     pub calendar: CalendarState,
     pub review: ReviewState,
     pub promises: PromisesState,
+    /// A promise's page.
+    pub page: PromisePageState,
 }
 
 impl Screens {
@@ -103,8 +132,18 @@ impl Screens {
             today: TodayState::new(journal),
             calendar: CalendarState::new(today),
             review: ReviewState::new(journal.week_start(today)),
-            promises: PromisesState::default(),
+            promises: PromisesState::new(today, journal.config().week_starts_on),
+            page: PromisePageState::default(),
         }
+    }
+}
+
+/// The preview of the message about `scope` (S on Today and on Review),
+/// with what the config includes.
+fn share_preview(j: &Journal, scope: ShareScope) -> Outcome {
+    match j.share(scope) {
+        Ok(source) => Outcome::open(SharePopup::new(source, j.config().share_include)),
+        Err(e) => Outcome::say(e.to_string()),
     }
 }
 

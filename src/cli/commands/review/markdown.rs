@@ -1,8 +1,8 @@
 //! `review --format markdown`: a letter about one week to send to one
 //! trusted person — what was promised and kept, the wins, one lesson, the
-//! plan for next week and how it felt. No notes: they stay private. The
-//! week's own parts are told by the shared [`MdWeek`], as in the export's
-//! weekly summary.
+//! plan for next week and how it felt. No notes and no private win: they
+//! stay private. The week's own parts are told by the shared [`MdWeek`], as
+//! in the export's weekly summary.
 
 use super::week::ReviewWeek;
 use crate::cli::markdown::{MdWeek, md_escape, md_paragraph};
@@ -13,7 +13,8 @@ use crate::domain::{Promise, Win};
 
 /// The whole letter.
 pub fn letter(week: &ReviewWeek) -> String {
-    let wins: Vec<&Win> = week.wins.iter().collect();
+    // A private win is never sent.
+    let wins: Vec<&Win> = week.wins.iter().filter(|w| !w.private).collect();
     let md = MdWeek {
         summary: &week.view.summary,
         wins: &wins,

@@ -47,6 +47,8 @@ pub enum FormPurpose {
     },
     Miss {
         promise_id: String,
+        /// The day the miss is noted for.
+        day: chrono::NaiveDate,
         /// The promise's smaller version, pointed to once it is saved.
         smaller: Option<String>,
     },

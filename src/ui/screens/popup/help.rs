@@ -1,6 +1,6 @@
 //! The help popup: every key of the current screen, of everywhere, and of
-//! text boxes, forms and ratings, written from the keys in force; then the
-//! legend of every glyph. Uses the key table, the theme, the glyphs and the
+//! text boxes, forms, ratings, search and the preview of a message to
+//! share, written from the keys in force; then the legend of every glyph. Uses the key table, the theme, the glyphs and the
 //! widgets.
 
 use std::cell::Cell;
@@ -104,6 +104,7 @@ fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
         ("In a form", PopupKind::Form),
         ("In a 0–10 rating", PopupKind::Rating),
         ("In search", PopupKind::Search),
+        ("In a message to share", PopupKind::Share),
     ] {
         section(title, &mut keymap::bindings_in(Context::Popup(kind)));
     }

@@ -1,4 +1,5 @@
-//! Popups drawn over a screen: help, a text box, a form, a 0–10 rating.
+//! Popups drawn over a screen: help, a text box, a form, a 0–10 rating,
+//! and the preview of a message to share.
 //!
 //! Each popup takes its keys from the key table and answers with a
 //! [`Reply`]. A popup knows what it is for (its purpose) but not how that
@@ -11,6 +12,7 @@ pub mod help;
 pub mod input;
 pub mod promise_form;
 pub mod rating;
+pub mod share;
 pub mod text;
 
 use crossterm::event::KeyEvent;
@@ -24,6 +26,7 @@ use crate::ui::widgets::{centered, pane, truncate};
 use form::{Form, FormPurpose, FormValues};
 use help::HelpState;
 use rating::{Rating, RatingPurpose};
+use share::{SharePopup, ShareRequest};
 use text::{TextInput, TextPurpose};
 
 pub enum Popup {
@@ -31,6 +34,7 @@ pub enum Popup {
     Text(Box<TextInput>),
     Form(Box<Form>),
     Rating(Rating),
+    Share(Box<SharePopup>),
 }
 
 /// What a popup hands over when the person saves it.
@@ -39,6 +43,8 @@ pub enum Submission {
     Text(TextPurpose, String),
     Form(FormPurpose, FormValues),
     Rating(RatingPurpose, u8),
+    /// Copy or save a message to share.
+    Share(ShareRequest),
 }
 
 /// How a popup answers a key.
@@ -72,6 +78,12 @@ impl From<Rating> for Popup {
     }
 }
 
+impl From<SharePopup> for Popup {
+    fn from(s: SharePopup) -> Popup {
+        Popup::Share(Box::new(s))
+    }
+}
+
 impl Popup {
     /// The help popup, at its top.
     pub fn help() -> Popup {
@@ -84,6 +96,7 @@ impl Popup {
             Popup::Text(t) => t.key(key),
             Popup::Form(f) => f.key(key),
             Popup::Rating(r) => r.key(key),
+            Popup::Share(s) => s.key(key),
         }
     }
 
@@ -93,6 +106,7 @@ impl Popup {
         match self {
             Popup::Text(t) => t.paste(text),
             Popup::Form(f) => f.paste(text),
+            Popup::Share(s) => return s.paste(text),
             Popup::Help(_) | Popup::Rating(_) => return false,
         }
         true
@@ -104,6 +118,7 @@ impl Popup {
             Popup::Text(t) => t.error = Some(sentence),
             Popup::Form(f) => f.error = Some(sentence),
             Popup::Rating(r) => r.error = Some(sentence),
+            Popup::Share(s) => s.error = Some(sentence),
             Popup::Help(_) => {}
         }
     }
@@ -115,6 +130,7 @@ impl Popup {
             Popup::Text(t) => t.draw(theme, area, buf),
             Popup::Form(f) => f.draw(theme, area, buf),
             Popup::Rating(r) => r.draw(theme, area, buf),
+            Popup::Share(s) => s.draw(theme, area, buf),
         }
     }
 }

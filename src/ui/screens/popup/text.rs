@@ -4,6 +4,7 @@
 //! Uses the key table, the box rules in `input.rs`, the theme, the widgets
 //! and domain values.
 
+use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,6 +31,8 @@ pub enum TextPurpose {
     WeeklyAnswer(String),
     Amount {
         promise_id: String,
+        /// The day the amount is for.
+        day: NaiveDate,
         /// Partly kept, or (when `None`) whatever the amount says.
         status: Option<Status>,
         /// The target in force that day.
@@ -79,8 +82,14 @@ impl TextInput {
         }
     }
 
-    /// The amount box of a measured promise, holding the amount recorded.
-    pub fn amount(item: &DayItem, status: Option<Status>, prompts: &Prompts) -> TextInput {
+    /// The amount box of a measured promise on `day`, holding the amount
+    /// recorded.
+    pub fn amount(
+        item: &DayItem,
+        day: NaiveDate,
+        status: Option<Status>,
+        prompts: &Prompts,
+    ) -> TextInput {
         let current = item
             .check
             .as_ref()
@@ -89,13 +98,17 @@ impl TextInput {
             .unwrap_or_default();
         let purpose = TextPurpose::Amount {
             promise_id: item.promise.id.clone(),
+            day,
             status,
             target: item.target,
         };
         let mut t = TextInput::new(purpose, &current, prompts);
         let unit = item.promise.unit.clone().unwrap_or_default();
         let target = item.target.map(format_amount).unwrap_or_default();
-        t.title = format!("How many {unit}? (target {target})");
+        t.title = format!(
+            "How many {unit}? (target {target}) · {}",
+            day.format("%a %-d %b")
+        );
         t
     }
 

@@ -22,9 +22,10 @@ use ratatui::widgets::Widget;
 use super::popup::form::FieldId;
 use super::popup::promise_form::deciding_form;
 use super::popup::text::{TextInput, TextPurpose};
-use super::{Ctx, Outcome, Version};
+use super::{Ctx, Outcome, Version, share_preview};
 use crate::config::Config;
 use crate::domain::evidence::{Proposal, Suggestion};
+use crate::domain::share::ShareScope;
 use crate::domain::{self, Journal, ReviewView};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
@@ -155,6 +156,7 @@ impl ReviewState {
             }
             Action::Down | Action::Up => self.move_down(action == Action::Down, j.config()),
             Action::Accept | Action::Dismiss | Action::Open => return self.act(action, j, today),
+            Action::Share => return share_preview(j, ShareScope::Week(self.week)),
             _ => {}
         }
         Outcome::default()

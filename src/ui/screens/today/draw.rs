@@ -239,13 +239,16 @@ impl TodayState {
         let rows = wins.iter().enumerate().skip(start);
         for (row, (i, win)) in rows.take(inner.height as usize).enumerate() {
             let selected = focused && i == self.win_sel;
+            // A private win says so before its text, where it is never cut.
+            let private = if win.private { "(private) " } else { "" };
             let mut spans = vec![
                 pointer(selected, ctx),
                 theme.glyph_span(Glyph::Win),
                 Span::raw(" "),
+                Span::styled(private, theme.dim),
                 Span::raw(truncate(
                     &one_line(&win.text),
-                    inner.width.saturating_sub(4) as usize,
+                    inner.width.saturating_sub(4 + private.len() as u16) as usize,
                 )),
             ];
             if let Some(area_name) = &win.area {

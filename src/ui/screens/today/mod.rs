@@ -17,16 +17,14 @@ use chrono::NaiveDate;
 
 pub use reflection::{Field, fields};
 
-use super::popup::Popup;
-use super::popup::form::{FieldId, Form, FormField, FormPurpose, FormValues};
+use super::marking::{miss_form, save_amount};
 use super::popup::promise_form::promise_form;
 use super::popup::rating::RatingPurpose;
 use super::popup::text::{TextInput, TextPurpose};
-use super::{Outcome, Version};
-use crate::domain::prompts::Prompts;
+use super::{Outcome, Version, share_preview};
+use crate::domain::share::ShareScope;
 use crate::domain::{
-    self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, status_for_amount,
-    validate,
+    self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, validate,
 };
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
@@ -244,11 +242,14 @@ impl TodayState {
             Action::MarkSmaller => return self.mark_smaller(j),
             Action::MarkMissed => {
                 if let Some(item) = self.selected_item() {
-                    return Outcome::open(miss_form(item, &j.config().prompts));
+                    let prompts = &j.config().prompts;
+                    return Outcome::open(miss_form(item, self.day, prompts, Screen::Today));
                 }
             }
             Action::ClearMark => return self.clear(j),
             Action::Open => return self.open_selected(j, today),
+            Action::Share => return share_preview(j, ShareScope::Day(self.day)),
+            Action::TogglePrivate => return self.toggle_private(j),
             _ => {}
         }
         Outcome::default()
@@ -301,7 +302,8 @@ impl TodayState {
             return Outcome::default();
         };
         if item.promise.is_measure() {
-            let amount = TextInput::amount(item, Some(Status::Partial), &j.config().prompts);
+            let prompts = &j.config().prompts;
+            let amount = TextInput::amount(item, self.day, Some(Status::Partial), prompts);
             return Outcome::open(amount);
         }
         match j.mark(&item.promise.id, self.day, Status::Partial, Mark::default()) {
@@ -346,13 +348,35 @@ impl TodayState {
         }
     }
 
+    /// P on the wins pane: the selected win private (never shared), or
+    /// shareable again.
+    fn toggle_private(&mut self, j: &mut Journal) -> Outcome {
+        let win = match (self.pane, self.view.wins.get(self.win_sel)) {
+            (Pane::Wins, Some(win)) => win.clone(),
+            _ => {
+                let tab = keymap::key(Screen::Today, Action::NextPane);
+                return Outcome::say(format!(
+                    "Choose a win first ({tab} to the wins), then press {} to keep it private.",
+                    keymap::key(Screen::Today, Action::TogglePrivate)
+                ));
+            }
+        };
+        match j.set_win_private(&win, !win.private) {
+            Ok(w) if w.private => {
+                Outcome::say("Private: this win stays yours and is never in a message you share.")
+            }
+            Ok(_) => Outcome::say("This win can be shared again."),
+            Err(e) => Outcome::say(e.to_string()),
+        }
+    }
+
     /// Enter: writes or edits whatever is selected in the focused pane.
     fn open_selected(&self, j: &Journal, today: NaiveDate) -> Outcome {
         let prompts = &j.config().prompts;
         match self.pane {
             Pane::Promises => match self.selected_item() {
                 Some(item) if item.promise.is_measure() => {
-                    Outcome::open(TextInput::amount(item, None, prompts))
+                    Outcome::open(TextInput::amount(item, self.day, None, prompts))
                 }
                 Some(item) => Outcome::open(promise_form(Some(&item.promise), today)),
                 None if self.promises.iter().all(Promise::is_archived) => {
@@ -424,47 +448,11 @@ impl TodayState {
             )),
             TextPurpose::Amount {
                 promise_id,
+                day,
                 status,
                 target,
-            } => {
-                let amount: f64 = text.trim().replace(',', ".").parse().map_err(|_| {
-                    domain::Error::Input(format!(
-                        "\"{}\" is not a number; type an amount like 10 or 2.5.",
-                        text.trim()
-                    ))
-                })?;
-                let status = status.unwrap_or_else(|| status_for_amount(amount, *target));
-                let mark = Mark {
-                    amount: Some(amount),
-                    ..Mark::default()
-                };
-                let check = j.mark(promise_id, day, status, mark)?;
-                Ok(format!("Recorded as {}.", check.status.label()))
-            }
+            } => save_amount(j, promise_id, *day, *status, *target, text),
         }
-    }
-
-    /// Saves the note and lesson of a miss; points to the smaller version.
-    pub fn save_miss(
-        &mut self,
-        j: &mut Journal,
-        promise_id: &str,
-        smaller: Option<&str>,
-        values: &FormValues,
-    ) -> domain::Result<String> {
-        let mark = Mark {
-            amount: None,
-            note: Some(values.get(FieldId::Note)),
-            lesson: Some(values.get(FieldId::Lesson)),
-        };
-        j.mark(promise_id, self.day, Status::Missed, mark)?;
-        Ok(match smaller {
-            Some(s) => format!(
-                "Noted. Next time, the smaller version still counts: {s} ({} marks it).",
-                keymap::key(Screen::Today, Action::MarkSmaller)
-            ),
-            None => "Noted. A miss is information, nothing more.".into(),
-        })
     }
 
     /// Saves a 0–10 rating of the day.
@@ -482,38 +470,4 @@ impl TodayState {
         }
         Ok(format!("Saved {value}/10."))
     }
-}
-
-/// The form after a miss: what got in the way, and at most one lesson.
-fn miss_form(item: &DayItem, prompts: &Prompts) -> Popup {
-    let check = item.check.as_ref();
-    let value = |f: fn(&domain::Check) -> Option<String>| check.and_then(f).unwrap_or_default();
-    let fields = vec![
-        FormField::new(
-            FieldId::Note,
-            "Note",
-            validate::NOTE.max,
-            prompts.text("note").unwrap_or(""),
-            &value(|c| c.note.clone()),
-        ),
-        FormField::new(
-            FieldId::Lesson,
-            "Lesson",
-            validate::LESSON.max,
-            prompts.text("lesson").unwrap_or(""),
-            &value(|c| c.lesson.clone()),
-        ),
-    ];
-    let purpose = FormPurpose::Miss {
-        promise_id: item.promise.id.clone(),
-        smaller: item.promise.smaller.clone(),
-    };
-    let mut form = Form::new(format!("Missed: {}", item.promise.text), purpose, fields);
-    form.note = item.promise.smaller.as_ref().map(|s| {
-        format!(
-            "Smaller version for next time: {s} ({} marks it)",
-            keymap::key(Screen::Today, Action::MarkSmaller)
-        )
-    });
-    form.into()
 }

@@ -1,0 +1,255 @@
+//! Each promise's own history: what every day asked of it and how it went,
+//! for the checkmark grid (every promise's last weeks), a promise's page
+//! and `smallwins promise show`.
+//!
+//! - here: [`DayCell`] (one promise on one day, by the one rule in
+//!   [`super::rule`], with the glyph of the one glyph set it earns), the
+//!   grid's rows over a range of days ([`Journal::grid`]) and each
+//!   promise's standing today beside its row ([`Journal::standings`]);
+//! - `story.rs`: one promise's whole story ([`Journal::story`]): its words
+//!   over time, its weeks with the kept rate and strength of each, its
+//!   runs of showing up, totals, notes and lessons, and the decisions
+//!   taken about it.
+//!
+//! Every figure is the domain's own: strength and rates are
+//! [`evidence::promise_evidence`], a week's count is the review's
+//! ([`stats::week_summary`]), so the grid, the page, the review and
+//! `stats` never disagree.
+//!
+//! Reading: the grid reads the checks of the days it shows (one query per
+//! range); a standing needs each promise's slots since its first day, read
+//! once per change of the journal; a story reads one promise's own checks.
+//!
+//! May use: `store`, `model` and the rest of `domain`.
+
+mod story;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use story::{Decided, Runs, Story, StoryWeek, Tally, Wording};
+
+use super::evidence::{self, PromiseEvidence};
+use super::journal::{Journal, WeekProgress, day_items};
+use super::rule::{Asked, Went, promise_day};
+use super::{Result, day, stats};
+use crate::model::{Check, Due, Glyph, Promise};
+
+/// One promise on one day: what the day asked of it and how it went (the
+/// one rule, [`promise_day`]), with what was recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayCell {
+    pub day: NaiveDate,
+    pub asked: Asked,
+    pub went: Went,
+    /// The mark recorded that day, if any.
+    pub check: Option<Check>,
+}
+
+impl DayCell {
+    /// `promise` on `day`, with its check of that day (if any).
+    pub fn of(promise: &Promise, check: Option<&Check>, day: NaiveDate) -> DayCell {
+        let pd = promise_day(promise, check, day);
+        DayCell {
+            day,
+            asked: pd.asked,
+            went: pd.went,
+            check: check.cloned(),
+        }
+    }
+
+    /// The glyph of the one glyph set this day earns: kept, partly kept,
+    /// kept the smaller version, noted as missed, not recorded, a rest day
+    /// (not asked), or not yet (before the promise existed). `None` from
+    /// the day it was archived on, when nothing was recorded: the row
+    /// simply ends.
+    pub fn glyph(&self) -> Option<Glyph> {
+        let due = match self.asked {
+            Asked::Scheduled => Due::Yes,
+            Asked::Flexible => Due::Flexible,
+            Asked::RestDay => Due::No,
+            Asked::NotYetActive | Asked::Archived if self.went != Went::NotRecorded => Due::Yes,
+            Asked::NotYetActive => return Some(Glyph::NotYet),
+            Asked::Archived => return None,
+        };
+        Some(Glyph::of_result(self.check.as_ref().map(|c| c.status), due))
+    }
+}
+
+/// One promise's row of the grid: a cell for every day of the range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub promise_id: String,
+    /// Oldest first, one per day.
+    pub cells: Vec<DayCell>,
+}
+
+/// A promise's standing today, shown beside its row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// Strength now and the shares of its last 7, 30 and 90 times asked
+    /// shown up for: the evidence's own figures, as the review and
+    /// `stats` show them.
+    pub evidence: PromiseEvidence,
+    /// For an N-times-a-week promise, how this week stands so far.
+    pub week: Option<WeekProgress>,
+}
+
+impl Journal {
+    /// The rows of `promises` for every day from `from` to `to`: what each
+    /// day asked and how it went. Reads the checks of those days, in one
+    /// query.
+    pub fn grid(
+        &self,
+        promises: &[Promise],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<GridRow>> {
+        let checks = self.store.checks_between(from, to)?;
+        let by_key: HashMap<(&str, NaiveDate), &Check> = checks
+            .iter()
+            .map(|c| ((c.promise_id.as_str(), c.day), c))
+            .collect();
+        Ok(promises
+            .iter()
+            .map(|p| GridRow {
+                promise_id: p.id.clone(),
+                cells: day::days_between(from, to)
+                    .map(|d| DayCell::of(p, by_key.get(&(p.id.as_str(), d)).copied(), d))
+                    .collect(),
+            })
+            .collect())
+    }
+
+    /// Each of `promises` as it stands today, by id: its strength and
+    /// rates (the evidence's own), and an N-times-a-week promise's week so
+    /// far. Reads the checks from the first of their first days, in one
+    /// query.
+    pub fn standings(&self, promises: &[Promise]) -> Result<HashMap<String, Standing>> {
+        let today = self.today();
+        let Some(first) = promises.iter().map(|p| p.created_on).min() else {
+            return Ok(HashMap::new());
+        };
+        let checks = self.store.checks_between(first.min(today), today)?;
+        let start = self.week_start(today);
+        let week = (start, start + chrono::Duration::days(6));
+        let this_week: Vec<Check> = checks.iter().filter(|c| c.day >= start).cloned().collect();
+        let items = day_items(promises, &this_week, today, week, today);
+        let mut mine: HashMap<&str, Vec<&Check>> = HashMap::new();
+        for c in &checks {
+            mine.entry(c.promise_id.as_str()).or_default().push(c);
+        }
+        let ws = self.config().week_starts_on;
+        Ok(promises
+            .iter()
+            .map(|p| {
+                let refs = mine.get(p.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+                let standing = Standing {
+                    evidence: evidence::promise_evidence(p, refs, today, ws),
+                    week: items
+                        .iter()
+                        .find(|i| i.promise.id == p.id)
+                        .and_then(|i| i.week),
+                };
+                (p.id.clone(), standing)
+            })
+            .collect())
+    }
+}
+
+/// The count of one promise's week, as the review counts it.
+fn promise_week(
+    promise: &Promise,
+    checks: &[Check],
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Option<stats::PromiseWeek> {
+    let records = stats::Records {
+        promises: std::slice::from_ref(promise),
+        checks,
+        wins: &[],
+        checkins: &[],
+        reflections: &[],
+    };
+    stats::week_summary(&records, start, today)
+        .promises
+        .into_iter()
+        .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Schedule, Status, new_id};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn promise(schedule: Schedule) -> Promise {
+        Promise {
+            id: new_id(),
+            text: "stretch".into(),
+            cue: None,
+            smaller: Some("touch my toes".into()),
+            area: None,
+            schedule,
+            unit: None,
+            targets: vec![],
+            versions: vec![],
+            number: 1,
+            position: 0,
+            created_on: d("2026-11-10"),
+            archived_on: Some(d("2026-11-20")),
+            updated_at: d("2026-11-10").and_hms_opt(8, 0, 0).expect("valid"),
+        }
+    }
+
+    fn check(p: &Promise, day: &str, status: Status) -> Check {
+        Check {
+            id: new_id(),
+            promise_id: p.id.clone(),
+            day: d(day),
+            status,
+            amount: None,
+            note: None,
+            lesson: None,
+            updated_at: d(day).and_hms_opt(20, 0, 0).expect("valid"),
+        }
+    }
+
+    #[test]
+    fn every_state_of_a_day_has_its_glyph() {
+        let mwf = promise(Schedule::parse_days("mon,wed,fri").expect("days"));
+        let glyph = |day: &str, status: Option<Status>| {
+            let c = status.map(|s| check(&mwf, day, s));
+            DayCell::of(&mwf, c.as_ref(), d(day)).glyph()
+        };
+        assert_eq!(glyph("2026-11-09", None), Some(Glyph::NotYet));
+        assert_eq!(glyph("2026-11-11", Some(Status::Kept)), Some(Glyph::Kept));
+        assert_eq!(
+            glyph("2026-11-11", Some(Status::Partial)),
+            Some(Glyph::Partly)
+        );
+        assert_eq!(
+            glyph("2026-11-11", Some(Status::Smaller)),
+            Some(Glyph::Smaller)
+        );
+        assert_eq!(
+            glyph("2026-11-11", Some(Status::Missed)),
+            Some(Glyph::Missed)
+        );
+        assert_eq!(glyph("2026-11-11", None), Some(Glyph::NotRecorded));
+        assert_eq!(glyph("2026-11-12", None), Some(Glyph::Rest));
+        assert_eq!(glyph("2026-11-12", Some(Status::Kept)), Some(Glyph::Kept));
+        assert_eq!(glyph("2026-11-20", None), None);
+        assert_eq!(glyph("2026-11-20", Some(Status::Kept)), Some(Glyph::Kept));
+        let flexible = promise(Schedule::TimesPerWeek { times: 3 });
+        assert_eq!(
+            DayCell::of(&flexible, None, d("2026-11-12")).glyph(),
+            Some(Glyph::NotRecorded)
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! Marking a promise on a day through a popup, shared by the two screens
+//! that mark: Today, and the checkmark grid on Promises. The amount box of
+//! a measured promise and the form after a miss carry the day they were
+//! opened for in their purpose, so what is saved is the day the person was
+//! looking at, whichever screen opened it (and even if the clock passes
+//! the day boundary while the popup is open).
+//!
+//! Uses the domain, the popups and the key table; never a screen.
+
+use chrono::NaiveDate;
+
+use super::popup::Popup;
+use super::popup::form::{FieldId, Form, FormField, FormPurpose, FormValues};
+use crate::domain::prompts::Prompts;
+use crate::domain::{self, DayItem, Journal, Mark, Status, status_for_amount, validate};
+use crate::ui::Screen;
+use crate::ui::keymap::{self, Action};
+
+/// The form after a miss on `day`: what got in the way, and at most one
+/// lesson, with the smaller version to fall back on (and the key on
+/// `screen` that marks it).
+pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Screen) -> Popup {
+    let check = item.check.as_ref();
+    let value = |f: fn(&domain::Check) -> Option<String>| check.and_then(f).unwrap_or_default();
+    let fields = vec![
+        FormField::new(
+            FieldId::Note,
+            "Note",
+            validate::NOTE.max,
+            prompts.text("note").unwrap_or(""),
+            &value(|c| c.note.clone()),
+        ),
+        FormField::new(
+            FieldId::Lesson,
+            "Lesson",
+            validate::LESSON.max,
+            prompts.text("lesson").unwrap_or(""),
+            &value(|c| c.lesson.clone()),
+        ),
+    ];
+    let purpose = FormPurpose::Miss {
+        promise_id: item.promise.id.clone(),
+        day,
+        smaller: item.promise.smaller.clone(),
+    };
+    let title = format!(
+        "Missed on {}: {}",
+        day.format("%a %-d %b"),
+        item.promise.text
+    );
+    let mut form = Form::new(title, purpose, fields);
+    form.note = item.promise.smaller.as_ref().map(|s| {
+        format!(
+            "Smaller version for next time: {s} ({} marks it)",
+            keymap::key(screen, Action::MarkSmaller)
+        )
+    });
+    form.into()
+}
+
+/// Saves an amount typed for a measured promise on `day`: partly kept when
+/// `status` says so, else whatever the amount earns against `target`.
+pub fn save_amount(
+    j: &mut Journal,
+    promise_id: &str,
+    day: NaiveDate,
+    status: Option<Status>,
+    target: Option<f64>,
+    text: &str,
+) -> domain::Result<String> {
+    let amount: f64 = text.trim().replace(',', ".").parse().map_err(|_| {
+        domain::Error::Input(format!(
+            "\"{}\" is not a number; type an amount like 10 or 2.5.",
+            text.trim()
+        ))
+    })?;
+    let status = status.unwrap_or_else(|| status_for_amount(amount, target));
+    let mark = Mark {
+        amount: Some(amount),
+        ..Mark::default()
+    };
+    let check = j.mark(promise_id, day, status, mark)?;
+    Ok(format!("Recorded as {}.", check.status.label()))
+}
+
+/// Saves the note and lesson of a miss on `day`; points to the smaller
+/// version (and the key on `screen` that marks it).
+pub fn save_miss(
+    j: &mut Journal,
+    promise_id: &str,
+    day: NaiveDate,
+    smaller: Option<&str>,
+    values: &FormValues,
+    screen: Screen,
+) -> domain::Result<String> {
+    let mark = Mark {
+        amount: None,
+        note: Some(values.get(FieldId::Note)),
+        lesson: Some(values.get(FieldId::Lesson)),
+    };
+    j.mark(promise_id, day, Status::Missed, mark)?;
+    Ok(match smaller {
+        Some(s) => format!(
+            "Noted. Next time, the smaller version still counts: {s} ({} marks it).",
+            keymap::key(screen, Action::MarkSmaller)
+        ),
+        None => "Noted. A miss is information, nothing more.".into(),
+    })
+}
