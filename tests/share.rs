@@ -370,9 +370,10 @@ fn a_message_holds_no_control_character_no_id_and_nothing_of_another_day() {
         )
         .collect();
     let short_ids: Vec<String> = j
-        .win_short_ids()
-        .expect("short ids")
-        .into_values()
+        .wins_between(d("2026-11-16"), d("2026-11-21"))
+        .expect("wins")
+        .iter()
+        .map(|w| j.win_short_id(&w.id).expect("short id"))
         .collect();
     for text in [
         day_message(&j, "2026-11-21", everything()),

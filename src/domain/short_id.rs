@@ -9,7 +9,7 @@
 //! ids of our own wins are time-ordered UUIDs whose first digits are shared
 //! by every win of a day, which is why they are hashed rather than cut.
 //!
-//! May use: nothing of ours.
+//! May use: `model` (where the key is made, so the store can keep it).
 
 use std::collections::HashMap;
 
@@ -20,17 +20,24 @@ pub const MIN_TYPED_LEN: usize = 4;
 
 /// The 16 hex digits every short id of `id` starts from.
 pub fn hash_key(id: &str) -> String {
-    format!("{:016x}", fnv1a64(id.as_bytes()))
+    crate::model::win_key(id)
 }
 
-/// FNV-1a, 64 bits: fixed across builds and platforms, unlike std's
-/// hasher.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(PRIME))
+pub use crate::model::fnv1a64;
+
+/// How many digits of `key` make its short id, given the keys just before
+/// and after it in sorted order (other wins' keys): [`SHORT_ID_LEN`], or
+/// one more than it shares with either neighbour.
+pub fn short_len(key: &str, before: Option<&str>, after: Option<&str>) -> usize {
+    let shared = |other: Option<&str>| {
+        other.map_or(0, |o| {
+            key.chars()
+                .zip(o.chars())
+                .take_while(|(x, y)| x == y)
+                .count()
+        })
+    };
+    (shared(before).max(shared(after)) + 1).clamp(SHORT_ID_LEN, key.len())
 }
 
 /// The short id of each of `ids` (every win in the journal): the first
@@ -39,12 +46,11 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 pub fn short_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
     let mut keys: Vec<(String, &str)> = ids.into_iter().map(|id| (hash_key(id), id)).collect();
     keys.sort();
-    let shared = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let mut out = HashMap::with_capacity(keys.len());
     for (i, (key, id)) in keys.iter().enumerate() {
-        let before = i.checked_sub(1).map_or(0, |j| shared(key, &keys[j].0));
-        let after = keys.get(i + 1).map_or(0, |(next, _)| shared(key, next));
-        let len = (before.max(after) + 1).clamp(SHORT_ID_LEN, key.len());
+        let before = i.checked_sub(1).map(|j| keys[j].0.as_str());
+        let after = keys.get(i + 1).map(|(next, _)| next.as_str());
+        let len = short_len(key, before, after);
         out.insert((*id).to_string(), key[..len].to_string());
     }
     out

@@ -28,6 +28,7 @@ mod search;
 mod share;
 pub mod tui;
 pub mod weekday;
+mod win_key;
 
 pub use checkpoint::{PromiseCheckpoint, TotalsCheckpoint};
 pub use config::{Config, Prompt, Prompts};
@@ -40,6 +41,7 @@ pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
 pub use search::{SearchHit, SearchKind};
 pub use share::{ShareExtra, ShareInclude, unknown as share_unknown};
+pub use win_key::{fnv1a64, win_key};
 
 /// A new stable id for a record.
 pub fn new_id() -> String {

@@ -12,6 +12,7 @@ use rusqlite::params;
 
 use super::rows::to_json;
 use super::{Export, Result, Store, Writer};
+use crate::model::win_key;
 
 impl Store {
     /// Adds every record of `data` in one transaction: all of it, or none.
@@ -42,8 +43,8 @@ impl Writer<'_> {
             ])?;
         }
         let mut wins = self.tx.prepare(
-            "INSERT INTO wins (id, day, text, area, created_at, private)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO wins (id, day, text, area, created_at, private, key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for w in &data.wins {
             wins.execute(params![
@@ -52,7 +53,8 @@ impl Writer<'_> {
                 w.text,
                 w.area,
                 w.created_at,
-                w.private
+                w.private,
+                win_key(&w.id)
             ])?;
         }
         let mut checkins = self.tx.prepare(

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, Writer};
 pub use crate::model::ImportReport;
-use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win};
+use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win, win_key};
 
 /// Marks a JSON file as a smallwins export.
 pub const EXPORT_FORMAT: &str = "smallwins-export";
@@ -217,7 +217,7 @@ impl Writer<'_> {
             let n = self
                 .tx()
                 .prepare_cached(
-                    "INSERT INTO wins (id, day, text, area, created_at, private) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    "INSERT INTO wins (id, day, text, area, created_at, private, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT(id) DO UPDATE SET private = 1 WHERE excluded.private = 1 AND wins.private = 0",
                 )?
                 .execute(params![
@@ -226,7 +226,8 @@ impl Writer<'_> {
                     win.text,
                     win.area,
                     win.created_at,
-                    win.private
+                    win.private,
+                    win_key(&win.id)
                 ])?;
             written += n as u64;
         }

@@ -27,6 +27,7 @@ mod restore;
 mod rows;
 mod schema;
 mod search;
+mod win_keys;
 mod writer;
 
 use std::path::{Path, PathBuf};

@@ -153,16 +153,42 @@ ALTER TABLE wins ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN
 /// older journal starts without any; its next change writes them.
 const V6: &str = super::checkpoints::SCHEMA;
 
+/// Each win keeps its key (`model::win_key`, a hash of its id), indexed, so
+/// the shell's short id of a win is found from its neighbours in key order
+/// instead of from every win. SQL cannot make the hash: [`fill_win_keys`]
+/// writes it for the wins already there, and every insert writes it after.
+const V7: &str = "
+ALTER TABLE wins ADD COLUMN key TEXT;
+CREATE INDEX wins_by_key ON wins (key);
+";
+
+/// Writes the key of every win that has none (the wins of a journal made
+/// before version 7).
+fn fill_win_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let ids = tx
+        .prepare("SELECT id FROM wins WHERE key IS NULL")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut update = tx.prepare("UPDATE wins SET key = ?1 WHERE id = ?2")?;
+    for id in ids {
+        update.execute([crate::model::win_key(&id), id])?;
+    }
+    Ok(())
+}
+
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 6] = [V1, V2, V3, V4, V5, V6];
+const STEPS: [&str; 7] = [V1, V2, V3, V4, V5, V6, V7];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
 pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()> {
     let from = usize::try_from(from).unwrap_or(0);
     let to = usize::try_from(to).unwrap_or(0).min(STEPS.len());
-    for step in STEPS.iter().take(to).skip(from) {
+    for (n, step) in STEPS.iter().enumerate().take(to).skip(from) {
         tx.execute_batch(step)?;
+        if n + 1 == 7 {
+            fill_win_keys(tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", to as i64)?;
     let broken: Option<String> = tx
@@ -182,7 +208,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 6;
+pub const LATEST_VERSION: i32 = 7;
 
 #[cfg(test)]
 mod tests {
@@ -308,5 +334,32 @@ mod tests {
                 .is_err(),
             "private is yes or no"
         );
+    }
+
+    #[test]
+    fn version_7_gives_every_win_already_there_its_key() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 0, 6).expect("to version 6");
+        for id in ["w1", "0192abcd-0000-7000-8000-000000000000"] {
+            tx.execute(
+                "INSERT INTO wins (id, day, text, created_at)
+                 VALUES (?1, '2026-11-20', 'cooked dinner', '2026-11-20 19:00:00')",
+                [id],
+            )
+            .expect("win");
+        }
+        migrate(&tx, 6, 7).expect("to version 7");
+        let keys: Vec<(String, String)> = tx
+            .prepare("SELECT id, key FROM wins ORDER BY id")
+            .expect("select")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("keys")
+            .collect::<rusqlite::Result<_>>()
+            .expect("every win has a key");
+        assert_eq!(keys.len(), 2);
+        for (id, key) in keys {
+            assert_eq!(key, crate::model::win_key(&id));
+        }
     }
 }

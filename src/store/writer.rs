@@ -8,7 +8,9 @@ use rusqlite::params;
 
 use super::Result;
 use super::rows::{schedule_to_sql, to_json};
-use crate::model::{Check, CheckIn, Promise, PromiseVersion, Reflection, Review, Target, Win};
+use crate::model::{
+    Check, CheckIn, Promise, PromiseVersion, Reflection, Review, Target, Win, win_key,
+};
 
 /// Writes inside one transaction; see [`Store::write`](super::Store::write).
 pub struct Writer<'a> {
@@ -145,11 +147,11 @@ impl Writer<'_> {
     pub fn put_win(&self, w: &Win) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO wins (id, day, text, area, created_at, private) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO wins (id, day, text, area, created_at, private, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area,
                    private = excluded.private",
             )?
-            .execute(params![w.id, w.day, w.text, w.area, w.created_at, w.private])?;
+            .execute(params![w.id, w.day, w.text, w.area, w.created_at, w.private, win_key(&w.id)])?;
         Ok(())
     }
 

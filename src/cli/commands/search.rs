@@ -44,22 +44,21 @@ struct Hit {
 pub fn search(journal: &Journal, args: &SearchArgs) -> Result<Found> {
     let query = args.words.join(" ");
     let hits = journal.search(&query)?;
-    let ids = if hits.iter().any(|h| h.kind == SearchKind::Win) {
-        journal.win_short_ids()?
-    } else {
-        Default::default()
-    };
     let prompts = &journal.config().prompts;
     let results = hits
         .into_iter()
-        .map(|hit| Hit {
-            short_id: (hit.kind == SearchKind::Win)
-                .then(|| ids.get(&hit.record_id).cloned())
-                .flatten(),
-            question: question(&hit, prompts),
-            hit,
+        .map(|hit| {
+            let short_id = match hit.kind {
+                SearchKind::Win => Some(journal.win_short_id(&hit.record_id)?),
+                _ => None,
+            };
+            Ok(Hit {
+                short_id,
+                question: question(&hit, prompts),
+                hit,
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(Found { query, results })
 }
 

@@ -3,8 +3,6 @@
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -27,52 +25,51 @@ impl Journal {
         Ok(self.store.wins_between(from, to)?)
     }
 
-    /// Every win in the journal. Days are stored as `YYYY-MM-DD` text, so
-    /// the ends of the range must be four-digit years.
-    fn all_wins(&self) -> Result<Vec<Win>> {
-        let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default();
-        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
-        self.wins_between(first, last)
-    }
-
-    /// Short ids of every win in the journal, by full id.
-    pub fn win_short_ids(&self) -> Result<HashMap<String, String>> {
-        let wins = self.all_wins()?;
-        Ok(short_id::short_ids(wins.iter().map(|w| w.id.as_str())))
+    /// The short id of the win with this `id`: the start of its key, as long as it takes
+    /// to tell it from the keys next to it (two look-ups, whatever the size
+    /// of the journal).
+    pub fn win_short_id(&self, id: &str) -> Result<String> {
+        let key = short_id::hash_key(id);
+        let (before, after) = self.store.win_key_neighbours(&key, id)?;
+        let len = short_id::short_len(&key, before.as_deref(), after.as_deref());
+        Ok(key[..len].to_string())
     }
 
     /// `wins` with their short ids.
     pub fn with_short_ids(&self, wins: Vec<Win>) -> Result<Vec<ShortWin>> {
-        let ids = self.win_short_ids()?;
-        Ok(wins
-            .into_iter()
-            .map(|win| ShortWin {
-                short_id: ids
-                    .get(&win.id)
-                    .cloned()
-                    .unwrap_or_else(|| short_id::hash_key(&win.id)),
-                win,
+        wins.into_iter()
+            .map(|win| {
+                Ok(ShortWin {
+                    short_id: self.win_short_id(&win.id)?,
+                    win,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// The win `typed` names: its short id (at least four digits of it) or
     /// its full id. One sentence says what to do when none or several fit.
     pub fn find_win(&self, typed: &str) -> Result<ShortWin> {
         let typed = typed.trim();
-        let wins = self.all_wins()?;
-        let mut found: Vec<Win> = wins
-            .iter()
+        let prefix = if typed.len() >= MIN_TYPED_LEN && typed.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            typed.to_ascii_lowercase()
+        } else {
+            // Sorts after every key: no key starts with it.
+            "~".to_string()
+        };
+        let mut found: Vec<Win> = self
+            .store
+            .wins_named(&prefix, typed)?
+            .into_iter()
             .filter(|w| short_id::names(typed, &w.id))
-            .cloned()
             .collect();
         let shown = validate::echo(typed);
         match found.len() {
             1 => {
-                let ids = short_id::short_ids(wins.iter().map(|w| w.id.as_str()));
                 let win = found.remove(0);
                 Ok(ShortWin {
-                    short_id: ids.get(&win.id).cloned().unwrap_or_default(),
+                    short_id: self.win_short_id(&win.id)?,
                     win,
                 })
             }
