@@ -68,6 +68,9 @@ pub struct ReviewState {
     /// The first day of the current week, when loaded.
     this_week: NaiveDate,
     loaded: Option<(Version, NaiveDate)>,
+    /// How many weeks were read from the journal since the screen was made
+    /// (a count for tests of the caching; nothing shows it).
+    pub reads: usize,
     /// Weeks shown lately, read at the version of `loaded`, newest first:
     /// going back to one reads nothing.
     lately: Vec<(NaiveDate, ReviewView)>,
@@ -87,6 +90,7 @@ impl ReviewState {
             view: None,
             this_week,
             loaded: None,
+            reads: 0,
             lately: Vec::new(),
         }
     }
@@ -106,7 +110,10 @@ impl ReviewState {
         let read = kept.is_none();
         let view = match kept {
             Some(i) => self.lately.remove(i).1,
-            None => j.review(self.week)?,
+            None => {
+                self.reads += 1;
+                j.review(self.week)?
+            }
         };
         if let (true, Some((_, week)), Some(shown)) = (same, self.loaded, self.view.replace(view)) {
             self.lately.insert(0, (week, shown));

@@ -89,6 +89,17 @@ pub struct TodayState {
     /// What the parts that do not depend on the day shown (the calendar
     /// pane, the promises, the first run) were read at.
     loaded_recent: Option<Version>,
+    /// How often each part was read from the journal (a count for tests of
+    /// the caching; nothing shows it).
+    pub reads: TodayReads,
+}
+
+/// How often [`TodayState::load`] read the day shown, and the parts that
+/// do not depend on it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TodayReads {
+    pub days: usize,
+    pub recent: usize,
 }
 
 impl TodayState {
@@ -119,6 +130,7 @@ impl TodayState {
             first_run: false,
             loaded: None,
             loaded_recent: None,
+            reads: TodayReads::default(),
         }
     }
 
@@ -136,11 +148,13 @@ impl TodayState {
             self.recent = j.marks(recent_start, recent_end)?;
             self.first_run = self.promises.is_empty() && j.counts()?.is_empty();
             self.loaded_recent = Some(version);
+            self.reads.recent += 1;
         }
         if self.loaded == Some((version, self.day)) {
             return Ok(recent);
         }
         self.view = j.day(self.day)?;
+        self.reads.days += 1;
         self.yesterday_blanks = match self.day.pred_opt() {
             Some(yesterday) if self.day == version.today => j
                 .day(yesterday)?
