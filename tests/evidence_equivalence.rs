@@ -418,6 +418,22 @@ fn compare(j: &mut Journal, rng: &mut fastrand::Rng) {
     assert_eq!(got.twelve_weeks, want.twelve_weeks, "stats: twelve weeks");
     assert_eq!(got.patterns, want.patterns, "stats: patterns");
     assert_eq!(got.suggestions, want.suggestions, "stats: suggestions");
+    // The checkmark grid's standings: every promise, archived ones too.
+    let standings = j.standings(&a.promises).expect("standings");
+    let refs = a.refs(a.today);
+    for p in &a.promises {
+        assert_eq!(
+            standings.get(&p.id).map(|s| &s.evidence),
+            Some(&evidence::promise_evidence(
+                p,
+                &refs,
+                a.today,
+                a.week_starts_on
+            )),
+            "the standing of {}",
+            p.text
+        );
+    }
     let today = j.today();
     let this_week = j.week_start(today);
     for back in [0, 1, rng.i64(2..30), rng.i64(30..90)] {

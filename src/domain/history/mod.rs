@@ -12,13 +12,14 @@
 //!   taken about it.
 //!
 //! Every figure is the domain's own: strength and rates are
-//! [`evidence::promise_evidence`], a week's count is the review's
+//! [`super::evidence::promise_evidence`], a week's count is the review's
 //! ([`stats::week_summary`]), so the grid, the page, the review and
 //! `stats` never disagree.
 //!
 //! Reading: the grid reads the checks of the days it shows (one query per
-//! range); a standing needs each promise's slots since its first day, read
-//! once per change of the journal; a story reads one promise's own checks.
+//! range); a standing goes on from each promise's last checkpoint of the
+//! evidence, read once per change of the journal; a story reads one
+//! promise's own checks.
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
@@ -31,7 +32,7 @@ use serde::Serialize;
 
 pub use story::{Decided, Runs, Story, StoryWeek, Tally, Wording};
 
-use super::evidence::{self, PromiseEvidence};
+use super::evidence::PromiseEvidence;
 use super::journal::{Journal, WeekProgress, day_items};
 use super::rule::{Asked, Went, promise_day};
 use super::{Result, day, stats};
@@ -124,36 +125,27 @@ impl Journal {
     }
 
     /// Each of `promises` as it stands today, by id: its strength and
-    /// rates (the evidence's own), and an N-times-a-week promise's week so
-    /// far. Reads the checks from the first of their first days, in one
-    /// query.
+    /// rates (the evidence's own, gone on from its last checkpoint), and
+    /// an N-times-a-week promise's week so far. Reads this week's checks
+    /// and each promise's days since its checkpoint.
     pub fn standings(&self, promises: &[Promise]) -> Result<HashMap<String, Standing>> {
         let today = self.today();
-        let Some(first) = promises.iter().map(|p| p.created_on).min() else {
-            return Ok(HashMap::new());
-        };
-        let checks = self.store.checks_between(first.min(today), today)?;
+        let mut evidence = self.evidence_of(promises)?;
         let start = self.week_start(today);
         let week = (start, start + chrono::Duration::days(6));
-        let this_week: Vec<Check> = checks.iter().filter(|c| c.day >= start).cloned().collect();
+        let this_week = self.store.checks_between(start, today)?;
         let items = day_items(promises, &this_week, today, week, today);
-        let mut mine: HashMap<&str, Vec<&Check>> = HashMap::new();
-        for c in &checks {
-            mine.entry(c.promise_id.as_str()).or_default().push(c);
-        }
-        let ws = self.config().week_starts_on;
         Ok(promises
             .iter()
-            .map(|p| {
-                let refs = mine.get(p.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            .filter_map(|p| {
                 let standing = Standing {
-                    evidence: evidence::promise_evidence(p, refs, today, ws),
+                    evidence: evidence.remove(&p.id)?,
                     week: items
                         .iter()
                         .find(|i| i.promise.id == p.id)
                         .and_then(|i| i.week),
                 };
-                (p.id.clone(), standing)
+                Some((p.id.clone(), standing))
             })
             .collect())
     }

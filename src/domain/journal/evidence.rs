@@ -14,7 +14,7 @@ use super::Journal;
 use crate::domain::Result;
 use crate::domain::day::FIRST_DAY;
 use crate::domain::evidence::resume::{self, Since};
-use crate::domain::evidence::{self, Totals, WeekPoint};
+use crate::domain::evidence::{self, PromiseEvidence, Totals, WeekPoint};
 use crate::domain::stats;
 use crate::model::{Check, CheckIn, Promise, PromiseCheckpoint, Reflection, Win};
 
@@ -212,5 +212,30 @@ impl Journal {
         };
         let win = self.store.win_at(start, last, k - skipped)?;
         Ok((kept_so_far, win))
+    }
+
+    /// Each of `promises`' evidence as of today (strength, rates, totals)
+    /// by id: the figures [`evidence::promise_evidence`] gives over every
+    /// day since its first, gone on from its last checkpoint, so only the
+    /// last weeks are read.
+    pub fn evidence_of(&self, promises: &[Promise]) -> Result<HashMap<String, PromiseEvidence>> {
+        let today = self.today();
+        let from = self.week_start(today) - chrono::Duration::days(14);
+        self.store.snapshot(|| {
+            let w = Window {
+                promises: promises.to_vec(),
+                from,
+                checks: self.store.checks_between(from, today)?,
+                wins: Vec::new(),
+                checkins: Vec::new(),
+                reflections: Vec::new(),
+                first_day: None,
+            };
+            let since = self.since_checkpoints(&w, today, |_| true)?;
+            Ok(since
+                .iter()
+                .map(|(id, s)| (id.clone(), s.evidence()))
+                .collect())
+        })
     }
 }
