@@ -433,6 +433,17 @@ fn compare(j: &mut Journal, rng: &mut fastrand::Rng) {
             "the standing of {}",
             p.text
         );
+        // A promise's page: each week's strength as of its last day.
+        let story = j.story(&p.id, 80).expect("story");
+        for week in &story.weeks {
+            let upto = (week.start + Duration::days(6)).min(a.today);
+            let want = evidence::promise_evidence(p, &a.refs(upto), upto, a.week_starts_on);
+            assert_eq!(
+                week.strength, want.strength,
+                "{}: the strength of the week of {}",
+                p.text, week.start
+            );
+        }
     }
     let today = j.today();
     let this_week = j.week_start(today);

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::{DayCell, promise_week};
@@ -164,7 +164,8 @@ impl Journal {
             targets: targets(&promise),
             weeks: starts
                 .iter()
-                .map(|s| self.story_week(&promise, (&checks, &by_day), *s, today))
+                .zip(week_strengths(&promise, &refs, &starts, today, ws))
+                .map(|(s, strength)| story_week(&promise, (&refs, &by_day), *s, today, strength))
                 .collect(),
             now: evidence::promise_evidence(&promise, &refs, today, ws),
             runs: runs(&promise, &slots),
@@ -180,37 +181,81 @@ impl Journal {
             today,
         })
     }
+}
 
-    /// The week starting `start`: its days, its count and its strength.
-    fn story_week(
-        &self,
-        promise: &Promise,
-        (checks, by_day): (&[Check], &HashMap<NaiveDate, &Check>),
-        start: NaiveDate,
-        today: NaiveDate,
-    ) -> StoryWeek {
-        let upto = (start + chrono::Duration::days(6)).min(today);
-        let days = day::days_between(start, upto)
-            .map(|d| DayCell::of(promise, by_day.get(&d).copied(), d))
-            .collect();
-        let in_week: Vec<Check> = checks
-            .iter()
-            .filter(|c| c.day >= start && c.day <= upto)
-            .cloned()
-            .collect();
-        let count = promise_week(promise, &in_week, start, today);
-        let so_far: Vec<&Check> = checks.iter().filter(|c| c.day <= upto).collect();
-        let ws = self.config().week_starts_on;
-        StoryWeek {
-            start,
-            days,
-            asked: count.as_ref().map_or(0, PromiseWeek::due_so_far),
-            shown: count.as_ref().map_or(0, |w| w.shown.min(w.due_so_far())),
-            rate: count.as_ref().and_then(PromiseWeek::showed_up_rate),
-            strength: evidence::promise_evidence(promise, &so_far, upto, ws).strength,
-            count,
-        }
+/// The week starting `start`: its days, its count, and `strength`, its
+/// strength as of its last day.
+fn story_week(
+    promise: &Promise,
+    (checks, by_day): (&[&Check], &HashMap<NaiveDate, &Check>),
+    start: NaiveDate,
+    today: NaiveDate,
+    strength: f64,
+) -> StoryWeek {
+    let upto = (start + chrono::Duration::days(6)).min(today);
+    let days = day::days_between(start, upto)
+        .map(|d| DayCell::of(promise, by_day.get(&d).copied(), d))
+        .collect();
+    let in_week: Vec<Check> = within(checks, start, upto)
+        .iter()
+        .map(|c| (*c).clone())
+        .collect();
+    let count = promise_week(promise, &in_week, start, today);
+    StoryWeek {
+        start,
+        days,
+        asked: count.as_ref().map_or(0, PromiseWeek::due_so_far),
+        shown: count.as_ref().map_or(0, |w| w.shown.min(w.due_so_far())),
+        rate: count.as_ref().and_then(PromiseWeek::showed_up_rate),
+        strength,
+        count,
     }
+}
+
+/// The checks from `from` to `to` among `checks`, which are in day order.
+fn within<'c>(checks: &'c [&'c Check], from: NaiveDate, to: NaiveDate) -> &'c [&'c Check] {
+    let lo = checks.partition_point(|c| c.day < from);
+    let hi = checks.partition_point(|c| c.day <= to);
+    &checks[lo..hi.max(lo)]
+}
+
+/// The strength of each week starting from `starts` (consecutive weeks) as
+/// of its last day (today for this week), in one pass: what
+/// [`evidence::promise_evidence`] gives as of that day, gone on from the
+/// strength the weeks before it settled at, step for step the same sum.
+/// `checks` are the promise's own, in day order.
+fn week_strengths(
+    promise: &Promise,
+    checks: &[&Check],
+    starts: &[NaiveDate],
+    today: NaiveDate,
+    ws: Weekday,
+) -> Vec<f64> {
+    let f = evidence::frequency(&promise.schedule);
+    // The slots of the days from `from` to `to` as they stand on `asof`.
+    let slots = |from: NaiveDate, to: NaiveDate, asof: NaiveDate| {
+        evidence::slots_in(promise, within(checks, from, to), (from, to), asof, ws)
+    };
+    let Some(first) = starts.first().copied() else {
+        return Vec::new();
+    };
+    // Every day before the first week shown is over by then.
+    let mut settled = match first.pred_opt() {
+        Some(before) => evidence::strength(&slots(day::FIRST_DAY, before, first), f),
+        None => 0.0,
+    };
+    starts
+        .iter()
+        .map(|&start| {
+            let end = start + chrono::Duration::days(6);
+            let upto = end.min(today);
+            let strength = evidence::strength_from(settled, &slots(start, upto, upto), f);
+            // As the weeks after see it: every day of it over.
+            let after = end + chrono::Duration::days(1);
+            settled = evidence::strength_from(settled, &slots(start, end, after), f);
+            strength
+        })
+        .collect()
 }
 
 /// Its words over time: each version with the days it was in force, or
