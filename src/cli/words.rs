@@ -39,10 +39,24 @@ pub fn span(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
-/// "1 day", "3 days".
+/// "1 day", "3 days", "13,376 checks".
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// `n` with its thousands set apart by commas, as English prose writes
+/// them: "950", "13,376", "1,204,000".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "3 promises, 1 check, 0 wins, …".
@@ -172,6 +186,17 @@ pub fn rating_summary(r: &Reflection) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_counts_read_with_their_thousands_apart() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(950), "950");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(13_376), "13,376");
+        assert_eq!(grouped(1_204_000), "1,204,000");
+        assert_eq!(plural(13_376u64, "check", "checks"), "13,376 checks");
+        assert_eq!(plural(1u64, "check", "checks"), "1 check");
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

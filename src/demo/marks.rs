@@ -1,6 +1,7 @@
-//! How each promise of the cast went on one day of the story: kept, partly
-//! kept, missed with a short note (and now and then a lesson), or left
-//! unmarked; reading is judged by the target in force that day.
+//! How each promise of the cast went on one day of the story: kept, its
+//! smaller version done, partly kept (reading, below its target), missed
+//! with a short note (and now and then a lesson), or left unmarked; reading
+//! is judged by the target in force that day.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -96,7 +97,7 @@ impl<'w> Story<'w> {
         }
     }
 
-    /// A yes/no promise: kept, partly kept (the smaller version), missed with
+    /// A yes/no promise: kept, its smaller version done, missed with
     /// a short note and sometimes a lesson, or left unmarked.
     fn yes_no(&mut self, id: &str, keep: f64, notes: Notes<'w>, rough: bool) -> Option<Planned> {
         let rough_day = &self.words.rough_day;
@@ -104,7 +105,7 @@ impl<'w> Story<'w> {
         let (status, mark) = if roll < keep {
             (Status::Kept, Mark::default())
         } else if roll < keep + 0.1 {
-            (Status::Partial, note(notes.partly))
+            (Status::Smaller, note(notes.partly))
         } else if roll < keep + 0.18 {
             return None;
         } else {

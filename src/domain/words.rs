@@ -10,7 +10,7 @@
 use chrono::Weekday;
 
 use super::stats::PromiseWeek;
-use crate::model::{decimals, format_amount};
+use crate::model::{amount_in, decimals, format_amount};
 
 /// A share as a whole percentage: "83%" (82.5% rounds up).
 pub fn percent(share: f64) -> String {
@@ -182,11 +182,11 @@ pub fn amount_label(
         (Some(a), Some(t)) if a < t => {
             format!("{} of {} {unit}", format_amount(a), format_amount(t))
         }
-        (Some(a), _) => format!("{} {unit}", format_amount(a)),
-        (None, Some(t)) => format!("{} {unit}", format_amount(t)),
+        (Some(a), _) | (None, Some(a)) => amount_in(a, unit),
         (None, None) => return None,
     })
 }
+
 
 /// "Mondays", for sentences about a weekday in general.
 pub fn weekday_plural(day: Weekday) -> &'static str {
@@ -204,6 +204,7 @@ pub fn weekday_plural(day: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::unit_for;
 
     #[test]
     fn amounts_read_as_part_of_the_target() {
@@ -225,7 +226,40 @@ mod tests {
             Some("10 pages")
         );
         assert_eq!(amount_label(pages, None, None), None);
+        assert_eq!(
+            amount_label(pages, Some(1.0), Some(10.0)).as_deref(),
+            Some("1 of 10 pages")
+        );
+        assert_eq!(
+            amount_label(pages, Some(1.0), Some(1.0)).as_deref(),
+            Some("1 page")
+        );
+        assert_eq!(
+            amount_label(pages, None, Some(1.0)).as_deref(),
+            Some("1 page")
+        );
         assert_eq!(amount_label(None, Some(4.0), Some(10.0)), None);
+    }
+
+    #[test]
+    fn one_of_a_unit_reads_in_the_singular_when_the_ending_is_plain() {
+        for (unit, one) in [
+            ("pages", "page"),
+            ("minutes", "minute"),
+            ("push-ups", "push-up"),
+            ("glasses", "glass"),
+            ("dishes", "dish"),
+            ("boxes", "box"),
+            ("km", "km"),
+            ("stories", "stories"),
+            ("sheep", "sheep"),
+            ("s", "s"),
+            ("bus", "bus"),
+        ] {
+            assert_eq!(unit_for(1.0, unit), one, "{unit}");
+            assert_eq!(unit_for(2.0, unit), unit);
+            assert_eq!(unit_for(0.5, unit), unit);
+        }
     }
 
     fn week(asked: u32, shown: u32) -> PromiseWeek {

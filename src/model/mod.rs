@@ -35,7 +35,8 @@ pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
 pub use glyphs::{Glyph, GlyphSet, Glyphs};
 pub use promise::{
-    Due, Promise, PromiseVersion, Schedule, Target, decimals, format_amount, rounded,
+    Due, Promise, PromiseVersion, Schedule, Target, amount_in, decimals, format_amount, rounded,
+    unit_for,
 };
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};

@@ -248,8 +248,31 @@ impl Promise {
     pub fn target_label(&self, day: NaiveDate) -> Option<String> {
         let unit = self.unit.as_deref()?;
         let amount = self.target_on(day)?;
-        Some(format!("{} {unit}", format_amount(amount)))
+        Some(amount_in(amount, unit))
     }
+}
+
+/// "4 pages", "1 page": an amount with its unit.
+pub fn amount_in(n: f64, unit: &str) -> String {
+    format!("{} {}", format_amount(n), unit_for(n, unit))
+}
+
+/// The unit as it reads after `n`: "1 page", "1 glass", "3 pages". Units
+/// are typed in the plural; for exactly one, a plain English plural ending
+/// is taken off ("pages", "minutes", "push-ups", "glasses", "dishes").
+/// Anything else is left as typed ("1 km", "1 sheep", "1 stories").
+pub fn unit_for(n: f64, unit: &str) -> &str {
+    if n != 1.0 {
+        return unit;
+    }
+    let ends = |tail: &str| unit.len() > tail.len() + 1 && unit.ends_with(tail);
+    if ["sses", "shes", "ches", "xes"].iter().any(|t| ends(t)) {
+        return &unit[..unit.len() - 2];
+    }
+    if ends("s") && !["ss", "us", "is", "ies"].iter().any(|t| unit.ends_with(t)) {
+        return &unit[..unit.len() - 1];
+    }
+    unit
 }
 
 /// `10` rather than `10.0`; `2.5` stays `2.5`.

@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Screen;
 use super::app::App;
 use super::glyphs::ascii_fallback;
-use super::keymap::{self, Context};
+use super::keymap::{self, Action, Context};
 use super::mouse::Target;
 use super::screens::Ctx;
 use super::screens::today::Moment;
@@ -151,22 +151,34 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(buf, area, 0, &line);
         return;
     }
+    let hints: Vec<(String, &str, bool)> = app
+        .keys
+        .bindings(Context::Screen(app.screen))
+        .filter_map(|binding| {
+            let hint = binding.hint?;
+            let key = binding
+                .keys
+                .first()
+                .map(|k| app.keys.key_label(k))
+                .unwrap_or_default();
+            Some((key, hint, binding.action == Action::Help))
+        })
+        .collect();
+    let width = |(key, hint, _): &(String, &str, bool)| key.len() + hint.len() + 4;
+    // The way to help is always shown; the others in order, as many as fit.
+    let help = hints.iter().find(|h| h.2).map_or(0, width);
+    let mut room = (area.width as usize).saturating_sub(1 + help);
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1usize;
-    for binding in app.keys.bindings(Context::Screen(app.screen)) {
-        let Some(hint) = binding.hint else { continue };
-        let key = binding
-            .keys
-            .first()
-            .map(|k| app.keys.key_label(k))
-            .unwrap_or_default();
-        let w = key.len() + hint.len() + 4;
-        if used + w > area.width as usize {
-            break;
+    for h in &hints {
+        let w = width(h);
+        if !h.2 {
+            if w > room {
+                continue;
+            }
+            room -= w;
         }
-        spans.push(Span::styled(key, theme.accent));
-        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
-        used += w;
+        spans.push(Span::styled(h.0.clone(), theme.accent));
+        spans.push(Span::styled(format!(" {}  ", h.1), theme.dim));
     }
     put_line(buf, area, 0, &Line::from(spans));
 }

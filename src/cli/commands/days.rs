@@ -15,7 +15,7 @@ use super::wins::win_line;
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{checkin_summary, indent, rating_summary, with_details};
-use crate::domain::model::format_amount;
+use crate::domain::model::amount_in;
 use crate::domain::words::{amount_label, prompt_for_day};
 use crate::domain::{
     Check, CheckIn, DayItem, DayView, Due, Journal, Promise, Reflection, Schedule, ShortWin, Status,
@@ -244,7 +244,7 @@ fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
     // Kept in its smaller version: the target is not what was done.
     let target = item.target.filter(|_| status != Some(Status::Smaller));
     let asked =
-        (p.unit.as_ref()).and_then(|unit| target.map(|t| format!("{} {unit}", format_amount(t))));
+        (p.unit.as_ref()).and_then(|unit| target.map(|t| amount_in(t, unit)));
     details.extend(done.or(asked));
     match (&p.schedule, item.week) {
         (Schedule::Daily, _) => {}

@@ -29,7 +29,7 @@ use crate::cli::words::{plural, short_day};
 use crate::domain::Journal;
 use crate::domain::history::{Story, StoryWeek};
 use crate::domain::words::{percent, week_fraction};
-use crate::model::format_amount;
+use crate::model::amount_in;
 use crate::model::{Glyph, Glyphs};
 
 /// Weeks shown when `--weeks` is not given.
@@ -113,8 +113,8 @@ impl PromiseStory {
             let targets: Vec<String> = (s.targets.iter())
                 .map(|t| {
                     format!(
-                        "{} {unit} from {}",
-                        format_amount(t.amount),
+                        "{} from {}",
+                        amount_in(t.amount, unit),
                         self.day(t.from)
                     )
                 })

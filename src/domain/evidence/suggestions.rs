@@ -16,7 +16,7 @@ use super::super::day::{days_between, week_start};
 use super::super::rule::{DayTally, day_tally};
 use super::rates::Slot;
 use super::resume::{FULL_DAYS, Since};
-use crate::model::{Check, Promise, Schedule, format_amount};
+use crate::model::{Check, Promise, Schedule, amount_in};
 
 /// What a suggestion proposes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,9 +161,9 @@ fn narrow(p: &Promise, slots: &Since<'_>, today: NaiveDate) -> Option<Suggestion
             let amount = (t / 2.0).ceil();
             (
                 format!(
-                    "Lower “{}” to {} {unit} for now.",
+                    "Lower “{}” to {} for now.",
                     p.text,
-                    format_amount(amount)
+                    amount_in(amount, unit)
                 ),
                 Proposal::LowerTarget { amount },
             )
@@ -205,7 +205,7 @@ fn grow(p: &Promise, slots: &Since<'_>, today: NaiveDate) -> Option<Suggestion> 
         (None, Some(unit), Some(t)) => {
             let amount = (t * 1.25).ceil().max(t + 1.0);
             (
-                format!("Grow “{}” to {} {unit}?", p.text, format_amount(amount)),
+                format!("Grow “{}” to {}?", p.text, amount_in(amount, unit)),
                 Proposal::RaiseTarget { amount },
             )
         }

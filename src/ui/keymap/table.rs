@@ -124,7 +124,7 @@ pub const BINDINGS: &[Binding] = &[
         &[k('s')],
         A::MarkSmaller,
         "mark kept in its smaller version (it counts)",
-        None,
+        Some("smaller"),
     ),
     b(
         TODAY,
@@ -174,7 +174,7 @@ pub const BINDINGS: &[Binding] = &[
         &[k('S')],
         A::Share,
         "preview the day's message for someone you trust",
-        None,
+        Some("share"),
     ),
     b(
         TODAY,

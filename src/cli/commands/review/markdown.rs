@@ -8,7 +8,7 @@ use super::week::ReviewWeek;
 use crate::cli::markdown::{MdWeek, md_escape, md_paragraph};
 use crate::cli::output::lines;
 use crate::cli::words::{schedule_words, short_day, span};
-use crate::domain::model::format_amount;
+use crate::domain::model::amount_in;
 use crate::domain::{Promise, Win};
 
 /// The whole letter.
@@ -88,7 +88,7 @@ fn earlier_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
 fn target_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
     let unit = promise.unit.as_deref()?;
     let first = promise.target_on(week.start)?;
-    let mut words = format!("{} {unit}", format_amount(first));
+    let mut words = amount_in(first, unit);
     let last = week.end.min(week.today);
     let mut now = first;
     for t in promise
@@ -101,8 +101,8 @@ fn target_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
         }
         now = t.amount;
         words.push_str(&format!(
-            ", {} {unit} from {}",
-            format_amount(t.amount),
+            ", {} from {}",
+            amount_in(t.amount, unit),
             short_day(t.from, week.today)
         ));
     }

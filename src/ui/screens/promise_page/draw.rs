@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::PromisePageState;
 use super::charts::{HEATMAP_H, heatmap, heatmap_glyphs, rate_legend, shown_weeks, strength_chart};
 use crate::domain::history::{Decided, Story, Wording};
-use crate::domain::model::format_amount;
+use crate::domain::model::amount_in;
 use crate::domain::words::percent;
 use crate::model::Glyph;
 use crate::ui::Screen;
@@ -282,8 +282,8 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
         let targets: Vec<String> = (story.targets.iter())
             .map(|t| {
                 format!(
-                    "{} {unit} from {}",
-                    format_amount(t.amount),
+                    "{} from {}",
+                    amount_in(t.amount, unit),
                     short(t.from, story.today)
                 )
             })

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::domain::model::format_amount;
+use crate::domain::model::amount_in;
 use crate::domain::{Check, Promise};
 use crate::ui::glyphs::status_glyph;
 use crate::ui::screens::Ctx;
@@ -84,8 +84,8 @@ pub(super) fn detail_lines(ctx: &Ctx, p: &Promise) -> Vec<Line<'static>> {
             .iter()
             .map(|t| {
                 format!(
-                    "{} {unit} from {}",
-                    format_amount(t.amount),
+                    "{} from {}",
+                    amount_in(t.amount, unit),
                     t.from.format("%-d %b")
                 )
             })

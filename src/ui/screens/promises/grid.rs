@@ -306,10 +306,7 @@ fn state_words(p: &Promise, cell: &DayCell) -> String {
             other => other.label().to_string(),
         };
         if let (Some(amount), Some(unit)) = (c.amount, &p.unit) {
-            words.push_str(&format!(
-                ", {} {unit}",
-                crate::domain::model::format_amount(amount)
-            ));
+            words.push_str(&format!(", {}", crate::domain::model::amount_in(amount, unit)));
         }
         if let Some(note) = &c.note {
             words.push_str(&format!(" — “{}”", one_line(note)));

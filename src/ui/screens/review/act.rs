@@ -42,7 +42,9 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
         } else {
             "Suggestions are made for the current week."
         };
-        lines.push(Line::from(Span::styled(format!(" {text}"), theme.dim)));
+        for part in wrap_words(text, inner.width.saturating_sub(1) as usize) {
+            lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
+        }
         lines.push(Line::raw(""));
     }
     // The line where each item starts.
