@@ -206,10 +206,10 @@ fn enter_opens_the_page_and_it_tells_the_story_in_words() {
     let strength = smallwins::domain::words::percent(story.now.strength);
     for words in [
         "Promise 1 · read one page",
-        "every day · 1 pages · ◇ before bed · since Mon 28 Sep",
+        "every day · 1 page · ◇ before bed · since Mon 28 Sep",
         "Until Fri 20 Nov: “Read a chapter” (from Mon 19 Oct)",
         "Until Sun 18 Oct: “Read” (from Mon 28 Sep)",
-        "Targets: 10 pages from Mon 28 Sep → 5 pages from Mon 2 Nov → 1 pages from Sat 21 Nov",
+        "Targets: 10 pages from Mon 28 Sep → 5 pages from Mon 2 Nov → 1 page from Sat 21 Nov",
         "Its days since Mon 28 Sep",
         &format!("Strength now   {strength}"),
         "Longest run    18 days",
@@ -481,7 +481,7 @@ fn promise_show_tells_the_story_as_text() {
     let out = run_at(&f, TODAY, &["promise", "show", "1", "--weeks", "3"]);
     for line in [
         "Promise 1: read one page",
-        "  every day · 1 pages · ◇ before bed · since Mon 28 Sep",
+        "  every day · 1 page · ◇ before bed · since Mon 28 Sep",
         "  Until Fri 20 Nov: “Read a chapter” (from Mon 19 Oct)",
         "  Week of   M T W T F S S",
         "  2 Nov     ✓ ◐ ✓ ✓ ✓ ○ ✓   6/7",

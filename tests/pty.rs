@@ -180,22 +180,30 @@ fn start_then_hang_up(db: &Path, config: &Path, needle: &str) -> Box<dyn Child +
     drop(pty.slave);
     // The reader stops (and closes its handle) once the screen is up.
     let mut reader = pty.master.try_clone_reader().expect("reader");
-    let needle = needle.to_string();
-    let seen = std::thread::spawn(move || {
+    let wanted = needle.to_string();
+    let (tx, seen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
         let mut screen = Vec::new();
         let mut chunk = [0u8; 4096];
         while let Ok(n) = reader.read(&mut chunk) {
             if n == 0 {
-                return false;
+                break;
             }
             screen.extend_from_slice(&chunk[..n]);
-            if String::from_utf8_lossy(&screen).contains(&needle) {
-                return true;
+            if String::from_utf8_lossy(&screen).contains(&wanted) {
+                let _ = tx.send(true);
+                return;
             }
         }
-        false
+        let _ = tx.send(false);
     });
-    assert!(seen.join().expect("reader"), "the screen came up");
+    // Never wait forever: a screen that does not come up fails the test.
+    let came_up = seen.recv_timeout(Duration::from_secs(20)).unwrap_or(false);
+    if !came_up {
+        let mut child = child;
+        let _ = child.kill();
+        panic!("the screen never showed {needle:?}");
+    }
     // Let the app finish the frame and go back to waiting for a key.
     std::thread::sleep(Duration::from_millis(300));
     drop(pty.master);
@@ -209,8 +217,8 @@ fn closing_the_terminal_ends_the_app_within_a_second() {
     let f = Fixture::new();
     drop(common::lived_in(&f.path));
     let config = f.dir.path().join("config.toml");
-    // The footer is the last line drawn.
-    let mut child = start_then_hang_up(&f.path, &config, "undo");
+    // The footer is the last line drawn, and the way to help ends it.
+    let mut child = start_then_hang_up(&f.path, &config, " help  ");
     let closed = Instant::now();
     let mut exited = None;
     while closed.elapsed() < Duration::from_secs(1) {

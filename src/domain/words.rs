@@ -187,7 +187,6 @@ pub fn amount_label(
     })
 }
 
-
 /// "Mondays", for sentences about a weekday in general.
 pub fn weekday_plural(day: Weekday) -> &'static str {
     match day {

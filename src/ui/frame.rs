@@ -154,6 +154,7 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let hints: Vec<(String, &str, bool)> = app
         .keys
         .bindings(Context::Screen(app.screen))
+        .iter()
         .filter_map(|binding| {
             let hint = binding.hint?;
             let key = binding

@@ -243,8 +243,7 @@ fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
         .and_then(|a| amount_label(p.unit.as_deref(), Some(a), item.target));
     // Kept in its smaller version: the target is not what was done.
     let target = item.target.filter(|_| status != Some(Status::Smaller));
-    let asked =
-        (p.unit.as_ref()).and_then(|unit| target.map(|t| amount_in(t, unit)));
+    let asked = (p.unit.as_ref()).and_then(|unit| target.map(|t| amount_in(t, unit)));
     details.extend(done.or(asked));
     match (&p.schedule, item.week) {
         (Schedule::Daily, _) => {}

@@ -111,13 +111,7 @@ impl PromiseStory {
         if s.targets.len() > 1 {
             let unit = p.unit.clone().unwrap_or_default();
             let targets: Vec<String> = (s.targets.iter())
-                .map(|t| {
-                    format!(
-                        "{} from {}",
-                        amount_in(t.amount, unit),
-                        self.day(t.from)
-                    )
-                })
+                .map(|t| format!("{} from {}", amount_in(t.amount, &unit), self.day(t.from)))
                 .collect();
             out.push(format!("  Targets: {}", targets.join(" → ")));
         }

@@ -160,11 +160,7 @@ fn narrow(p: &Promise, slots: &Since<'_>, today: NaiveDate) -> Option<Suggestion
         (None, Some(unit), Some(t)) if t > 1.0 => {
             let amount = (t / 2.0).ceil();
             (
-                format!(
-                    "Lower “{}” to {} for now.",
-                    p.text,
-                    amount_in(amount, unit)
-                ),
+                format!("Lower “{}” to {} for now.", p.text, amount_in(amount, unit)),
                 Proposal::LowerTarget { amount },
             )
         }

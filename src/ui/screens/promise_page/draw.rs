@@ -283,7 +283,7 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
             .map(|t| {
                 format!(
                     "{} from {}",
-                    amount_in(t.amount, unit),
+                    amount_in(t.amount, &unit),
                     short(t.from, story.today)
                 )
             })

@@ -306,7 +306,10 @@ fn state_words(p: &Promise, cell: &DayCell) -> String {
             other => other.label().to_string(),
         };
         if let (Some(amount), Some(unit)) = (c.amount, &p.unit) {
-            words.push_str(&format!(", {}", crate::domain::model::amount_in(amount, unit)));
+            words.push_str(&format!(
+                ", {}",
+                crate::domain::model::amount_in(amount, unit)
+            ));
         }
         if let Some(note) = &c.note {
             words.push_str(&format!(" — “{}”", one_line(note)));
