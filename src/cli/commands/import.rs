@@ -16,7 +16,7 @@ use crate::cli::args::{ImportArgs, ImportFormat, value_name};
 use crate::cli::error::Result;
 use crate::cli::import;
 use crate::cli::output::{Report, lines};
-use crate::cli::words::describe_counts;
+use crate::cli::words::{describe_counts, plural};
 use crate::domain::Journal;
 use crate::store::ImportReport;
 
@@ -88,8 +88,8 @@ impl Report for Imported {
             )
         } else {
             format!(
-                "Imported{from} {name}: {} records added or updated ({}).",
-                self.total,
+                "Imported{from} {name}: {} added or updated ({}).",
+                plural(self.total, "record", "records"),
                 describe_counts(r)
             )
         }];
