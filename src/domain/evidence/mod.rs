@@ -19,7 +19,7 @@ mod suggestions;
 mod weeks;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use crate::model::{Decision, Review};
 pub use patterns::{PATTERN_DAYS, Patterns, patterns, patterns_since, wins_by_area};

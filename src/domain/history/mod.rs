@@ -174,41 +174,15 @@ fn promise_week(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Schedule, Status, new_id};
+    use crate::domain::evidence::fixtures::{self, check, d};
+    use crate::model::{Schedule, Status};
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-    }
-
+    /// Added on Tue 10 Nov, archived from Fri 20 Nov.
     fn promise(schedule: Schedule) -> Promise {
         Promise {
-            id: new_id(),
-            text: "stretch".into(),
-            cue: None,
             smaller: Some("touch my toes".into()),
-            area: None,
-            schedule,
-            unit: None,
-            targets: vec![],
-            versions: vec![],
-            number: 1,
-            position: 0,
-            created_on: d("2026-11-10"),
             archived_on: Some(d("2026-11-20")),
-            updated_at: d("2026-11-10").and_hms_opt(8, 0, 0).expect("valid"),
-        }
-    }
-
-    fn check(p: &Promise, day: &str, status: Status) -> Check {
-        Check {
-            id: new_id(),
-            promise_id: p.id.clone(),
-            day: d(day),
-            status,
-            amount: None,
-            note: None,
-            lesson: None,
-            updated_at: d(day).and_hms_opt(20, 0, 0).expect("valid"),
+            ..fixtures::promise(schedule, "2026-11-10")
         }
     }
 
