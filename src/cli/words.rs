@@ -7,6 +7,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::domain::validate::grouped;
 use crate::domain::{CheckIn, Reflection, Schedule, Win};
 use crate::store::Counts;
 
@@ -42,21 +43,8 @@ pub fn span(start: NaiveDate, end: NaiveDate) -> String {
 /// "1 day", "3 days", "13,376 checks".
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
-    format!("{} {}", grouped(n), if n == 1 { one } else { many })
-}
-
-/// `n` with its thousands set apart by commas, as English prose writes
-/// them: "950", "13,376", "1,204,000".
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    let shown = usize::try_from(n).map_or_else(|_| n.to_string(), grouped);
+    format!("{shown} {}", if n == 1 { one } else { many })
 }
 
 /// "3 promises, 1 check, 0 wins, …".
@@ -189,11 +177,8 @@ mod tests {
 
     #[test]
     fn large_counts_read_with_their_thousands_apart() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(950), "950");
-        assert_eq!(grouped(1000), "1,000");
-        assert_eq!(grouped(13_376), "13,376");
-        assert_eq!(grouped(1_204_000), "1,204,000");
+        assert_eq!(plural(950u64, "check", "checks"), "950 checks");
+        assert_eq!(plural(1000u64, "check", "checks"), "1,000 checks");
         assert_eq!(plural(13_376u64, "check", "checks"), "13,376 checks");
         assert_eq!(plural(1u64, "check", "checks"), "1 check");
     }

@@ -326,41 +326,13 @@ fn count_days(week: &mut PromiseWeek, past: &[&(NaiveDate, PromiseDay)], today: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Status, new_id};
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-    }
+    use crate::domain::evidence::fixtures::{self, check, d};
+    use crate::model::Status;
 
     fn promise(text: &str, schedule: Schedule) -> Promise {
         Promise {
-            id: new_id(),
             text: text.into(),
-            cue: None,
-            smaller: None,
-            area: None,
-            schedule,
-            unit: None,
-            targets: vec![],
-            versions: vec![],
-            number: 1,
-            position: 0,
-            created_on: d("2026-11-01"),
-            archived_on: None,
-            updated_at: d("2026-11-01").and_hms_opt(8, 0, 0).expect("valid"),
-        }
-    }
-
-    fn check(p: &Promise, day: &str, status: Status) -> Check {
-        Check {
-            id: new_id(),
-            promise_id: p.id.clone(),
-            day: d(day),
-            status,
-            amount: None,
-            note: None,
-            lesson: None,
-            updated_at: d(day).and_hms_opt(20, 0, 0).expect("valid"),
+            ..fixtures::promise(schedule, "2026-11-01")
         }
     }
 
