@@ -1,6 +1,6 @@
 //! Key bindings as data. Every key the full-screen journal answers to, on a
 //! screen or in a popup, is resolved through the keys in force: the default
-//! table in `table.rs` with the person's `[keys]` applied (`map.rs`,
+//! table in `table/` with the person's `[keys]` applied (`map.rs`,
 //! [`Keymap`]). Help, the footer, the hint lines of popups and every
 //! sentence that names a key are written from the same keys, so what is
 //! advertised and what works cannot drift apart.
