@@ -29,10 +29,8 @@ use std::path::PathBuf;
 use std::process::Output;
 
 use assert_cmd::Command;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use smallwins::domain::{Clock, Journal, Mark, NewPromise, Schedule, Status};
 use smallwins::ui::App;
-use smallwins::ui::theme::Theme;
 use tempfile::TempDir;
 
 pub use common::{at, d, open_at};
@@ -146,32 +144,11 @@ pub fn set_now(j: &mut Journal, now: &str) {
     j.set_clock(Clock::Fixed(at(now)));
 }
 
-pub fn app(journal: Journal) -> App {
-    App::new(journal, Theme::new(false)).expect("app")
-}
-
-pub fn key(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-/// Types `text` one key at a time.
-pub fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let mods = if c.is_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
-    }
-}
+pub use common::tui::{app, press as key, typed as keys};
 
 /// The whole frame as text.
 pub fn screen(app: &App, w: u16, h: u16) -> String {
-    let area = ratatui::layout::Rect::new(0, 0, w, h);
-    let mut buf = ratatui::buffer::Buffer::empty(area);
-    smallwins::ui::draw(app, area, &mut buf);
-    smallwins::ui::buffer_to_string(&buf)
+    smallwins::ui::buffer_to_string(&common::tui::buffer(app, w, h))
 }
 
 /// The lines of `text` that contain `needle`.
