@@ -59,6 +59,25 @@ const READ_FIRST: f64 = 10.0;
 const READ_SMALLER: f64 = 5.0;
 const READ_GROWN: f64 = 8.0;
 
+/// The demo story's words, once `journal` is known to be empty: a demo is
+/// never mixed into a journal that has entries.
+fn ready(journal: &Journal) -> domain::Result<Words> {
+    if !journal.counts()?.is_empty() {
+        return Err(domain::Error::Input(
+            "This journal already has entries, so the demo was not added; point --db at a new file to try it."
+                .into(),
+        ));
+    }
+    // A unit test reads the same embedded words, so this refusal is for a
+    // build whose tests were skipped.
+    Words::embedded().map_err(|_| {
+        domain::Error::Input(
+            "This build's demo story could not be read, so nothing was written; reinstall smallwins to get a working demo."
+                .into(),
+        )
+    })
+}
+
 /// Fills an empty journal with `weeks` weeks of lived-in history ending
 /// today, and returns what it now holds. Refuses a journal that has data.
 ///
@@ -68,20 +87,7 @@ const READ_GROWN: f64 = 8.0;
 /// is saved as its own change, so if a write fails part-way (a full disk,
 /// say) what was written before it stays, and the error says what happened.
 pub fn fill(journal: &mut Journal, weeks: u32) -> domain::Result<Counts> {
-    if !journal.counts()?.is_empty() {
-        return Err(domain::Error::Input(
-            "This journal already has entries, so the demo was not added; point --db at a new file to try it."
-                .into(),
-        ));
-    }
-    // A unit test reads the same embedded words, so this refusal is for a
-    // build whose tests were skipped.
-    let words = Words::embedded().map_err(|_| {
-        domain::Error::Input(
-            "This build's demo story could not be read, so nothing was written; reinstall smallwins to get a working demo."
-                .into(),
-        )
-    })?;
+    let words = ready(journal)?;
     let weeks = weeks.clamp(1, MAX_WEEKS);
     let original = journal.clock().clone();
     let now = journal.now();

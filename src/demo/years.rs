@@ -60,18 +60,7 @@ impl Scale {
 /// (clamped to 1..=[`MAX_YEARS`]) and returns what it now holds. Refuses a
 /// journal that has data; writes all of it or nothing.
 pub fn fill_years(journal: &mut Journal, years: u32, scale: Scale) -> domain::Result<Counts> {
-    if !journal.counts()?.is_empty() {
-        return Err(domain::Error::Input(
-            "This journal already has entries, so the demo was not added; point --db at a new file to try it."
-                .into(),
-        ));
-    }
-    let words = Words::embedded().map_err(|_| {
-        domain::Error::Input(
-            "This build's demo words could not be read, so nothing was written; reinstall smallwins to get a working demo."
-                .into(),
-        )
-    })?;
+    let words = super::ready(journal)?;
     let years = years.clamp(1, MAX_YEARS);
     let today = journal.today();
     let start = today
