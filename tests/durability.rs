@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use smallwins::domain::model::new_id;
 use smallwins::domain::{Clock, Journal, Win};
-use smallwins::store::{BackupKind, KEEP_DAILY, LATEST_VERSION, Store, backups};
+use smallwins::store::{Access, BackupKind, KEEP_DAILY, LATEST_VERSION, Store, backups};
 
 use common::pty::Pty;
 use common::{at, d};
@@ -361,6 +361,7 @@ fn the_first_open_of_each_day_keeps_a_private_copy_and_the_last_seven_stay() {
     let folder = dir.path().join("backups");
 
     // A new, empty journal is not copied.
+    drop(Store::open_at(&db, at(&day_at(1)), Access::Write).expect("a new journal"));
     ok_at(&db, &day_at(1), &["today"]);
     assert!(!folder.exists(), "no copy of an empty journal");
 
@@ -440,15 +441,18 @@ fn backup_list_shows_each_copy_with_its_date_size_and_records() {
     assert!(ok(&db, &["backup", "--list"]).contains("daily"));
 }
 
-/// A version 1 journal with one promise, whose update to version 2 fails
-/// because a table of that name is already there.
+/// A version 1 journal with one promise, whose update fails because a
+/// check refers to a promise that is not there (written with foreign keys
+/// off), which the update checks.
 fn stuck_old_journal(db: &Path) {
     Store::create_at_version(db, 1).expect("a version 1 journal");
     let conn = Connection::open(db).expect("raw");
     conn.execute_batch(
-        "INSERT INTO promises (id, text, schedule, position, created_on, updated_at)
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO promises (id, text, schedule, position, created_on, updated_at)
          VALUES ('p1', 'Stretch for ten seconds', 'daily', 0, '2026-11-01', '2026-11-01 08:00:00');
-         CREATE TABLE reviews (x);",
+         INSERT INTO checks (id, promise_id, day, status, updated_at)
+         VALUES ('c1', 'nobody', '2026-11-02', 'kept', '2026-11-02 20:00:00');",
     )
     .expect("setup");
     conn.close().expect("close");
@@ -473,7 +477,8 @@ fn an_update_that_keeps_failing_keeps_one_copy_from_before_it() {
 
     // Once the update can go through, it does, and still one copy.
     let conn = Connection::open(&db).expect("raw");
-    conn.execute_batch("DROP TABLE reviews;").expect("fix");
+    conn.execute_batch("DELETE FROM checks WHERE promise_id = 'nobody';")
+        .expect("fix");
     conn.close().expect("close");
     ok(&db, &["win", "after the update"]);
     let copies: Vec<_> = backups(&db)
@@ -579,27 +584,16 @@ fn leftovers_of_a_cut_off_copy_are_never_listed_and_are_cleared_later() {
     for leftover in [&old, &old_journal, &recent] {
         fs::write(leftover, b"half a copy").expect("write");
     }
-    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
-    for leftover in [&old, &old_journal] {
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(leftover)
-            .expect("open");
-        file.set_modified(an_hour_ago).expect("age it");
-    }
     let listed = ok_at(&db, &day_at(21), &["backup", "--list"]);
     assert!(!listed.contains(".db.4242.tmp"), "{listed}");
     assert!(!listed.contains(".db.4343.tmp"), "{listed}");
 
+    // No process holds them (the one writing a copy holds a lock on it
+    // until it ends), so the next open clears them, however young.
     ok_at(&db, &day_at(21), &["today"]);
-    assert!(
-        !old.exists() && !old_journal.exists(),
-        "old leftovers are cleared"
-    );
-    assert!(
-        recent.exists(),
-        "a copy another process may still be writing stays"
-    );
+    for leftover in [&old, &old_journal, &recent] {
+        assert!(!leftover.exists(), "{} stayed", leftover.display());
+    }
     assert_eq!(backups(&db).expect("list").len(), 2);
 }
 
@@ -1018,7 +1012,7 @@ fn a_read_only_file_is_still_read_and_a_write_says_the_file_is_read_only() {
     let place = Place::new();
     ok(&place.db(), &["win", "written before"]);
     place.hand_over();
-    place.chmod(&place.db(), 0o444);
+    place.chmod(&place.db(), 0o400);
     if !place.as_nobody && am_root() {
         eprintln!("running as root without another user: permissions are not checked");
         return;
@@ -1265,13 +1259,17 @@ fn a_journal_cut_short_is_refused_on_opening_even_after_the_days_check() {
 
 #[test]
 fn an_empty_file_is_a_new_journal() {
-    // Nothing in an empty file can be lost, so it becomes a new journal,
-    // private like any other.
+    // Nothing in an empty file can be lost, so a command that writes makes
+    // it a new journal, private like any other; one that only reads leaves
+    // it as it is.
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("journal.db");
     fs::write(&db, b"").expect("touch");
     fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).expect("chmod");
-    ok(&db, &["today"]);
+    let (code, sentence) = refused(&db, &["today"]);
+    assert_eq!(code, 1);
+    assert!(sentence.starts_with("No journal at"), "{sentence}");
+    assert_eq!(fs::metadata(&db).expect("meta").len(), 0);
     ok(&db, &["win", "a first win"]);
     assert_eq!(win_texts(&db), ["a first win"]);
     assert_eq!(mode(&db), 0o600);

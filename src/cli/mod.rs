@@ -180,7 +180,15 @@ pub fn run(cli: Cli) -> Result<String> {
     let Some(command) = cli.command else {
         refuse_json_without_command(cli.json)?;
         let db = db_path(cli.db.or_else(db_from_env))?;
-        let (journal, ()) = with_journal(&db, Access::WriteIfPossible, clock, config, |_| Ok(()))?;
+        let mut notes = notes;
+        let (journal, ()) = with_journal(
+            &db,
+            Access::WriteIfPossible,
+            clock,
+            config,
+            &mut notes,
+            |_| Ok(()),
+        )?;
         ui::run(journal, notes).map_err(ui_error)?;
         return Ok(String::new());
     };
@@ -195,9 +203,19 @@ pub fn run(cli: Cli) -> Result<String> {
     if works_on_the_file(&command) {
         return on_the_file(&db, &command, &clock, json);
     }
-    let (journal, outcome) = with_journal(&db, access(&command), clock, config, |journal| {
-        execute(journal, &db, command, json)
-    })?;
+    let mut opened = Vec::new();
+    let result = with_journal(
+        &db,
+        access(&command),
+        clock,
+        config,
+        &mut opened,
+        |journal| execute(journal, &db, command, json),
+    );
+    for note in &opened {
+        output::write_stderr(&format!("{note}\n"));
+    }
+    let (journal, outcome) = result?;
     match outcome {
         Outcome::Printed(text) => Ok(text),
         Outcome::Draw(request) => print(&show::draw(journal, &request)?, json),

@@ -1,10 +1,12 @@
 //! Finding and opening the journal file for a command.
 //!
 //! Commands that only read open it so that nothing can change
-//! ([`Access::Read`]), and still read a journal in a read-only folder, a
+//! ([`Access::Read`]), never create it (a mistyped `--db` says there is no
+//! journal there), and still read a journal in a read-only folder, a
 //! read-only file or on a full disk. Commands that write say plainly why
 //! they cannot. The first open of each day makes the daily backup (see
-//! `store/backup.rs`).
+//! `store/backup.rs`). A journal others could read is made readable only
+//! by its owner as it opens, and the person is told once.
 //!
 //! Uses the store to open the file and the domain to make it a journal.
 
@@ -50,15 +52,23 @@ fn refuse_non_file(path: &Path) -> Result<()> {
 }
 
 /// Opens the journal for a command that needs `access`, and makes the
-/// day's backup if it is the first open today.
+/// day's backup if it is the first open today. `notes` gets the sentence
+/// saying the journal was made private, if it was.
 pub(super) fn open_journal(
     path: &Path,
     access: Access,
     clock: Clock,
     config: Config,
+    notes: &mut Vec<String>,
 ) -> Result<Journal> {
     let now = clock.now();
     let store = Store::open_at(path, now, access)?;
+    if store.tightened() {
+        notes.push(format!(
+            "Others on this machine could read {}, so it is now readable only by you.",
+            path.display()
+        ));
+    }
     store.daily_backup(now)?;
     Ok(Journal::new(store, clock, config))
 }
@@ -72,10 +82,11 @@ pub(super) fn with_journal<T>(
     access: Access,
     clock: Clock,
     config: Config,
+    notes: &mut Vec<String>,
     f: impl FnOnce(&mut Journal) -> Result<T>,
 ) -> Result<(Journal, T)> {
     let created = NewJournal::before_opening(path);
-    let mut journal = open_journal(path, access, clock, config)?;
+    let mut journal = open_journal(path, access, clock, config, notes)?;
     match f(&mut journal) {
         Ok(value) => Ok((journal, value)),
         Err(e) => {

@@ -196,7 +196,9 @@ pub fn write_to_terminal(bytes: &[u8]) -> bool {
 /// Refuses to overwrite a file: exports, reviews and backups always go to
 /// new files.
 pub fn refuse_existing(path: &Path, what: &str) -> Result<()> {
-    if path.exists() {
+    // A symlink counts, also one that points nowhere: writing through it
+    // would make or change a file elsewhere.
+    if path.symlink_metadata().is_ok() {
         return Err(already_there(path, what));
     }
     Ok(())

@@ -14,10 +14,24 @@ use super::{Error, Result, validate};
 /// The most results a search lists.
 pub const MAX_RESULTS: usize = 200;
 
-/// The index query for `typed`: each word as a quoted prefix, all of them
-/// required. A search with no letters or digits is refused in one sentence.
+/// The most characters of a search that count: what the full-screen
+/// journal's search box holds. Past it, a search is cut without a word,
+/// as the box stops taking keys.
+pub const MAX_QUERY_LEN: usize = validate::PROMISE.max;
+
+/// `typed` cut to [`MAX_QUERY_LEN`] characters.
+pub fn capped(typed: &str) -> &str {
+    match typed.char_indices().nth(MAX_QUERY_LEN) {
+        Some((end, _)) => &typed[..end],
+        None => typed,
+    }
+}
+
+/// The index query for `typed` (its first [`MAX_QUERY_LEN`] characters):
+/// each word as a quoted prefix, all of them required. A search with no
+/// letters or digits is refused in one sentence.
 pub fn query(typed: &str) -> Result<String> {
-    let words: Vec<String> = typed
+    let words: Vec<String> = capped(typed)
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
@@ -51,6 +65,14 @@ mod tests {
             Some("\"say\"* \"\"\"hi\"\"\"* \"OR\"* \"NOT\"*")
         );
         assert_eq!(query("a -- b").ok().as_deref(), Some("\"a\"* \"b\"*"));
+    }
+
+    #[test]
+    fn only_the_first_characters_count() {
+        let long = format!("walk{}zebra", " ".repeat(MAX_QUERY_LEN));
+        assert_eq!(query(&long).ok().as_deref(), Some("\"walk\"*"));
+        assert_eq!(capped("héllo"), "héllo");
+        assert_eq!(capped(&"é".repeat(300)).chars().count(), MAX_QUERY_LEN);
     }
 
     #[test]

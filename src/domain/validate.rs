@@ -98,7 +98,8 @@ impl Field {
     /// The text as the journal keeps it: control characters other than
     /// newline and tab dropped (a carriage return becomes a newline), one
     /// line for one-line fields, surrounding space trimmed. `Ok(None)` when
-    /// nothing is left; `Err(length)` when it is longer than the field holds.
+    /// nothing visible is left (space and zero-width characters only);
+    /// `Err(length)` when it is longer than the field holds.
     pub fn clean(&self, raw: &str) -> Result<Option<String>, usize> {
         let cleaned = clean_controls(raw);
         let text = if self.one_line {
@@ -106,7 +107,7 @@ impl Field {
         } else {
             cleaned.trim().to_string()
         };
-        if text.is_empty() {
+        if text.chars().all(|c| c.is_whitespace() || zero_width(c)) {
             return Ok(None);
         }
         let len = text.chars().count();
@@ -154,6 +155,26 @@ impl Field {
             grouped(self.max)
         )
     }
+}
+
+/// Characters that take no room and show nothing on their own: zero-width
+/// spaces and joiners, direction marks, the byte-order mark, the soft
+/// hyphen and variation selectors. Text made only of these is empty.
+fn zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{e0100}'..='\u{e01ef}'
+    )
 }
 
 /// What is wrong with a number given as an amount (`zero_ok`) or a target,

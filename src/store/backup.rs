@@ -19,13 +19,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use chrono::NaiveDateTime;
+use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
 
-use super::open::{create_private_file, create_private_folder, folder_of, side_file};
+use super::connect::{How, Key, connect};
+use super::open::folder_of;
+use super::temp::{TempCopy, remove_leftovers};
 use super::{Result, Store, StoreError};
 
 /// The folder beside the journal that holds its copies.
@@ -34,9 +36,6 @@ pub const BACKUP_FOLDER: &str = "backups";
 pub const KEEP_DAILY: usize = 7;
 /// Copies from before a restore kept.
 pub const KEEP_BEFORE_RESTORE: usize = 3;
-
-/// Leftovers of a copy that was cut off are removed once this old.
-const STALE_AFTER: Duration = Duration::from_secs(600);
 
 /// Why a copy was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,12 +165,13 @@ impl Store {
     /// goes on, and `smallwins backup --list` shows the newest copy there is.
     /// Returns the new copy's path.
     pub fn daily_backup(&self, now: NaiveDateTime) -> Result<Option<PathBuf>> {
-        // A copy dated later than today (the clock was moved back) counts
-        // too: otherwise every open would copy, and pruning would drop it.
+        // Only a copy of this very day counts: one dated later (the clock
+        // was once set ahead) must not stop the copies of the days before
+        // it, and pruning keeps the copy made now (see [`prune`]).
         let made_today = backups(&self.path)
             .unwrap_or_default()
             .iter()
-            .any(|b| b.kind == BackupKind::Daily && b.taken.date() >= now.date());
+            .any(|b| b.kind == BackupKind::Daily && b.taken.date() == now.date());
         if made_today || !self.has_records()? {
             return Ok(None);
         }
@@ -193,7 +193,7 @@ impl Store {
             return Ok(None);
         }
         let kept = temp.keep_as(&target).ok().flatten();
-        prune(&self.path);
+        prune(&self.path, now);
         Ok(kept)
     }
 
@@ -235,16 +235,19 @@ impl Store {
         }
     }
 
-    /// An online backup of the live journal to `dest`, readable only by its owner.
+    /// An online backup of the live journal to `dest`, a new file readable
+    /// only by its owner. Anything at `dest` is refused, a symlink too
+    /// (also one that points nowhere), so no other file is written.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Io {
-                action: "write the backup to",
-                path: dest.to_path_buf(),
-                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-            });
-        }
-        create_private_file(dest)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(dest).map_err(|source| StoreError::Io {
+            action: "write the backup to",
+            path: dest.to_path_buf(),
+            source,
+        })?;
         if let Err(e) = copy_into(&self.conn, dest) {
             fs::remove_file(dest).ok();
             return Err(e);
@@ -288,8 +291,7 @@ pub(super) fn copy_before_update(
 /// Copies everything `conn` sees into the empty file at `dest`, then makes
 /// the copy one self-contained file (rollback journal, not WAL) and syncs it.
 pub(super) fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut copy = Connection::open_with_flags(dest, flags)?;
+    let mut copy = connect(dest, How::NewCopy, Key::Plain)?;
     run_backup(conn, &mut copy)?;
     copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
     copy.close().map_err(|(_, e)| StoreError::from(e))?;
@@ -325,8 +327,10 @@ pub(super) fn run_backup(source: &Connection, dest: &mut Connection) -> rusqlite
 }
 
 /// Removes the copies beyond what is kept, and leftovers of cut-off copies.
+/// A daily copy dated after `now` (made while the clock was set ahead) is
+/// kept but not counted, so it never pushes out the copy just made.
 /// Best effort: another smallwins may be pruning at the same moment.
-pub(super) fn prune(journal: &Path) {
+pub(super) fn prune(journal: &Path, now: NaiveDateTime) {
     let Ok(all) = backups(journal) else {
         return;
     };
@@ -335,6 +339,7 @@ pub(super) fn prune(journal: &Path) {
     let mut versions = Vec::new();
     for b in all {
         let keep = match b.kind {
+            BackupKind::Daily if b.taken > now => true,
             BackupKind::Daily => {
                 daily += 1;
                 daily <= KEEP_DAILY
@@ -354,92 +359,6 @@ pub(super) fn prune(journal: &Path) {
         }
     }
     remove_leftovers(journal);
-}
-
-/// Temporary copies (and their SQLite side files) left by a process that
-/// was killed while copying.
-fn remove_leftovers(journal: &Path) {
-    let prefix = format!(".{}-", stem(journal));
-    let Ok(entries) = fs::read_dir(backup_folder(journal)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| SystemTime::now().duration_since(t).ok())
-            .is_some_and(|age| age > STALE_AFTER);
-        if name.starts_with(&prefix) && name.contains(".tmp") && old {
-            fs::remove_file(entry.path()).ok();
-        }
-    }
-}
-
-/// A copy being written under a temporary name beside its final name;
-/// removed when dropped unless it got its real name.
-pub(super) struct TempCopy {
-    pub path: PathBuf,
-    placed: bool,
-}
-
-impl TempCopy {
-    /// Creates `.<name>.<pid>.tmp` (mode 0600) beside `target`, and the
-    /// private folder for it if needed.
-    pub fn create(target: &Path) -> std::io::Result<TempCopy> {
-        let folder = folder_of(target);
-        create_private_folder(folder)?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let path = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        options.open(&path)?;
-        Ok(TempCopy {
-            path,
-            placed: false,
-        })
-    }
-
-    /// Gives the copy its real name, unless a copy by that name appeared
-    /// meanwhile (another smallwins made the same copy): then this one goes.
-    pub fn keep_as(self, target: &Path) -> std::io::Result<Option<PathBuf>> {
-        if target.exists() {
-            self.discard();
-            return Ok(None);
-        }
-        self.replace(target)?;
-        Ok(Some(target.to_path_buf()))
-    }
-
-    /// Renames the copy to `target`, replacing what is there, and syncs
-    /// the folder so the new name survives a power cut.
-    pub fn replace(mut self, target: &Path) -> std::io::Result<()> {
-        fs::rename(&self.path, target)?;
-        self.placed = true;
-        if let Ok(dir) = fs::File::open(folder_of(target)) {
-            dir.sync_all().ok();
-        }
-        Ok(())
-    }
-
-    pub fn discard(self) {
-        drop(self);
-    }
-}
-
-impl Drop for TempCopy {
-    fn drop(&mut self) {
-        if !self.placed {
-            fs::remove_file(&self.path).ok();
-        }
-        fs::remove_file(side_file(&self.path, "-journal")).ok();
-    }
 }
 
 #[cfg(test)]

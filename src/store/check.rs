@@ -7,7 +7,9 @@ use std::path::Path;
 
 use rusqlite::ErrorCode;
 
-use super::open::{Found, Peek, check_header, connect_for_reading, look_at, open_error};
+use super::connect::{Found, How, Key, Peek, check_header, connect, look_at};
+use super::open::open_error;
+use super::shape;
 use super::{Counts, Result, StoreError};
 
 /// Problems listed at most; one is enough to know the file is damaged.
@@ -36,8 +38,9 @@ impl Health {
 }
 
 /// Runs `PRAGMA integrity_check` on the journal at `path`. A file that is
-/// not a smallwins journal, or is newer than this build, is an error; a
-/// damaged journal is a [`Health`] with problems.
+/// not a smallwins journal, is newer than this build, or holds a schema
+/// object a journal does not have, is an error; a damaged journal is a
+/// [`Health`] with problems.
 pub fn check(path: &Path) -> Result<Health> {
     match look_at(path)? {
         Found::Missing => return Err(StoreError::NoJournal(path.to_path_buf())),
@@ -59,7 +62,7 @@ pub fn check(path: &Path) -> Result<Health> {
         }
         Err(e) => return Err(e),
     }
-    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
+    let conn = connect(path, How::Read, Key::Plain)?;
     let peek = match Peek::read(&conn) {
         Ok(peek) => peek,
         Err(e) if is_damage(&e) => return Ok(Health::damaged("the schema cannot be read")),
@@ -71,6 +74,10 @@ pub fn check(path: &Path) -> Result<Health> {
             return Ok(Health::damaged("the journal's tables are missing"));
         }
         Err(e) => return Err(e),
+    }
+    // A schema object someone added is named, not called sound.
+    if !peek.fresh() {
+        shape::refuse_strangers(&conn, path, peek.version)?;
     }
     let rows = conn
         .prepare(&format!("PRAGMA integrity_check({MAX_PROBLEMS})"))

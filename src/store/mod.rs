@@ -20,6 +20,7 @@ mod backup;
 mod batch;
 mod check;
 mod checkpoints;
+mod connect;
 mod export;
 mod open;
 mod ranges;
@@ -27,6 +28,8 @@ mod restore;
 mod rows;
 mod schema;
 mod search;
+mod shape;
+mod temp;
 mod win_keys;
 mod writer;
 
@@ -42,8 +45,9 @@ pub use backup::{
     BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
 };
 pub use check::{Health, check};
+pub use connect::{Key, kind_of};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, misfit};
-pub use open::{Access, kind_of};
+pub use open::Access;
 pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use writer::Writer;
@@ -67,11 +71,16 @@ pub enum StoreError {
         .path.display()
     )]
     NotAFile { path: PathBuf, kind: &'static str },
-    #[error(
-        "There is no journal at {} yet; give --db the path of your journal.",
-        .0.display()
-    )]
+    #[error("No journal at {}. Run `smallwins` to start one there.", .0.display())]
     NoJournal(PathBuf),
+    /// A schema object a journal does not have (or one of its own changed
+    /// or missing): `what` names it, like "a trigger “evil” that a journal
+    /// does not have".
+    #[error(
+        "{} holds {what}, so it was left untouched; bring back a copy with `smallwins restore FILE` (`smallwins backup --list` shows them).",
+        .path.display()
+    )]
+    Stranger { path: PathBuf, what: String },
     #[error(
         "{} looks damaged, so it was left untouched and your backups were kept as they are; see them with `smallwins backup --list` and bring one back with `smallwins restore FILE`.",
         .0.display()
@@ -200,6 +209,8 @@ pub struct Store {
     path: PathBuf,
     /// False when opened read-only because the place cannot be written.
     writable: bool,
+    /// Whether opening made the file readable only by its owner.
+    tightened: bool,
 }
 
 impl Store {

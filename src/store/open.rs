@@ -1,15 +1,16 @@
-//! Opening the journal file: what may be opened, how, and what to say when
-//! it cannot be.
+//! Opening the journal as a [`Store`]: creating it, setting it up, bringing
+//! it up to date, and what to say when it cannot be used.
 //!
-//! - Only a regular file (or a symlink to one) is opened, or a missing path
-//!   is created (mode 0600, in new folders of mode 0700). A folder, FIFO,
-//!   device or socket is refused before anything is opened, so nothing about
-//!   it changes.
-//! - Every open reads the 100-byte header first (cheap, even on a ten-year
-//!   journal): not SQLite, another program's file, a newer journal or a
-//!   negative version is refused untouched; SQLite then reads page 1 and
-//!   the schema (a file cut short is found there). The full `quick_check`
-//!   runs once a day, before the daily backup (`backup.rs`).
+//! - Every open goes through [`connect`] and [`vet`] (`connect.rs`, the
+//!   one way into the file): only a regular file, its header read first,
+//!   and a journal holding anything but its own schema objects is refused
+//!   untouched. SQLite then reads page 1 and the schema (a file cut short
+//!   is found there). The full `quick_check` runs once a day, before the
+//!   daily backup (`backup.rs`).
+//! - Only a command that writes creates a missing journal (mode 0600, in
+//!   new folders of mode 0700); one that only reads says there is none.
+//! - An existing journal, `-wal` or `-shm` that others may read is made
+//!   readable only by its owner, and [`Store::tightened`] says so once.
 //! - Creating or updating the schema is one exclusive transaction, so a
 //!   second process waits and then finds the journal ready.
 //! - A writable open needs the file and its folder (SQLite keeps `-wal` and
@@ -19,135 +20,31 @@
 //! May use: the rest of `store`.
 
 use std::fs;
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
+use super::connect::{BUSY_WAIT, Found, How, Key, connect, look_at, vet};
 use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
-use super::{Result, Store, StoreError, backup};
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// How long a command waits for another smallwins that holds the journal.
-const BUSY_WAIT: Duration = Duration::from_secs(5);
+use super::{Result, Store, StoreError, backup, temp};
 
 /// What a command needs from the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// It writes: the journal must be writable.
+    /// It writes: the journal must be writable, and is created if missing.
     Write,
-    /// It only reads: nothing can be changed through this open, and a
-    /// journal in a read-only place (or on a full disk) is still read.
+    /// It only reads: nothing can be changed through this open, a journal
+    /// in a read-only place (or on a full disk) is still read, and a
+    /// missing journal is not created.
     Read,
     /// Writable where possible, read-only where not (the full-screen
     /// journal: looking around works anywhere, a change says why it can't).
+    /// Created if missing.
     WriteIfPossible,
-}
-
-/// What is at the journal's path.
-pub(super) enum Found {
-    Missing,
-    Empty,
-    File,
-}
-
-/// Looks at the path without opening it (a FIFO would block an open).
-pub(super) fn look_at(path: &Path) -> Result<Found> {
-    match fs::metadata(path) {
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Found::Missing),
-        Err(source) => Err(StoreError::Io {
-            action: "look at",
-            path: path.to_path_buf(),
-            source,
-        }),
-        Ok(m) if m.is_file() && m.len() == 0 => Ok(Found::Empty),
-        Ok(m) if m.is_file() => Ok(Found::File),
-        Ok(m) => Err(StoreError::NotAFile {
-            path: path.to_path_buf(),
-            kind: kind_of(&m.file_type()),
-        }),
-    }
-}
-
-/// "a folder", "a named pipe (FIFO)", … for a path that is not a file.
-pub fn kind_of(t: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else {
-        "not a regular file"
-    }
-}
-
-/// What the header and the schema say about a journal.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Peek {
-    pub app_id: i32,
-    pub version: i32,
-    pub tables: i64,
-}
-
-impl Peek {
-    /// Reads all three in one statement, so from one snapshot: read one by
-    /// one, another process creating the journal in between could make a
-    /// new journal look like another program's file.
-    pub fn read(conn: &Connection) -> rusqlite::Result<Peek> {
-        conn.query_row(
-            "SELECT (SELECT application_id FROM pragma_application_id),
-                    (SELECT user_version FROM pragma_user_version),
-                    (SELECT count(*) FROM sqlite_master)",
-            [],
-            |r| {
-                Ok(Peek {
-                    app_id: r.get(0)?,
-                    version: r.get(1)?,
-                    tables: r.get(2)?,
-                })
-            },
-        )
-    }
-
-    /// A new, empty database: ours to set up.
-    pub fn fresh(&self) -> bool {
-        self.app_id == 0 && self.version == 0 && self.tables == 0
-    }
-
-    /// Refuses what is not a smallwins journal this build can use.
-    pub fn refuse_foreign(&self, path: &Path) -> Result<()> {
-        if self.fresh() {
-            return Ok(());
-        }
-        if self.app_id != APPLICATION_ID {
-            return Err(StoreError::NotAJournal(path.to_path_buf()));
-        }
-        if self.version > LATEST_VERSION {
-            return Err(StoreError::NewerVersion {
-                path: path.to_path_buf(),
-                found: self.version,
-                supported: LATEST_VERSION,
-            });
-        }
-        if self.version < 0 || self.tables == 0 {
-            return Err(StoreError::Corrupt(path.to_path_buf()));
-        }
-        Ok(())
-    }
 }
 
 impl Store {
@@ -160,28 +57,46 @@ impl Store {
         Store::open_at(path, chrono::Local::now().naive_local(), Access::Write)
     }
 
-    /// [`Store::open`] for a command that needs `access`; `now` dates any
-    /// copy made before an update.
+    /// [`Store::open_with`] for a plain (not encrypted) journal.
     pub fn open_at(path: &Path, now: NaiveDateTime, access: Access) -> Result<Store> {
-        match open_writable(path, now) {
+        Store::open_with(path, now, access, Key::Plain)
+    }
+
+    /// Opens the journal at `path` for a command that needs `access`,
+    /// unlocked with `key`; `now` dates any copy made before an update.
+    pub fn open_with(path: &Path, now: NaiveDateTime, access: Access, key: Key) -> Result<Store> {
+        if access == Access::Read && !matches!(look_at(path)?, Found::File) {
+            return Err(StoreError::NoJournal(path.to_path_buf()));
+        }
+        // An empty file becoming a new journal is made private silently.
+        let tightened = matches!(look_at(path)?, Found::File) && tighten(path);
+        let mut store = match open_writable(path, now, key) {
             Ok(store) => {
                 if access == Access::Read {
                     store.conn.pragma_update(None, "query_only", true)?;
                 }
-                Ok(store)
+                store
             }
             Err(e) if access != Access::Write && e.still_readable() => {
-                open_read_only(path).map_err(|_| e)
+                open_read_only(path, key).map_err(|_| e)?
             }
-            Err(e) => Err(e),
-        }
+            Err(e) => return Err(e),
+        };
+        store.tightened = tightened;
+        Ok(store)
+    }
+
+    /// Whether opening made the journal (or its `-wal` or `-shm`) readable
+    /// only by its owner, as others could read it before.
+    pub fn tightened(&self) -> bool {
+        self.tightened
     }
 
     /// Creates a journal at an older schema version. For migration tests.
     #[doc(hidden)]
     pub fn create_at_version(path: &Path, version: i32) -> Result<()> {
         create_private_file(path)?;
-        let mut conn = Connection::open(path)?;
+        let mut conn = connect(path, How::Write, Key::Plain)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -205,23 +120,48 @@ impl StoreError {
     }
 }
 
-fn open_writable(path: &Path, now: NaiveDateTime) -> Result<Store> {
+/// Makes an existing journal and its `-wal` and `-shm` readable only by
+/// their owner (0644 becomes 0600, 0444 becomes 0400); whether any was
+/// readable by others before. Best effort: a
+/// file on a read-only disk, or someone else's, is left as it is.
+fn tighten(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut tightened = false;
+        for suffix in ["", "-wal", "-shm"] {
+            let file = side_file(path, suffix);
+            let Ok(meta) = fs::metadata(&file) else {
+                continue;
+            };
+            let mode = meta.permissions().mode();
+            // Only what others may do goes: a file its owner made
+            // read-only stays read-only.
+            if meta.is_file()
+                && mode & 0o077 != 0
+                && fs::set_permissions(&file, fs::Permissions::from_mode(mode & 0o700)).is_ok()
+            {
+                tightened = true;
+            }
+        }
+        tightened
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+fn open_writable(path: &Path, now: NaiveDateTime, key: Key) -> Result<Store> {
     match look_at(path)? {
         Found::Missing => create_private_file(path)?,
         // An existing empty file is a new journal: nothing in it can be lost.
         Found::Empty => restrict_permissions(path)?,
-        Found::File => check_header(path)?,
+        Found::File => {}
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-    // SQLite quietly opens a write-protected file read-only; say so before
-    // anything is read (a read-only open would leave files beside it).
-    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
-        return Err(read_only_cause(path));
-    }
-    conn.busy_timeout(BUSY_WAIT)?;
-    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
-    peek.refuse_foreign(path)?;
+    let mut conn = connect(path, How::Write, key)?;
+    let peek = vet(&conn, path)?;
 
     let settings = || -> rusqlite::Result<()> {
         use_wal(&conn)?;
@@ -248,10 +188,13 @@ fn open_writable(path: &Path, now: NaiveDateTime) -> Result<Store> {
         }
         bring_up_to_date(&mut conn, path)?;
     }
+    // Copies cut off by a killed process, now that none holds them.
+    temp::remove_leftovers(path);
     Ok(Store {
         conn,
         path: path.to_path_buf(),
         writable: true,
+        tightened: false,
     })
 }
 
@@ -280,8 +223,7 @@ fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<()> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Exclusive)
         .map_err(|e| open_error(path, e))?;
-    let peek = Peek::read(&tx).map_err(|e| open_error(path, e))?;
-    peek.refuse_foreign(path)?;
+    let peek = vet(&tx, path)?;
     if peek.version < LATEST_VERSION {
         if peek.fresh() {
             tx.pragma_update(None, "application_id", APPLICATION_ID)
@@ -301,15 +243,10 @@ fn migration_error(path: &Path, e: rusqlite::Error) -> StoreError {
 }
 
 /// Opens a journal that cannot be written here, for reading only, creating
-/// nothing beside it (see [`connect_for_reading`]).
-fn open_read_only(path: &Path) -> Result<Store> {
-    if !matches!(look_at(path)?, Found::File) {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    check_header(path)?;
-    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
-    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
-    peek.refuse_foreign(path)?;
+/// nothing beside it.
+fn open_read_only(path: &Path, key: Key) -> Result<Store> {
+    let conn = connect(path, How::Read, key)?;
+    let peek = vet(&conn, path)?;
     if peek.fresh() || peek.version < LATEST_VERSION {
         // Not set up yet, or needing an update that cannot be written.
         return Err(StoreError::ReadOnly);
@@ -319,53 +256,8 @@ fn open_read_only(path: &Path) -> Result<Store> {
         conn,
         path: path.to_path_buf(),
         writable: false,
+        tightened: false,
     })
-}
-
-/// A read-only connection that creates nothing beside the file. While
-/// another process has the journal open (its `-shm` is there), SQLite reads
-/// through the WAL and sees that process's latest commits; otherwise the
-/// file is opened `immutable`, which needs no side files.
-pub(super) fn connect_for_reading(path: &Path) -> rusqlite::Result<Connection> {
-    if side_file(path, "-shm").exists()
-        && let Ok(conn) = connect_read_only(path, false)
-        && Peek::read(&conn).is_ok()
-    {
-        conn.busy_timeout(BUSY_WAIT)?;
-        return Ok(conn);
-    }
-    let conn = connect_read_only(path, true)?;
-    conn.busy_timeout(BUSY_WAIT)?;
-    Ok(conn)
-}
-
-/// A read-only connection; `immutable` promises SQLite that nobody writes
-/// the file meanwhile, so it creates no `-wal` or `-shm` beside it.
-pub(super) fn connect_read_only(path: &Path, immutable: bool) -> rusqlite::Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let mut uri = String::from("file:");
-    uri.push_str(&uri_path(path));
-    if immutable {
-        uri.push_str("?immutable=1");
-    }
-    Connection::open_with_flags(uri, flags)
-}
-
-/// A path as the path part of a `file:` URI: absolute, with every byte
-/// that means something in a URI escaped.
-fn uri_path(path: &Path) -> String {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = String::new();
-    for &b in absolute.as_os_str().as_encoded_bytes() {
-        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// `journal.db` + `-wal` → `journal.db-wal`.
@@ -373,47 +265,6 @@ pub(super) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// Refuses a file that is plainly not a journal we can use, reading only
-/// its header.
-pub(super) fn check_header(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut header = [0u8; 100];
-    let mut file = fs::File::open(path).map_err(io)?;
-    let mut read = 0;
-    while read < header.len() {
-        match file.read(&mut header[read..]).map_err(io)? {
-            0 => break,
-            n => read += n,
-        }
-    }
-    if read < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    let word = |at: usize| [header[at], header[at + 1], header[at + 2], header[at + 3]];
-    let user_version = i32::from_be_bytes(word(60));
-    let app_id = i32::from_be_bytes(word(68));
-    if app_id != 0 && app_id != APPLICATION_ID {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    if app_id == APPLICATION_ID && user_version > LATEST_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_path_buf(),
-            found: user_version,
-            supported: LATEST_VERSION,
-        });
-    }
-    if app_id == APPLICATION_ID && user_version < 0 {
-        return Err(StoreError::Corrupt(path.to_path_buf()));
-    }
-    // A file shorter than its header says is found by SQLite itself as it
-    // reads page 1, before anything is written.
-    Ok(())
 }
 
 /// Puts an error met while opening in the words of [`StoreError`].
@@ -576,15 +427,4 @@ fn fold_wal_in(conn: &Connection, path: &Path) {
     }
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         .ok();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uri_paths_escape_what_a_uri_would_misread() {
-        let p = uri_path(Path::new("/tmp/a b/j?#%.db"));
-        assert_eq!(p, "/tmp/a%20b/j%3F%23%25.db");
-    }
 }

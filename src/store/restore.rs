@@ -5,18 +5,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use super::backup::{
-    BackupKind, TempCopy, backup_folder, copy_into, file_name, prune, run_backup, stem,
-};
-use super::open::{
-    Found, Peek, check_header, connect_for_reading, connect_read_only, create_private_file,
-    look_at, open_error, read_only_cause, restrict_permissions, side_file,
-};
+use super::backup::{BackupKind, backup_folder, copy_into, file_name, prune, run_backup, stem};
+use super::connect::{Found, How, Key, Peek, check_header, connect, look_at, vet};
+use super::open::{create_private_file, open_error, restrict_permissions, side_file};
+use super::temp::TempCopy;
 use super::{Counts, Result, StoreError};
 
 /// What `smallwins restore` needs to know about a copy before using it.
@@ -25,21 +21,14 @@ pub struct CopyInfo {
     pub counts: Counts,
 }
 
-/// Checks that `path` is a sound smallwins journal this build can read,
+/// Checks that `path` is a regular file holding a sound smallwins journal
+/// this build can read, with nothing in its schema but the journal's own,
 /// without changing it or creating anything beside it.
 pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
-    match look_at(path)? {
-        Found::Missing => return Err(StoreError::NoJournal(path.to_path_buf())),
-        Found::Empty => return Err(StoreError::NotAJournal(path.to_path_buf())),
-        Found::File => {}
-    }
-    check_header(path)?;
-    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
-    let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
-    if peek.fresh() {
+    let conn = connect(path, How::Read, Key::Plain)?;
+    if vet(&conn, path)?.fresh() {
         return Err(StoreError::NotAJournal(path.to_path_buf()));
     }
-    peek.refuse_foreign(path)?;
     let sound = conn
         .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
         .map_err(|e| open_error(path, e))?;
@@ -53,11 +42,10 @@ pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
 /// The records in a copy, without checking it through (cheap enough to
 /// list every copy).
 pub fn count_copy(path: &Path) -> Result<Counts> {
-    if !matches!(look_at(path)?, Found::File) {
-        return Err(StoreError::NotAJournal(path.to_path_buf()));
-    }
-    check_header(path)?;
-    let conn = connect_for_reading(path).map_err(|e| open_error(path, e))?;
+    let conn = connect(path, How::Read, Key::Plain).map_err(|e| match e {
+        StoreError::NoJournal(_) => StoreError::NotAJournal(path.to_path_buf()),
+        other => other,
+    })?;
     let peek = Peek::read(&conn).map_err(|e| open_error(path, e))?;
     if peek.fresh() {
         return Err(StoreError::NotAJournal(path.to_path_buf()));
@@ -93,7 +81,7 @@ pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restor
             Some(copy_before_restore(journal, now)?)
         }
     };
-    let source = connect_for_reading(from).map_err(|e| open_error(from, e))?;
+    let source = connect(from, How::Read, Key::Plain)?;
     if let Err(e) = restore_in_place(journal, &source) {
         match e {
             StoreError::Corrupt(_) | StoreError::Damaged | StoreError::Sqlite(_) => {
@@ -102,20 +90,14 @@ pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restor
             other => return Err(other),
         }
     }
-    prune(journal);
+    prune(journal, now);
     Ok(Restored { previous })
 }
 
 /// Writes `source` into the live journal through SQLite, which takes the
 /// proper locks: another smallwins with the journal open sees the change.
 fn restore_in_place(journal: &Path, source: &Connection) -> Result<()> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut dest =
-        Connection::open_with_flags(journal, flags).map_err(|e| open_error(journal, e))?;
-    if dest.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
-        return Err(read_only_cause(journal));
-    }
-    dest.busy_timeout(Duration::from_secs(5))?;
+    let mut dest = connect(journal, How::Write, Key::Plain)?;
     run_backup(source, &mut dest).map_err(|e| open_error(journal, e))?;
     // Empty the WAL into the file now, as closing would.
     dest.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
@@ -165,9 +147,8 @@ fn copy_before_restore(journal: &Path, now: NaiveDateTime) -> Result<PathBuf> {
         source,
     };
     let temp = TempCopy::create(&target).map_err(failed)?;
-    let copied = connect_read_only(journal, false)
-        .map_err(StoreError::from)
-        .and_then(|conn| copy_into(&conn, &temp.path));
+    let copied =
+        connect(journal, How::Read, Key::Plain).and_then(|conn| copy_into(&conn, &temp.path));
     if copied.is_err() {
         fs::copy(journal, &temp.path).map_err(failed)?;
     }

@@ -311,8 +311,14 @@ fn unusable_copy(from: &Path, e: StoreError) -> CliError {
     let choose = "give restore one of the copies `smallwins backup --list` shows";
     CliError::Input(match e {
         StoreError::NoJournal(_) => format!("There is no file at {name}; {choose}."),
-        StoreError::NotAJournal(_) | StoreError::NotAFile { .. } => {
+        StoreError::NotAJournal(_) => {
             format!("{name} is not a smallwins journal, so nothing was restored; {choose}.")
+        }
+        StoreError::NotAFile { kind, .. } => {
+            format!("{name} is {kind}, not a journal file, so nothing was restored; {choose}.")
+        }
+        StoreError::Stranger { what, .. } => {
+            format!("{name} holds {what}, so nothing was restored; {choose}.")
         }
         StoreError::Corrupt(_) | StoreError::Damaged => {
             format!("{name} looks damaged, so nothing was restored; {choose}.")

@@ -20,7 +20,7 @@ use crate::cli::words::long_day;
 use crate::domain::Journal;
 use crate::domain::model::{SearchHit, SearchKind};
 use crate::domain::prompts::Prompts;
-use crate::domain::search::MAX_RESULTS;
+use crate::domain::search::{self, MAX_RESULTS};
 
 /// What a search found.
 #[derive(Serialize)]
@@ -42,7 +42,9 @@ struct Hit {
 
 /// `search`.
 pub fn search(journal: &Journal, args: &SearchArgs) -> Result<Found> {
-    let query = args.words.join(" ");
+    let typed = args.words.join(" ");
+    // Cut as the full-screen journal's search box cuts it.
+    let query = search::capped(&typed).to_string();
     let hits = journal.search(&query)?;
     let prompts = &journal.config().prompts;
     let results = hits

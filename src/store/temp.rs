@@ -1,0 +1,153 @@
+//! Copies written under a temporary name, and clearing the ones a killed
+//! process left behind.
+//!
+//! A copy (a daily backup, the journal before an update or a restore, a
+//! restored journal about to take the journal's place) is written to
+//! `.<name>.<pid>.tmp` beside its final name and renamed only once
+//! complete. While it is written, the process holds a lock on it (`flock`,
+//! which the kernel lets go when the process ends, however it ends). A
+//! temporary copy nobody holds is a leftover of a killed process: the next
+//! open removes it, with its SQLite side files, however young it is; one
+//! another process still holds stays.
+//!
+//! May use: the rest of `store`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::backup::{backup_folder, stem};
+use super::open::{create_private_folder, folder_of, side_file};
+
+/// A copy being written under a temporary name beside its final name;
+/// removed when dropped unless it got its real name.
+pub(super) struct TempCopy {
+    pub path: PathBuf,
+    placed: bool,
+    /// Open while the copy is written: it holds the lock.
+    _held: fs::File,
+}
+
+impl TempCopy {
+    /// Creates `.<name>.<pid>.tmp` (mode 0600) beside `target`, and the
+    /// private folder for it if needed, and holds it.
+    pub fn create(target: &Path) -> std::io::Result<TempCopy> {
+        let folder = folder_of(target);
+        create_private_folder(folder)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path)?;
+        hold(&file);
+        Ok(TempCopy {
+            path,
+            placed: false,
+            _held: file,
+        })
+    }
+
+    /// Gives the copy its real name, unless a copy by that name appeared
+    /// meanwhile (another smallwins made the same copy): then this one goes.
+    pub fn keep_as(self, target: &Path) -> std::io::Result<Option<PathBuf>> {
+        if target.exists() {
+            self.discard();
+            return Ok(None);
+        }
+        self.replace(target)?;
+        Ok(Some(target.to_path_buf()))
+    }
+
+    /// Renames the copy to `target`, replacing what is there, and syncs
+    /// the folder so the new name survives a power cut.
+    pub fn replace(mut self, target: &Path) -> std::io::Result<()> {
+        fs::rename(&self.path, target)?;
+        self.placed = true;
+        if let Ok(dir) = fs::File::open(folder_of(target)) {
+            dir.sync_all().ok();
+        }
+        Ok(())
+    }
+
+    pub fn discard(self) {
+        drop(self);
+    }
+}
+
+impl Drop for TempCopy {
+    fn drop(&mut self) {
+        if !self.placed {
+            fs::remove_file(&self.path).ok();
+        }
+        fs::remove_file(side_file(&self.path, "-journal")).ok();
+    }
+}
+
+/// Takes the lock on a temporary copy being written. Best effort: where
+/// locks are not kept (some network file systems), a copy that is not
+/// held may be cleared by another process's open, and then that copy is
+/// simply not made.
+fn hold(file: &fs::File) {
+    #[cfg(unix)]
+    rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).ok();
+    #[cfg(not(unix))]
+    let _ = file;
+}
+
+/// Whether the temporary copy at `path` is held by a process that is still
+/// writing it.
+fn held(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        match fs::File::open(path) {
+            Ok(file) => {
+                rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive)
+                    .is_err()
+            }
+            Err(_) => false,
+        }
+    }
+    // Without locks, a copy is never known to be left over.
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
+}
+
+/// Removes the temporary copies of the journal at `journal` (in its
+/// backups folder, and beside it from a restore) that no process holds,
+/// and their SQLite side files. Best effort.
+pub(super) fn remove_leftovers(journal: &Path) {
+    let file_name = journal
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let places = [
+        (backup_folder(journal), format!(".{}-", stem(journal))),
+        (folder_of(journal).to_path_buf(), format!(".{file_name}.")),
+    ];
+    for (folder, prefix) in places {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(end) = name.find(".tmp") else {
+                continue;
+            };
+            if !name.starts_with(&prefix) {
+                continue;
+            }
+            // `.x.db.77.tmp-journal` belongs to `.x.db.77.tmp`.
+            let copy = folder.join(&name[..end + ".tmp".len()]);
+            if !held(&copy) {
+                fs::remove_file(entry.path()).ok();
+            }
+        }
+    }
+}
