@@ -25,6 +25,14 @@ impl Journal {
         Journal { dir, db }
     }
 
+    /// A journal file that is set up but holds nothing yet (as the
+    /// full-screen journal leaves it on first use).
+    fn empty() -> Journal {
+        let j = Journal::new();
+        drop(smallwins::store::Store::open(&j.db).expect("a new journal"));
+        j
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -66,8 +74,12 @@ impl Journal {
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}\n{out}"))
     }
 
-    /// Everything in the journal, as the JSON export without `exported_at`.
+    /// Everything in the journal, as the JSON export without `exported_at`;
+    /// null while there is no journal file.
     fn data(&self) -> Value {
+        if !self.db.exists() {
+            return Value::Null;
+        }
         let out = self.run(&["export"]);
         let mut value: Value = serde_json::from_str(&out).expect("export is JSON");
         value
@@ -283,7 +295,7 @@ fn promise_list_shows_number_schedule_cue_and_target() {
 
 #[test]
 fn an_empty_list_suggests_a_tiny_first_promise() {
-    let j = Journal::new();
+    let j = Journal::empty();
     let out = j.run(&["promise", "list"]);
     assert!(out.starts_with("No promises yet"), "{out}");
     assert!(out.contains("smallwins promise add"), "{out}");
@@ -1891,7 +1903,7 @@ Promises                     last 7  last 30  last 90  strength  kept
     assert!(out.contains("run"));
     assert_kind(&out);
 
-    let empty = Journal::new();
+    let empty = Journal::empty();
     let out = empty.run(&["stats"]);
     assert!(out.starts_with("Nothing recorded yet;"), "{out}");
     assert_eq!(out.lines().count(), 1);

@@ -317,12 +317,20 @@ proptest! {
 /// What the domain makes of a multi-line text (a win, note, lesson,
 /// intention or answer): `clean_controls`, without surrounding space.
 fn as_saved(text: &str) -> String {
-    clean_controls(text).trim().to_string()
+    let cleaned = clean_controls(text).trim().to_string();
+    // Only space and zero-width characters: nothing to keep.
+    if domain::validate::blank(&cleaned) {
+        return String::new();
+    }
+    cleaned
 }
 
 /// The words of a text once control characters are cleaned, for short
 /// fields (promise text, cue, smaller version, area, unit).
 fn words(text: &str) -> Vec<String> {
+    if domain::validate::blank(&clean_controls(text)) {
+        return Vec::new();
+    }
     clean_controls(text)
         .split_whitespace()
         .map(String::from)

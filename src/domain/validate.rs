@@ -107,7 +107,7 @@ impl Field {
         } else {
             cleaned.trim().to_string()
         };
-        if text.chars().all(|c| c.is_whitespace() || zero_width(c)) {
+        if blank(&text) {
             return Ok(None);
         }
         let len = text.chars().count();
@@ -155,6 +155,11 @@ impl Field {
             grouped(self.max)
         )
     }
+}
+
+/// Whether `text` shows nothing: only space and zero-width characters.
+pub fn blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || zero_width(c))
 }
 
 /// Characters that take no room and show nothing on their own: zero-width

@@ -12,7 +12,9 @@
 //! Every copy is made with SQLite's online backup API into a temporary name
 //! (mode 0600), synced, and only then renamed, so a crash or SIGKILL never
 //! leaves a half-written copy under a real name; leftovers of such a crash
-//! are removed later. Names are `<journal>-<YYYY-MM-DD>-<HHMMSS>-<kind>.db`,
+//! are removed on the next open, once no process holds them (`temp.rs`).
+//! A daily copy dated ahead of the clock (it was once set ahead) stays and
+//! is not counted among the last [`KEEP_DAILY`]. Names are `<journal>-<YYYY-MM-DD>-<HHMMSS>-<kind>.db`,
 //! where `<journal>` is the journal's file name without `.db`.
 //!
 //! May use: the rest of `store` (no other module of ours).

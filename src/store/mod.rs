@@ -3,9 +3,11 @@
 //! One connection, one transaction per user action, every write committed
 //! the moment it is made. WAL journal with `synchronous=FULL`, so a write the
 //! person was told about survives a power cut; `secure_delete`, so deleted
-//! text does not linger in the file. Opening (`open.rs`), the backups folder
-//! (`backup.rs`), restoring (`restore.rs`), the integrity check
-//! (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
+//! text does not linger in the file. The one way into the file
+//! (`connect.rs`, with the schema objects a journal may hold in
+//! `shape.rs`), opening the journal (`open.rs`), the backups folder
+//! (`backup.rs`), copies under temporary names (`temp.rs`), restoring
+//! (`restore.rs`), the integrity check (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
 //! (`checkpoints.rs`), writing (`writer.rs`, and
 //! `batch.rs` for many new records in one transaction), one promise's
 //! days (`ranges.rs`), rows to
