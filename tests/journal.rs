@@ -156,7 +156,10 @@ fn assert_undo_restores(j: &mut Journal, label: &str, change: impl FnOnce(&mut J
     change(j);
     assert_ne!(state(j), before, "{label}: the change changed something");
     assert!(j.can_undo());
-    assert_eq!(j.undo().expect("undo").as_deref(), Some(label));
+    assert_eq!(
+        j.undo().expect("undo").map(|u| u.label).as_deref(),
+        Some(label)
+    );
     assert_eq!(state(j), before, "{label}: undo put everything back");
     assert!(j.generation() > generation);
     assert!(!j.can_undo());
@@ -355,7 +358,8 @@ fn undo_walks_back_through_many_changes_in_order() {
         f.j.add_win(d("2026-11-18"), "Watered the plants", None)
             .expect("win");
     f.j.delete_win(&win).expect("delete");
-    let labels: Vec<String> = std::iter::from_fn(|| f.j.undo().expect("undo")).collect();
+    let labels: Vec<String> =
+        std::iter::from_fn(|| f.j.undo().expect("undo").map(|u| u.label)).collect();
     assert_eq!(
         labels,
         [
@@ -889,7 +893,7 @@ mod evidence {
         assert_eq!(s.promise_id.as_deref(), Some(p.id.as_str()));
         j.decide(&s, true).expect("accept");
         assert_ne!(state(&j), before);
-        let label = j.undo().expect("undo").expect("something undone");
+        let label = j.undo().expect("undo").expect("something undone").label;
         assert!(label.starts_with("accepted"), "{label}");
         assert_eq!(state(&j), before);
     }

@@ -343,3 +343,37 @@ fn the_window_and_the_shell_write_at_the_same_time() {
         assert!(wins.iter().any(|w| w.text == text), "{text} was lost");
     }
 }
+
+/// Regression: marking a promise kept in the window, then noting it missed
+/// from a shell, then pressing `u` in the window put the day back to "not
+/// recorded" and lost the note. Undo now leaves what the shell wrote, and
+/// says so.
+#[test]
+fn undo_in_the_window_leaves_a_mark_made_from_the_shell() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Pty::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send(" ");
+    s.wait_for("Kept. That counts.");
+    common::smallwins_at(&f, "2026-11-21T08:35")
+        .args(["missed", "1", "--note", "was on a train all day"])
+        .assert()
+        .success();
+    let mark = s.mark();
+    s.send("u");
+    s.wait_for_after(mark, "elsewhere");
+    s.send("q");
+    assert!(s.wait_exit());
+    let check = open_at(&f.path, "2026-11-21T09:00")
+        .day(d("2026-11-21"))
+        .expect("day")
+        .items
+        .into_iter()
+        .find(|i| i.number == 1)
+        .and_then(|i| i.check)
+        .expect("the shell's mark is still there");
+    assert_eq!(check.status, smallwins::domain::Status::Missed);
+    assert_eq!(check.note.as_deref(), Some("was on a train all day"));
+}

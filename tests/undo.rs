@@ -78,7 +78,7 @@ fn after_a_hundred_and_one_changes_undo_takes_back_an_accepted_suggestion() {
         Some(1)
     );
 
-    let undone = j.undo().expect("undo").expect("something to undo");
+    let undone = j.undo().expect("undo").expect("something to undo").label;
     assert!(
         undone.contains("accepted") && undone.contains(suggestion.headline.trim_end_matches('.')),
         "the message names what was undone: {undone:?}"
@@ -90,7 +90,7 @@ fn after_a_hundred_and_one_changes_undo_takes_back_an_accepted_suggestion() {
         "the decision is gone too"
     );
     // The next undo takes back the last win, not half of the decision.
-    let next = j.undo().expect("undo").expect("a win to take back");
+    let next = j.undo().expect("undo").expect("a win to take back").label;
     assert_eq!(next, "added a win");
     assert_eq!(text_of(&j, &id), "Stretch");
 }
@@ -140,7 +140,7 @@ fn a_decision_that_fails_halfway_leaves_nothing_done() {
     assert_eq!(text_of(&j, &id), "Stretch", "the promise was not changed");
     // Undo still takes back what was done before, and nothing else.
     assert_eq!(
-        j.undo().expect("undo").as_deref(),
+        j.undo().expect("undo").map(|u| u.label).as_deref(),
         Some("added a win"),
         "no half decision waits in the undo history"
     );
@@ -177,7 +177,7 @@ fn keeping_only_one_archives_the_others_in_one_step() {
     assert!(message.contains("2 archived"), "{message}");
     assert_eq!(j.promises(false).expect("promises").len(), 1);
 
-    let undone = j.undo().expect("undo").expect("one step");
+    let undone = j.undo().expect("undo").expect("one step").label;
     assert!(undone.contains("Keep just"), "{undone}");
     assert_eq!(j.promises(false).expect("promises").len(), 3);
     assert!(!j.can_undo(), "one action, one undo");
@@ -190,7 +190,7 @@ fn setting_a_suggestion_aside_is_one_step_too() {
     let suggestion = shrink_suggestion(&j, &id);
     j.decide(&suggestion, false).expect("set aside");
     assert!(shrink_suggestion_gone(&j, &id));
-    let undone = j.undo().expect("undo").expect("one step");
+    let undone = j.undo().expect("undo").expect("one step").label;
     assert!(undone.starts_with("set aside"), "{undone}");
     assert!(!j.can_undo());
     assert_eq!(shrink_suggestion(&j, &id).key, suggestion.key);

@@ -47,6 +47,7 @@ pub use journal::{
     Resurface, ReviewView, ShortWin, TREND_WEEKS, WeekProgress, day_items, status_for_amount,
 };
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
+pub use undo::Undone;
 
 use crate::store::StoreError;
 

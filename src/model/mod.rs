@@ -1,8 +1,9 @@
 //! The journal's plain records and values: promises with their schedules
 //! and targets, checks and their statuses, wins, check-ins, reflections,
-//! weekly reviews with their decisions, record counts, and the config
-//! values (among them the one glyph set, `glyphs.rs`, the full-screen
-//! journal's settings, `tui.rs`, and what a shared message may hold,
+//! weekly reviews with their decisions, record counts, a change to the
+//! journal as plain writes with what each expects to find (`change.rs`),
+//! and the config values (among them the one glyph set, `glyphs.rs`, the
+//! full-screen journal's settings, `tui.rs`, and what a shared message may hold,
 //! `share.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
@@ -17,6 +18,7 @@
 //! Every record has a stable unique id (a UUID), so journals exported on two
 //! machines can be merged.
 
+pub mod change;
 mod checkpoint;
 mod config;
 mod counts;

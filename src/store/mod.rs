@@ -14,12 +14,17 @@
 //! records (`rows.rs`) and the export format (`export.rs`) live beside this
 //! file. Reading lives here.
 //!
+//! Every action's writes come as one change, applied by `change.rs`; a
+//! write that expects to find something (undo's always do) and no longer
+//! does is left as it is, and said.
+//!
 //! May use: `model` (and `text`, the leaf helpers that make text safe to
 //! show). It speaks in model records, never in domain types, so the domain
 //! can change its rules without touching SQL.
 
 mod backup;
 mod batch;
+mod change;
 mod check;
 mod checkpoints;
 mod connect;

@@ -241,7 +241,7 @@ impl App {
                 return;
             }
             Action::Undo => match j.undo() {
-                Ok(Some(label)) => Outcome::say(format!("Undone: {label}.")),
+                Ok(Some(undone)) => Outcome::say(undone.message()),
                 Ok(None) => Outcome::say("Nothing to undo in this session."),
                 Err(e) => Outcome::say(e.to_string()),
             },

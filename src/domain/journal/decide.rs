@@ -236,9 +236,8 @@ impl Journal {
         decided: String,
     ) -> Result<()> {
         let week_start = self.week_start(self.today());
-        let before = self.review_record(week_start)?;
-        let mut review = before
-            .clone()
+        let mut review = self
+            .review_record(week_start)?
             .unwrap_or_else(|| self.new_review(week_start));
         review.decisions.push(Decision {
             key: suggestion.key.clone(),
@@ -248,7 +247,7 @@ impl Journal {
             decided,
         });
         review.updated_at = self.now();
-        change.review(review, before);
+        change.review(review);
         Ok(())
     }
 }

@@ -35,7 +35,7 @@ impl Journal {
             private,
         };
         let mut change = Change::default();
-        change.win(win.clone(), None);
+        change.win(win.clone());
         self.commit(change, "added a win".into())?;
         Ok(win)
     }
@@ -54,7 +54,7 @@ impl Journal {
             "made a win shareable"
         };
         let mut change = Change::default();
-        change.win(new.clone(), Some(win.clone()));
+        change.win(new.clone());
         self.commit(change, label.into())?;
         Ok(new)
     }
@@ -75,14 +75,14 @@ impl Journal {
             return Ok(new);
         }
         let mut change = Change::default();
-        change.win(new.clone(), Some(win.clone()));
+        change.win(new.clone());
         self.commit(change, "edited a win".into())?;
         Ok(new)
     }
 
     pub fn delete_win(&mut self, win: &Win) -> Result<()> {
         let mut change = Change::default();
-        change.remove_win(win.clone());
+        change.remove_win(win.id.clone());
         self.commit(change, "deleted a win".into())
     }
 
@@ -111,7 +111,7 @@ impl Journal {
             updated_at: self.now(),
         };
         let mut change = Change::default();
-        change.checkin(checkin.clone(), before);
+        change.checkin(checkin.clone());
         self.commit(change, "saved the check-in".into())?;
         Ok(checkin)
     }
@@ -148,7 +148,7 @@ impl Journal {
             updated_at: self.now(),
         };
         let mut change = Change::default();
-        change.reflection(reflection.clone(), before);
+        change.reflection(reflection.clone());
         self.commit(change, "saved the reflection".into())?;
         Ok(reflection)
     }

@@ -59,9 +59,9 @@ impl Journal {
         let label = format!("marked “{}” {}", promise.text, status.label());
         let mut change = Change::default();
         if status.showed_up() && day < promise.created_on {
-            change.promise(self.started_on(&promise, day), Some(promise.clone()));
+            change.promise(self.started_on(&promise, day));
         }
-        change.check(check.clone(), before);
+        change.check(check.clone());
         self.commit(change, label)?;
         Ok(check)
     }
@@ -126,7 +126,7 @@ impl Journal {
             return Ok(());
         };
         let mut change = Change::default();
-        change.remove_check(before);
+        change.remove_check(before.promise_id, before.day);
         self.commit(change, "cleared a mark".into())
     }
 

@@ -43,7 +43,7 @@ pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};
 pub use wins::ShortWin;
 
-use super::undo::{Change, History};
+use super::undo::{Change, Group, History, Undone};
 use super::{Clock, Error, Result, day, input};
 use crate::model::{Config, Counts, Promise};
 use crate::store::{Access, Store};
@@ -131,8 +131,8 @@ impl Journal {
         if change.is_empty() {
             return Ok(());
         }
-        self.store.write(|w| change.apply(w))?;
-        self.history.push(change.into_group(label));
+        let applied = self.store.apply(&change)?;
+        self.history.push(Group::new(label, applied.undo));
         self.generation += 1;
         self.keep_checkpoints();
         Ok(())
@@ -147,17 +147,22 @@ impl Journal {
         !self.history.is_empty()
     }
 
-    /// Takes back the last action, whole. Returns what was undone, in
-    /// words, or `None` if there was nothing to undo.
-    pub fn undo(&mut self) -> Result<Option<String>> {
+    /// Takes back the last action, whole, except what was changed
+    /// elsewhere since (another window, a command in a shell): that is
+    /// left as it is, and [`Undone`] says so. Returns `None` if there was
+    /// nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Undone>> {
         let Some(group) = self.history.pop() else {
             return Ok(None);
         };
-        match self.store.write(|w| group.apply(w)) {
-            Ok(()) => {
+        match self.store.apply(group.undo()) {
+            Ok(applied) => {
                 self.generation += 1;
                 self.keep_checkpoints();
-                Ok(Some(group.label().to_string()))
+                Ok(Some(Undone {
+                    label: group.label().to_string(),
+                    left: applied.left,
+                }))
             }
             Err(e) => {
                 self.history.push(group);

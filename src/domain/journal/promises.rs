@@ -142,7 +142,7 @@ impl Journal {
             unit: new.unit,
         };
         let promise = self.with_fields(blank, &fields, today)?;
-        change.promise(promise.clone(), None);
+        change.promise(promise.clone());
         Ok(promise)
     }
 
@@ -187,7 +187,7 @@ impl Journal {
         let mut p = self.with_fields(before.clone(), edit, from)?;
         if p != before {
             p.updated_at = self.now();
-            change.promise(p.clone(), Some(before));
+            change.promise(p.clone());
         }
         Ok(p)
     }
@@ -270,7 +270,7 @@ impl Journal {
         let mut p = before.clone();
         p.archived_on = archived.then(|| self.today());
         p.updated_at = self.now();
-        change.promise(p.clone(), Some(before));
+        change.promise(p.clone());
         Ok(p)
     }
 
@@ -291,7 +291,7 @@ impl Journal {
         let moved = order.remove(from);
         order.insert(to, moved);
         let mut change = Change::default();
-        change.order(order, before);
+        change.order(order);
         self.commit(change, "moved a promise".into())
     }
 

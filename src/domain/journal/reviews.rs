@@ -187,14 +187,13 @@ impl Journal {
     /// Saves an answer to a weekly prompt (an empty answer removes it).
     pub fn answer_weekly(&mut self, week_start: NaiveDate, key: &str, text: &str) -> Result<()> {
         self.check_day(week_start)?;
-        let before = self.review_record(week_start)?;
-        let mut review = before
-            .clone()
+        let mut review = self
+            .review_record(week_start)?
             .unwrap_or_else(|| self.new_review(week_start));
         set_answer(&mut review.answers, key, text)?;
         review.updated_at = self.now();
         let mut change = Change::default();
-        change.review(review, before);
+        change.review(review);
         self.commit(change, "saved a weekly answer".into())
     }
 
