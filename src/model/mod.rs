@@ -1,6 +1,7 @@
 //! The journal's plain records and values: promises with their schedules
 //! and targets, checks and their statuses, wins, check-ins, reflections,
-//! weekly reviews with their decisions, record counts, and the config
+//! weekly reviews with their decisions, record counts, the export of them
+//! all (`export.rs`), and the config
 //! values (among them the one glyph set, `glyphs.rs`, the full-screen
 //! journal's settings, `tui.rs`, and what a shared message may hold,
 //! `share.rs`).
@@ -20,6 +21,7 @@
 mod checkpoint;
 mod config;
 mod counts;
+mod export;
 pub mod glyphs;
 mod promise;
 mod records;
@@ -33,6 +35,7 @@ mod win_key;
 pub use checkpoint::{PromiseCheckpoint, TotalsCheckpoint};
 pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 pub use glyphs::{Glyph, GlyphSet, Glyphs};
 pub use promise::{
     Due, Promise, PromiseVersion, Schedule, Target, amount_in, decimals, format_amount, rounded,

@@ -9,7 +9,9 @@
 //! (`checkpoints.rs`), writing (`writer.rs`, and
 //! `batch.rs` for many new records in one transaction), one promise's
 //! days (`ranges.rs`), rows to
-//! records (`rows.rs`) and the export format (`export.rs`) live beside this
+//! records (`rows.rs`), the export and what an import's merge looks up
+//! (`export.rs`; the format itself is `model::Export`, the merge rule
+//! `domain::merge`) and the search index (`search.rs`) live beside this
 //! file. Reading lives here.
 //!
 //! May use: `model` (and `text`, the leaf helpers that make text safe to
@@ -42,7 +44,7 @@ pub use backup::{
     BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
 };
 pub use check::{Health, check};
-pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, misfit};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, Stamp, misfit};
 pub use open::{Access, kind_of};
 pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
