@@ -233,10 +233,10 @@ fn transfer(c: &mut Criterion, journals: &[(Size, PathBuf)], dir: &Path) {
                     n += 1;
                     let scratch = Scratch(dir.join(format!("import-{n}.db")));
                     drop(open(&scratch.0));
-                    scratch
+                    (scratch, data.clone())
                 },
-                |scratch| {
-                    open(&scratch.0).import(&data).expect("import");
+                |(scratch, data)| {
+                    open(&scratch.0).import_owned(data).expect("import");
                     scratch
                 },
                 BatchSize::PerIteration,

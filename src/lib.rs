@@ -3,7 +3,8 @@
 //! Layers, each looking only down: [`ui`] and [`cli`] over [`domain`] (the
 //! rules, evidence, suggestions, undo) over [`store`] (the only module with
 //! SQL) over [`model`] (the plain records and values, which every layer may
-//! use). [`config`] loads the config file into model values; [`text`] holds
+//! use). [`config`] loads the config file into model values; [`files`]
+//! reads a file a person names (a regular file only, up to a cap); [`text`] holds
 //! the leaf helpers that clean input and make output safe; [`clipboard`]
 //! makes the sequence that copies text through the terminal.
 #![forbid(unsafe_code)]
@@ -14,6 +15,7 @@ pub mod clipboard;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -517,11 +517,6 @@ fn bad_records() -> Vec<BadRecord> {
             "\"amount\" of -3",
         ),
         (
-            "future check",
-            Box::new(|v| v["checks"][0]["day"] = json!("2026-11-22")),
-            "still ahead",
-        ),
-        (
             "unknown promise",
             Box::new(|v| v["checks"][0]["promise_id"] = json!("nobody")),
             "neither in the file nor in the journal",
@@ -583,11 +578,6 @@ fn bad_records() -> Vec<BadRecord> {
             "long weekly answer",
             Box::new(|v| v["reviews"][0]["answers"]["keep"] = json!("k".repeat(20_001))),
             "20,001 characters",
-        ),
-        (
-            "future review",
-            Box::new(|v| v["reviews"][0]["week_start"] = json!("2026-11-23")),
-            "still ahead",
         ),
     ]
 }

@@ -16,7 +16,8 @@
 //! - `keys.rs`: keys as written in the file (`"ctrl-u"`).
 //! - `share.rs`: `[share] include`, what a shared message includes.
 //!
-//! May use: `model` (the values it fills) and nothing else of ours.
+//! May use: `model` (the values it fills) and `files` (reading the file
+//! within its cap), nothing else of ours.
 
 mod keys;
 mod look;
@@ -26,6 +27,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
+
+use crate::files::{self, ReadError};
 
 pub use crate::model::Config;
 use crate::model::tui::TuiConfig;
@@ -131,6 +134,12 @@ pub enum ConfigError {
     },
     #[error("The config file {} could not be read: {message}.", .path.display())]
     Unreadable { path: PathBuf, message: String },
+    /// A pipe, a device, a folder or a file past [`files::CONFIG_CAP`].
+    #[error(
+        "The config file {} {phrase}, so it was not read; point --config at a TOML file of your settings.",
+        .path.display()
+    )]
+    NotUsable { path: PathBuf, phrase: String },
     /// Only a broken build: see [`built_in_prompts`].
     #[error(
         "This smallwins was built with prompts it cannot read (assets/prompts.toml, line {line}: {message}); install a release of smallwins again."
@@ -203,15 +212,25 @@ pub fn default_path() -> Option<PathBuf> {
 /// Loads `path` with its warnings; a file that does not exist gives the
 /// defaults.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Loaded {
+    match files::read(path, files::CONFIG_CAP) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text, path),
+            Err(_) => Err(ConfigError::Unreadable {
+                path: path.to_path_buf(),
+                message: "it is not UTF-8 text".into(),
+            }),
+        },
+        Err(e) if e.is_not_found() => Ok(Loaded {
             config: Config::built_in()?,
             warnings: Vec::new(),
         }),
-        Err(e) => Err(ConfigError::Unreadable {
+        Err(ReadError::Io(e)) => Err(ConfigError::Unreadable {
             path: path.to_path_buf(),
             message: e.to_string(),
+        }),
+        Err(e) => Err(ConfigError::NotUsable {
+            path: path.to_path_buf(),
+            phrase: e.phrase(|e| e.to_string()),
         }),
     }
 }

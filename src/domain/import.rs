@@ -17,82 +17,81 @@ use crate::model::{
 };
 use crate::store::Export;
 
+/// The last day a journal keeps: days are stored as `YYYY-MM-DD`, so a
+/// year has four digits.
+const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MAX,
+};
+
 /// Longest record id; ours are 36-character UUIDs.
 const MAX_ID_LEN: usize = 100;
 
 /// What is wrong with a record, as a phrase after its name ("has …").
 type Problem = String;
 
-/// The import's view of "now" and of the journal it goes into.
+/// The import's view of the journal it goes into.
 struct Rules<'a> {
-    today: NaiveDate,
-    now: NaiveDateTime,
     /// Promise ids in the journal, with the ids of their targets.
     journal: &'a [Promise],
 }
 
-/// `data` as it will be merged, each text cleaned; or one sentence naming
-/// the first record that cannot be imported.
-pub fn checked(
-    data: &Export,
-    journal: &[Promise],
-    today: NaiveDate,
-    now: NaiveDateTime,
-) -> Result<Export> {
-    let rules = Rules {
-        today,
-        now,
-        journal,
-    };
-    Ok(Export {
-        format: data.format.clone(),
-        version: data.version,
-        exported_at: data.exported_at,
-        from: data.from,
-        to: data.to,
-        promises: numbered(rules.promises(&data.promises)?, journal),
-        checks: rules.checks(data)?,
-        wins: each(
-            &data.wins,
-            Unique::new("win", ""),
-            |w| named("win", &w.id, &w.day.to_string()),
-            |w| (&w.id, None),
-            |w| rules.win(w),
-        )?,
-        checkins: each(
-            &data.checkins,
-            Unique::new("check-in", "for the same day"),
-            |c| named("check-in", &c.id, &c.day.to_string()),
-            |c| (&c.id, Some(c.day.to_string())),
-            |c| rules.checkin(c),
-        )?,
-        reflections: each(
-            &data.reflections,
-            Unique::new("reflection", "for the same day"),
-            |r| named("reflection", &r.id, &r.day.to_string()),
-            |r| (&r.id, Some(r.day.to_string())),
-            |r| rules.reflection(r),
-        )?,
-        reviews: each(
-            &data.reviews,
-            Unique::new("weekly review", "for the same week"),
-            |r| named("weekly review", &r.id, &format!("week of {}", r.week_start)),
-            |r| (&r.id, Some(r.week_start.to_string())),
-            |r| rules.review(r),
-        )?,
-    })
+/// `data` as it will be merged, each text cleaned in place (so checking
+/// holds no second copy of the file's records); or one sentence naming the
+/// first record that cannot be imported.
+pub fn checked(mut data: Export, journal: &[Promise]) -> Result<Export> {
+    let rules = Rules { journal };
+    rules.promises(&mut data.promises)?;
+    data.promises = numbered(std::mem::take(&mut data.promises), journal);
+    rules.checks(&data.promises, &mut data.checks)?;
+    each(
+        &mut data.wins,
+        Unique::new("win", ""),
+        |w| named("win", &w.id, &w.day.to_string()),
+        |w| (&w.id, None),
+        |w| rules.win(w),
+    )?;
+    each(
+        &mut data.checkins,
+        Unique::new("check-in", "for the same day"),
+        |c| named("check-in", &c.id, &c.day.to_string()),
+        |c| (&c.id, Some(slot(&[c.day.to_string().as_bytes()]))),
+        |c| rules.checkin(c),
+    )?;
+    each(
+        &mut data.reflections,
+        Unique::new("reflection", "for the same day"),
+        |r| named("reflection", &r.id, &r.day.to_string()),
+        |r| (&r.id, Some(slot(&[r.day.to_string().as_bytes()]))),
+        |r| rules.reflection(r),
+    )?;
+    each(
+        &mut data.reviews,
+        Unique::new("weekly review", "for the same week"),
+        |r| named("weekly review", &r.id, &format!("week of {}", r.week_start)),
+        |r| (&r.id, Some(slot(&[r.week_start.to_string().as_bytes()]))),
+        |r| rules.review(r),
+    )?;
+    Ok(data)
 }
 
 impl Rules<'_> {
     /// The checks, each for a promise in the file or in the journal.
-    fn checks(&self, data: &Export) -> Result<Vec<Check>> {
-        let in_file: HashSet<&str> = data.promises.iter().map(|p| p.id.as_str()).collect();
-        let known = |id: &str| in_file.contains(id) || self.journal.iter().any(|p| p.id == id);
+    fn checks(&self, promises: &[Promise], checks: &mut [Check]) -> Result<()> {
+        let in_file: HashSet<&str> = promises.iter().map(|p| p.id.as_str()).collect();
+        let in_journal: HashSet<&str> = self.journal.iter().map(|p| p.id.as_str()).collect();
+        let known = |id: &str| in_file.contains(id) || in_journal.contains(id);
         each(
-            &data.checks,
+            checks,
             Unique::new("check", "of the same promise on the same day"),
             |c| named("check", &c.id, &c.day.to_string()),
-            |c| (&c.id, Some(format!("{}\u{0}{}", c.promise_id, c.day))),
+            |c| {
+                let day = c.day.to_string();
+                (
+                    &c.id,
+                    Some(slot(&[c.promise_id.as_bytes(), day.as_bytes()])),
+                )
+            },
             |c| {
                 if !known(&c.promise_id) {
                     return Err(format!(
@@ -107,24 +106,38 @@ impl Rules<'_> {
 }
 
 /// Checks the records of one kind in file order: ids first, then the
-/// record itself. The first bad one refuses the whole file.
+/// record itself, which is replaced by its cleaned copy. The first bad one
+/// refuses the whole file.
 fn each<T>(
-    items: &[T],
+    items: &mut [T],
     mut unique: Unique,
     name: impl Fn(&T) -> String,
-    slot: impl Fn(&T) -> (&String, Option<String>),
+    slot: impl Fn(&T) -> (&String, Option<u128>),
     mut check: impl FnMut(&T) -> Result<T, Problem>,
-) -> Result<Vec<T>> {
-    items
-        .iter()
-        .map(|item| {
-            let (id, slot) = slot(item);
-            unique
-                .add(id, slot)
-                .and_then(|()| check(item))
-                .map_err(|problem| refuse(name(item), problem))
-        })
-        .collect()
+) -> Result<()> {
+    for item in items.iter_mut() {
+        let (id, slot) = slot(item);
+        let clean = unique
+            .add(id, slot)
+            .and_then(|()| check(item))
+            .map_err(|problem| refuse(name(item), problem))?;
+        *item = clean;
+    }
+    Ok(())
+}
+
+/// What the journal keeps one of (a day, a promise and a day), as a
+/// 128-bit FNV-1a hash: seen-sets of a few million records stay small.
+fn slot(parts: &[&[u8]]) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut hash = OFFSET;
+    for part in parts {
+        for &b in part.iter().chain([0u8].iter()) {
+            hash = (hash ^ u128::from(b)).wrapping_mul(PRIME);
+        }
+    }
+    hash
 }
 
 /// The one sentence for a bad record.
@@ -144,13 +157,13 @@ fn named(kind: &str, id: &str, detail: &str) -> String {
 }
 
 /// Ids, and the one record per day (or per promise and day) a kind allows,
-/// seen so far in the file.
+/// seen so far in the file (as hashes, see [`slot`]).
 struct Unique {
     kind: &'static str,
     /// Which records the journal keeps only one of: "for the same day".
     slot_words: &'static str,
-    ids: HashSet<String>,
-    slots: HashSet<String>,
+    ids: HashSet<u128>,
+    slots: HashSet<u128>,
 }
 
 impl Unique {
@@ -165,9 +178,9 @@ impl Unique {
 
     /// `slot` names what the journal keeps only one of (a day, or a promise
     /// and a day), for kinds that have one.
-    fn add(&mut self, id: &str, slot: Option<String>) -> Result<(), Problem> {
+    fn add(&mut self, id: &str, slot: Option<u128>) -> Result<(), Problem> {
         check_id(id)?;
-        if !self.ids.insert(id.to_string()) {
+        if !self.ids.insert(self::slot(&[id.as_bytes()])) {
             return Err(format!(
                 "has the same \"id\" as an earlier {} in the file",
                 self.kind
@@ -279,7 +292,7 @@ fn numbered(mut promises: Vec<Promise>, journal: &[Promise]) -> Vec<Promise> {
 
 impl Rules<'_> {
     /// Promises, with target and version ids unique across the whole file.
-    fn promises(&self, items: &[Promise]) -> Result<Vec<Promise>> {
+    fn promises(&self, items: &mut [Promise]) -> Result<()> {
         let mut versions: HashMap<String, String> = HashMap::new();
         let mut targets: HashMap<String, String> = HashMap::new();
         each(
@@ -317,12 +330,14 @@ impl Rules<'_> {
         )
     }
 
-    /// A day from [`day::FIRST_DAY`] to today (`slack` days earlier allowed).
+    /// A day from [`day::FIRST_DAY`] (`slack` days earlier allowed) to
+    /// [`LAST_DAY`]. A day after today is kept: a journal holds one when
+    /// it was written while the clock ran ahead, its export holds it too,
+    /// and an import brings back whatever an export holds.
     fn day(&self, value: NaiveDate, json: &str, slack: i64) -> Result<(), Problem> {
-        if value > self.today {
+        if value > LAST_DAY {
             return Err(format!(
-                "has \"{json}\": {value}, which is still ahead (today is {})",
-                self.today
+                "has \"{json}\": {value}, after {LAST_DAY}, the last day a journal keeps"
             ));
         }
         if value < day::FIRST_DAY - Duration::days(slack) {
@@ -334,13 +349,13 @@ impl Rules<'_> {
         Ok(())
     }
 
-    /// A moment a record was written: from 1900 to now, with a day's grace
-    /// for a clock that runs ahead on the machine that made the export.
+    /// A moment a record was written: on a day a journal keeps (a clock
+    /// that ran ahead writes moments ahead, as it writes days).
     fn moment(&self, value: NaiveDateTime, json: &str) -> Result<(), Problem> {
         let earliest = day::FIRST_DAY.and_time(chrono::NaiveTime::MIN);
-        if value < earliest || value > self.now + Duration::days(1) {
+        if value < earliest || value.date() > LAST_DAY {
             return Err(format!(
-                "has \"{json}\": {value}, outside {} to now",
+                "has \"{json}\": {value}, outside {} to {LAST_DAY}",
                 day::FIRST_DAY
             ));
         }

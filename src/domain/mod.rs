@@ -12,6 +12,7 @@
 //! - `undo.rs` — each action as one change and one step of undo;
 //! - `day.rs` (the day boundary, dates as typed), `clock.rs` (where "now"
 //!   comes from), `validate.rs` and `import.rs` (what may be recorded),
+//!   `merge.rs` (the one rule that merges two copies of a record),
 //!   `prompts.rs`, and `words.rs` (words and numbers both front ends show);
 //! - `share.rs` — the message for one trusted person, of a day or a week.
 //!
@@ -27,6 +28,7 @@ pub mod evidence;
 pub mod history;
 mod import;
 mod journal;
+pub mod merge;
 pub mod prompts;
 pub mod rule;
 pub mod search;

@@ -1,9 +1,10 @@
 //! The journal's plain records and values: promises with their schedules
 //! and targets, checks and their statuses, wins, check-ins, reflections,
-//! weekly reviews with their decisions, record counts, a change to the
-//! journal as plain writes with what each expects to find (`change.rs`),
-//! and the config values (among them the one glyph set, `glyphs.rs`, the
-//! full-screen journal's settings, `tui.rs`, and what a shared message may hold,
+//! weekly reviews with their decisions, record counts, the export of them
+//! all (`export.rs`), a change to the journal as plain writes with what
+//! each expects to find (`change.rs`), and the config values (among them
+//! the one glyph set, `glyphs.rs`, the full-screen journal's settings,
+//! `tui.rs`, and what a shared message may hold,
 //! `share.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
@@ -22,6 +23,7 @@ pub mod change;
 mod checkpoint;
 mod config;
 mod counts;
+mod export;
 pub mod glyphs;
 mod promise;
 mod records;
@@ -35,6 +37,7 @@ mod win_key;
 pub use checkpoint::{PromiseCheckpoint, TotalsCheckpoint};
 pub use config::{Config, Prompt, Prompts};
 pub use counts::{Counts, ImportReport};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 pub use glyphs::{Glyph, GlyphSet, Glyphs};
 pub use promise::{
     Due, Promise, PromiseVersion, Schedule, Target, amount_in, decimals, format_amount, rounded,

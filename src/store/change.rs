@@ -65,7 +65,7 @@ fn put_or_remove(
     expect: &Expect,
     applied: &mut Applied,
 ) -> Result<()> {
-    let conn: &Connection = w.tx();
+    let conn: &Connection = w.tx;
     let before = read(conn, &key)?;
     if same(before.as_ref(), target) {
         // Already as wanted: nothing to write, nothing to take back.
@@ -121,7 +121,7 @@ fn place(
     expect: &Expect,
     applied: &mut Applied,
 ) -> Result<()> {
-    let conn: &Connection = w.tx();
+    let conn: &Connection = w.tx;
     let before = positions(conn, wanted)?;
     if before.iter().all(|p| wanted.contains(p)) {
         return Ok(());

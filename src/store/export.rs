@@ -1,5 +1,6 @@
-//! The export format: every record with its stable id, as JSON. Import merges
-//! by id, newest `updated_at` wins, so importing twice changes nothing.
+//! Reading the journal as an export (`model::Export`) and merging one in.
+//! Import merges by id, newest `updated_at` wins, so importing twice
+//! changes nothing.
 //!
 //! May use: `model`, `text` (to quote a record safely) and the rest of
 //! `store`.
@@ -7,38 +8,16 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
+use super::rows::win_from_row;
 use super::{Result, Store, Writer};
-pub use crate::model::ImportReport;
-use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win, win_key};
+use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win};
+pub use crate::model::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 
-/// Marks a JSON file as a smallwins export.
-pub const EXPORT_FORMAT: &str = "smallwins-export";
-
-/// The export format this build writes and the newest it reads. Version 2
-/// added promise numbers, wording versions and "kept the smaller version";
-/// version 3 a win's `private` flag (a win in an older export is not
-/// private). Older exports still import (a version 1 export's promises are
-/// numbered on the way in).
-pub const EXPORT_VERSION: u32 = 3;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Export {
-    pub format: String,
-    pub version: u32,
-    pub exported_at: NaiveDateTime,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub promises: Vec<Promise>,
-    pub checks: Vec<Check>,
-    pub wins: Vec<Win>,
-    pub checkins: Vec<CheckIn>,
-    pub reflections: Vec<Reflection>,
-    /// Weekly reviews (absent in exports made before reviews existed).
-    #[serde(default)]
-    pub reviews: Vec<Review>,
-}
+/// From how many records an import fills the search index once at the
+/// end rather than record by record: below it, rebuilding the index of a
+/// large journal would cost more than the rows save.
+const BULK_RECORDS: u64 = 2_000;
 
 /// For an export whose records do not fit the format: the first record that
 /// does not, named by kind, id and day, and why, like `check 0192… (2026-11-20)
@@ -109,128 +88,84 @@ impl Store {
         })
     }
 
-    /// Merges an export into this journal in one transaction.
-    pub fn import(&mut self, data: &Export) -> Result<ImportReport> {
-        self.write(|w| w.merge(data))
+    /// Runs `merge` (an import's records, merged by the domain's rule)
+    /// in one transaction: all of it is saved, or none. With more than
+    /// [`BULK_RECORDS`] records the search index is filled once at the end
+    /// ([`Writer::in_bulk`]).
+    pub fn import_with<T>(
+        &mut self,
+        records: u64,
+        merge: impl FnOnce(&Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write(|w| {
+            if records > BULK_RECORDS {
+                w.in_bulk(merge)
+            } else {
+                merge(w)
+            }
+        })
     }
 }
 
+/// What an import needs to know of a record already in the journal: its
+/// id and when it was last written, for the domain's merge rule.
+pub type Stamp = (String, NaiveDateTime);
+
 impl Writer<'_> {
-    /// Merges every record kind, each by the rule "the newer one wins".
-    fn merge(&self, data: &Export) -> Result<ImportReport> {
-        Ok(ImportReport {
-            promises: self.merge_promises(&data.promises)?,
-            checks: self.merge_checks(&data.checks)?,
-            wins: self.merge_wins(&data.wins)?,
-            checkins: self.merge_newer(
-                &data.checkins,
-                "SELECT updated_at FROM checkins WHERE day = ?1",
-                |c| (c.day.to_string(), c.updated_at),
-                Writer::put_checkin,
-            )?,
-            reflections: self.merge_newer(
-                &data.reflections,
-                "SELECT updated_at FROM reflections WHERE day = ?1",
-                |r| (r.day.to_string(), r.updated_at),
-                Writer::put_reflection,
-            )?,
-            reviews: self.merge_newer(
-                &data.reviews,
-                "SELECT updated_at FROM reviews WHERE week_start = ?1",
-                |r| (r.week_start.to_string(), r.updated_at),
-                Writer::put_review,
-            )?,
+    fn stamp(&self, sql: &str, params: impl rusqlite::Params) -> Result<Option<Stamp>> {
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row(params, |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    pub fn promise_stamp(&self, id: &str) -> Result<Option<Stamp>> {
+        self.stamp("SELECT id, updated_at FROM promises WHERE id = ?1", [id])
+    }
+
+    /// The newest of the check with this id and the check of the same
+    /// promise on the same day (the journal keeps one per promise and day).
+    /// Two look-ups, each by its own index: one query with `OR` may read
+    /// every check instead.
+    pub fn check_stamp(&self, c: &Check) -> Result<Option<Stamp>> {
+        let by_id = self.stamp("SELECT id, updated_at FROM checks WHERE id = ?1", [&c.id])?;
+        let by_day = self.stamp(
+            "SELECT id, updated_at FROM checks WHERE promise_id = ?1 AND day = ?2",
+            params![c.promise_id, c.day],
+        )?;
+        Ok(match (by_id, by_day) {
+            (Some(a), Some(b)) => Some(if (&b.1, &b.0) > (&a.1, &a.0) { b } else { a }),
+            (a, b) => a.or(b),
         })
     }
 
-    /// Writes each record whose stored twin (found by `sql` with the key
-    /// `key_of` gives) is missing or older. A stored time that cannot be
-    /// read is an error, never taken for "no record yet".
-    fn merge_newer<T>(
-        &self,
-        records: &[T],
-        sql: &str,
-        key_of: impl Fn(&T) -> (String, NaiveDateTime),
-        put: impl Fn(&Self, &T) -> Result<()>,
-    ) -> Result<u64> {
-        let mut written = 0;
-        for record in records {
-            let (key, updated_at) = key_of(record);
-            let stored: Option<NaiveDateTime> = self
-                .tx()
-                .prepare_cached(sql)?
-                .query_row([key], |r| r.get(0))
-                .optional()?;
-            if stored.is_none_or(|at| updated_at > at) {
-                put(self, record)?;
-                written += 1;
-            }
-        }
-        Ok(written)
+    pub fn checkin_stamp(&self, day: NaiveDate) -> Result<Option<Stamp>> {
+        self.stamp("SELECT id, updated_at FROM checkins WHERE day = ?1", [day])
     }
 
-    fn merge_promises(&self, promises: &[Promise]) -> Result<u64> {
-        self.merge_newer(
-            promises,
-            "SELECT updated_at FROM promises WHERE id = ?1",
-            |p| (p.id.clone(), p.updated_at),
-            Writer::put_promise,
+    pub fn reflection_stamp(&self, day: NaiveDate) -> Result<Option<Stamp>> {
+        self.stamp(
+            "SELECT id, updated_at FROM reflections WHERE day = ?1",
+            [day],
         )
     }
 
-    /// A check is one per promise and day: the newer one wins, and of two
-    /// saved at the same moment under different ids, the larger id, so two
-    /// journals merged either way round agree.
-    fn merge_checks(&self, checks: &[Check]) -> Result<u64> {
-        let mut written = 0;
-        for c in checks {
-            let newest: Option<(String, NaiveDateTime)> = self
-                .tx()
-                .prepare_cached(
-                    "SELECT id, updated_at FROM checks WHERE id = ?1 OR (promise_id = ?2 AND day = ?3)
-                     ORDER BY updated_at DESC LIMIT 1",
-                )?
-                .query_row(params![c.id, c.promise_id, c.day], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
-            let take = match &newest {
-                None => true,
-                Some((id, at)) => {
-                    c.updated_at > *at || (id != &c.id && c.updated_at == *at && c.id > *id)
-                }
-            };
-            if take {
-                self.put_check(c)?;
-                written += 1;
-            }
-        }
-        Ok(written)
+    pub fn review_stamp(&self, week_start: NaiveDate) -> Result<Option<Stamp>> {
+        self.stamp(
+            "SELECT id, updated_at FROM reviews WHERE week_start = ?1",
+            [week_start],
+        )
     }
 
-    /// Wins are never edited elsewhere in a way an import should undo: one
-    /// already here stays as it is, except that a win private in either
-    /// copy stays private (a win is never shared because of an import).
-    fn merge_wins(&self, wins: &[Win]) -> Result<u64> {
-        let mut written = 0;
-        for win in wins {
-            let n = self
-                .tx()
-                .prepare_cached(
-                    "INSERT INTO wins (id, day, text, area, created_at, private, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                     ON CONFLICT(id) DO UPDATE SET private = 1 WHERE excluded.private = 1 AND wins.private = 0",
-                )?
-                .execute(params![
-                    win.id,
-                    win.day,
-                    win.text,
-                    win.area,
-                    win.created_at,
-                    win.private,
-                    win_key(&win.id)
-                ])?;
-            written += n as u64;
-        }
-        Ok(written)
+    /// The win with this id, if the journal has it.
+    pub fn win(&self, id: &str) -> Result<Option<Win>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT id, day, text, area, created_at, private FROM wins WHERE id = ?1",
+            )?
+            .query_row([id], win_from_row)
+            .optional()?)
     }
 }

@@ -11,7 +11,9 @@
 //! (`checkpoints.rs`), writing (`writer.rs`, and
 //! `batch.rs` for many new records in one transaction), one promise's
 //! days (`ranges.rs`), rows to
-//! records (`rows.rs`) and the export format (`export.rs`) live beside this
+//! records (`rows.rs`), the export and what an import's merge looks up
+//! (`export.rs`; the format itself is `model::Export`, the merge rule
+//! `domain::merge`) and the search index (`search.rs`) live beside this
 //! file. Reading lives here.
 //!
 //! Every action's writes come as one change, applied by `change.rs`; a
@@ -53,7 +55,7 @@ pub use backup::{
 };
 pub use check::{Health, check};
 pub use connect::{Key, kind_of};
-pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, misfit};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, Stamp, misfit};
 pub use open::Access;
 pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};

@@ -20,11 +20,32 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::{Result, Store};
+use super::{Result, Store, Writer};
 use crate::model::{SearchHit, SearchKind};
 
+/// Fills `search_entries` from the records, each piece of text as its
+/// trigger would: the migration's last step, and the end of a bulk write.
+macro_rules! fill_sql {
+    () => {
+        "INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'win', t.id, '', t.day, t.text FROM wins AS t;
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'note', t.id, '', t.day, t.note FROM checks AS t WHERE trim(coalesce(t.note, '')) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'lesson', t.id, '', t.day, t.lesson FROM checks AS t WHERE trim(coalesce(t.lesson, '')) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'intention', t.id, '', t.day, t.intention FROM checkins AS t WHERE trim(coalesce(t.intention, '')) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'answer', t.id, j.key, t.day, j.value FROM reflections AS t, json_each(CASE WHEN json_valid(t.answers) THEN t.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+INSERT INTO search_entries (kind, record, field, day, text)
+    SELECT 'weekly', t.id, j.key, t.week_start, j.value FROM reviews AS t, json_each(CASE WHEN json_valid(t.answers) THEN t.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
+"
+    };
+}
+
 /// The migration that adds the search index.
-pub const SCHEMA: &str = "
+pub const SCHEMA: &str = concat!(
+    "
 CREATE TABLE search_entries (
     id      INTEGER PRIMARY KEY,
     kind    TEXT NOT NULL,
@@ -130,19 +151,48 @@ CREATE TRIGGER reviews_search_update AFTER UPDATE ON reviews BEGIN
         SELECT 'weekly', new.id, j.key, new.week_start, j.value FROM json_each(CASE WHEN json_valid(new.answers) THEN new.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
 END;
 
-INSERT INTO search_entries (kind, record, field, day, text)
-    SELECT 'win', t.id, '', t.day, t.text FROM wins AS t;
-INSERT INTO search_entries (kind, record, field, day, text)
-    SELECT 'note', t.id, '', t.day, t.note FROM checks AS t WHERE trim(coalesce(t.note, '')) <> '';
-INSERT INTO search_entries (kind, record, field, day, text)
-    SELECT 'lesson', t.id, '', t.day, t.lesson FROM checks AS t WHERE trim(coalesce(t.lesson, '')) <> '';
-INSERT INTO search_entries (kind, record, field, day, text)
-    SELECT 'intention', t.id, '', t.day, t.intention FROM checkins AS t WHERE trim(coalesce(t.intention, '')) <> '';
-INSERT INTO search_entries (kind, record, field, day, text)
-    SELECT 'answer', t.id, j.key, t.day, j.value FROM reflections AS t, json_each(CASE WHEN json_valid(t.answers) THEN t.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
-INSERT INTO search_entries (kind, record, field, day, text)
-    SELECT 'weekly', t.id, j.key, t.week_start, j.value FROM reviews AS t, json_each(CASE WHEN json_valid(t.answers) THEN t.answers ELSE '{}' END) AS j WHERE j.type = 'text' AND trim(j.value) <> '';
-";
+",
+    fill_sql!()
+);
+
+/// The triggers that keep derived tables in step with the records, one
+/// row at a time: the search index's (here) and the checkpoints'
+/// (`checkpoints.rs`).
+const DERIVED_TRIGGERS: &str = r"SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+    AND (name LIKE 'search\_entries\_%' ESCAPE '\' OR name LIKE '%\_search\_%' ESCAPE '\'
+         OR name LIKE '%\_checkpoints\_%' ESCAPE '\')
+    ORDER BY name";
+
+impl Writer<'_> {
+    /// Runs `write` (many records: an import) with the derived tables'
+    /// triggers set aside, then fills the search index once from the
+    /// records and drops every checkpoint (the next read writes them
+    /// again), and puts the triggers back exactly as they were, all in the
+    /// same transaction. Row by row, each record written would open a
+    /// statement journal and make FTS5 flush its index.
+    pub(super) fn in_bulk<T>(&self, write: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        let triggers = self
+            .tx
+            .prepare(DERIVED_TRIGGERS)?
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (name, _) in &triggers {
+            self.tx
+                .execute_batch(&format!("DROP TRIGGER \"{}\";", name.replace('"', "\"\"")))?;
+        }
+        let value = write(self)?;
+        self.tx.execute_batch(concat!(
+            "DELETE FROM promise_checkpoints; DELETE FROM totals_checkpoints;
+             DELETE FROM search_entries;",
+            fill_sql!(),
+            "INSERT INTO search (search) VALUES ('rebuild');"
+        ))?;
+        for (_, sql) in &triggers {
+            self.tx.execute_batch(sql)?;
+        }
+        Ok(value)
+    }
+}
 
 /// Marks the start and end of a match in what FTS5 hands back: private-use
 /// characters, which nobody types.

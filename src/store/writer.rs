@@ -1,5 +1,7 @@
 //! Writing records, always inside one transaction
-//! ([`Store::write`](super::Store::write)).
+//! ([`Store::write`](super::Store::write)): the one mapping of each record
+//! to its table's columns, used by every write (a person's changes, undo,
+//! an import's merge, the demo's years of history).
 //!
 //! May use: `model`.
 
@@ -226,10 +228,5 @@ impl Writer<'_> {
             .prepare_cached("DELETE FROM reviews WHERE week_start = ?1")?
             .execute([week_start])?;
         Ok(())
-    }
-
-    /// The transaction itself, for the importer in this module.
-    pub(super) fn tx(&self) -> &rusqlite::Transaction<'_> {
-        self.tx
     }
 }

@@ -4,13 +4,12 @@
 //! JSON: without `--out` the export itself is printed, whatever `--json`
 //! says; with `--out`, `{out, format, records}`.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::cli::args::{ExportArgs, ExportFormat, value_name};
-use crate::cli::error::{CliError, Result, io_reason};
+use crate::cli::error::{CliError, Result};
 use crate::cli::output::{Printout, Report, lines, refuse_existing, to_json_exact, write_new_file};
 use crate::cli::words::describe_counts;
 use crate::cli::{csv, markdown};
@@ -60,7 +59,7 @@ pub fn export(journal: &Journal, args: &ExportArgs) -> Result<Printout<Exported>
     Ok(Printout::Report(Exported {
         out: out.clone(),
         format: value_name(args.format),
-        records: export_counts(&data),
+        records: data.counts(),
     }))
 }
 
@@ -75,63 +74,90 @@ impl Report for Exported {
     }
 }
 
-fn export_counts(data: &Export) -> Counts {
-    Counts {
-        promises: data.promises.len() as u64,
-        checks: data.checks.len() as u64,
-        wins: data.wins.len() as u64,
-        checkins: data.checkins.len() as u64,
-        reflections: data.reflections.len() as u64,
-        reviews: data.reviews.len() as u64,
-    }
-}
-
 /// `import FILE`: a smallwins export merged in (see `import.rs`).
 pub fn import(journal: &mut Journal, file: &Path) -> Result<ImportReport> {
     let data = read_export(file)?;
-    Ok(journal.import(&data)?)
+    Ok(journal.import_owned(data)?)
 }
 
-/// Reads a file made by `smallwins export --format json`.
+/// What `import FILE` asks for, in its messages.
+const EXPORT_FILE: &str = "a file made by `smallwins export`";
+
+/// The largest export whose records that do not fit are named one by one
+/// (it is read whole for that, once, only when it was refused).
+const NAMED_MISFITS_UP_TO: u64 = 64 << 20;
+
+/// Reads a file made by `smallwins export --format json`, straight from
+/// the file into records: neither the file's bytes nor a JSON tree of it
+/// are held beside them.
 fn read_export(path: &Path) -> Result<Export> {
-    let name = path.display();
-    let bytes = fs::read(path).map_err(|e| {
-        CliError::Input(format!(
-            "{name} could not be read ({}); give the path of a file made by `smallwins export`.",
-            io_reason(&e)
-        ))
-    })?;
-    let not_export = |why: String| {
-        CliError::Input(format!(
-            "{name} is not a smallwins export ({why}); make one with `smallwins export --format json`."
-        ))
+    let capped = crate::cli::import::open_file(path, EXPORT_FILE)?;
+    let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::new(capped));
+    let read = <Export as serde::Deserialize>::deserialize(&mut de).and_then(|data| {
+        de.end()?;
+        Ok(data)
+    });
+    let data = match read {
+        Ok(data) => data,
+        Err(e) if e.is_io() => {
+            return Err(crate::cli::import::unreadable_io(
+                path,
+                EXPORT_FILE,
+                e.into(),
+            ));
+        }
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return Err(not_export(
+                path,
+                format!("it is not JSON: line {}, column {}", e.line(), e.column()),
+            ));
+        }
+        Err(e) => return Err(misfit(path, &e)),
     };
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-        not_export(format!(
-            "it is not JSON: line {}, column {}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(store::EXPORT_FORMAT) {
-        return Err(not_export(format!(
-            "it has no \"format\": \"{}\" marker",
-            store::EXPORT_FORMAT
-        )));
+    if data.format != store::EXPORT_FORMAT {
+        return Err(not_marked(path));
     }
-    <Export as serde::Deserialize>::deserialize(&value).map_err(|e| {
-        // Name the record that does not fit, when one is to blame.
-        if let Some(record) = store::misfit(&value) {
+    Ok(data)
+}
+
+fn not_export(path: &Path, why: String) -> CliError {
+    CliError::Input(format!(
+        "{} is not a smallwins export ({why}); make one with `smallwins export --format json`.",
+        path.display()
+    ))
+}
+
+fn not_marked(path: &Path) -> CliError {
+    not_export(
+        path,
+        format!("it has no \"format\": \"{}\" marker", store::EXPORT_FORMAT),
+    )
+}
+
+/// Why the records of an export do not fit: the record to blame, named,
+/// when one is (read again as a JSON tree, for a file of at most
+/// [`NAMED_MISFITS_UP_TO`]); otherwise serde's words.
+fn misfit(path: &Path, e: &serde_json::Error) -> CliError {
+    let value = std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.len() <= NAMED_MISFITS_UP_TO)
+        .and_then(|_| crate::cli::import::read_file(path, EXPORT_FILE).ok())
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
+    if let Some(value) = &value {
+        if value.get("format").and_then(|f| f.as_str()) != Some(store::EXPORT_FORMAT) {
+            return not_marked(path);
+        }
+        if let Some(record) = store::misfit(value) {
             return CliError::Input(format!(
                 "Nothing was imported: {record}; fix that record in the file and import it again."
             ));
         }
-        let why = e.to_string();
-        let why = why
-            .split(" at line")
-            .next()
-            .unwrap_or(&why)
-            .replace('`', "\"");
-        not_export(format!("its records do not fit: {why}"))
-    })
+    }
+    let why = e.to_string();
+    let why = why
+        .split(" at line")
+        .next()
+        .unwrap_or(&why)
+        .replace('`', "\"");
+    not_export(path, format!("its records do not fit: {why}"))
 }

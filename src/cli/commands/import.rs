@@ -42,8 +42,9 @@ pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
         ImportFormat::Smallwins => (export::import(journal, &args.file)?, Vec::new()),
         format => {
             let plan = import::read(format, &args.file, journal)?;
-            let changed = journal.import(&plan.export(journal.now()))?;
-            (changed, plan.left_out.lines())
+            let left_out = plan.left_out.lines();
+            let changed = journal.import_owned(plan.into_export(journal.now()))?;
+            (changed, left_out)
         }
     };
     let left_out = left_out

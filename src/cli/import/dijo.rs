@@ -45,7 +45,7 @@ fn files(path: &Path) -> Vec<PathBuf> {
     let mut files = vec![main.clone()];
     let auto = dir.join(AUTO_FILE);
     let is_main = main.file_name().is_some_and(|n| n == "habit_record.json");
-    if is_main && auto.is_file() {
+    if is_main && auto.exists() {
         files.push(auto);
     }
     files

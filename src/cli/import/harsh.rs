@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Dest, Habit, LeftOut, Plan, day_fits, read_file, schedule_for, stable_id, text_of};
+use super::{
+    Dest, Habit, LeftOut, Plan, day_fits, read_member, read_optional, schedule_for, stable_id,
+    text_of,
+};
 use crate::cli::error::{CliError, Result};
 use crate::domain::Status;
 use crate::domain::model::format_amount;
@@ -33,21 +36,17 @@ fn folder(path: &Path) -> PathBuf {
 pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
     let dir = folder(path);
     let habits_file = dir.join("habits");
-    if !habits_file.is_file() {
+    let Some(habits) = read_member(&habits_file, "harsh's habits file")? else {
         return Err(CliError::Input(format!(
             "There is no harsh habits file in {}; give harsh's folder (like ~/.config/harsh), which holds `habits` and `log`.",
             dir.display()
         )));
-    }
-    let habits = text_of(
-        read_file(&habits_file, "harsh's habits file")?,
-        &habits_file,
-    )?;
+    };
+    let habits = text_of(habits, &habits_file)?;
     let log_file = dir.join("log");
-    let log = if log_file.is_file() {
-        text_of(read_file(&log_file, "harsh's log file")?, &log_file)?
-    } else {
-        String::new()
+    let log = match read_optional(&log_file, "harsh's log file")? {
+        Some(bytes) => text_of(bytes, &log_file)?,
+        None => String::new(),
     };
     let mut plan = Plan::default();
     let habits = parse_habits(&habits, into, &mut plan.left_out);

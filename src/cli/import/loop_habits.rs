@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{
-    Dest, Habit, LeftOut, Plan, day_fits, read_file, schedule_for, stable_id, text_of, zip,
+    Dest, Habit, LeftOut, Plan, day_fits, read_file, read_member, schedule_for, stable_id, text_of,
+    zip,
 };
 use crate::cli::error::{CliError, Result};
 use crate::domain::Status;
@@ -53,11 +54,17 @@ impl Source {
         Ok(Source::Folder(folder))
     }
 
-    /// A file's bytes by its name in the export, like `002 Water/Checkmarks.csv`.
-    fn get(&self, name: &str) -> Option<Vec<u8>> {
+    /// A file's bytes by its name in the export, like `002 Water/Checkmarks.csv`,
+    /// or `None` if it is not there. A file of the folder that is not a
+    /// regular file, or is larger than a habit's export would be, is
+    /// refused.
+    fn get(&self, name: &str) -> Result<Option<Vec<u8>>> {
         match self {
-            Source::Folder(dir) => std::fs::read(dir.join(name)).ok(),
-            Source::Zip(files) => files.get(name).cloned(),
+            Source::Folder(dir) => read_member(
+                &dir.join(name),
+                "Loop's CSV export (the zip, or the folder it unzips to)",
+            ),
+            Source::Zip(files) => Ok(files.get(name).cloned()),
         }
     }
 
@@ -110,7 +117,7 @@ pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
         ))
     };
     let habits = source
-        .get("Habits.csv")
+        .get("Habits.csv")?
         .ok_or_else(|| not_loop("there is no Habits.csv in it"))?;
     let (habits, legacy) = parse_habits(&text_of(habits, path)?).map_err(|why| not_loop(&why))?;
     let files = source.checkmarks();
@@ -128,7 +135,7 @@ pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
             habit.name.clone()
         };
         let text = source
-            .get(file)
+            .get(file)?
             .map(|b| text_of(b, path))
             .transpose()?
             .unwrap_or_default();

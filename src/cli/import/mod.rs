@@ -24,7 +24,6 @@ mod loop_habits;
 mod zip;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -35,6 +34,7 @@ use super::error::{CliError, Result, io_reason};
 use crate::domain::day::FIRST_DAY;
 use crate::domain::model::{Check, Promise, Reflection, Schedule, Status, Target, Win};
 use crate::domain::{Journal, status_for_amount};
+use crate::files::{self, ReadError};
 use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 
 /// The records read from another tracker's files, and what was left out.
@@ -96,18 +96,18 @@ pub fn read(format: ImportFormat, path: &Path, journal: &Journal) -> Result<Plan
 
 impl Plan {
     /// The plan as an export the journal's import checks and merges.
-    pub fn export(&self, now: NaiveDateTime) -> Export {
+    pub fn into_export(self, now: NaiveDateTime) -> Export {
         Export {
             format: EXPORT_FORMAT.into(),
             version: EXPORT_VERSION,
             exported_at: now,
             from: None,
             to: None,
-            promises: self.promises.clone(),
-            checks: self.checks.clone(),
-            wins: self.wins.clone(),
+            promises: self.promises,
+            checks: self.checks,
+            wins: self.wins,
             checkins: Vec::new(),
-            reflections: self.reflections.clone(),
+            reflections: self.reflections,
             reviews: Vec::new(),
         }
     }
@@ -257,15 +257,58 @@ pub fn schedule_for(times: u32, days: u32) -> (Schedule, bool) {
     }
 }
 
-/// Reads a whole file, or says in one sentence why it could not.
+/// Reads a whole file (a regular file, at most [`files::IMPORT_CAP`]), or
+/// says in one sentence why it could not.
 pub fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| {
-        CliError::Input(format!(
-            "{} could not be read ({}); give the path of {what}.",
-            path.display(),
-            io_reason(&e)
-        ))
-    })
+    read_capped(path, files::IMPORT_CAP, what)?.ok_or_else(|| unreadable(path, what, None))
+}
+
+/// A file of an import folder (at most [`files::MEMBER_CAP`]), or `None`
+/// when it is not there; anything else that stops it is refused.
+pub fn read_member(path: &Path, what: &str) -> Result<Option<Vec<u8>>> {
+    read_capped(path, files::MEMBER_CAP, what)
+}
+
+/// `path` opened for reading (a regular file, read at most up to
+/// [`files::IMPORT_CAP`]), or one sentence saying why not.
+pub fn open_file(path: &Path, what: &str) -> Result<files::Capped> {
+    files::open(path, files::IMPORT_CAP).map_err(|e| unreadable(path, what, Some(e)))
+}
+
+/// The sentence for an error met while reading a file [`open_file`]
+/// opened (past its cap, or the disk failed).
+pub fn unreadable_io(path: &Path, what: &str, e: std::io::Error) -> CliError {
+    let e = if e.kind() == std::io::ErrorKind::FileTooLarge {
+        ReadError::TooLarge(files::IMPORT_CAP)
+    } else {
+        ReadError::Io(e)
+    };
+    unreadable(path, what, Some(e))
+}
+
+/// Like [`read_file`], but `None` when the file is not there.
+pub fn read_optional(path: &Path, what: &str) -> Result<Option<Vec<u8>>> {
+    read_capped(path, files::IMPORT_CAP, what)
+}
+
+fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Option<Vec<u8>>> {
+    match files::read(path, cap) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(unreadable(path, what, Some(e))),
+    }
+}
+
+/// "PATH is a named pipe, not a file; give the path of WHAT."
+fn unreadable(path: &Path, what: &str, e: Option<ReadError>) -> CliError {
+    let phrase = match e {
+        Some(e) => e.phrase(io_reason),
+        None => "could not be read (it does not exist)".into(),
+    };
+    CliError::Input(format!(
+        "{} {phrase}; give the path of {what}.",
+        path.display()
+    ))
 }
 
 /// Text from a file: UTF-8, a byte-order mark dropped.

@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
-/// The most one file of the archive may unpack to, and all of them together.
-const MAX_FILE: usize = 64 << 20;
+/// The most one file of the archive may unpack to (as a file of an import
+/// folder may hold), and all of them together.
+const MAX_FILE: usize = crate::files::MEMBER_CAP as usize;
 const MAX_TOTAL: usize = 256 << 20;
 
 /// Whether `bytes` start like a zip file.

@@ -20,7 +20,7 @@ impl Journal {
                     .into(),
             ));
         }
-        let data = import::checked(data, &[], self.today(), self.now())?;
+        let data = import::checked(data.clone(), &[])?;
         self.store.add_all(&data)?;
         self.clear_undo();
         self.generation += 1;

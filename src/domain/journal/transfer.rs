@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Journal;
-use crate::domain::{Result, import, input};
+use crate::domain::{Result, import, input, merge};
 use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 
 impl Journal {
@@ -15,11 +15,18 @@ impl Journal {
         Ok(self.store.export(from, to, self.now())?)
     }
 
-    /// Merges an export. Every record is first checked by the same rules as
-    /// typed input and its text cleaned the same way; one bad record refuses
-    /// the whole file, naming it, and nothing is written. Not undoable: it is
-    /// one transaction, and importing the same file again changes nothing.
+    /// Merges an export by the merge rule ([`merge`]). Every record is
+    /// first checked by the same rules as typed input and its text cleaned
+    /// the same way; one bad record refuses the whole file, naming it, and
+    /// nothing is written. Not undoable: it is one transaction, and
+    /// importing the same file again changes nothing.
     pub fn import(&mut self, data: &Export) -> Result<ImportReport> {
+        self.import_owned(data.clone())
+    }
+
+    /// [`Journal::import`] of an export read for this alone: checked in
+    /// place, so no second copy of its records is made.
+    pub fn import_owned(&mut self, data: Export) -> Result<ImportReport> {
         if data.format != EXPORT_FORMAT {
             return input("That file is not a smallwins export; make one with `smallwins export`.");
         }
@@ -29,8 +36,10 @@ impl Journal {
                 data.version,
             ));
         }
-        let data = import::checked(data, &self.promises(true)?, self.today(), self.now())?;
-        let report = self.store.import(&data)?;
+        let data = import::checked(data, &self.promises(true)?)?;
+        let report = self
+            .store
+            .import_with(data.counts().total(), |w| merge::merge(w, &data))?;
         // Earlier undo steps could now erase imported records.
         self.clear_undo();
         self.generation += 1;
