@@ -287,3 +287,55 @@ fn positions(conn: &Connection, ids: &[(String, i64)]) -> rusqlite::Result<Vec<(
     }
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::Win;
+    use crate::store::Access;
+
+    fn win(text: &str, created_at: &str) -> Win {
+        Win {
+            id: "w".into(),
+            day: NaiveDate::from_ymd_opt(2026, 11, 21).expect("day"),
+            text: text.into(),
+            area: None,
+            created_at: chrono::NaiveDateTime::parse_from_str(created_at, "%Y-%m-%dT%H:%M")
+                .expect("moment"),
+            private: false,
+        }
+    }
+
+    fn wins(store: &Store) -> Vec<Win> {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("day");
+        store.wins_between(day, day).expect("wins")
+    }
+
+    #[test]
+    fn undo_expects_what_the_file_kept_and_takes_writes_back_last_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let now = NaiveDate::from_ymd_opt(2026, 11, 21)
+            .and_then(|d| d.and_hms_opt(8, 30, 0))
+            .expect("now");
+        let mut store = Store::open_at(&dir.path().join("j.db"), now, Access::Write).expect("open");
+        let mut add = Change::default();
+        add.win(win("first", "2026-11-21T08:00"));
+        let added = store.apply(&add).expect("add");
+        // Two edits in one change; the second names another moment, which
+        // the file does not take (a win keeps the moment it was made).
+        let mut edits = Change::default();
+        edits.win(win("second", "2026-11-21T08:00"));
+        edits.win(win("third", "2026-11-21T09:00"));
+        let edited = store.apply(&edits).expect("edit");
+        assert_eq!(wins(&store)[0].text, "third");
+
+        let undone = store.apply(&edited.undo).expect("undo the edits");
+        assert!(undone.left.is_empty(), "{:?}", undone.left);
+        assert_eq!(wins(&store), [win("first", "2026-11-21T08:00")]);
+        let undone = store.apply(&added.undo).expect("undo the add");
+        assert!(undone.left.is_empty(), "{:?}", undone.left);
+        assert!(wins(&store).is_empty());
+    }
+}
