@@ -2,8 +2,8 @@
 //! and targets, checks and their statuses, wins, check-ins, reflections,
 //! weekly reviews with their decisions, record counts, and the config
 //! values (among them the one glyph set, `glyphs.rs`, the full-screen
-//! journal's settings, `tui.rs`, and what a shared message may hold,
-//! `share.rs`).
+//! journal's settings, `tui.rs`, what a shared message may hold,
+//! `share.rs`, and how text fits a width, `fit.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
 //! (which weekday a schedule asks for, the words and target in force on a
@@ -20,6 +20,7 @@
 mod checkpoint;
 mod config;
 mod counts;
+pub mod fit;
 pub mod glyphs;
 mod promise;
 mod records;
