@@ -20,11 +20,11 @@ use smallwins::clipboard::osc52;
 use smallwins::config::Config;
 use smallwins::domain::share::ShareScope;
 use smallwins::domain::{Clock, Journal, Mark, NewPromise, Schedule, Status, Win};
+use smallwins::model::fit;
 use smallwins::model::{ShareExtra, ShareInclude};
 use smallwins::store::Store;
 use smallwins::ui::app::{App, Popup};
 use smallwins::ui::theme::Theme;
-use smallwins::ui::widgets::wrap_words;
 use smallwins::ui::{buffer_to_string, screens};
 
 /// Now: Saturday 21 November 2026, in the evening.
@@ -767,7 +767,7 @@ fn the_preview_shows_the_message_and_its_toggles_change_the_text() {
     // Every line of the message is on the screen, as it will be sent
     // (wrapped to the preview's 74 columns).
     let screen = drawn(&a, 120, 40);
-    for line in plain.lines().flat_map(|l| wrap_words(l, 74)) {
+    for line in plain.lines().flat_map(|l| fit::wrap(l, 74)) {
         assert!(screen.contains(&line), "{line:?} not drawn:\n{screen}");
     }
     assert!(screen.contains("[ ] mood"), "{screen}");

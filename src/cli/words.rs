@@ -81,16 +81,6 @@ pub fn with_details(text: &str, details: &[String]) -> String {
     }
 }
 
-/// At most `max` characters, with "…" when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
 /// "on Mon, Wed and Fri", "3 times a week", "every day".
 pub fn schedule_words(schedule: &Schedule) -> String {
     match schedule {
@@ -250,11 +240,5 @@ mod tests {
     fn averages_out_of_ten_drop_a_needless_decimal() {
         assert_eq!(out_of_ten(6.0), "6/10");
         assert_eq!(out_of_ten(7.46), "7.5/10");
-    }
-
-    #[test]
-    fn long_names_are_shortened_with_an_ellipsis() {
-        assert_eq!(shorten("Read", 5), "Read");
-        assert_eq!(shorten("Stretch for ten seconds", 8), "Stretch…");
     }
 }

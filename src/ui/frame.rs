@@ -20,7 +20,8 @@ use super::keymap::{self, Action, Context};
 use super::mouse::Target;
 use super::screens::Ctx;
 use super::screens::today::Moment;
-use super::widgets::{put_line, tab_strip, truncate};
+use super::widgets::{put_line, tab_strip};
+use crate::model::fit;
 
 /// Below this the app asks for a larger window instead of drawing screens.
 const MIN_WIDTH: u16 = 24;
@@ -146,7 +147,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
 fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if let Some(message) = &app.message {
-        let text = truncate(message, area.width.saturating_sub(1) as usize);
+        let text = fit::cut(message, area.width.saturating_sub(1) as usize);
         let line = Line::from(Span::styled(format!(" {text}"), theme.status));
         put_line(buf, area, 0, &line);
         return;

@@ -1,7 +1,7 @@
 //! Which glyph the full-screen journal draws for what the domain says, and
-//! the legend drawn from the one glyph set (`model::glyphs`): packed under
-//! the calendars and at the foot of the screens that draw glyphs, and in
-//! full in help.
+//! the legend drawn from the one glyph set (`model::glyphs`), packed under
+//! the calendars and at the foot of the screens that draw glyphs (help
+//! shows it in full).
 //!
 //! Uses the domain's day marks and statuses and the theme's styles.
 
@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::domain::{DayItem, DayMark, Due, Status};
 use crate::model::Glyph;
-use crate::model::glyphs::{LEGEND, legend_meaning};
+use crate::model::glyphs::LEGEND;
 
 /// The glyph of a day on the calendars: every promise kept, all shown up
 /// for (some partly or in their smaller version), some, a miss noted and
@@ -72,7 +72,8 @@ pub fn ascii_fallback(symbol: &str) -> Option<&'static str> {
         "·" | "•" | "–" | "—" | "−" | "─" | "━" | "╌" => "-",
         "“" | "”" | "„" => "\"",
         "‘" | "’" => "'",
-        "…" => "~",
+        // The cut mark: not "~", which is "partly kept".
+        "…" => ">",
         "×" => "x",
         "→" => ">",
         "←" => "<",
@@ -87,16 +88,17 @@ pub fn ascii_fallback(symbol: &str) -> Option<&'static str> {
     })
 }
 
-/// Every legend glyph with what it means in full, for help.
-pub fn legend_meanings(theme: &Theme) -> Vec<Line<'static>> {
-    LEGEND
-        .iter()
-        .map(|(glyph, _)| {
-            Line::from(vec![
-                Span::raw("  "),
-                theme.glyph_span(*glyph),
-                Span::raw(format!("             {}", legend_meaning(*glyph))),
-            ])
-        })
-        .collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::GlyphSet;
+    use crate::model::fit::CUT;
+
+    #[test]
+    fn the_ascii_cut_mark_is_no_legend_glyph() {
+        let mark = ascii_fallback(CUT).expect("an ASCII cut mark");
+        for (glyph, words) in LEGEND {
+            assert_ne!(glyph.built_in(GlyphSet::Ascii), mark, "{words}");
+        }
+    }
 }

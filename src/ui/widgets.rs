@@ -1,5 +1,5 @@
-//! Small drawing helpers (panes, the tab strip, cutting and wrapping text,
-//! ratings) and the checkmark calendar widgets, which record the days they
+//! Small drawing helpers (panes, the tab strip, fitting a styled line to
+//! a width, ratings) and the checkmark calendar widgets, which record the days they
 //! draw for the mouse. Uses the theme, the glyphs and the domain's day
 //! marks; every screen and popup may use it.
 
@@ -10,13 +10,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::glyphs::{day_glyph, legend_lines};
 use super::mouse::{Hits, Target};
 use super::theme::Theme;
 use crate::domain::DayMark;
-use crate::model::Glyph;
+use crate::model::{Glyph, fit};
 
 /// Pane borders for `glyphs = "ascii"`.
 const ASCII_BORDER: border::Set<'static> = border::Set {
@@ -113,59 +112,113 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
     }
 }
 
-/// Cuts `text` to at most `width` columns, ending with "…" when cut.
-/// Wide characters (CJK, emoji) count as two columns.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
+/// `line` in at most `width` columns: whole when it fits, else cut where
+/// the room ends with "…" in the style of the text it cuts (spaces before
+/// the mark dropped).
+pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
     }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width.saturating_sub(1) {
-            break;
+    let room = width.saturating_sub(fit::width(fit::CUT));
+    for span in line.spans {
+        let w = span.width();
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
         }
-        out.push(c);
-        used += w;
+        let head = fit::cut(&span.content, room - used + fit::width(fit::CUT));
+        if !head.trim_start().starts_with(fit::CUT) {
+            spans.push(Span::styled(head, span.style));
+        }
+        break;
     }
-    out.push('…');
+    // The cut fell between spans: the mark goes on the last text kept.
+    if !spans.last().is_some_and(|s| s.content.ends_with(fit::CUT)) {
+        while spans
+            .last()
+            .is_some_and(|s| s.content.trim_end().is_empty())
+        {
+            spans.pop();
+        }
+        if let Some(last) = spans.last_mut() {
+            last.content = format!("{}{}", last.content.trim_end(), fit::CUT).into();
+        }
+    }
+    Line { spans, ..line }
+}
+
+/// `line` wrapped into lines of at most `width` columns (by
+/// [`fit::wrap`]), each part keeping the styles of its words.
+pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
+    let styled: Vec<(char, Style)> = line
+        .spans
+        .iter()
+        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .collect();
+    let text: String = styled.iter().map(|(c, _)| *c).collect();
+    let mut next = 0;
+    let mut out = Vec::new();
+    for part in fit::wrap(&text, width) {
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        for c in part.chars() {
+            // Only spaces where the text was broken are left out.
+            while next < styled.len() && styled[next].0 != c {
+                next += 1;
+            }
+            let Some(&(_, style)) = styled.get(next) else {
+                break;
+            };
+            next += 1;
+            match spans.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push(c),
+                _ => spans.push(Span::styled(c.to_string(), style)),
+            }
+        }
+        out.push(Line::from(spans).style(line.style));
+    }
     out
 }
 
-/// Splits `text` into lines of at most `width` columns, at spaces where
-/// possible (a word longer than a line is cut).
-pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let needed = if current.is_empty() {
-            word.width()
-        } else {
-            current.width() + 1 + word.width()
-        };
-        if needed <= width {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if word.width() <= width {
-            current.push_str(word);
-        } else {
-            lines.push(truncate(word, width));
-        }
+/// Key hints ("Tab next · Enter saves · Esc closes") in `width` columns:
+/// whole hints, as many as fit, then " …" when some are left out.
+pub fn fit_hints(hints: &str, width: usize) -> String {
+    if fit::width(hints) <= width {
+        return hints.to_string();
     }
-    if !current.is_empty() {
-        lines.push(current);
+    let mut out = String::new();
+    for item in hints.split(" · ") {
+        let next = if out.is_empty() {
+            item.to_string()
+        } else {
+            format!("{out} · {item}")
+        };
+        if fit::width(&next) + 2 > width {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        fit::cut(hints, width)
+    } else {
+        format!("{out} {}", fit::CUT)
+    }
+}
+
+/// Key hints on lines of at most `width` columns, broken between hints so
+/// a key never stands apart from what it does.
+pub fn wrap_hints(hints: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in hints.split(" · ") {
+        match lines.last_mut() {
+            Some(last) if fit::width(last) + 3 + fit::width(item) <= width => {
+                last.push_str(" · ");
+                last.push_str(item);
+            }
+            _ => lines.push(fit::cut(item, width)),
+        }
     }
     lines
 }
@@ -452,13 +505,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn truncate_counts_wide_characters_as_two_columns() {
-        assert_eq!(truncate("hello", 10), "hello");
-        assert_eq!(truncate("hello world", 6), "hello…");
-        assert_eq!(truncate("日本語のテキスト", 7), "日本語…");
-        assert!(truncate("日本語のテキスト", 7).width() <= 7);
-        assert_eq!(truncate("🙂🙂🙂", 4), "🙂…");
-        assert_eq!(truncate("abc", 0), "");
+    fn a_line_too_wide_is_cut_with_the_mark_in_the_style_it_cuts() {
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        let line = || {
+            Line::from(vec![
+                Span::raw("· Stretch for ten seconds"),
+                Span::styled("  ◇ after my morning coffee", dim),
+            ])
+        };
+        assert_eq!(fit_line(line(), 60), line());
+        let cut = fit_line(line(), 45);
+        assert_eq!(cut.width(), 45);
+        assert_eq!(cut.spans[1].content, "  ◇ after my mornin…");
+        assert_eq!(cut.spans[1].style, dim);
+        // Cut where the second span begins: the mark ends the first.
+        let cut = fit_line(line(), 26);
+        assert_eq!(cut.spans.len(), 1);
+        assert_eq!(cut.spans[0].content, "· Stretch for ten seconds…");
+        let cut = fit_line(line(), 20);
+        assert_eq!(cut.spans[0].content, "· Stretch for ten s…");
+    }
+
+    #[test]
+    fn a_wrapped_line_keeps_the_style_of_each_word() {
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        let line = Line::from(vec![
+            Span::styled("Yesterday you thought of adjusting: ", dim),
+            Span::raw("put the book on my pillow"),
+        ]);
+        let lines = wrap_line(&line, 20);
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "Yesterday you",
+                "thought of",
+                "adjusting: put the",
+                "book on my pillow"
+            ]
+        );
+        assert_eq!(lines[2].spans[0].content, "adjusting: ");
+        assert_eq!(lines[2].spans[0].style, dim);
+        assert_eq!(lines[2].spans[1].content, "put the");
+        assert_eq!(lines[2].spans[1].style, Style::new());
+    }
+
+    #[test]
+    fn key_hints_are_kept_whole() {
+        let hints = "Tab next field · Enter saves · Esc closes";
+        assert_eq!(fit_hints(hints, 60), hints);
+        assert_eq!(fit_hints(hints, 34), "Tab next field · Enter saves …");
+        assert_eq!(
+            wrap_hints(hints, 30),
+            ["Tab next field · Enter saves", "Esc closes"]
+        );
     }
 
     #[test]

@@ -189,3 +189,140 @@ pub mod tui {
         buffer_to_string(&buffer(app, w, h))
     }
 }
+
+/// A journal begun a week ago with the command line alone, as a new
+/// person keeps one: long cues, a Japanese promise, a promise asked three
+/// times a week, notes and wins of every length. Sun 15 Nov to Sat
+/// 21 Nov 2026; the last command runs at 08:30 on Saturday.
+pub fn one_week(f: &Fixture) {
+    let start = "2026-11-15T07:00";
+    let promises: [&[&str]; 5] = [
+        &[
+            "promise",
+            "add",
+            "Stretch for ten seconds",
+            "--cue",
+            "after my morning coffee",
+            "--smaller",
+            "touch my toes once",
+        ],
+        &[
+            "promise",
+            "add",
+            "毎朝コーヒーを飲んだ後に十秒間ストレッチする",
+            "--cue",
+            "朝ごはんの後",
+        ],
+        &[
+            "promise",
+            "add",
+            "Put my phone on the charger in the kitchen",
+            "--cue",
+            "when I brush my teeth",
+            "--smaller",
+            "leave it face down",
+        ],
+        &[
+            "promise",
+            "add",
+            "Read",
+            "--target",
+            "10",
+            "--unit",
+            "pages",
+            "--cue",
+            "when I get into bed",
+        ],
+        &[
+            "promise",
+            "add",
+            "Drink one glass of water before lunch",
+            "--times-per-week",
+            "3",
+        ],
+    ];
+    for args in promises {
+        run_at(f, start, args);
+    }
+    for (i, day) in d("2026-11-15").iter_days().take(6).enumerate() {
+        let date = day.to_string();
+        let now = format!("{date}T21:00");
+        let mark = |args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--date", &date]);
+            run_at(f, &now, &all);
+        };
+        mark(&["kept", "1"]);
+        if i % 3 != 1 {
+            mark(&["kept", "2"]);
+        }
+        match i % 3 {
+            0 => mark(&["kept", "3"]),
+            1 => mark(&[
+                "missed",
+                "3",
+                "--note",
+                "the evening ran long and I fell asleep on the sofa before I thought of it",
+                "--lesson",
+                "plug the charger in beside the kettle",
+            ]),
+            _ => mark(&["kept", "3", "--smaller"]),
+        }
+        let pages = ["10", "4", "12", "10", "6", "10"][i];
+        mark(&["kept", "4", "--amount", pages]);
+        if i % 2 == 0 {
+            mark(&["kept", "5"]);
+        }
+    }
+    let wins: [(&str, &[&str]); 4] = [
+        (
+            "2026-11-16",
+            &["win", "sent the email I was avoiding", "--area", "work"],
+        ),
+        (
+            "2026-11-18",
+            &[
+                "win",
+                "walked to the shop instead of driving and noticed the trees turning gold",
+                "--area",
+                "health",
+            ],
+        ),
+        (
+            "2026-11-19",
+            &["win", "友達に電話して近況を話した", "--area", "social"],
+        ),
+        ("2026-11-20", &["win", "cooked dinner from scratch"]),
+    ];
+    for (day, args) in wins {
+        let mut all = args.to_vec();
+        all.extend(["--date", day]);
+        run_at(f, &format!("{day}T12:00"), &all);
+    }
+    run_at(
+        f,
+        "2026-11-20T21:30",
+        &[
+            "reflect",
+            "--mood",
+            "7",
+            "--confidence",
+            "6",
+            "--answer",
+            "helped=having the glass of water on my desk where I could see it all morning",
+            "--answer",
+            "adjust=charge the phone in the kitchen before dinner",
+        ],
+    );
+    run_at(
+        f,
+        "2026-11-21T08:30",
+        &[
+            "checkin",
+            "--intention",
+            "Stretch with the coffee, then take the rest of the day one thing at a time.",
+            "--confidence",
+            "7",
+        ],
+    );
+}

@@ -14,9 +14,10 @@ use serde::Serialize;
 
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
-use crate::cli::words::{one_decimal, out_of_ten, percent, plural, short_day, shorten};
+use crate::cli::words::{one_decimal, out_of_ten, percent, plural, short_day};
 use crate::domain::evidence::{PromiseEvidence, WeekPoint};
 use crate::domain::{Evidence, Journal, Promise};
+use crate::model::fit;
 use crate::text::printable;
 
 /// The evidence as of today.
@@ -102,12 +103,12 @@ impl Stats {
                     .map_or(0, |p| p.number);
                 // Printable before it is measured, so the columns line up
                 // when caret notation makes a name longer.
-                (format!("{number} {}", shorten(&printable(&e.text), 36)), e)
+                (format!("{number} {}", fit::cut(&printable(&e.text), 36)), e)
             })
             .collect();
         let width = rows
             .iter()
-            .map(|(name, _)| name.chars().count())
+            .map(|(name, _)| fit::width(name))
             .max()
             .unwrap_or(0)
             .max("Promises".len() - 2);
@@ -129,8 +130,10 @@ impl Stats {
             if e.smaller > 0 {
                 partly.push_str(&format!(" + {} smaller", e.smaller));
             }
+            // Padded by columns, so a name in wide characters lines up.
+            let pad = " ".repeat(width - fit::width(&name));
             out.push(format!(
-                "  {name:<width$}  {:>6}  {:>7}  {:>7}  {:>8}  {}{partly}",
+                "  {name}{pad}  {:>6}  {:>7}  {:>7}  {:>8}  {}{partly}",
                 rate(e.rate_7),
                 rate(e.rate_30),
                 rate(e.rate_90),

@@ -19,6 +19,7 @@ use ratatui::widgets::Widget;
 use super::{Ctx, Outcome, Version};
 use crate::domain::{self, DayMark, DayView, Journal};
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::model::glyphs::LEGEND;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
@@ -26,8 +27,7 @@ use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{
-    COMPACT_DAY, MONTH_H, MonthGrid, ROOMY_DAY, one_line, pane, put_line, rating_spans, truncate,
-    wrap_words,
+    COMPACT_DAY, MONTH_H, MonthGrid, ROOMY_DAY, one_line, pane, put_line, rating_spans,
 };
 
 /// Width of the day pane, and the narrower one it gives way to when that
@@ -367,16 +367,12 @@ fn mark_words(m: DayMark) -> &'static str {
 fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::raw(""));
     for item in &day.items {
-        lines.push(Line::from(vec![
-            theme.glyph_span(item_glyph(item)),
-            Span::raw(" "),
-            Span::raw(truncate(&item.promise.text, width.saturating_sub(2))),
-        ]));
+        let glyph = theme.glyph_span(item_glyph(item));
+        hanging(glyph, &one_line(&item.promise.text), width, lines);
         if let Some(note) = item.check.as_ref().and_then(|c| c.note.as_ref()) {
-            lines.push(Line::from(Span::styled(
-                format!("   {}", truncate(&one_line(note), width.saturating_sub(3))),
-                theme.dim,
-            )));
+            for part in fit::wrap_at_most(&one_line(note), width.saturating_sub(3), 2) {
+                lines.push(Line::from(Span::styled(format!("   {part}"), theme.dim)));
+            }
         }
     }
     if !day.wins.is_empty() {
@@ -386,20 +382,20 @@ fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'s
             theme.title,
         )));
         for w in &day.wins {
-            lines.push(Line::from(vec![
+            hanging(
                 theme.glyph_span(Glyph::Win),
-                Span::raw(" "),
-                Span::raw(truncate(&one_line(&w.text), width.saturating_sub(2))),
-            ]));
+                &one_line(&w.text),
+                width,
+                lines,
+            );
         }
     }
     if let Some(c) = &day.checkin {
         lines.push(Line::raw(""));
         if let Some(i) = &c.intention {
-            lines.push(Line::from(Span::styled(
-                truncate(&format!("“{}”", one_line(i)), width),
-                theme.base,
-            )));
+            for part in fit::wrap_at_most(&format!("“{}”", one_line(i)), width, 3) {
+                lines.push(Line::from(Span::styled(part, theme.base)));
+            }
         }
         if c.confidence.is_some() {
             let mut conf = vec![Span::styled("Morning conf. ", theme.dim)];
@@ -418,8 +414,24 @@ fn day_lines(theme: &Theme, day: &DayView, width: usize, lines: &mut Vec<Line<'s
     }
     if let Some(kept) = day.kept_line() {
         lines.push(Line::raw(""));
-        for part in wrap_words(&kept, width) {
+        for part in fit::wrap(&kept, width) {
             lines.push(Line::from(Span::styled(part, theme.kept)));
         }
+    }
+}
+
+/// `glyph`, a space and `text` wrapped to `width`, the lines after the
+/// first under the text.
+fn hanging(glyph: Span<'static>, text: &str, width: usize, lines: &mut Vec<Line<'static>>) {
+    for (i, part) in fit::wrap(text, width.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if i == 0 {
+            glyph.clone()
+        } else {
+            Span::raw(" ")
+        };
+        lines.push(Line::from(vec![lead, Span::raw(" "), Span::raw(part)]));
     }
 }

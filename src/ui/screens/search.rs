@@ -21,8 +21,9 @@ use super::Ctx;
 use super::popup::input::{paste_into, type_into};
 use crate::domain::model::{SearchHit, SearchKind};
 use crate::domain::{self, Journal, validate};
+use crate::model::fit;
 use crate::ui::keymap::{self, Action, Context, PopupKind};
-use crate::ui::widgets::{centered, pane, put_line, truncate};
+use crate::ui::widgets::{centered, fit_hints, pane, put_line};
 
 /// The most characters the search box takes.
 const BOX_LEN: usize = validate::PROMISE.max;
@@ -150,7 +151,7 @@ impl SearchState {
         let popup = centered(area, w, h);
         Clear.render(popup, buf);
         let title = " Search wins, notes, lessons, intentions and answers ";
-        let block = pane(truncate(title, w.saturating_sub(4) as usize), true, theme);
+        let block = pane(fit::cut(title, w.saturating_sub(4) as usize), true, theme);
         let inner = block.inner(popup);
         block.render(popup, buf);
         if inner.height < 3 || inner.width < 4 {
@@ -165,7 +166,10 @@ impl SearchState {
             ..inner
         };
         self.input.render(input_area, buf);
-        let hint = keymap::hint_line(PopupKind::Search, |_| true);
+        let hint = fit_hints(
+            &keymap::hint_line(PopupKind::Search, |_| true),
+            inner.width as usize,
+        );
         let status = self.message.clone().unwrap_or_else(|| self.count_line());
         put_line(buf, inner, 1, &Line::from(Span::styled(status, theme.dim)));
         put_line(
@@ -217,7 +221,7 @@ impl SearchState {
             let selected = i == self.selected;
             let marker = if selected { "› " } else { "  " };
             let heading = crate::text::printable(&heading(ctx, hit)).into_owned();
-            let heading = truncate(&format!("{marker}{heading}"), width);
+            let heading = fit::cut(&format!("{marker}{heading}"), width);
             let style = if selected {
                 theme.selected
             } else {
@@ -232,7 +236,7 @@ impl SearchState {
                 if room == 0 {
                     break;
                 }
-                let text = truncate(&text, room);
+                let text = fit::cut(&text, room);
                 used += unicode_width::UnicodeWidthStr::width(text.as_str());
                 spans.push(if matched {
                     Span::styled(text, theme.accent.add_modifier(Modifier::BOLD))

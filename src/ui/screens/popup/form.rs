@@ -5,6 +5,7 @@
 //! widgets.
 
 use crate::domain::evidence::Suggestion;
+use crate::model::fit;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +17,7 @@ use super::input::{paste_into, type_into};
 use super::{Reply, Submission, frame};
 use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{put_line, truncate};
+use crate::ui::widgets::{fit_hints, put_line};
 
 /// Every field a form can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,13 +158,14 @@ impl Form {
 
     pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 80);
-        let note_h = u16::from(self.note.is_some());
-        let h = self.fields.len() as u16 + note_h + 6;
+        let note = (self.note.iter())
+            .flat_map(|n| fit::wrap(n, w.saturating_sub(2) as usize))
+            .collect::<Vec<_>>();
+        let h = self.fields.len() as u16 + note.len() as u16 + 6;
         let inner = frame(theme, &self.title, w, h.min(area.height), area, buf);
         let mut row = 0u16;
-        if let Some(note) = &self.note {
-            let line = Line::from(Span::styled(note.clone(), theme.kept));
-            put_line(buf, inner, row, &line);
+        for part in note {
+            put_line(buf, inner, row, &Line::from(Span::styled(part, theme.kept)));
             row += 1;
         }
         let label_w = 17u16.min(inner.width / 3);
@@ -195,8 +197,12 @@ impl Form {
                 .get(self.focus)
                 .map(|x| x.hint.clone())
                 .unwrap_or_default();
+            let hint = fit::cut(&hint, inner.width as usize);
             put_line(buf, inner, row, &Line::from(Span::styled(hint, theme.dim)));
-            let keys = keymap::hint_line(PopupKind::Form, |_| true);
+            let keys = fit_hints(
+                &keymap::hint_line(PopupKind::Form, |_| true),
+                inner.width as usize,
+            );
             put_line(
                 buf,
                 inner,
@@ -219,7 +225,7 @@ fn draw_field(
     let label_style = if focused { theme.title } else { theme.dim };
     let label = format!(
         "{:<w$}",
-        truncate(field.label, label_w as usize - 1),
+        fit::cut(field.label, label_w as usize - 1),
         w = label_w as usize
     );
     put_line(buf, line, 0, &Line::from(Span::styled(label, label_style)));
@@ -231,7 +237,7 @@ fn draw_field(
     if focused {
         field.input.render(input_area, buf);
     } else {
-        let value = truncate(&field.value(), input_area.width as usize);
+        let value = fit::cut(&field.value(), input_area.width as usize);
         put_line(buf, input_area, 0, &Line::from(Span::raw(value)));
     }
 }

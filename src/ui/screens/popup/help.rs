@@ -12,8 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::Reply;
+use crate::model::fit;
+use crate::model::glyphs::{LEGEND, legend_meaning};
 use crate::ui::Screen;
-use crate::ui::glyphs::legend_meanings;
 use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, pane};
@@ -54,8 +55,8 @@ impl HelpState {
     }
 
     pub(super) fn draw(&self, theme: &Theme, screen: Screen, area: Rect, buf: &mut Buffer) {
-        let lines = help_lines(theme, screen);
         let w = area.width.saturating_sub(4).min(72);
+        let lines = help_lines(theme, screen, w.saturating_sub(2) as usize);
         let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
         let popup = centered(area, w, h);
         Clear.render(popup, buf);
@@ -77,16 +78,35 @@ impl HelpState {
     }
 }
 
-/// The sections of help for `screen`.
-fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
+/// `lead` (the keys, or a glyph), then `text` wrapped to `width` in the
+/// column after it.
+fn hanging(lead: Vec<Span<'static>>, text: &str, width: usize) -> Vec<Line<'static>> {
+    let indent: usize = lead.iter().map(Span::width).sum();
+    let mut lead = Some(lead);
+    fit::wrap(text, width.saturating_sub(indent).max(12))
+        .into_iter()
+        .map(|part| {
+            let mut spans = lead
+                .take()
+                .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+            spans.push(Span::raw(part));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The sections of help for `screen`, `width` columns wide.
+fn help_lines(theme: &Theme, screen: Screen, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut section = |title: &str, bindings: &mut dyn Iterator<Item = Bound>| {
         lines.push(Line::from(Span::styled(title.to_string(), theme.title)));
         for b in bindings {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<14}", keymap::keys_label(&b)), theme.accent),
-                Span::raw(b.help),
-            ]));
+            let keys = format!("  {:<14}", keymap::keys_label(&b));
+            lines.extend(hanging(
+                vec![Span::styled(keys, theme.accent)],
+                b.help,
+                width,
+            ));
         }
         lines.push(Line::raw(""));
     };
@@ -109,14 +129,21 @@ fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
         section(title, &mut keymap::bindings_in(Context::Popup(kind)));
     }
     lines.push(Line::from(Span::styled("Glyphs", theme.title)));
-    lines.extend(legend_meanings(theme));
+    for (glyph, _) in LEGEND {
+        let lead = vec![
+            Span::raw("  "),
+            theme.glyph_span(glyph),
+            Span::raw(" ".repeat(13)),
+        ];
+        lines.extend(hanging(lead, legend_meaning(glyph), width));
+    }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        format!(
-            "Every change is saved as you make it; {} undoes the last one.",
-            keymap::label_of(here, Action::Undo)
-        ),
-        theme.dim,
-    )));
+    let saved = format!(
+        "Every change is saved as you make it; {} undoes the last one.",
+        keymap::label_of(here, Action::Undo)
+    );
+    for part in fit::wrap(&saved, width) {
+        lines.push(Line::from(Span::styled(part, theme.dim)));
+    }
     lines
 }

@@ -20,9 +20,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{centered, pane, truncate};
+use crate::ui::widgets::{centered, pane};
 use form::{Form, FormPurpose, FormValues};
 use help::HelpState;
 use rating::{Rating, RatingPurpose};
@@ -140,7 +141,7 @@ impl Popup {
 fn frame(theme: &Theme, title: &str, w: u16, h: u16, area: Rect, buf: &mut Buffer) -> Rect {
     let popup = centered(area, w, h);
     Clear.render(popup, buf);
-    let title = format!(" {} ", truncate(title, w.saturating_sub(4) as usize));
+    let title = format!(" {} ", fit::cut(title, w.saturating_sub(4) as usize));
     let block = pane(title, true, theme);
     let inner = block.inner(popup);
     block.render(popup, buf);

@@ -25,10 +25,11 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::input::{paste_into, type_into};
 use super::{Reply, Submission, frame};
 use crate::domain::share::{ShareScope, ShareSource, whose};
+use crate::model::fit;
 use crate::model::{ShareExtra, ShareInclude};
 use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{put_line, wrap_words};
+use crate::ui::widgets::{fit_hints, put_line, wrap_hints};
 
 /// The longest path the save box takes.
 const PATH_LEN: usize = 4096;
@@ -247,7 +248,7 @@ impl SharePopup {
         let mut lines = Vec::new();
         if let Some(error) = &self.error {
             lines.extend(
-                wrap_words(error, width)
+                fit::wrap(error, width)
                     .into_iter()
                     .map(|l| Line::from(Span::styled(l, theme.error))),
             );
@@ -255,11 +256,11 @@ impl SharePopup {
         if self.path.is_some() {
             lines.push(Line::from(Span::styled("Save to:", theme.accent)));
             let hint = keymap::hint_line(PopupKind::Text, |a| a != Action::NewLine);
-            lines.push(Line::from(Span::styled(hint, theme.dim)));
+            lines.push(Line::from(Span::styled(fit_hints(&hint, width), theme.dim)));
         } else if self.error.is_none() {
             let hint = keymap::hint_line(PopupKind::Share, |_| true);
             lines.extend(
-                wrap_words(&hint, width)
+                wrap_hints(&hint, width)
                     .into_iter()
                     .map(|l| Line::from(Span::styled(l, theme.dim))),
             );
@@ -291,7 +292,7 @@ fn message_lines(text: &str, width: usize) -> Vec<String> {
     text.trim_end()
         .lines()
         .flat_map(|line| {
-            let wrapped = wrap_words(line, width);
+            let wrapped = fit::wrap(line, width);
             if wrapped.is_empty() {
                 vec![String::new()]
             } else {

@@ -19,7 +19,7 @@ use crate::domain::prompts::Prompts;
 use crate::domain::{DayItem, Status, Win, validate};
 use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::put_line;
+use crate::ui::widgets::{fit_hints, put_line};
 
 /// What a text box is for.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,6 +167,7 @@ impl TextInput {
         } else {
             let hint =
                 keymap::hint_line(PopupKind::Text, |a| self.multiline || a != Action::NewLine);
+            let hint = fit_hints(&hint, footer.width as usize);
             put_line(buf, footer, 1, &Line::from(Span::styled(hint, theme.dim)));
         }
     }

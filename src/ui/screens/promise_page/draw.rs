@@ -16,12 +16,13 @@ use crate::domain::history::{Decided, Story, Wording};
 use crate::domain::model::amount_in;
 use crate::domain::words::percent;
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{legend_lines, status_glyph};
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
-use crate::ui::widgets::{one_line, pane, put_line, truncate, wrap_words};
+use crate::ui::widgets::{one_line, pane, put_line};
 
 /// Width of the figures beside the chart.
 const FIGURES_W: u16 = 38;
@@ -62,7 +63,7 @@ impl PromisePageState {
         let title = format!(
             " Promise {} · {} ",
             p.number,
-            truncate(&one_line(&p.text), 60)
+            fit::cut(&one_line(&p.text), 60)
         );
         let block = pane(title, true, ctx.theme);
         let inner = block.inner(area);
@@ -243,7 +244,7 @@ fn short(day: NaiveDate, today: NaiveDate) -> String {
 fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let p = &story.promise;
-    let mut lines: Vec<Line<'static>> = wrap_words(&one_line(&p.text), width.saturating_sub(1))
+    let mut lines: Vec<Line<'static>> = fit::wrap(&one_line(&p.text), width.saturating_sub(1))
         .into_iter()
         .map(|l| Line::from(Span::styled(format!(" {l}"), theme.title)))
         .collect();
@@ -261,7 +262,7 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
     }
     if let Some(smaller) = &p.smaller {
         let text = format!(" Smaller version: {}", one_line(smaller));
-        lines.push(Line::from(Span::styled(truncate(&text, width), theme.base)));
+        lines.push(Line::from(Span::styled(fit::cut(&text, width), theme.base)));
     }
     let earlier: Vec<&Wording> = story.wordings.iter().rev().skip(1).collect();
     for w in earlier.iter().take(3) {
@@ -271,7 +272,7 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
             one_line(&w.text),
             short(w.from, story.today)
         );
-        lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim)));
+        lines.push(Line::from(Span::styled(fit::cut(&text, width), theme.dim)));
     }
     if earlier.len() > 3 {
         let more = format!(" and {} earlier wordings", earlier.len() - 3);
@@ -289,7 +290,7 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
             })
             .collect();
         let text = format!(" Targets: {}", targets.join(" → "));
-        lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim)));
+        lines.push(Line::from(Span::styled(fit::cut(&text, width), theme.dim)));
     }
     lines
 }
@@ -304,7 +305,7 @@ fn packed(parts: &[String], width: usize) -> Vec<String> {
                 line.push_str(" · ");
                 line.push_str(part);
             }
-            _ if part.width() > width => lines.extend(wrap_words(part, width)),
+            _ if part.width() > width => lines.extend(fit::wrap(part, width)),
             _ => lines.push(part.clone()),
         }
     }
@@ -388,7 +389,7 @@ fn note_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(vec![
                 Span::styled(date, theme.dim),
                 glyph,
-                Span::raw(format!(" {}", truncate(words, room))),
+                Span::raw(format!(" {}", fit::cut(words, room))),
             ]));
         }
     }
@@ -410,7 +411,7 @@ fn decision_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> 
         let room = width.saturating_sub(when.chars().count());
         lines.push(Line::from(vec![
             Span::styled(when, theme.dim),
-            Span::raw(truncate(&one_line(words), room)),
+            Span::raw(fit::cut(&one_line(words), room)),
         ]));
     }
     lines

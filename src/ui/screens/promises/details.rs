@@ -9,9 +9,10 @@ use ratatui::widgets::Widget;
 
 use crate::domain::model::amount_in;
 use crate::domain::{Check, Promise};
+use crate::model::fit;
 use crate::ui::glyphs::status_glyph;
 use crate::ui::screens::Ctx;
-use crate::ui::widgets::{one_line, pane, put_line, truncate};
+use crate::ui::widgets::{fit_line, one_line, pane, put_line};
 
 /// The details pane of `p`, with `notes` (its checks with a note or a
 /// lesson, newest first) when there is room.
@@ -33,12 +34,12 @@ pub(super) fn detail(ctx: &Ctx, p: &Promise, notes: &[&Check], area: Rect, buf: 
             lines.push(Line::from(vec![
                 Span::styled(when, theme.dim),
                 theme.glyph_span(status_glyph(Some(c.status))),
-                Span::raw(format!(" {}", truncate(&words.join(" — "), width))),
+                Span::raw(format!(" {}", fit::cut(&words.join(" — "), width))),
             ]));
         }
     }
-    for (i, line) in lines.iter().take(inner.height as usize).enumerate() {
-        put_line(buf, inner, i as u16, line);
+    for (i, line) in lines.into_iter().take(inner.height as usize).enumerate() {
+        put_line(buf, inner, i as u16, &fit_line(line, inner.width as usize));
     }
 }
 

@@ -19,12 +19,13 @@ use crate::domain::rule::{Asked, Went};
 use crate::domain::words::percent;
 use crate::domain::{Check, Promise, Schedule, WeekProgress};
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::legend_lines;
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
-use crate::ui::widgets::{one_line, pane, put_line, scroll_for, truncate, wrap_words};
+use crate::ui::widgets::{one_line, pane, put_line, scroll_for};
 
 /// Every glyph a cell of the grid can show.
 const GRID_GLYPHS: [Glyph; 7] = [
@@ -106,15 +107,19 @@ impl PromisesState {
         let flexible = listed
             .iter()
             .any(|p| matches!(p.schedule, Schedule::TimesPerWeek { .. }));
-        let cols = Columns::at(area.width as usize, widest, flexible);
+        let mut cols = Columns::at(area.width as usize, widest, flexible);
         self.days_width.set(Some(cols.days));
         let days = self.days_in_view(ctx, listed, cols.days);
-        let view = View {
+        let mut view = View {
             ctx,
             cols,
             days: &days,
             week_starts_on: self.week_starts_on,
         };
+        // Columns the days in view leave empty go to the names.
+        let spare = cols.days.saturating_sub(view.drawn_width());
+        cols.name += spare.min(widest.saturating_sub(cols.name));
+        view.cols = cols;
         let selected = listed.get(self.sel).copied();
         let about = selected
             .map(|p| self.day_words(ctx, p, area.width as usize))
@@ -224,7 +229,7 @@ impl PromisesState {
                 " ".to_string()
             }),
             Span::styled(format!("{:>3} ", p.number), theme.dim),
-            Span::styled(format!("{:<w$} ", truncate(&name, w)), name_style),
+            Span::styled(format!("{} ", pad(&fit::cut(&name, w), w)), name_style),
         ];
         for (i, day) in view.days.iter().enumerate() {
             if i > 0 && day.weekday() == view.week_starts_on {
@@ -276,9 +281,8 @@ impl PromisesState {
             key(Action::MarkMissed)
         );
         let text = format!("{when} · {}: {state}", one_line(p.text_on(day)));
-        let mut lines: Vec<Line<'static>> = wrap_words(&text, width)
+        let mut lines: Vec<Line<'static>> = fit::wrap_at_most(&text, width, 2)
             .into_iter()
-            .take(2)
             .map(|l| Line::from(Span::styled(l, ctx.theme.base)))
             .collect();
         if keys.width() <= width {
@@ -286,6 +290,14 @@ impl PromisesState {
         }
         lines
     }
+}
+
+/// `text` and spaces after it to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(fit::width(text)))
+    )
 }
 
 /// A promise's name on its row: its words, and whether it is archived.
@@ -354,7 +366,7 @@ fn figures(view: &View, p: &Promise, standing: Option<&Standing>) -> Vec<Span<'s
             if week {
                 let text = s.week.map(week_words).unwrap_or_default();
                 spans.push(Span::styled(
-                    format!("  {:<10}", truncate(&text, 10)),
+                    format!("  {:<10}", fit::cut(&text, 10)),
                     theme.base,
                 ));
             }

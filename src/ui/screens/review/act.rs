@@ -13,12 +13,13 @@ use super::sections::heading;
 use super::{ReviewItem, ReviewPane, ReviewState};
 use crate::domain::ReviewView;
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{one_line, pane, put_line, wrap_words};
+use crate::ui::widgets::{one_line, pane, put_line};
 
 pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
@@ -42,7 +43,7 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
         } else {
             "Suggestions are made for the current week."
         };
-        for part in wrap_words(text, inner.width.saturating_sub(1) as usize) {
+        for part in fit::wrap(text, inner.width.saturating_sub(1) as usize) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
         }
         lines.push(Line::raw(""));
@@ -100,7 +101,7 @@ fn item_lines(
         "  ".to_string()
     };
     let mut first_lines = |text: &str, glyph: &str, glyph_style, text_style| {
-        for (j, part) in wrap_words(text, w).into_iter().enumerate() {
+        for (j, part) in fit::wrap(text, w).into_iter().enumerate() {
             let mut line = Line::from(vec![
                 Span::raw(if j == 0 { marker.clone() } else { "  ".into() }),
                 Span::styled(if j == 0 { glyph } else { "  " }.to_string(), glyph_style),
@@ -116,7 +117,7 @@ fn item_lines(
         ReviewItem::Suggestion(s) => {
             let glyph = format!("{} ", theme.glyph(Glyph::Suggestion));
             first_lines(&s.headline, &glyph, theme.kept, theme.title);
-            for part in wrap_words(&s.reason, w) {
+            for part in fit::wrap(&s.reason, w) {
                 lines.push(Line::from(Span::styled(format!("    {part}"), theme.dim)));
             }
             lines.push(Line::raw(""));
@@ -126,7 +127,7 @@ fn item_lines(
             let answers = review.review.as_ref().map(|r| &r.answers);
             match answers.and_then(|a| a.get(key)) {
                 Some(answer) => {
-                    for part in wrap_words(&one_line(answer), w).into_iter().take(3) {
+                    for part in fit::wrap(&one_line(answer), w).into_iter().take(3) {
                         lines.push(Line::from(format!("    {part}")));
                     }
                 }
@@ -155,7 +156,7 @@ fn decisions(review: &ReviewView, theme: &Theme, w: usize, lines: &mut Vec<Line<
         // stands for it.
         let mark = if d.accepted { "→" } else { " " };
         let words = format!("{}: {}", d.on.format("%a %-d %b"), d.words());
-        for (i, part) in wrap_words(&words, w + 1).into_iter().enumerate() {
+        for (i, part) in fit::wrap(&words, w + 1).into_iter().enumerate() {
             lines.push(Line::from(vec![
                 Span::styled(
                     if i == 0 {

@@ -27,6 +27,7 @@ use crate::config::Config;
 use crate::domain::evidence::{Proposal, Suggestion};
 use crate::domain::share::ShareScope;
 use crate::domain::{self, Journal, ReviewView};
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
@@ -272,7 +273,7 @@ impl ReviewState {
     /// view copied out. Records how far it can scroll.
     fn week_pane(&self, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         let focused = self.pane == ReviewPane::Week;
-        let block = pane(week_title(review), focused, ctx.theme);
+        let block = pane(week_title(review, area.width), focused, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         ctx.hits
@@ -296,22 +297,35 @@ impl ReviewState {
             } else {
                 format!("↑ {} back", keymap::key(Screen::Review, Action::Up))
             };
+            // On the bottom border, where it hides none of the text.
+            let hint = format!(" {hint} ");
             let x = inner.x + inner.width.saturating_sub(hint.chars().count() as u16 + 1);
-            buf.set_string(x, inner.y + inner.height - 1, &hint, ctx.theme.dim);
+            buf.set_string(x, inner.y + inner.height, &hint, ctx.theme.dim);
         }
     }
 }
 
-fn week_title(review: &ReviewView) -> String {
+/// The pane's title in `width` columns: the week, then its keys if they
+/// fit too.
+fn week_title(review: &ReviewView, width: u16) -> String {
     let start = review.week_start;
     let end = start + chrono::Duration::days(6);
-    format!(
-        " Week of {} – {} · {} {} other weeks ",
+    let week = format!(
+        "Week of {} – {}",
         start.format("%-d %b"),
-        end.format("%-d %b %Y"),
+        end.format("%-d %b %Y")
+    );
+    let keys = format!(
+        " · {} {} other weeks",
         keymap::key(Screen::Review, Action::PrevWeek),
         keymap::key(Screen::Review, Action::NextWeek),
-    )
+    );
+    let room = width.saturating_sub(4) as usize;
+    if fit::width(&week) + fit::width(&keys) <= room {
+        format!(" {week}{keys} ")
+    } else {
+        format!(" {} ", fit::cut(&week, room))
+    }
 }
 
 /// Accepts or sets aside a suggestion (one undo step). An accepted "add

@@ -19,10 +19,11 @@ use crate::domain::words::{
 };
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::ui::glyphs::{day_glyph, legend_lines};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{ASCII_BARS, one_line, put_line, truncate, weekday_header, wrap_words};
+use crate::ui::widgets::{ASCII_BARS, fit_line, one_line, put_line, weekday_header, wrap_line};
 
 type DrawFn = fn(&Ctx, &ReviewView, Rect, &mut Buffer);
 
@@ -50,7 +51,7 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
     let promises = review.summary.promises.len() as u16;
     let mut out = vec![
         Section {
-            height: 4,
+            height: overview_lines(ctx, review, width).len() as u16,
             draw: overview,
         },
         Section {
@@ -99,9 +100,17 @@ pub(super) fn heading(theme: &Theme, text: &str) -> Line<'static> {
 }
 
 fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    for (i, line) in overview_lines(ctx, review, area.width).iter().enumerate() {
+        put_line(buf, area, i as u16, line);
+    }
+}
+
+/// The week's days, how often it and the week before were shown up for,
+/// and its wins, mood and confidence: sentences, wrapped to `width`.
+fn overview_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let week = &review.summary;
-    let mut days = vec![Span::raw(" ")];
+    let mut days = vec![];
     for ((_, mark), name) in week
         .days
         .iter()
@@ -111,22 +120,14 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         days.push(theme.glyph_span(day_glyph(*mark)));
         days.push(Span::raw("  "));
     }
-    put_line(buf, area, 0, &Line::from(days));
     let so_far = if week.end >= ctx.today { " so far" } else { "" };
-    put_line(buf, area, 1, &showed_up(theme, " This week", week, so_far));
-    put_line(
-        buf,
-        area,
-        2,
-        &showed_up(theme, " The week before", &review.previous, ""),
-    );
     let avg = |v: Option<f64>| v.map(one_decimal).unwrap_or_else(|| "—".into());
-    put_line(
-        buf,
-        area,
-        3,
-        &Line::from(vec![
-            Span::styled(" This week: wins ", theme.dim),
+    let sentences = [
+        Line::from(days),
+        showed_up(theme, "This week", week, so_far),
+        showed_up(theme, "The week before", &review.previous, ""),
+        Line::from(vec![
+            Span::styled("This week: wins ", theme.dim),
             Span::styled(week.wins.to_string(), theme.kept),
             Span::styled(" · mood ", theme.dim),
             Span::raw(avg(week.average_mood)),
@@ -135,7 +136,16 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             Span::styled(", evening ", theme.dim),
             Span::raw(avg(week.average_evening_confidence)),
         ]),
-    );
+    ];
+    let mut lines = Vec::new();
+    for sentence in &sentences {
+        for part in wrap_line(sentence, width.saturating_sub(1) as usize) {
+            let mut spans = vec![Span::raw(" ")];
+            spans.extend(part.spans);
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
 }
 
 /// The legend of the week's glyphs, in the words of the one legend.
@@ -161,7 +171,7 @@ fn draw_legend(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// " This week: showed up 18 of 21 times asked so far", or that nothing
+/// "This week: showed up 18 of 21 times asked so far", or that nothing
 /// was asked.
 fn showed_up(theme: &Theme, when: &str, week: &WeekSummary, so_far: &str) -> Line<'static> {
     let open = match week.still_open() {
@@ -217,7 +227,14 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
     let show_strength = width >= 66;
     // Name, then the bar and this week (24), the week before (12), strength.
     let fixed = 1 + 1 + 24 + 12 + if show_strength { 14 } else { 0 };
-    let name_w = width.saturating_sub(fixed).clamp(6, 40);
+    // The names take the room the other columns leave, as much as the
+    // longest needs.
+    let widest = (review.summary.promises.iter())
+        .map(|p| fit::width(&one_line(&p.text)))
+        .max()
+        .unwrap_or(0)
+        .max("Promise".len());
+    let name_w = width.saturating_sub(fixed).min(widest).max(6);
     let mut header = format!(
         " {:<name_w$} {:<24}{:<12}",
         "Promise", "this week", "week before"
@@ -230,7 +247,8 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
             "strength at week's end"
         });
     }
-    put_line(buf, area, 0, &Line::from(Span::styled(header, theme.dim)));
+    let header = fit_line(Line::from(Span::styled(header, theme.dim)), width);
+    put_line(buf, area, 0, &header);
     if review.summary.promises.is_empty() {
         put_line(
             buf,
@@ -246,9 +264,12 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
             .iter()
             .find(|q| q.promise_id == p.promise_id);
         let mut spans = vec![
-            Span::raw(format!(" {:<name_w$} ", truncate(&p.text, name_w))),
+            Span::raw(format!(
+                " {} ",
+                pad(&fit::cut(&one_line(&p.text), name_w), name_w)
+            )),
             Span::styled(bar(p), theme.kept),
-            Span::raw(format!(" {:<14} ", truncate(&week_fraction(p), 14))),
+            Span::raw(format!(" {:<14} ", fit::cut(&week_fraction(p), 14))),
             Span::styled(
                 format!(
                     "{:<12}",
@@ -263,8 +284,16 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
                 theme.accent,
             ));
         }
-        put_line(buf, area, i as u16 + 1, &Line::from(spans));
+        put_line(buf, area, i as u16 + 1, &fit_line(Line::from(spans), width));
     }
+}
+
+/// `text` and spaces after it to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(fit::width(text)))
+    )
 }
 
 /// The series drawn side by side over twelve weeks.
@@ -397,7 +426,7 @@ fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>>
         }
         _ => "Rate your confidence at the morning check-in to see it beside what you did.".into(),
     };
-    for part in wrap_words(&text, width.saturating_sub(2) as usize) {
+    for part in fit::wrap(&text, width.saturating_sub(2) as usize) {
         lines.push(Line::from(format!(" {part}")));
     }
     let ahead = review
@@ -415,7 +444,7 @@ fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>>
             "In {} weeks with morning check-ins among the last twelve, what you did beat what you expected.",
             part_of(ahead, measured)
         );
-        for part in wrap_words(&trend, width.saturating_sub(2) as usize) {
+        for part in fit::wrap(&trend, width.saturating_sub(2) as usize) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
         }
     }
@@ -464,7 +493,7 @@ fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|(name, n)| {
             Bar::with_label(
-                format!("{:<label_w$}", truncate(name, label_w)),
+                format!("{:<label_w$}", fit::cut(name, label_w)),
                 u64::from(*n),
             )
             .text_value(format!(" {n}"))
@@ -501,7 +530,7 @@ fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Lin
         ),
         _ => "Every weekday goes about the same.".into(),
     };
-    for part in wrap_words(&days, w) {
+    for part in fit::wrap(&days, w) {
         lines.push(Line::from(format!(" {part}")));
     }
     let total: u32 = p.win_times.iter().map(|(_, n)| n).sum();
@@ -512,7 +541,7 @@ fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Lin
             .filter(|(_, n)| *n > 0)
             .map(|(t, n)| format!("{t} {n}"))
             .collect();
-        for part in wrap_words(&format!("When wins came: {}.", times.join(" · ")), w) {
+        for part in fit::wrap(&format!("When wins came: {}.", times.join(" · ")), w) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
         }
     }
@@ -521,7 +550,7 @@ fn patterns_lines(ctx: &Ctx, patterns: Option<&Patterns>, width: u16) -> Vec<Lin
             "Most wins come from {area_name} ({}).",
             count(*n, "win", "wins")
         );
-        for part in wrap_words(&text, w) {
+        for part in fit::wrap(&text, w) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
         }
     }
@@ -547,11 +576,11 @@ fn notes_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>>
     for m in &review.misses {
         lines.push(Line::from(vec![
             Span::styled(format!(" {} ", m.day.format("%a")), theme.dim),
-            Span::raw(truncate(&m.promise, w.saturating_sub(4))),
+            Span::raw(fit::cut(&m.promise, w.saturating_sub(4))),
         ]));
         if let Some(note) = &m.note {
             lines.push(Line::from(Span::styled(
-                format!("     {}", truncate(&one_line(note), w)),
+                format!("     {}", fit::cut(&one_line(note), w)),
                 theme.dim,
             )));
         }
@@ -559,7 +588,7 @@ fn notes_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>>
             lines.push(Line::from(vec![
                 Span::styled("     lesson: ", theme.dim),
                 Span::styled(
-                    truncate(&one_line(lesson), w.saturating_sub(8)),
+                    fit::cut(&one_line(lesson), w.saturating_sub(8)),
                     theme.accent,
                 ),
             ]));

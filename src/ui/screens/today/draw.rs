@@ -14,12 +14,13 @@ use super::{Pane, TodayState, reflection};
 use crate::domain::words::amount_label;
 use crate::domain::{DayItem, Due, Status, WeekProgress};
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
-use crate::ui::widgets::{RecentWeeks, one_line, pane, put_line, scroll_for, tab_strip, truncate};
+use crate::ui::widgets::{RecentWeeks, fit_line, one_line, pane, put_line, scroll_for, tab_strip};
 
 /// Below this the screen shows one pane at a time.
 const FULL_W: u16 = 80;
@@ -202,7 +203,7 @@ impl TodayState {
         let rows = day.items.iter().enumerate().skip(start);
         for (row, (i, item)) in rows.take(inner.height as usize).enumerate() {
             let selected = focused && i == self.promise_sel;
-            let mut line = promise_line(item, selected, ctx);
+            let mut line = promise_line(item, selected, ctx, inner.width as usize);
             if selected {
                 line = line.style(theme.selected);
             }
@@ -246,15 +247,12 @@ impl TodayState {
                 theme.glyph_span(Glyph::Win),
                 Span::raw(" "),
                 Span::styled(private, theme.dim),
-                Span::raw(truncate(
-                    &one_line(&win.text),
-                    inner.width.saturating_sub(4 + private.len() as u16) as usize,
-                )),
+                Span::raw(one_line(&win.text)),
             ];
             if let Some(area_name) = &win.area {
                 spans.push(Span::styled(format!("  #{area_name}"), theme.dim));
             }
-            let mut line = Line::from(spans);
+            let mut line = fit_line(Line::from(spans), inner.width as usize);
             if selected {
                 line = line.style(theme.selected);
             }
@@ -288,9 +286,10 @@ fn pointer(selected: bool, ctx: &Ctx) -> Span<'static> {
     }
 }
 
-/// One promise of the day: glyph, text, amount, cue and a word on how it
-/// stands.
-fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
+/// One promise of the day in `width` columns: glyph, text, amount, cue and
+/// a word on how it stands. When it is too wide the cue is cut first, so
+/// how the promise stands stays in view; then the end of the line.
+fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx, width: usize) -> Line<'static> {
     let theme = ctx.theme;
     let status = item.status();
     let mut spans = vec![
@@ -310,10 +309,10 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
     if let Some(amount) = amount_label(item.promise.unit.as_deref(), done, target) {
         spans.push(Span::styled(format!("  {amount}"), theme.accent));
     }
-    if let Some(cue) = &item.promise.cue {
+    let cue = item.promise.cue.as_ref().map(|cue| {
         let cue_glyph = theme.glyph(Glyph::Cue);
-        spans.push(Span::styled(format!("  {cue_glyph} {cue}"), theme.dim));
-    }
+        Span::styled(format!("  {cue_glyph} {}", one_line(cue)), theme.dim)
+    });
     let mut notes = Vec::new();
     match (item.due, status) {
         (_, Some(Status::Partial)) => notes.push("partly kept".to_string()),
@@ -331,13 +330,30 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx) -> Line<'static> {
     if let Some(w) = item.week {
         notes.push(week_progress(w));
     }
-    if !notes.is_empty() {
-        spans.push(Span::styled(
-            format!("  ({})", notes.join(" · ")),
-            theme.dim,
-        ));
+    let notes =
+        (!notes.is_empty()).then(|| Span::styled(format!("  ({})", notes.join(" · ")), theme.dim));
+    let others: usize = spans.iter().chain(&notes).map(Span::width).sum();
+    if let Some(cue) = cue {
+        let room = width.saturating_sub(others);
+        // "  ◇ after…" is the least of a cue worth reading; else its glyph.
+        let cue_text = if cue.width() <= room || room >= 10 {
+            fit::cut(&cue.content, room)
+        } else {
+            format!("  {}{}", theme.glyph(Glyph::Cue), fit::CUT)
+        };
+        spans.push(Span::styled(cue_text, cue.style));
     }
-    Line::from(spans)
+    // Still too wide with notes: the promise's words give way to them.
+    let used: usize = spans.iter().chain(&notes).map(Span::width).sum();
+    if notes.is_some() && used > width {
+        let text = &mut spans[3];
+        let room = (text.width() + width).saturating_sub(used);
+        if room >= 8 {
+            text.content = fit::cut(&text.content, room).into();
+        }
+    }
+    spans.extend(notes);
+    fit_line(Line::from(spans), width)
 }
 
 /// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)":

@@ -13,6 +13,7 @@ use crate::domain::DayView;
 use crate::domain::prompts::Prompts;
 use crate::domain::words::{prompt_for_day, times};
 use crate::model::Glyph;
+use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
@@ -21,7 +22,7 @@ use crate::ui::screens::popup::Popup;
 use crate::ui::screens::popup::rating::{Rating, RatingPurpose};
 use crate::ui::screens::popup::text::{TextInput, TextPurpose};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{one_line, pane, put_line, rating_spans, truncate, wrap_words};
+use crate::ui::widgets::{one_line, pane, put_line, rating_spans, wrap_line};
 
 /// One field of the reflection pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,22 +129,33 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             true => format!("{} ", theme.glyph(Glyph::Pointer)),
             false => "  ".to_string(),
         };
-        let mut first = Line::from(vec![
-            Span::raw(pointer),
-            Span::styled(truncate(&label, width.saturating_sub(2)), label_style),
-        ]);
-        if selected {
-            first = first.style(theme.selected);
+        // A prompt and its answer are sentences: they wrap, under the
+        // pointer and four columns in.
+        for (j, part) in fit::wrap(&label, width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if j == 0 { pointer.clone() } else { "  ".into() };
+            let mut line = Line::from(vec![Span::raw(lead), Span::styled(part, label_style)]);
+            if selected {
+                line = line.style(theme.selected);
+            }
+            lines.push(line);
         }
-        lines.push(first);
-        let mut value_spans = vec![Span::raw("    ")];
-        value_spans.extend(value);
-        lines.push(Line::from(value_spans));
+        for part in wrap_line(&Line::from(value), width.saturating_sub(4)) {
+            let mut spans = vec![Span::raw("    ")];
+            spans.extend(part.spans);
+            lines.push(Line::from(spans));
+        }
     }
     // Keep the selected field in view.
     let sel_row = field_rows.get(s.field_sel).copied().unwrap_or(0);
     let height = inner.height as usize;
-    let start = (sel_row + 2).saturating_sub(height);
+    let sel_end = field_rows
+        .get(s.field_sel + 1)
+        .copied()
+        .unwrap_or(lines.len());
+    let start = sel_end.saturating_sub(height).min(sel_row);
     for (row, line) in lines.iter().skip(start).take(height).enumerate() {
         put_line(buf, inner, row as u16, line);
     }
@@ -156,7 +168,8 @@ fn record_fields(ctx: &Ctx, inner: Rect, rows: &[usize], start: usize) {
     let height = inner.height as usize;
     for (i, first) in rows.iter().enumerate() {
         if let Some(row) = first.checked_sub(start).filter(|r| *r < height) {
-            let tall = (height - row).min(2) as u16;
+            let lines = rows.get(i + 1).map_or(2, |next| next - first);
+            let tall = (height - row).min(lines) as u16;
             let at = Rect::new(inner.x, inner.y + row as u16, inner.width, tall);
             ctx.hits
                 .add(at, Target::Row(Area::Today(Pane::Reflection), i));
@@ -180,7 +193,7 @@ fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> 
             s.yesterday_blanks.join(", "),
             keymap::key(Screen::Today, Action::PrevDay)
         );
-        for part in wrap_words(&text, width) {
+        for part in fit::wrap(&text, width) {
             lines.push(Line::from(Span::styled(part, theme.accent)));
         }
     }
@@ -190,10 +203,11 @@ fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> 
         } else {
             "The day before, you thought of adjusting: "
         };
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(lead, theme.dim),
             Span::raw(one_line(adjust)),
-        ]));
+        ]);
+        lines.extend(wrap_line(&line, width));
     }
     lines
 }
@@ -203,7 +217,7 @@ fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> 
 fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(kept) = s.view.kept_line() {
-        for part in wrap_words(&kept, width) {
+        for part in fit::wrap(&kept, width) {
             lines.push(Line::from(Span::styled(part, theme.kept)));
         }
     }
@@ -219,14 +233,14 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
                 one_line(&w.text)
             ));
         }
-        for part in wrap_words(&text, width) {
+        for part in fit::wrap(&text, width) {
             lines.push(Line::from(Span::styled(part, theme.accent)));
         }
     }
     let key = |action| keymap::key(Screen::Today, action);
     let unmarked = s.view.blanks().count();
     if unmarked > 0 {
-        lines.push(Line::from(Span::styled(
+        lines.extend(wrap_line(&Line::from(Span::styled(
             format!(
                 "{unmarked} promise{} still unmarked above: {} kept · {} partly · {} smaller · {} missed",
                 if unmarked == 1 { "" } else { "s" },
@@ -236,7 +250,7 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
                 key(Action::MarkMissed),
             ),
             theme.dim,
-        )));
+        )), width));
     }
     lines
 }
