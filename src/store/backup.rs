@@ -28,7 +28,7 @@ use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 
 use super::connect::{How, Key, connect};
-use super::open::folder_of;
+use super::open::{create_private_folder, folder_of};
 use super::temp::{TempCopy, remove_leftovers};
 use super::{Result, Store, StoreError};
 
@@ -241,6 +241,11 @@ impl Store {
     /// only by its owner. Anything at `dest` is refused, a symlink too
     /// (also one that points nowhere), so no other file is written.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        create_private_folder(folder_of(dest)).map_err(|source| StoreError::Io {
+            action: "create the folder for",
+            path: dest.to_path_buf(),
+            source,
+        })?;
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
