@@ -19,7 +19,7 @@ use crate::domain::words::{
 };
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
-use crate::ui::glyphs::{day_glyph, legend_lines};
+use crate::ui::glyphs::{day_glyph, day_span, legend_lines};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{ASCII_BARS, one_line, put_line, truncate, weekday_header, wrap_words};
@@ -108,7 +108,7 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         .zip(weekday_header(ctx.config.week_starts_on))
     {
         days.push(Span::styled(format!("{name} "), theme.dim));
-        days.push(theme.glyph_span(day_glyph(*mark)));
+        days.push(day_span(theme, *mark));
         days.push(Span::raw("  "));
     }
     put_line(buf, area, 0, &Line::from(days));
@@ -144,7 +144,7 @@ fn legend(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
         .summary
         .days
         .iter()
-        .map(|(_, m)| day_glyph(*m))
+        .filter_map(|(_, m)| day_glyph(*m))
         .collect();
     legend_lines(ctx.theme, width.saturating_sub(1), &drawn)
         .into_iter()
