@@ -69,13 +69,14 @@ impl CalendarState {
         }
     }
 
-    /// The days the screen may draw: up to a year of months ending with
-    /// the cursor's month.
+    /// The days the screen may draw: the most months it shows (a year at
+    /// most, the cursor's among them; fewer months shown are among these).
     fn range(&self, j: &Journal) -> (NaiveDate, NaiveDate) {
-        let first = self.cursor.with_day(1).unwrap_or(self.cursor);
-        let from = first.checked_sub_months(Months::new(11)).unwrap_or(first);
-        let from = j.week_start(from);
-        let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
+        let months = self.months_shown(j.today(), layout::MOST_MONTHS);
+        let first = months.first().copied().unwrap_or(month_of(self.cursor));
+        let last = months.last().copied().unwrap_or(month_of(self.cursor));
+        let from = j.week_start(first);
+        let next = last.checked_add_months(Months::new(1)).unwrap_or(last);
         let to = j.week_start(next) + chrono::Duration::days(13);
         (from, to)
     }
