@@ -105,9 +105,10 @@ fn every_state_of_a_day_has_its_cell_on_the_grid() {
     let s = seen(&mut a, 120, 40);
     // The weeks of 9 and 16 Nov, Monday first, today (Saturday) last.
     assert!(s.contains("9 Nov   16 Nov"), "{s}");
-    // Before it existed, kept, not recorded; kept, partly, the smaller
-    // version, noted as missed, not recorded (yesterday and today).
-    assert!(row(&s, "Stretch").contains("╌╌✓···· ✓◐◒○··"), "{s}");
+    // Before it existed (not part of its record: blank), kept, not
+    // recorded; kept, partly, the smaller version, noted as missed, not
+    // recorded (yesterday and today).
+    assert!(row(&s, "Stretch").contains("  ✓···· ✓◐◒○··"), "{s}");
     // Rest days on the days its schedule leaves out.
     assert!(row(&s, "Walk").contains("·–·–·–– ✓–○–·–"), "{s}");
     // An archived promise's row ends on the day it was archived.
@@ -122,10 +123,12 @@ fn every_state_of_a_day_has_its_cell_on_the_grid() {
         "○ noted as missed",
         "· not recorded",
         "– rest day",
-        "╌ not yet",
     ] {
         assert!(s.contains(words), "{words}\n{s}");
     }
+    // No day of the grid is still ahead, and none before a promise began
+    // is "not yet".
+    assert!(!s.contains('╌'), "{s}");
     // Today's column is marked: underlined in the weekday letters and in
     // every row.
     let buf = buffer(&a, 120, 40);
@@ -410,7 +413,7 @@ fn show_promises_prints_the_grid() {
         TODAY,
         &["show", "promises", "--width", "120", "--height", "40"],
     );
-    assert!(row(&out, "Stretch").contains("╌╌✓···· ✓◐◒○··"), "{out}");
+    assert!(row(&out, "Stretch").contains("  ✓···· ✓◐◒○··"), "{out}");
     let past = common::run_at(
         &f,
         TODAY,

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::day::days_between;
 use super::rule::{Asked, DayTally, PromiseDay, Went, day_tally, promise_day};
-use crate::model::{Check, CheckIn, Promise, Reflection, Schedule, Win};
+use crate::model::{Check, CheckIn, Glyph, Promise, Reflection, Schedule, Win};
 
 /// What a day earns on the checkmark calendar. The front ends choose the
 /// glyph; the domain says which of these a day is.
@@ -36,6 +36,25 @@ pub enum DayMark {
     NoPromise,
     /// Still ahead.
     Future,
+}
+
+impl DayMark {
+    /// The glyph of the one glyph set this day earns on the calendars;
+    /// `None` for a day before the first promise: it is not part of the
+    /// record, so it is left blank. "Not yet" is only for a day still
+    /// ahead.
+    pub fn glyph(self) -> Option<Glyph> {
+        Some(match self {
+            DayMark::AllKept => Glyph::Kept,
+            DayMark::AllShown => Glyph::Partly,
+            DayMark::SomeKept => Glyph::Some,
+            DayMark::NoneKept => Glyph::Missed,
+            DayMark::NotRecorded => Glyph::NotRecorded,
+            DayMark::NotScheduled => Glyph::Rest,
+            DayMark::Future => Glyph::NotYet,
+            DayMark::NoPromise => return None,
+        })
+    }
 }
 
 /// The mark of one day, from the promises and that day's checks, counted
@@ -388,6 +407,22 @@ mod tests {
             day_mark(&ps, &[], d("2026-10-30"), today),
             DayMark::NoPromise
         ); // before created
+    }
+
+    #[test]
+    fn a_day_before_the_first_promise_has_no_glyph_and_only_a_day_ahead_is_not_yet() {
+        assert_eq!(DayMark::NoPromise.glyph(), None);
+        assert_eq!(DayMark::Future.glyph(), Some(Glyph::NotYet));
+        for mark in [
+            DayMark::AllKept,
+            DayMark::AllShown,
+            DayMark::SomeKept,
+            DayMark::NoneKept,
+            DayMark::NotRecorded,
+            DayMark::NotScheduled,
+        ] {
+            assert!(mark.glyph().is_some_and(|g| g != Glyph::NotYet), "{mark:?}");
+        }
     }
 
     #[test]

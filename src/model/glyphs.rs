@@ -35,7 +35,8 @@ pub enum Glyph {
     NotRecorded,
     /// A rest day: the promise, or every promise, asked nothing that day.
     Rest,
-    /// Before the promise began, or a day still ahead.
+    /// A day still ahead. (A day before the journal, or a promise, began
+    /// is not part of the record: it has no glyph at all.)
     NotYet,
     /// A small win.
     Win,
@@ -150,7 +151,9 @@ impl Glyph {
             Glyph::Kept => "✓",
             Glyph::Partly => "◐",
             Glyph::Smaller => "◒",
-            Glyph::Some => "◔",
+            // A plus, not another half circle: at arm's length it must not
+            // read as ◐ (partly kept) or ◒ (the smaller version).
+            Glyph::Some => "+",
             Glyph::Missed => "○",
             Glyph::NotRecorded => "·",
             Glyph::Rest => "–",
@@ -211,7 +214,7 @@ pub fn legend_meaning(glyph: Glyph) -> &'static str {
         Glyph::Missed => "noted as missed; for a day: nothing kept, a miss noted",
         Glyph::NotRecorded => "not recorded yet (forgetting to log is not failing)",
         Glyph::Rest => "rest day: nothing was asked",
-        Glyph::NotYet => "not yet: before the promise began, or still ahead",
+        Glyph::NotYet => "not yet: a day still ahead",
         Glyph::Win => "a small win",
         _ => "",
     }

@@ -13,19 +13,20 @@ use crate::domain::{DayItem, DayMark, Due, Status};
 use crate::model::Glyph;
 use crate::model::glyphs::LEGEND;
 
-/// The glyph of a day on the calendars: every promise kept, all shown up
-/// for (some partly or in their smaller version), some, a miss noted and
-/// nothing kept, nothing recorded, a rest day, and "not yet" for a day
-/// before the first promise or still ahead.
-pub fn day_glyph(mark: DayMark) -> Glyph {
-    match mark {
-        DayMark::AllKept => Glyph::Kept,
-        DayMark::AllShown => Glyph::Partly,
-        DayMark::SomeKept => Glyph::Some,
-        DayMark::NoneKept => Glyph::Missed,
-        DayMark::NotRecorded => Glyph::NotRecorded,
-        DayMark::NotScheduled => Glyph::Rest,
-        DayMark::NoPromise | DayMark::Future => Glyph::NotYet,
+/// The glyph of a day on the calendars, the domain's own
+/// ([`DayMark::glyph`]): every promise kept, all shown up for (some partly
+/// or in their smaller version), some, a miss noted and nothing kept,
+/// nothing recorded, a rest day, "not yet" for a day still ahead, and none
+/// for a day before the first promise (it is not part of the record).
+pub fn day_glyph(mark: DayMark) -> Option<Glyph> {
+    mark.glyph()
+}
+
+/// A day's glyph in its style, or a blank for a day before the record.
+pub fn day_span(theme: &Theme, mark: DayMark) -> Span<'static> {
+    match day_glyph(mark) {
+        Some(glyph) => theme.glyph_span(glyph),
+        None => Span::raw(" "),
     }
 }
 

@@ -249,7 +249,7 @@ impl Theme {
     }
 
     pub fn mark(&self, mark: DayMark) -> Style {
-        self.glyph_style(day_glyph(mark))
+        day_glyph(mark).map_or(self.dim, |g| self.glyph_style(g))
     }
 
     pub fn status(&self, status: Option<Status>) -> Style {

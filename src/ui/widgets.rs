@@ -1,9 +1,10 @@
 //! Small drawing helpers (panes, the tab strip, fitting a styled line to
-//! a width, ratings) and the checkmark calendar widgets, which record the days they
-//! draw for the mouse. Uses the theme, the glyphs and the domain's day
+//! a width, ratings) and the Today screen's recent weeks, which record the
+//! days they draw for the mouse (the Calendar screen's months are its
+//! own). Uses the theme, the glyphs and the domain's day
 //! marks; every screen and popup may use it.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -11,7 +12,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
-use super::glyphs::{day_glyph, legend_lines};
+use super::glyphs::{day_glyph, day_span, legend_lines};
 use super::mouse::{Hits, Target};
 use super::theme::Theme;
 use crate::domain::DayMark;
@@ -272,7 +273,8 @@ pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
 }
 
 /// The Today screen's checkmark calendar: one row per week, newest last,
-/// with the legend of the glyphs it shows. Rows: "16 Nov  ✓ ✓ ◔ · ✓ – ╌".
+/// with the legend of the glyphs it shows. Rows: "16 Nov  ✓ ✓ + · ✓ – ╌";
+/// weeks before the first promise are left out, and days before it blank.
 pub struct RecentWeeks<'a> {
     /// Marks of whole weeks, oldest first.
     pub marks: &'a [(NaiveDate, DayMark)],
@@ -291,7 +293,10 @@ impl RecentWeeks<'_> {
         }
         let theme = self.theme;
         let mut weeks: Vec<&[(NaiveDate, DayMark)]> = self.marks.chunks(7).collect();
-        // Weeks before anything was asked are noise; keep at least four rows.
+        // Weeks before the first promise are not part of the record: none
+        // is drawn. Weeks of rest before anything was asked are noise; keep
+        // at least four rows of them.
+        weeks.retain(|w| !w.iter().all(|(_, m)| *m == DayMark::NoPromise));
         while weeks.len() > 4
             && weeks.first().is_some_and(|w| {
                 w.iter()
@@ -305,7 +310,7 @@ impl RecentWeeks<'_> {
             let glyphs: Vec<Glyph> = shown
                 .iter()
                 .flat_map(|w| w.iter())
-                .map(|(_, m)| day_glyph(*m))
+                .filter_map(|(_, m)| day_glyph(*m))
                 .collect();
             legend_lines(theme, area.width, &glyphs)
         };
@@ -344,159 +349,18 @@ impl RecentWeeks<'_> {
             theme.dim,
         )];
         for (i, (day, mark)) in week.iter().enumerate() {
-            let glyph = day_glyph(*mark);
-            let mut style = theme.glyph_style(glyph);
+            let mut span = day_span(theme, *mark);
             if *day == self.selected {
-                style = style.add_modifier(Modifier::REVERSED);
+                span.style = span.style.add_modifier(Modifier::REVERSED);
             } else if *day == self.today {
-                style = style.add_modifier(Modifier::UNDERLINED);
+                span.style = span.style.add_modifier(Modifier::UNDERLINED);
             }
-            spans.push(Span::styled(theme.glyph(glyph).to_string(), style));
+            spans.push(span);
             spans.push(Span::raw(" "));
             let cell = Rect::new(area.x + 8 + 2 * i as u16, area.y + y, 2, 1);
             self.hits.add(cell.intersection(area), Target::Day(*day));
         }
         put_line(buf, area, y, &Line::from(spans));
-    }
-}
-
-/// Height one month grid needs: its name, the weekdays, six weeks.
-pub const MONTH_H: u16 = 8;
-/// Columns a day takes on a month grid: roomy (" 21✓★") or compact
-/// ("21✓★").
-pub const ROOMY_DAY: u16 = 5;
-pub const COMPACT_DAY: u16 = 4;
-
-/// One month on the Calendar screen: day numbers with their glyphs.
-pub struct MonthGrid<'a> {
-    pub month: NaiveDate,
-    /// Columns a day takes: [`ROOMY_DAY`] or [`COMPACT_DAY`].
-    pub day_w: u16,
-    pub marks: &'a [(NaiveDate, DayMark)],
-    pub wins: &'a std::collections::BTreeMap<NaiveDate, usize>,
-    pub week_start: Weekday,
-    pub today: NaiveDate,
-    pub cursor: NaiveDate,
-    pub theme: &'a Theme,
-    pub hits: &'a Hits,
-}
-
-impl MonthGrid<'_> {
-    /// The glyphs the month draws, a win among them if it has one.
-    pub fn glyphs(&self) -> Vec<Glyph> {
-        let first = self.month.with_day(1).unwrap_or(self.month);
-        let mut glyphs: Vec<Glyph> = first
-            .iter_days()
-            .take_while(|d| d.month() == first.month())
-            .map(|d| day_glyph(self.mark(d)))
-            .collect();
-        let (from, to) = (first, first + chrono::Months::new(1));
-        if self.wins.range(from..to).any(|(_, n)| *n > 0) {
-            glyphs.push(Glyph::Win);
-        }
-        glyphs
-    }
-
-    fn mark(&self, day: NaiveDate) -> DayMark {
-        self.marks
-            .iter()
-            .find(|(d, _)| *d == day)
-            .map(|(_, m)| *m)
-            .unwrap_or(if day > self.today {
-                DayMark::Future
-            } else {
-                DayMark::NoPromise
-            })
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let first = self.month.with_day(1).unwrap_or(self.month);
-        let in_month = |d: NaiveDate| d.month() == first.month() && d.year() == first.year();
-        let title = first.format("%B %Y").to_string();
-        let title_style = if in_month(self.cursor) {
-            theme.title
-        } else {
-            theme.dim
-        };
-        put_line(
-            buf,
-            area,
-            0,
-            &Line::from(Span::styled(format!(" {title}"), title_style)),
-        );
-        let compact = self.day_w < ROOMY_DAY;
-        let header: Vec<Span> = weekday_header(self.week_start)
-            .into_iter()
-            .map(|n| {
-                let name = if compact {
-                    format!("{n}  ")
-                } else {
-                    format!(" {n}  ")
-                };
-                Span::styled(name, theme.dim)
-            })
-            .collect();
-        put_line(buf, area, 1, &Line::from(header));
-        let offset = (7 + first.weekday().num_days_from_monday()
-            - self.week_start.num_days_from_monday())
-            % 7;
-        // On a short area, skip weeks so the cursor's week stays in view.
-        let visible_rows = area.height.saturating_sub(2);
-        let skip = if in_month(self.cursor) {
-            let cursor_row = ((offset + self.cursor.day() - 1) / 7) as u16;
-            (cursor_row + 1).saturating_sub(visible_rows)
-        } else {
-            0
-        };
-        let mut day = first;
-        while day.month() == first.month() {
-            let cell = offset + day.day() - 1;
-            let (row, col) = ((cell / 7) as u16, (cell % 7) as u16);
-            let x = col * self.day_w;
-            let y = (2 + row).saturating_sub(skip);
-            if row >= skip && y < area.height && x < area.width {
-                let width = (area.width - x).min(self.day_w);
-                buf.set_line(area.x + x, area.y + y, &self.day_cell(day), width);
-                let cell = Rect::new(area.x + x, area.y + y, width, 1);
-                self.hits.add(cell, Target::Day(day));
-            }
-            match day.succ_opt() {
-                Some(next) => day = next,
-                None => break,
-            }
-        }
-    }
-
-    /// " 21✓★" (or "21✓★" when compact): the day's number, its glyph, and
-    /// the win glyph if it has a win.
-    fn day_cell(&self, day: NaiveDate) -> Line<'static> {
-        let theme = self.theme;
-        let glyph = day_glyph(self.mark(day));
-        let mut num_style = if day > self.today {
-            theme.dim
-        } else {
-            theme.base
-        };
-        if day == self.today {
-            num_style = num_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
-        }
-        let mut glyph_style = theme.glyph_style(glyph);
-        let has_win = self.wins.get(&day).copied().unwrap_or(0) > 0;
-        if day == self.cursor {
-            num_style = num_style.add_modifier(Modifier::REVERSED);
-            glyph_style = glyph_style.add_modifier(Modifier::REVERSED);
-        }
-        Line::from(vec![
-            Span::raw(if self.day_w < ROOMY_DAY { "" } else { " " }),
-            Span::styled(format!("{:>2}", day.day()), num_style),
-            Span::styled(theme.glyph(glyph).to_string(), glyph_style),
-            if has_win {
-                theme.glyph_span(Glyph::Win)
-            } else {
-                Span::raw(" ")
-            },
-        ])
     }
 }
 

@@ -63,17 +63,16 @@ impl DayCell {
 
     /// The glyph of the one glyph set this day earns: kept, partly kept,
     /// kept the smaller version, noted as missed, not recorded, a rest day
-    /// (not asked), or not yet (before the promise existed). `None` from
-    /// the day it was archived on, when nothing was recorded: the row
-    /// simply ends.
+    /// (not asked). `None` before the promise existed and from the day it
+    /// was archived on, when nothing was recorded: those days are not part
+    /// of its record, so the row simply begins and ends.
     pub fn glyph(&self) -> Option<Glyph> {
         let due = match self.asked {
             Asked::Scheduled => Due::Yes,
             Asked::Flexible => Due::Flexible,
             Asked::RestDay => Due::No,
             Asked::NotYetActive | Asked::Archived if self.went != Went::NotRecorded => Due::Yes,
-            Asked::NotYetActive => return Some(Glyph::NotYet),
-            Asked::Archived => return None,
+            Asked::NotYetActive | Asked::Archived => return None,
         };
         Some(Glyph::of_result(self.check.as_ref().map(|c| c.status), due))
     }
@@ -193,7 +192,7 @@ mod tests {
             let c = status.map(|s| check(&mwf, day, s));
             DayCell::of(&mwf, c.as_ref(), d(day)).glyph()
         };
-        assert_eq!(glyph("2026-11-09", None), Some(Glyph::NotYet));
+        assert_eq!(glyph("2026-11-09", None), None);
         assert_eq!(glyph("2026-11-11", Some(Status::Kept)), Some(Glyph::Kept));
         assert_eq!(
             glyph("2026-11-11", Some(Status::Partial)),

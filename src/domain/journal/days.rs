@@ -207,6 +207,16 @@ impl Journal {
         Ok(stats::marks(&promises, &checks, from, to, self.today()))
     }
 
+    /// The first day of the record: the day the first promise was added
+    /// (archived ones too), or the first day with a check or a win if that
+    /// is earlier; `None` for an empty journal. Days before it are not part
+    /// of the record.
+    pub fn first_day(&self) -> Result<Option<NaiveDate>> {
+        let added = self.promises(true)?.iter().map(|p| p.created_on).min();
+        let recorded = self.store.first_record_day(self.today())?;
+        Ok(added.into_iter().chain(recorded).min())
+    }
+
     /// Counts of wins per day in a range (days without a win left out).
     pub fn win_counts(&self, from: NaiveDate, to: NaiveDate) -> Result<BTreeMap<NaiveDate, usize>> {
         Ok(self

@@ -27,15 +27,15 @@ use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line, scroll_for};
 
-/// Every glyph a cell of the grid can show.
-const GRID_GLYPHS: [Glyph; 7] = [
+/// Every glyph a cell of the grid can show (its days end today; a day
+/// before a promise began is blank).
+const GRID_GLYPHS: [Glyph; 6] = [
     Glyph::Kept,
     Glyph::Partly,
     Glyph::Smaller,
     Glyph::Missed,
     Glyph::NotRecorded,
     Glyph::Rest,
-    Glyph::NotYet,
 ];
 
 impl PromisesState {

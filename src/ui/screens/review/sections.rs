@@ -20,7 +20,7 @@ use crate::domain::words::{
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
 use crate::model::fit;
-use crate::ui::glyphs::{day_glyph, legend_lines};
+use crate::ui::glyphs::{day_glyph, day_span, legend_lines};
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{ASCII_BARS, fit_line, one_line, put_line, weekday_header, wrap_line};
@@ -117,7 +117,7 @@ fn overview_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'stati
         .zip(weekday_header(ctx.config.week_starts_on))
     {
         days.push(Span::styled(format!("{name} "), theme.dim));
-        days.push(theme.glyph_span(day_glyph(*mark)));
+        days.push(day_span(theme, *mark));
         days.push(Span::raw("  "));
     }
     let so_far = if week.end >= ctx.today { " so far" } else { "" };
@@ -154,7 +154,7 @@ fn legend(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
         .summary
         .days
         .iter()
-        .map(|(_, m)| day_glyph(*m))
+        .filter_map(|(_, m)| day_glyph(*m))
         .collect();
     legend_lines(ctx.theme, width.saturating_sub(1), &drawn)
         .into_iter()

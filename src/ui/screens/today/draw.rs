@@ -16,7 +16,7 @@ use crate::domain::{DayItem, Due, Status, WeekProgress};
 use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
-use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
+use crate::ui::glyphs::{day_glyph, day_span, item_glyph, legend_lines};
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
@@ -106,18 +106,17 @@ impl TodayState {
         let shown = &upto[upto.len().saturating_sub(days)..];
         let mut strip = vec![Span::raw(" ")];
         for (i, (d, m)) in shown.iter().enumerate() {
-            let glyph = day_glyph(*m);
-            let mut style = theme.glyph_style(glyph);
+            let mut span = day_span(theme, *m);
             if *d == self.day {
-                style = style.add_modifier(Modifier::REVERSED);
+                span.style = span.style.add_modifier(Modifier::REVERSED);
             }
-            strip.push(Span::styled(theme.glyph(glyph).to_string(), style));
+            strip.push(span);
             strip.push(Span::raw(" "));
             let cell = Rect::new(area.x + 1 + 2 * i as u16, area.y, 2, 1);
             ctx.hits.add(cell.intersection(area), Target::Day(*d));
         }
         put_line(buf, area, 0, &Line::from(strip));
-        let drawn: Vec<Glyph> = shown.iter().map(|(_, m)| day_glyph(*m)).collect();
+        let drawn: Vec<Glyph> = shown.iter().filter_map(|(_, m)| day_glyph(*m)).collect();
         match legend_lines(theme, area.width.saturating_sub(1), &drawn).as_slice() {
             [legend] if area.height >= 12 => {
                 let mut line = legend.clone();

@@ -1,12 +1,20 @@
-//! The Calendar screen: past weeks and months on a grid of checkmark
-//! glyphs, as many months as fill the window (a year at large sizes), a
-//! cursor that moves by day, week and month, and the cursor's day beside
-//! them; Enter opens that day on the Today screen to amend it.
+//! The Calendar screen: the months of the journal on a grid of checkmark
+//! glyphs, from the month it began (or as many before the cursor's as fill
+//! the window, a year at most) to the current one, a cursor that moves by
+//! day, week and month, and the cursor's day beside them; Enter opens that
+//! day on the Today screen to amend it.
 //!
-//! [`CalendarState`] holds the cursor and the marks loaded around it;
-//! `update` moves the cursor, `load` reads only the days the cursor brings
-//! into view that are not loaded yet, and drawing reads the state only.
+//! - here: [`CalendarState`] holds the cursor, the journal's first day and
+//!   the marks loaded around the cursor; `update` moves the cursor, `load`
+//!   reads only the days the cursor brings into view that are not loaded
+//!   yet, and drawing reads the state only;
+//! - `layout.rs`: how many months fit, and how roomy their days are;
+//! - `month.rs`: one month's grid of day cells.
+//!
 //! Uses the domain, the widgets and the key table.
+
+mod layout;
+mod month;
 
 use std::collections::BTreeMap;
 
@@ -20,103 +28,14 @@ use super::{Ctx, Outcome, Version};
 use crate::domain::{self, DayMark, DayView, Journal};
 use crate::model::Glyph;
 use crate::model::fit;
-use crate::model::glyphs::LEGEND;
 use crate::ui::Screen;
-use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
+use crate::ui::glyphs::{day_span, item_glyph, legend_lines};
 use crate::ui::keymap::{self, Action};
 use crate::ui::mouse::{Area, Target};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{
-    COMPACT_DAY, MONTH_H, MonthGrid, ROOMY_DAY, one_line, pane, put_line, rating_spans,
-};
-
-/// Width of the day pane, and the narrower one it gives way to when that
-/// fits another column of months.
-const DETAIL_W: u16 = 38;
-const DETAIL_MIN: u16 = 32;
-/// The most months shown: the year the calendar reads.
-const MOST_MONTHS: u16 = 12;
-
-/// How the months are laid out at a size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct MonthsLayout {
-    /// Width of the day pane, 0 when there is no room for it.
-    detail_w: u16,
-    /// Columns a day takes.
-    day_w: u16,
-    cols: u16,
-    rows: u16,
-    /// Rows between two rows of months (0 when that fits another row).
-    gap: u16,
-}
-
-impl MonthsLayout {
-    fn count(&self) -> u16 {
-        (self.cols * self.rows).min(MOST_MONTHS)
-    }
-
-    /// Where the `i`th month goes in `area`, if it is in it at all.
-    fn place(&self, i: u16, area: Rect) -> Option<Rect> {
-        let month_w = 7 * self.day_w;
-        let (col, row) = (i % self.cols, i / self.cols);
-        let (x, y) = (col * (month_w + 1), row * (MONTH_H + self.gap));
-        (y < area.height).then(|| Rect {
-            x: area.x + x,
-            y: area.y + y,
-            width: month_w.min(area.width.saturating_sub(x)),
-            height: MONTH_H.min(area.height - y),
-        })
-    }
-
-    /// The layout that shows the most months in `area` beside the day
-    /// pane: the wider day pane and roomier days unless narrower ones fit
-    /// more months; without the day pane only when it cannot fit.
-    fn at(theme: &Theme, area: Rect) -> MonthsLayout {
-        let all: Vec<Glyph> = LEGEND.iter().map(|(g, _)| *g).collect();
-        let fits = |detail_w: u16, day_w: u16| {
-            let month_w = 7 * day_w;
-            if detail_w > 0 && area.width < month_w + 2 + detail_w {
-                return None;
-            }
-            let inner_w = area.width.saturating_sub(detail_w + 2);
-            let legend = legend_lines(theme, inner_w, &all).len() as u16;
-            let inner_h = area.height.saturating_sub(2 + legend);
-            let cols = ((inner_w + 1) / (month_w + 1)).max(1);
-            let spaced = ((inner_h + 1) / (MONTH_H + 1)).max(1);
-            let tight = (inner_h / MONTH_H).max(1);
-            let (rows, gap) = if (cols * spaced).min(MOST_MONTHS) >= (cols * tight).min(MOST_MONTHS)
-            {
-                (spaced, 1)
-            } else {
-                (tight, 0)
-            };
-            Some(MonthsLayout {
-                detail_w,
-                day_w,
-                cols,
-                rows,
-                gap,
-            })
-        };
-        let with_pane = [DETAIL_W, DETAIL_MIN]
-            .into_iter()
-            .flat_map(|d| [ROOMY_DAY, COMPACT_DAY].map(|w| fits(d, w)))
-            .flatten()
-            .fold(None, |best: Option<MonthsLayout>, l| match best {
-                Some(b) if b.count() >= l.count() => Some(b),
-                _ => Some(l),
-            });
-        with_pane
-            .or_else(|| fits(0, ROOMY_DAY))
-            .unwrap_or(MonthsLayout {
-                detail_w: 0,
-                day_w: ROOMY_DAY,
-                cols: 1,
-                rows: 1,
-                gap: 1,
-            })
-    }
-}
+use crate::ui::widgets::{one_line, pane, put_line, rating_spans};
+use layout::MonthsLayout;
+use month::{MonthGrid, ROOMY_DAY, month_h, today_style, win_span};
 
 /// How far past the months in view the calendar loads, each way: a
 /// quarter, so opening the calendar reads no more than it did when it
@@ -132,6 +51,8 @@ pub struct CalendarState {
     wins: BTreeMap<NaiveDate, usize>,
     /// Everything recorded on the cursor's day.
     cursor_day: Option<DayView>,
+    /// The journal's first day, and the version it was read at.
+    first_day: Option<(Version, Option<NaiveDate>)>,
     loaded_range: Option<(Version, (NaiveDate, NaiveDate))>,
     loaded_cursor: Option<(Version, NaiveDate)>,
 }
@@ -143,18 +64,20 @@ impl CalendarState {
             marks: Vec::new(),
             wins: BTreeMap::new(),
             cursor_day: None,
+            first_day: None,
             loaded_range: None,
             loaded_cursor: None,
         }
     }
 
-    /// The days the screen may draw: up to a year of months ending with
-    /// the cursor's month.
+    /// The days the screen may draw: the most months it shows (a year at
+    /// most, the cursor's among them; fewer months shown are among these).
     fn range(&self, j: &Journal) -> (NaiveDate, NaiveDate) {
-        let first = self.cursor.with_day(1).unwrap_or(self.cursor);
-        let from = first.checked_sub_months(Months::new(11)).unwrap_or(first);
-        let from = j.week_start(from);
-        let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
+        let months = self.months_shown(j.today(), layout::MOST_MONTHS);
+        let first = months.first().copied().unwrap_or(month_of(self.cursor));
+        let last = months.last().copied().unwrap_or(month_of(self.cursor));
+        let from = j.week_start(first);
+        let next = last.checked_add_months(Months::new(1)).unwrap_or(last);
         let to = j.week_start(next) + chrono::Duration::days(13);
         (from, to)
     }
@@ -166,6 +89,10 @@ impl CalendarState {
     /// months). Returns whether anything was read.
     pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         let mut read = false;
+        if self.first_day.is_none_or(|(v, _)| v != version) {
+            self.first_day = Some((version, j.first_day()?));
+            read = true;
+        }
         let shown = self.range(j);
         let loaded = self.loaded_range.filter(|(v, _)| *v == version);
         let covered = loaded.is_some_and(|(_, (lo, hi))| lo <= shown.0 && shown.1 <= hi);
@@ -238,8 +165,41 @@ impl CalendarState {
         Outcome::default()
     }
 
+    /// The months the calendar may show: from the journal's first (or the
+    /// cursor's, if earlier) to the current one (or the cursor's, if
+    /// later), oldest first.
+    fn month_span(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let cursor = month_of(self.cursor);
+        let began = self.first_day.and_then(|(_, first)| first);
+        let first = began.map_or(month_of(today), month_of).min(cursor);
+        (first, month_of(today).max(cursor))
+    }
+
+    /// The `count` months (or fewer, if the journal has fewer) shown: from
+    /// the journal's first, or ending with the cursor's once it is past
+    /// them.
+    fn months_shown(&self, today: NaiveDate, count: u16) -> Vec<NaiveDate> {
+        let (first, last) = self.month_span(today);
+        let n = (months_between(first, last) + 1).min(u32::from(count.max(1)));
+        let end = (first + Months::new(n - 1)).max(month_of(self.cursor));
+        (0..n)
+            .filter_map(|i| end.checked_sub_months(Months::new(n - 1 - i)))
+            .collect()
+    }
+
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let layout = MonthsLayout::at(ctx.theme, area);
+        let (first, last) = self.month_span(ctx.today);
+        let wanted = u16::try_from(months_between(first, last) + 1).unwrap_or(u16::MAX);
+        // The legend's room: every glyph the months may draw, and the day's.
+        let detail_glyphs: Vec<Glyph> = (self.cursor_day.iter())
+            .flat_map(|day| day.items.iter().map(item_glyph))
+            .collect();
+        let mut may_draw = detail_glyphs.clone();
+        for month in self.months_shown(ctx.today, layout::MOST_MONTHS) {
+            may_draw.extend(self.grid(ctx, month, ROOMY_DAY, 1).glyphs());
+        }
+        let legend_h = |width: u16| legend(ctx, width, &may_draw, true).len() as u16;
+        let layout = MonthsLayout::at(area, wanted, &legend_h);
         let (grid_area, detail_area) = if layout.detail_w > 0 {
             let [g, d] = area.layout(&Layout::horizontal([
                 Constraint::Fill(1),
@@ -250,18 +210,35 @@ impl CalendarState {
             (area, None)
         };
         // The detail's glyphs are explained by the legend under the months.
-        let detail_glyphs: Vec<Glyph> = match (&self.cursor_day, detail_area) {
-            (Some(day), Some(_)) => day.items.iter().map(item_glyph).collect(),
-            _ => Vec::new(),
+        let also = if detail_area.is_some() {
+            detail_glyphs.as_slice()
+        } else {
+            &[]
         };
-        self.draw_months(ctx, grid_area, layout, &detail_glyphs, buf);
+        self.draw_months(ctx, grid_area, layout, also, buf);
         if let Some(detail) = detail_area {
             self.draw_detail(ctx, detail, buf);
         }
     }
 
-    /// As many months as fit, ending with the cursor's, and the legend of
-    /// their glyphs and of `also` (the detail's).
+    /// The grid of `month` with days `day_w` wide and weeks `row_h` tall.
+    fn grid<'a>(&'a self, ctx: &'a Ctx, month: NaiveDate, day_w: u16, row_h: u16) -> MonthGrid<'a> {
+        MonthGrid {
+            month,
+            day_w,
+            row_h,
+            marks: &self.marks,
+            wins: &self.wins,
+            week_start: ctx.config.week_starts_on,
+            today: ctx.today,
+            cursor: self.cursor,
+            theme: ctx.theme,
+            hits: ctx.hits,
+        }
+    }
+
+    /// The journal's months that fit, and the legend of their glyphs, of
+    /// `also` (the detail's) and of today's mark.
     fn draw_months(
         &self,
         ctx: &Ctx,
@@ -275,27 +252,15 @@ impl CalendarState {
         let inner = block.inner(area);
         block.render(area, buf);
         ctx.hits.add(inner, Target::Pane(Area::Calendar));
-        let day_w = layout.day_w;
-        let count = u32::from(layout.count());
-        let cursor_month = self.cursor.with_day(1).unwrap_or(self.cursor);
-        let months: Vec<MonthGrid> = (0..count)
-            .filter_map(|i| cursor_month.checked_sub_months(Months::new(count - 1 - i)))
-            .map(|month| MonthGrid {
-                month,
-                day_w,
-                marks: &self.marks,
-                wins: &self.wins,
-                week_start: ctx.config.week_starts_on,
-                today: ctx.today,
-                cursor: self.cursor,
-                theme: ctx.theme,
-                hits: ctx.hits,
-            })
+        let shown = self.months_shown(ctx.today, layout.count());
+        let months: Vec<MonthGrid> = (shown.iter())
+            .map(|&month| self.grid(ctx, month, layout.day_w, layout.row_h))
             .collect();
         let mut drawn: Vec<Glyph> = months.iter().flat_map(MonthGrid::glyphs).collect();
         drawn.extend(also);
-        let mut legend = legend_lines(ctx.theme, inner.width, &drawn);
-        if inner.height < MONTH_H + legend.len() as u16 {
+        let with_today = shown.contains(&month_of(ctx.today));
+        let mut legend = legend(ctx, inner.width, &drawn, with_today);
+        if inner.height < month_h(layout.row_h) + legend.len() as u16 {
             legend.clear();
         }
         let legend_h = legend.len() as u16;
@@ -303,6 +268,7 @@ impl CalendarState {
             height: inner.height.saturating_sub(legend_h),
             ..inner
         };
+        let months_area = layout.centred(months.len() as u16, months_area);
         for (i, grid) in months.iter().enumerate() {
             if let Some(cell) = layout.place(i as u16, months_area) {
                 grid.render(cell, buf);
@@ -336,7 +302,7 @@ impl CalendarState {
         } else if let Some(day) = &self.cursor_day {
             if let Some(m) = mark {
                 lines.push(Line::from(vec![
-                    theme.glyph_span(day_glyph(m)),
+                    day_span(theme, m),
                     Span::styled(format!(" {}", mark_words(m)), theme.dim),
                 ]));
             }
@@ -348,6 +314,42 @@ impl CalendarState {
     }
 }
 
+/// The first day of `day`'s month.
+fn month_of(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// Whole months from `from`'s to `to`'s (0 for the same month).
+fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    u32::try_from(index(to) - index(from)).unwrap_or(0)
+}
+
+/// The legend of the glyphs `drawn`, packed into `width` columns, and
+/// today's mark explained in the same way ("21 today") if `with_today`.
+fn legend(ctx: &Ctx, width: u16, drawn: &[Glyph], with_today: bool) -> Vec<Line<'static>> {
+    let mut lines = legend_lines(ctx.theme, width, drawn);
+    // The win mark as the months draw it.
+    let win = ctx.theme.glyph(Glyph::Win);
+    for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
+        if span.content == win {
+            *span = win_span(ctx.theme);
+        }
+    }
+    if !with_today {
+        return lines;
+    }
+    let item = vec![
+        Span::styled(format!("{}", ctx.today.day()), today_style(ctx.theme)),
+        Span::styled(" today", ctx.theme.dim),
+    ];
+    match lines.last_mut() {
+        Some(last) if last.width() + 9 <= usize::from(width) => last.spans.extend(item),
+        _ => lines.push(Line::from(item)),
+    }
+    lines
+}
+
 fn mark_words(m: DayMark) -> &'static str {
     use DayMark::*;
     match m {
@@ -357,7 +359,7 @@ fn mark_words(m: DayMark) -> &'static str {
         NoneKept => "noted as missed",
         NotRecorded => "nothing recorded",
         NotScheduled => "a rest day",
-        NoPromise => "no promise yet",
+        NoPromise => "before the journal began",
         Future => "ahead",
     }
 }
