@@ -1,6 +1,7 @@
 //! The help popup: every key of the current screen, of everywhere, and of
 //! text boxes, forms, ratings, search and the preview of a message to
-//! share, written from the keys in force; then the legend of every glyph. Uses the key table, the theme, the glyphs and the
+//! share, written from the keys in force; then the legend of every glyph
+//! and what strength measures. Uses the key table, the theme, the glyphs and the
 //! widgets.
 
 use std::cell::Cell;
@@ -12,11 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::Reply;
+use crate::domain::words::STRENGTH_MEANS;
 use crate::ui::Screen;
 use crate::ui::glyphs::legend_meanings;
 use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{centered, pane};
+use crate::ui::widgets::{centered, pane, wrap_words};
 
 #[derive(Debug, Default)]
 pub struct HelpState {
@@ -110,6 +112,11 @@ fn help_lines(theme: &Theme, screen: Screen) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(Span::styled("Glyphs", theme.title)));
     lines.extend(legend_meanings(theme));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Strength", theme.title)));
+    for part in wrap_words(STRENGTH_MEANS, 66) {
+        lines.push(Line::from(Span::styled(format!("  {part}"), theme.dim)));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         format!(
