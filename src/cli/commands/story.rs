@@ -198,10 +198,13 @@ impl PromiseStory {
         if s.now.new.is_none() {
             out.push(STRENGTH_MEANS.to_string());
         }
+        let current = match s.runs.current {
+            0 if s.runs.longest > 0 => "starts next time".to_string(),
+            n => run(n),
+        };
         out.push(format!(
-            "Runs of showing up: longest {}, current {}.",
+            "Runs of showing up: longest {}, current {current}.",
             run(s.runs.longest),
-            run(s.runs.current)
         ));
         let since = self.day(s.promise.created_on);
         if t.asked == 0 {

@@ -142,7 +142,7 @@ fn lay_out(ctx: &Ctx, story: &Story, width: u16, height: u16) -> Vec<Part> {
     let mut chart_title = vec![Span::styled(title, theme.title)];
     if side {
         let pad = (width - FIGURES_W) as usize;
-        chart_title.push(Span::raw(" ".repeat(pad.saturating_sub(title.width()))));
+        chart_title.push(Span::raw(" ".repeat(pad.saturating_sub(title.width() - 1))));
         chart_title.push(Span::styled("Showing up", theme.title));
     }
     parts.push(Part::Lines(vec![Line::from(chart_title)]));
