@@ -173,6 +173,7 @@ impl All {
                 })
                 .collect(),
             twelve_weeks: evidence::together(&weeks, &self.checkins, &self.reflections, today),
+            self_trust: evidence::self_trust(weeks.last().expect("the week"), today),
             weeks,
             patterns: evidence::patterns(
                 &self.promises,

@@ -133,7 +133,12 @@ fn every_state_of_a_day_has_its_cell_on_the_grid() {
     // every row.
     let buf = buffer(&a, 120, 40);
     let (x, y) = find(&buf, "Stretch");
-    let today_x = (x..120)
+    // The days end where the figures begin ("new · 4 of 10").
+    let cell = |x: u16| buf[(x, y)].symbol().to_string();
+    let days_end = (x..118)
+        .find(|x| cell(*x) == "n" && cell(x + 1) == "e" && cell(x + 2) == "w")
+        .unwrap_or(120);
+    let today_x = (x..days_end)
         .rev()
         .find(|x| buf[(*x, y)].symbol() == "·")
         .expect("today's cell");
@@ -174,10 +179,12 @@ fn the_selected_day_is_said_in_words_and_the_standing_stands_beside_each_row() {
         .iter()
         .find(|e| e.promise_id == st.stretch)
         .expect("stretch");
-    let strength = smallwins::domain::words::percent(stretch.strength);
-    let rate = smallwins::domain::words::percent(stretch.rate_30.expect("a rate"));
+    // New (fewer than 14 times asked): its plain count across both
+    // figures, and no percentage.
+    let count = smallwins::domain::words::new_words(stretch.new.expect("new"));
     let line = row(&s, "Stretch");
-    assert!(line.contains(&format!("{strength:>8} {rate:>7}")), "{line}");
+    assert!(line.contains(&format!(" {count:>16}")), "{line}");
+    assert!(!line.contains('%'), "{line}");
     assert!(s.contains("strength last 30"), "{s}");
 }
 

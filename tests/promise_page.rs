@@ -213,7 +213,7 @@ fn enter_opens_the_page_and_it_tells_the_story_in_words() {
         "Its days since Mon 28 Sep",
         &format!("Strength now   {strength}"),
         "Longest run    18 days",
-        "Current run    0 days",
+        "Current run    starts next time",
         "Showed up      48 of 54 times",
         "45 kept · 2 partly · 1 smaller",
         "Noted missed   3",
@@ -467,7 +467,10 @@ fn promise_show_json_gives_back_what_was_recorded() {
     assert_eq!(v["wordings"][0]["until"], "2026-11-15");
     assert_eq!(v["wordings"][1]["text"], "Read a chapter");
     assert!(v["wordings"][1]["until"].is_null());
-    assert_eq!(v["weeks"][1]["strength"], v["now"]["strength"]);
+    // New (fewer than 14 times asked): its plain count, no strength yet.
+    assert!(v["now"]["strength"].is_null());
+    assert_eq!(v["now"]["new"]["asked"], v["tally"]["asked"]);
+    assert!(v["weeks"][1]["strength"].is_number());
     assert_eq!(v["runs"]["longest"], 3);
     assert_eq!(v["runs"]["current"], 1);
     assert_eq!(v["notes"].as_array().map(Vec::len), Some(2));
@@ -487,7 +490,7 @@ fn promise_show_tells_the_story_as_text() {
         "  2 Nov     ✓ ◐ ✓ ✓ ✓ ○ ✓   6/7",
         "  16 Nov    ✓ ✓ ✓ ✓ · · ╌   4/5",
         "  ✓ kept  ◐ partly kept  ○ noted as missed  · not recorded  ╌ not yet",
-        "Runs of showing up: longest 18 days, current 0 days.",
+        "Runs of showing up: longest 18 days, current starts next time.",
         "Since Mon 28 Sep it asked 54 times: shown up for 48 (45 kept, 2 partly, 1 the smaller version), 3 noted missed, 3 not recorded.",
         "  Sat 7 Nov   ○ fell asleep on the 7 — lesson: book on the pillow",
         "  Sat 21 Nov  Shrank “Read a chapter” to “read one page” for now.",

@@ -3,7 +3,9 @@
 //! brand-new one, read for the shapes of sentences that cannot be true or
 //! read wrong: a count over its total ("4 of 3"), "0 of 0", "In 12 of the
 //! last 12 weeks", "kept on 4 times", doubled or empty quotes, empty
-//! parentheses, "1 days", a number with a needless ".0" or three decimals.
+//! parentheses, "1 days", a number with a needless ".0" or three decimals,
+//! a day headed by its full keeps alone ("0 of 2 kept · 1 partly"), two
+//! self-trust verdicts in one text, a run of 0 days.
 
 mod common;
 
@@ -327,6 +329,10 @@ fn bad_shapes(text: &str) -> Vec<String> {
         ".0%",
         "NaN",
         "Today · 0 of",
+        "Longest run    0",
+        "longest 0 days",
+        "current 0 days",
+        "Rate your confidence at the morning check-in",
     ] {
         for (i, _) in text.match_indices(bad) {
             if bad == ".." && text[i..].starts_with("...") {
@@ -336,6 +342,8 @@ fn bad_shapes(text: &str) -> Vec<String> {
         }
     }
     found.extend(counts_over_totals(text));
+    found.extend(headlines_of_full_keeps(text));
+    found.extend(two_verdicts(text));
     found.extend(singular_plurals(text));
     found.extend(three_decimals(text));
     found
@@ -366,6 +374,44 @@ fn counts_over_totals(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// "0 of 2 kept · 1 partly": a count of full keeps heading a day that
+/// was shown up for in other ways too (the headline is what was shown up
+/// for, "showed up for 2 of 2 · 1 partly").
+fn headlines_of_full_keeps(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices(" kept · ") {
+        let before = text[..i].trim_end_matches(|c: char| c.is_ascii_digit());
+        let after = &text[i + " kept · ".len()..];
+        let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+        let counted = rest.len() < after.len();
+        if before.ends_with(" of ")
+            && counted
+            && (rest.starts_with(" partly") || rest.starts_with(" smaller"))
+        {
+            found.push(quote(text, i));
+        }
+    }
+    found
+}
+
+/// The self-trust reading said two ways in one text: the promises "may be
+/// a size too big" beside "the promises fit", or record "ahead" beside it.
+fn two_verdicts(text: &str) -> Vec<String> {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let says = |v: &str| flat.contains(v);
+    let behind = says("may be a size too big");
+    let fit = says("the promises fit");
+    let ahead = says("record is ahead of your confidence");
+    if (behind && (fit || ahead)) || (ahead && says("your confidence and your record agree")) {
+        vec![format!(
+            "two self-trust verdicts in one text: {}",
+            &flat[..flat.len().min(60)]
+        )]
+    } else {
+        Vec::new()
+    }
 }
 
 /// "1 days", "1 times", "1 wins"…
@@ -480,6 +526,11 @@ fn the_shape_checks_catch_the_sentences_the_issue_lists() {
         "Wins: 1 ()",
         "a gap of 2.5999999999999996",
         "kept on 1 days",
+        "Today · 0 of 2 kept · 1 partly · 1 smaller",
+        "Fri 20 Nov · 1 of 3 kept · 2 smaller",
+        "Longest run    0 days",
+        "Rate your confidence at the morning check-in to see it beside what you did.",
+        "your confidence ran ahead of the days; the promises may be a size too big.\n Nothing to recalibrate this week: the promises fit.",
     ] {
         assert!(!bad_shapes(bad).is_empty(), "{bad:?} passes");
     }
@@ -491,6 +542,10 @@ fn the_shape_checks_catch_the_sentences_the_issue_lists() {
         "The week of 16–22 Nov 2026 (2026-W47)",
         "1 day",
         "…",
+        "Today · showed up for 2 of 2 · 1 partly · 1 smaller",
+        "showed up for 3 of 4 · 1 kept · 2 partly",
+        "new · 2 of 2",
+        "Longest run    none yet",
     ] {
         assert_eq!(bad_shapes(fine), Vec::<String>::new(), "{fine:?}");
     }

@@ -259,7 +259,7 @@ fn the_day_rolls_over_while_the_app_is_open() {
     assert_eq!(a.screens.today.day, d("2026-11-22"));
     let s = screen(&a, 120, 40);
     assert!(s.contains("Sun 22 Nov"), "{s}");
-    assert!(s.contains("Today · 0 of 2 kept"), "{s}");
+    assert!(s.contains("Today · 2 promises · none marked yet"), "{s}");
 }
 
 #[test]

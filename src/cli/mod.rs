@@ -82,11 +82,11 @@
 //! | `restore` | `care.rs` | `{journal, from, previous, records}` |
 //! | `show` | `show.rs` | `{screen, day, width, height, text}` |
 //! | `demo` | `demo.rs` | `{db, weeks, records}` (`{db, years, heavy?, records}` with `--years`) |
-//! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
+//! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, twelve_weeks, self_trust, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
 //! | `review --out` | `review/mod.rs` | `{out, format, week, week_start}` (the file holds the review in its `--format`) |
 //! | `share` | `share.rs` | `{about, scope, day, week_start, week_end, include, text, characters, copied, out}`; `share.rs` documents each field |
 //! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |
-//! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}` |
+//! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}`; each of `promises` has `new`, its plain count `{shown, asked}` with `strength` null until it has asked 14 times (else `new` is null) |
 //! | `config path` | `config.rs` | `{path, exists}` |
 //! | `config check` | `config.rs` | `{path, exists, warnings, key_problems}` |
 //!

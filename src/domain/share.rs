@@ -5,7 +5,8 @@
 //!
 //! Private by default. The message holds the wins and the promises kept,
 //! partly kept or kept in the smaller version, and the count they are part
-//! of; a promise noted missed or left blank is not named. Mood, confidence,
+//! of; a promise noted missed or left blank is not named. Mood, confidence
+//! (for a week, with its self-trust reading once it has one),
 //! notes (and with them what was noted missed), lessons and answers go in
 //! only when [`ShareInclude`] names them. A private win never goes in. No
 //! id, nothing of another day, and no control character from the person's
@@ -26,6 +27,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 
+use super::evidence::{Voice, trust};
 use super::journal::{join_and, lower_first};
 use super::words::{amount_label, out_of_ten, part_of, prompt_for_day};
 use super::{DayItem, DayView, Journal, Result, Status, WeekSummary, Win};
@@ -69,6 +71,9 @@ enum Source {
         answers: BTreeMap<String, String>,
         /// The weekly prompts, for the answers.
         prompts: Vec<Prompt>,
+        /// The week's self-trust reading in the first person, once the
+        /// week has one (it goes in with the confidence).
+        trust: Option<String>,
     },
 }
 
@@ -95,6 +100,8 @@ impl Journal {
                         .map(|r| r.answers)
                         .unwrap_or_default(),
                     prompts: prompts.weekly.clone(),
+                    trust: (self.review(start)?.weeks.last())
+                        .and_then(|p| trust::sentence(p, self.today(), Voice::I)),
                 }
             }
         };
@@ -133,7 +140,14 @@ impl ShareSource {
                 days,
                 answers,
                 prompts,
-            } => self.week_blocks(summary, days, answers, prompts, include),
+                trust,
+            } => {
+                let mut blocks = self.week_blocks(summary, days, answers, prompts, include);
+                if include.has(ShareExtra::Confidence) {
+                    blocks.extend(trust.clone());
+                }
+                blocks
+            }
         };
         let mut out = blocks.join(self.block_gap());
         out.push('\n');

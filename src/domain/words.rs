@@ -9,6 +9,8 @@
 
 use chrono::Weekday;
 
+use super::evidence::{NewCount, StrengthShown};
+use super::rule::DayTally;
 use super::stats::PromiseWeek;
 use crate::model::{amount_in, decimals, format_amount};
 
@@ -16,6 +18,61 @@ use crate::model::{amount_in, decimals, format_amount};
 pub fn percent(share: f64) -> String {
     format!("{}%", decimals(share * 100.0, 0))
 }
+
+/// A day's headline, what the person showed up for first: "showed up
+/// for 2 of 2 · 1 partly · 1 smaller", "showed up for 1 of 3 · 1 kept",
+/// "2 promises · none marked yet", "nothing asked". The same count as the
+/// day's message to share ("I showed up for 2 of the 2…").
+pub fn day_headline(tally: DayTally, partly: u32, smaller: u32) -> String {
+    if tally.asked == 0 {
+        return "nothing asked".into();
+    }
+    if tally.shown == 0 {
+        return match tally.missed {
+            0 => format!(
+                "{} · none marked yet",
+                count(tally.asked, "promise", "promises")
+            ),
+            n => format!(
+                "{} · {n} noted as missed",
+                count(tally.asked, "promise", "promises")
+            ),
+        };
+    }
+    let mut line = format!("showed up for {} of {}", tally.shown, tally.asked);
+    for (n, what) in [
+        (tally.kept, "kept"),
+        (partly, "partly"),
+        (smaller, "smaller"),
+    ] {
+        if n > 0 {
+            line.push_str(&format!(" · {n} {what}"));
+        }
+    }
+    line
+}
+
+/// A new promise's plain count, where strength shows once it has asked
+/// [`NEW_SLOTS`](super::evidence::NEW_SLOTS) times: "new · 2 of 2", or
+/// "new" before it has asked anything.
+pub fn new_words(c: NewCount) -> String {
+    match c.asked {
+        0 => "new".into(),
+        asked => format!("new · {} of {asked}", c.shown),
+    }
+}
+
+/// How a promise is going, as every front end shows it: "new · 2 of 2"
+/// while it is new, its strength ("83%") after.
+pub fn strength_words(s: StrengthShown) -> String {
+    match s {
+        StrengthShown::New(c) => new_words(c),
+        StrengthShown::Score(v) => percent(v),
+    }
+}
+
+/// What strength measures, in one line for a promise's page and help.
+pub const STRENGTH_MEANS: &str = "Strength: a moving average of the days a promise asks, where recent days weigh most; a daily promise kept every day reaches about 80% in a month, and one miss only dents it. It shows once a promise has asked 14 times; until then, its plain count.";
 
 /// An average or a rating to one decimal at most: "7", "7.5", "8.3".
 pub fn one_decimal(value: f64) -> String {
@@ -204,6 +261,37 @@ pub fn weekday_plural(day: Weekday) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::unit_for;
+
+    #[test]
+    fn a_days_headline_is_what_was_shown_up_for_then_how() {
+        let t = |asked, shown, kept, missed| DayTally {
+            asked,
+            shown,
+            kept,
+            missed,
+        };
+        assert_eq!(
+            day_headline(t(2, 2, 0, 0), 1, 1),
+            "showed up for 2 of 2 · 1 partly · 1 smaller"
+        );
+        assert_eq!(
+            day_headline(t(3, 2, 1, 1), 1, 0),
+            "showed up for 2 of 3 · 1 kept · 1 partly"
+        );
+        assert_eq!(
+            day_headline(t(2, 0, 0, 0), 0, 0),
+            "2 promises · none marked yet"
+        );
+        assert_eq!(day_headline(t(0, 0, 0, 0), 0, 0), "nothing asked");
+    }
+
+    #[test]
+    fn a_new_promise_reads_as_its_plain_count() {
+        let c = |shown, asked| NewCount { shown, asked };
+        assert_eq!(strength_words(StrengthShown::New(c(2, 2))), "new · 2 of 2");
+        assert_eq!(new_words(c(0, 0)), "new");
+        assert_eq!(strength_words(StrengthShown::Score(0.834)), "83%");
+    }
 
     #[test]
     fn amounts_read_as_part_of_the_target() {

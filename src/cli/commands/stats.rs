@@ -15,7 +15,8 @@ use serde::Serialize;
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{one_decimal, out_of_ten, percent, plural, short_day};
-use crate::domain::evidence::{PromiseEvidence, WeekPoint};
+use crate::domain::evidence::{NEW_SLOTS, PromiseEvidence, WeekPoint};
+use crate::domain::words::new_words;
 use crate::domain::{Evidence, Journal, Promise};
 use crate::model::fit;
 use crate::text::printable;
@@ -132,19 +133,28 @@ impl Stats {
             }
             // Padded by columns, so a name in wide characters lines up.
             let pad = " ".repeat(width - fit::width(&name));
-            out.push(format!(
-                "  {name}{pad}  {:>6}  {:>7}  {:>7}  {:>8}  {}{partly}",
-                rate(e.rate_7),
-                rate(e.rate_30),
-                rate(e.rate_90),
-                percent(e.strength),
-                e.kept
-            ));
+            // A new promise: its plain count across the rates and strength.
+            let figures = match e.new {
+                Some(count) => format!("{:>34}", new_words(count)),
+                None => format!(
+                    "{:>6}  {:>7}  {:>7}  {:>8}",
+                    rate(e.rate_7),
+                    rate(e.rate_30),
+                    rate(e.rate_90),
+                    percent(e.strength),
+                ),
+            };
+            out.push(format!("  {name}{pad}  {figures}  {}{partly}", e.kept));
         }
         out.push(
             "  Rates: of the last 7, 30 and 90 times a promise asked, the share shown up for (kept, partly kept or the smaller version); a time left blank counts as not shown up. Strength is as of today."
                 .into(),
         );
+        if self.evidence.promises.iter().any(|e| e.new.is_some()) {
+            out.push(format!(
+                "  A new promise shows its plain count (\"new · 2 of 3\": shown up for 2 of the 3 times it asked) until it has asked {NEW_SLOTS} times; then its rates and strength."
+            ));
+        }
         out
     }
 

@@ -9,14 +9,15 @@
 //! text, cue, smaller}], targets: [{from, until, amount}], weeks: [{start,
 //! days: [{day, asked, went, check}], asked, shown, rate, strength}], now:
 //! {promise_id, text, rate_7, rate_30, rate_90, strength, kept, partly,
-//! smaller, slots}, runs: {longest, current, in_days}, tally: {asked,
+//! smaller, slots, new}, runs: {longest, current, in_days}, tally: {asked,
 //! shown, kept, partly, smaller, missed, not_recorded, extra}, notes:
 //! [check], decisions: [{on, accepted, words}]}`. `asked` is `scheduled` |
 //! `flexible` | `rest_day` | `not_yet_active` | `archived`; `went` is
 //! `kept` | `partly` | `smaller` | `missed` | `not_recorded`; `check` is
 //! the mark as recorded (or null); `until` is null for the words in force
 //! now; rates and strengths are 0–1, `rate` null for a week that asked
-//! nothing.
+//! nothing. Until the promise has asked 14 times, `now.new` is its plain
+//! count `{shown, asked}` and `now.strength` is null (else `new` is null).
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -27,8 +28,9 @@ use crate::cli::output::{Report, lines};
 use crate::cli::parse;
 use crate::cli::words::{plural, short_day};
 use crate::domain::Journal;
+use crate::domain::evidence::{NEW_SLOTS, NewCount};
 use crate::domain::history::{Story, StoryWeek};
-use crate::domain::words::{percent, week_fraction};
+use crate::domain::words::{STRENGTH_MEANS, percent, week_fraction};
 use crate::model::amount_in;
 use crate::model::{Glyph, Glyphs};
 
@@ -136,11 +138,19 @@ impl PromiseStory {
         for week in &s.weeks {
             let glyphs = self.glyph_row(week, &mut drawn);
             let count = week.count.as_ref().map(week_fraction).unwrap_or_default();
-            out.push(format!(
-                "  {:<8}  {glyphs}   {count:<14} strength {}",
-                week.start.format("%-d %b").to_string(),
-                percent(week.strength)
-            ));
+            // A new promise has no strength to show yet.
+            let strength = match s.now.new {
+                Some(_) => String::new(),
+                None => format!(" strength {}", percent(week.strength)),
+            };
+            out.push(
+                format!(
+                    "  {:<8}  {glyphs}   {count:<14}{strength}",
+                    week.start.format("%-d %b").to_string(),
+                )
+                .trim_end()
+                .to_string(),
+            );
         }
         out.push(format!(
             "  {}",
@@ -167,25 +177,34 @@ impl PromiseStory {
         let s = &self.story;
         let t = &s.tally;
         let run = |n: u32| {
-            if s.runs.in_days {
+            if n == 0 {
+                "none yet".to_string()
+            } else if s.runs.in_days {
                 plural(n, "day", "days")
             } else {
                 plural(n, "time", "times")
             }
         };
-        let mut out = vec![match s.now.rate_30 {
-            Some(rate) => format!(
+        let mut out = vec![match (s.now.new, s.now.rate_30) {
+            (Some(count), _) => new_line(count),
+            (None, Some(rate)) => format!(
                 "Strength now {}; of the last {} it asked, {} shown up for.",
                 percent(s.now.strength),
                 plural(s.now.slots.min(30), "time", "times"),
                 percent(rate)
             ),
-            None => format!("Strength now {}.", percent(s.now.strength)),
+            (None, None) => format!("Strength now {}.", percent(s.now.strength)),
         }];
+        if s.now.new.is_none() {
+            out.push(STRENGTH_MEANS.to_string());
+        }
+        let current = match s.runs.current {
+            0 if s.runs.longest > 0 => "starts next time".to_string(),
+            n => run(n),
+        };
         out.push(format!(
-            "Runs of showing up: longest {}, current {}.",
+            "Runs of showing up: longest {}, current {current}.",
             run(s.runs.longest),
-            run(s.runs.current)
         ));
         let since = self.day(s.promise.created_on);
         if t.asked == 0 {
@@ -258,4 +277,20 @@ impl PromiseStory {
         }
         out
     }
+}
+
+/// A new promise's figures: its plain count, and when its strength shows.
+fn new_line(count: NewCount) -> String {
+    let so_far = match count.asked {
+        0 => "New: it has not asked for anything yet".to_string(),
+        n => format!(
+            "New: shown up for {} of the {} it asked so far",
+            count.shown,
+            plural(n, "time", "times")
+        ),
+    };
+    format!(
+        "{so_far}; its strength shows once it has asked {NEW_SLOTS} times ({} to go).",
+        NEW_SLOTS - count.asked
+    )
 }

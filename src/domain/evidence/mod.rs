@@ -16,6 +16,7 @@ mod rates;
 pub mod resume;
 mod showing_up;
 mod suggestions;
+pub mod trust;
 mod weeks;
 
 #[cfg(test)]
@@ -24,10 +25,11 @@ pub(crate) mod fixtures;
 pub use crate::model::{Decision, Review};
 pub use patterns::{PATTERN_DAYS, Patterns, patterns, patterns_since, wins_by_area};
 pub use rates::{
-    PromiseEvidence, Slot, frequency, promise_evidence, rate, slots, slots_in, strength,
-    strength_from,
+    NEW_SLOTS, NewCount, PromiseEvidence, Slot, StrengthShown, frequency, promise_evidence, rate,
+    slots, slots_in, strength, strength_from,
 };
 pub use resume::Since;
 pub use showing_up::{Totals, day_share, resurfaced_index, resurfaced_win, shown_up_days, totals};
 pub use suggestions::{DECISION_QUIET_DAYS, Proposal, Suggestion, suggestions, suggestions_since};
+pub use trust::{SelfTrust, Verdict, Voice, self_trust};
 pub use weeks::{WeekPoint, WeeksTogether, together, week_points};

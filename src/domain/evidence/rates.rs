@@ -166,8 +166,40 @@ pub fn strength_from(score: f64, slots: &[Slot], frequency: f64) -> f64 {
     })
 }
 
-/// One promise's evidence.
+/// Times a promise asks before its strength is shown: until then its
+/// plain count stands in its place. Strength climbs slowly by design (a
+/// daily promise kept every day reaches about 80% in a month), which suits
+/// a long record, not a first week.
+pub const NEW_SLOTS: u32 = 14;
+
+/// A new promise's plain count: times shown up for, of times asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NewCount {
+    pub shown: u32,
+    pub asked: u32,
+}
+
+/// What stands for how a promise is going: the plain count while it is
+/// new, its strength after.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StrengthShown {
+    New(NewCount),
+    Score(f64),
+}
+
+/// The count of a promise that has asked `asked` times, or `None` once it
+/// has asked [`NEW_SLOTS`] times; `shown` counts its slots shown up for.
+pub fn new_count(asked: u32, shown: impl FnOnce() -> u32) -> Option<NewCount> {
+    (asked < NEW_SLOTS).then(|| NewCount {
+        shown: shown(),
+        asked,
+    })
+}
+
+/// One promise's evidence. In JSON, `strength` is `null` while the
+/// promise is `new`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "EvidenceJson")]
 pub struct PromiseEvidence {
     pub promise_id: String,
     pub text: String,
@@ -181,6 +213,53 @@ pub struct PromiseEvidence {
     /// Days it was kept in its smaller version.
     pub smaller: u32,
     pub slots: u32,
+    /// Until it has asked [`NEW_SLOTS`] times, its plain count.
+    pub new: Option<NewCount>,
+}
+
+impl PromiseEvidence {
+    /// The one thing to show for how it is going: its plain count while
+    /// it is new, its strength after. Every front end shows this.
+    pub fn shown_as(&self) -> StrengthShown {
+        match self.new {
+            Some(count) => StrengthShown::New(count),
+            None => StrengthShown::Score(self.strength),
+        }
+    }
+}
+
+/// [`PromiseEvidence`] as JSON: no strength while the promise is new.
+#[derive(Serialize)]
+struct EvidenceJson {
+    promise_id: String,
+    text: String,
+    rate_7: Option<f64>,
+    rate_30: Option<f64>,
+    rate_90: Option<f64>,
+    strength: Option<f64>,
+    kept: u32,
+    partly: u32,
+    smaller: u32,
+    slots: u32,
+    new: Option<NewCount>,
+}
+
+impl From<PromiseEvidence> for EvidenceJson {
+    fn from(e: PromiseEvidence) -> EvidenceJson {
+        EvidenceJson {
+            strength: e.new.is_none().then_some(e.strength),
+            promise_id: e.promise_id,
+            text: e.text,
+            rate_7: e.rate_7,
+            rate_30: e.rate_30,
+            rate_90: e.rate_90,
+            kept: e.kept,
+            partly: e.partly,
+            smaller: e.smaller,
+            slots: e.slots,
+            new: e.new,
+        }
+    }
 }
 
 pub fn promise_evidence(
@@ -211,6 +290,9 @@ pub fn promise_evidence(
         partly,
         smaller,
         slots: s.len() as u32,
+        new: new_count(s.len() as u32, || {
+            s.iter().filter(|x| x.shown).count() as u32
+        }),
     }
 }
 
@@ -348,5 +430,34 @@ mod tests {
         assert_eq!(e.rate_7, Some(1.0));
         assert_eq!(e.partly, 5);
         assert!(e.strength > 0.2);
+    }
+
+    #[test]
+    fn a_promise_is_new_with_its_plain_count_until_it_has_asked_fourteen_times() {
+        let p = promise(Schedule::Daily, "2026-11-01");
+        let checks = pattern(&p, "2026-11-01", "kk");
+        let refs: Vec<&Check> = checks.iter().collect();
+        let e = promise_evidence(&p, &refs, d("2026-11-02"), Weekday::Mon);
+        assert_eq!(
+            e.shown_as(),
+            StrengthShown::New(NewCount { shown: 2, asked: 2 })
+        );
+        let json = serde_json::to_value(&e).expect("json");
+        assert_eq!(json["strength"], serde_json::Value::Null);
+        assert_eq!(json["new"]["shown"], 2);
+        // Thirteen days asked: still new; the fourteenth brings strength.
+        let checks = pattern(&p, "2026-11-01", &"k".repeat(14));
+        let refs: Vec<&Check> = checks.iter().collect();
+        let e = promise_evidence(&p, &refs, d("2026-11-14"), Weekday::Mon);
+        assert!(matches!(e.shown_as(), StrengthShown::Score(_)));
+        assert!(e.new.is_none());
+        let e = promise_evidence(&p, &refs, d("2026-11-13"), Weekday::Mon);
+        assert_eq!(
+            e.new,
+            Some(NewCount {
+                shown: 13,
+                asked: 13
+            })
+        );
     }
 }

@@ -17,7 +17,9 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::super::day::{FIRST_DAY, days_between, week_start};
-use super::rates::{PromiseEvidence, Slot, frequency, slots, slots_in, strength_from};
+use super::rates::{
+    NEW_SLOTS, PromiseEvidence, Slot, frequency, new_count, slots, slots_in, strength_from,
+};
 use super::showing_up::Totals;
 use crate::model::{Check, Promise, PromiseCheckpoint, Status, TotalsCheckpoint};
 
@@ -205,16 +207,23 @@ impl<'a> Since<'a> {
     /// Share of the last `n` slots (at most [`RECENT_SLOTS`]) shown up
     /// for, or `None` with no slots.
     pub fn rate(&self, n: usize) -> Option<f64> {
+        let (shown, all) = self.last(n);
+        (all > 0).then(|| shown as f64 / all as f64)
+    }
+
+    /// Of the last `n` slots (at most [`RECENT_SLOTS`]): how many were
+    /// shown up for, and how many there are.
+    fn last(&self, n: usize) -> (usize, usize) {
         let new = &self.slots[self.slots.len().saturating_sub(n)..];
         let earlier = self.before.recent.as_bytes();
         let earlier = &earlier[earlier.len().saturating_sub(n - new.len())..];
         let shown = new.iter().filter(|s| s.shown).count()
             + earlier.iter().filter(|c| matches!(c, b'k' | b's')).count();
-        let all = new.len() + earlier.len();
-        (all > 0).then(|| shown as f64 / all as f64)
+        (shown, new.len() + earlier.len())
     }
 
     pub fn evidence(&self) -> PromiseEvidence {
+        let slots = self.before.slots + self.slots.len() as u32;
         PromiseEvidence {
             promise_id: self.promise.id.clone(),
             text: self.promise.text.clone(),
@@ -225,7 +234,9 @@ impl<'a> Since<'a> {
             kept: self.counts.0,
             partly: self.counts.1,
             smaller: self.counts.2,
-            slots: self.before.slots + self.slots.len() as u32,
+            slots,
+            // A new promise's slots are all still in `recent`.
+            new: new_count(slots, || self.last(NEW_SLOTS as usize).0 as u32),
         }
     }
 

@@ -16,7 +16,7 @@ use super::showing_up::day_share;
 use crate::model::{Check, CheckIn, Promise, Reflection};
 
 /// One week side by side: what was done, and how it felt.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct WeekPoint {
     pub start: NaiveDate,
     /// Times the week's promises were shown up for, of `asked` (so far).
@@ -34,6 +34,14 @@ pub struct WeekPoint {
     pub kept_on_checkin_days: Option<f64>,
     /// The morning confidence of those same days.
     pub confidence_on_checkin_days: Option<f64>,
+    /// How many days those are: finished days of the week with a morning
+    /// confidence rated and a promise asked.
+    pub checkin_days: u32,
+    /// Finished days of the week that asked for a promise.
+    pub asked_days: u32,
+    /// Today is in the week and its check-in has a confidence: it counts
+    /// once the day is over.
+    pub checked_in_today: bool,
 }
 
 /// Several weeks taken together: each figure over all of them, not the
@@ -124,6 +132,9 @@ pub fn week_points(
         let (s, a) = day_share(promises, by_day.get(&day).unwrap_or(&empty), day);
         (a > 0 && day < today).then(|| f64::from(s) / f64::from(a) * 10.0)
     };
+    let asked_on = |day: NaiveDate| {
+        day < today && day_share(promises, by_day.get(&day).unwrap_or(&empty), day).1 > 0
+    };
     starts
         .iter()
         .map(|&start| {
@@ -141,8 +152,13 @@ pub fn week_points(
             let summary = week_summary(&records, start, today);
             let (shown, asked) = summary.totals();
             let week_checkins: Vec<&CheckIn> = checkins.iter().filter(|c| in_week(c.day)).collect();
-            let (kept_on_checkin_days, confidence_on_checkin_days) =
+            let (kept_on_checkin_days, confidence_on_checkin_days, checkin_days) =
                 trust_gap(&week_checkins, &share);
+            let asked_days = super::super::day::days_between(start, end.min(today))
+                .filter(|d| asked_on(*d))
+                .count() as u32;
+            let checked_in_today =
+                (week_checkins.iter()).any(|c| c.day == today && c.confidence.is_some());
             WeekPoint {
                 start,
                 shown,
@@ -153,6 +169,9 @@ pub fn week_points(
                 evening_confidence: summary.average_evening_confidence,
                 kept_on_checkin_days,
                 confidence_on_checkin_days,
+                checkin_days,
+                asked_days,
+                checked_in_today,
             }
         })
         .collect()
@@ -172,12 +191,13 @@ fn within(checks: &[Check], from: NaiveDate, to: NaiveDate) -> Cow<'_, [Check]> 
 }
 
 /// The trust gap's two sides over the week's check-in days, as averages:
-/// how the day went (out of 10) and how sure the morning was. Finished
-/// days only (`share` is `None` for the rest).
+/// how the day went (out of 10) and how sure the morning was, and how
+/// many days they cover. Finished days only (`share` is `None` for the
+/// rest).
 fn trust_gap(
     checkins: &[&CheckIn],
     share: &dyn Fn(NaiveDate) -> Option<f64>,
-) -> (Option<f64>, Option<f64>) {
+) -> (Option<f64>, Option<f64>, u32) {
     let days: Vec<(f64, f64)> = checkins
         .iter()
         .filter_map(|c| Some((f64::from(c.confidence?), share(c.day)?)))
@@ -185,6 +205,7 @@ fn trust_gap(
     (
         mean(days.iter().map(|(_, kept)| *kept)),
         mean(days.iter().map(|(conf, _)| *conf)),
+        days.len() as u32,
     )
 }
 
@@ -227,5 +248,7 @@ mod tests {
         assert_eq!(w.kept_on_checkin_days, Some(7.5));
         assert_eq!(w.confidence_on_checkin_days, Some(3.0));
         assert_eq!(w.trust_gap(), Some(4.5));
+        assert_eq!((w.checkin_days, w.asked_days), (2, 2));
+        assert!(!w.checked_in_today);
     }
 }

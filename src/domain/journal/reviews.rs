@@ -11,7 +11,9 @@ use super::Journal;
 use super::entries::set_answer;
 use super::evidence::Window;
 use crate::domain::Result;
-use crate::domain::evidence::{self, PromiseEvidence, Since, Suggestion, WeekPoint, WeeksTogether};
+use crate::domain::evidence::{
+    self, PromiseEvidence, SelfTrust, Since, Suggestion, WeekPoint, WeeksTogether,
+};
 use crate::domain::stats::{self, WeekSummary};
 use crate::domain::undo::Change;
 use crate::model::{self, Decision, Review, Status, Win};
@@ -56,6 +58,9 @@ pub struct ReviewView {
     pub weeks: Vec<WeekPoint>,
     /// The same twelve weeks taken together: the "12 weeks" figures.
     pub twelve_weeks: WeeksTogether,
+    /// The week's self-trust reading: the one verdict and sentence every
+    /// front end shows.
+    pub self_trust: SelfTrust,
     pub patterns: Option<evidence::Patterns>,
     /// Open suggestions (only for the current week).
     pub suggestions: Vec<Suggestion>,
@@ -148,6 +153,9 @@ impl Journal {
                 p.active_on(upto) || (current && !p.is_archived())
             })?;
             let weeks = self.trend(w, week_start);
+            // The trend always ends with the week itself.
+            let point = weeks.last().cloned().unwrap_or_default();
+            let self_trust = evidence::self_trust(&point, today);
             Ok(ReviewView {
                 week_start,
                 summary: stats::week_summary(&whole.week(week_start), week_start, today),
@@ -163,6 +171,7 @@ impl Journal {
                 wins_by_area: evidence::wins_by_area(w.wins.iter().filter(|x| in_week(x.day))),
                 misses: miss_notes(w, in_week),
                 twelve_weeks: evidence::together(&weeks, &w.checkins, &w.reflections, today),
+                self_trust,
                 weeks,
                 patterns: self.patterns_of(w, week_start, upto),
                 suggestions: if current {

@@ -1,6 +1,7 @@
 //! `review --format markdown`: a letter about one week to send to one
 //! trusted person — what was promised and kept, the wins, one lesson, the
-//! plan for next week and how it felt. No notes and no private win: they
+//! plan for next week and how it felt, with the week's self-trust reading
+//! once it has one. No notes and no private win: they
 //! stay private. The week's own parts are told by the shared [`MdWeek`], as
 //! in the export's weekly summary.
 
@@ -8,6 +9,7 @@ use super::week::ReviewWeek;
 use crate::cli::markdown::{MdWeek, md_escape, md_paragraph};
 use crate::cli::output::lines;
 use crate::cli::words::{schedule_words, short_day, span};
+use crate::domain::evidence::{Voice, trust};
 use crate::domain::model::amount_in;
 use crate::domain::{Promise, Win};
 
@@ -32,6 +34,11 @@ pub fn letter(week: &ReviewWeek) -> String {
         Some(felt) => format!("**How it felt:** {felt}."),
         None => "**How it felt:** no ratings this week.".into(),
     });
+    // The week's one self-trust reading, once it has one.
+    if let Some(trust) = (week.point()).and_then(|p| trust::sentence(p, week.today, Voice::I)) {
+        out.push(String::new());
+        out.push(md_paragraph(&trust));
+    }
     lines(out)
 }
 

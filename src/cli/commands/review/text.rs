@@ -4,12 +4,9 @@
 use super::week::ReviewWeek;
 use crate::cli::output::lines;
 use crate::cli::words::{area_counts, indent, out_of_ten, percent, plural, short_day, span};
-use crate::domain::evidence::{WeekPoint, WeeksTogether};
+use crate::domain::evidence::WeeksTogether;
 use crate::domain::words::{week_fraction, week_words, weekday_plural};
 use crate::domain::{PromiseWeek, Status};
-
-/// A gap smaller than this (points out of 10) means record and confidence agree.
-const GAP_CALM: f64 = 0.5;
 
 /// The whole review: a heading, then each section that has something to
 /// say, a blank line before each.
@@ -93,7 +90,16 @@ fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
         } else {
             "at the week's end"
         };
-        line.push_str(&format!("; strength {when} {}", percent(e.strength)));
+        line.push_str(&match e.new {
+            // A new promise: its plain count since it began, no strength.
+            Some(c) if c.asked > 0 => format!(
+                "; new: shown up for {} of {} since it began",
+                c.shown,
+                plural(c.asked, "time", "times")
+            ),
+            Some(_) => String::new(),
+            None => format!("; strength {when} {}", percent(e.strength)),
+        });
     }
     line
 }
@@ -144,9 +150,10 @@ fn side_by_side(week: &ReviewWeek) -> Vec<String> {
             None => format!("  {name}: not rated this week"),
         });
     }
-    if let Some(line) = week.point().and_then(trust_gap_line) {
-        out.push(format!("  {line}"));
-    }
+    out.push(format!(
+        "  Self-trust (it uses the morning confidence): {}",
+        week.view.self_trust.sentence
+    ));
     out
 }
 
@@ -172,26 +179,6 @@ fn twelve_weeks(t: &WeeksTogether) -> Vec<String> {
         "The twelve weeks ending with this one".to_string(),
         format!("  {}", parts.join(" · ")),
     ]
-}
-
-/// The self-trust gap in kind words, or `None` without check-ins to
-/// compare.
-fn trust_gap_line(point: &WeekPoint) -> Option<String> {
-    let gap = point.trust_gap()?;
-    let kept = point.kept_on_checkin_days?;
-    let confidence = point.confidence_on_checkin_days?;
-    let reading = if gap >= GAP_CALM {
-        "your record is ahead of your confidence."
-    } else if gap <= -GAP_CALM {
-        "your confidence ran ahead of the record this week; that points at the size of the promises, not at you."
-    } else {
-        "your confidence and your record agree."
-    };
-    Some(format!(
-        "Self-trust (it uses the morning confidence): on days with a morning check-in you showed up for {} of what they asked, while your morning confidence averaged {}: {reading}",
-        percent(kept / 10.0),
-        out_of_ten(confidence)
-    ))
 }
 
 /// The notes and lessons of days that did not go fully to plan.
@@ -274,42 +261,4 @@ fn decisions(week: &ReviewWeek) -> Vec<String> {
     (decisions.iter())
         .map(|d| format!("  - {}: {}", short_day(d.on, week.today), d.words()))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn the_trust_gap_is_read_kindly_either_way() {
-        let point = |kept: f64, confidence: f64| WeekPoint {
-            start: NaiveDate::from_ymd_opt(2026, 11, 16).expect("day"),
-            shown: 8,
-            asked: 10,
-            kept_rate: Some(0.8),
-            mood: None,
-            morning_confidence: Some(confidence),
-            evening_confidence: None,
-            kept_on_checkin_days: Some(kept),
-            confidence_on_checkin_days: Some(confidence),
-        };
-        assert_eq!(
-            trust_gap_line(&point(8.25, 6.25)).expect("gap"),
-            "Self-trust (it uses the morning confidence): on days with a morning check-in you showed up for 83% of what they asked, while your morning confidence averaged 6.3/10: your record is ahead of your confidence."
-        );
-        assert!(
-            trust_gap_line(&point(7.0, 7.2))
-                .expect("gap")
-                .ends_with("your confidence and your record agree.")
-        );
-        let behind = trust_gap_line(&point(4.0, 8.0)).expect("gap");
-        assert!(
-            behind.contains("the size of the promises, not at you"),
-            "{behind}"
-        );
-        let mut none = point(8.0, 6.0);
-        none.confidence_on_checkin_days = None;
-        assert!(trust_gap_line(&none).is_none());
-    }
 }

@@ -1,6 +1,7 @@
 //! The help popup: every key of the current screen, of everywhere, and of
 //! text boxes, forms, ratings, search and the preview of a message to
-//! share, written from the keys in force; then the legend of every glyph. Uses the key table, the theme, the glyphs and the
+//! share, written from the keys in force; then the legend of every glyph
+//! and what strength measures. Uses the key table, the theme, the glyphs and the
 //! widgets.
 
 use std::cell::Cell;
@@ -14,6 +15,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::Reply;
 use crate::model::fit;
 use crate::model::glyphs::{LEGEND, legend_meaning};
+use crate::domain::words::STRENGTH_MEANS;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
 use crate::ui::theme::Theme;
@@ -136,6 +138,11 @@ fn help_lines(theme: &Theme, screen: Screen, width: usize) -> Vec<Line<'static>>
             Span::raw(" ".repeat(13)),
         ];
         lines.extend(hanging(lead, legend_meaning(glyph), width));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Strength", theme.title)));
+    for part in fit::wrap(STRENGTH_MEANS, width.saturating_sub(2)) {
+        lines.push(Line::from(Span::styled(format!("  {part}"), theme.dim)));
     }
     lines.push(Line::raw(""));
     let saved = format!(

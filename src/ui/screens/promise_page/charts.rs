@@ -12,6 +12,7 @@ use ratatui::symbols::{self, Marker};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
+use crate::domain::evidence::{NEW_SLOTS, NewCount};
 use crate::domain::history::{Story, StoryWeek};
 use crate::domain::model::rounded;
 use crate::model::Glyph;
@@ -138,10 +139,36 @@ fn month_labels(theme: &Theme, weeks: &[StoryWeek]) -> Line<'static> {
     Line::from(Span::styled(text, theme.dim))
 }
 
+/// In the chart's place while a promise is new: when its strength will
+/// show, and why not yet.
+fn not_yet_strength(theme: &Theme, count: NewCount, area: Rect, buf: &mut Buffer) {
+    let more = NEW_SLOTS - count.asked;
+    let so_far = match count.asked {
+        0 => "the plain count tells it, from the first time it asks".to_string(),
+        n => format!(
+            "the plain count tells it: shown up for {} of {n}",
+            count.shown
+        ),
+    };
+    let text = format!(
+        "Its strength shows once it has asked {NEW_SLOTS} times: {more} more to go. Strength is a slow average that suits a long record; until then {so_far}."
+    );
+    for (i, line) in crate::model::fit::wrap(&text, area.width.saturating_sub(2) as usize)
+        .into_iter()
+        .enumerate()
+    {
+        let line = Line::from(Span::styled(format!(" {line}"), theme.dim));
+        put_line(buf, area, i as u16, &line);
+    }
+}
+
 /// Its strength at the end of each week of the story, as a line from its
 /// first week to today, 0 to 100%.
 pub(super) fn strength_chart(ctx: &Ctx, story: &Story, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
+    if let Some(count) = story.now.new {
+        return not_yet_strength(theme, count, area, buf);
+    }
     let points: Vec<(f64, f64)> = story
         .weeks
         .iter()

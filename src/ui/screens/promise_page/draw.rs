@@ -14,7 +14,7 @@ use super::PromisePageState;
 use super::charts::{HEATMAP_H, heatmap, heatmap_glyphs, rate_legend, shown_weeks, strength_chart};
 use crate::domain::history::{Decided, Story, Wording};
 use crate::domain::model::amount_in;
-use crate::domain::words::percent;
+use crate::domain::words::{STRENGTH_MEANS, new_words, percent};
 use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
@@ -136,10 +136,14 @@ fn lay_out(ctx: &Ctx, story: &Story, width: u16, height: u16) -> Vec<Part> {
     }
     let figures = figure_lines(ctx, story);
     let side = width >= 70;
-    let mut chart_title = vec![Span::styled(" Strength, week by week", theme.title)];
+    let title = match story.now.new {
+        Some(_) => " Strength, from 14 times asked",
+        None => " Strength, week by week",
+    };
+    let mut chart_title = vec![Span::styled(title, theme.title)];
     if side {
         let pad = (width - FIGURES_W) as usize;
-        chart_title.push(Span::raw(" ".repeat(pad.saturating_sub(22))));
+        chart_title.push(Span::raw(" ".repeat(pad.saturating_sub(title.width() - 1))));
         chart_title.push(Span::styled("Showing up", theme.title));
     }
     parts.push(Part::Lines(vec![Line::from(chart_title)]));
@@ -148,6 +152,11 @@ fn lay_out(ctx: &Ctx, story: &Story, width: u16, height: u16) -> Vec<Part> {
     } else {
         parts.push(Part::Chart(Vec::new()));
         parts.push(Part::Lines(figures));
+    }
+    if story.now.new.is_none() {
+        let means = crate::model::fit::wrap(STRENGTH_MEANS, width.saturating_sub(2) as usize);
+        let dim = |l: String| Line::from(Span::styled(format!(" {l}"), theme.dim));
+        parts.push(Part::Lines(means.into_iter().map(dim).collect()));
     }
     if !roomy {
         parts.push(Part::Lines(legend));
@@ -324,20 +333,29 @@ fn figure_lines(ctx: &Ctx, story: &Story) -> Vec<Line<'static>> {
     };
     let t = &story.tally;
     let unit = |n: u32| match (story.runs.in_days, n) {
+        (_, 0) => "none yet".to_string(),
         (true, 1) => "1 day".to_string(),
         (true, n) => format!("{n} days"),
         (false, 1) => "once".to_string(),
         (false, n) => format!("{n} times"),
     };
-    let mut lines = vec![
-        row("Strength now", percent(story.now.strength)),
-        row(
-            "Last 30 asked",
-            story.now.rate_30.map_or_else(|| "—".into(), percent),
-        ),
-        row("Longest run", unit(story.runs.longest)),
-        row("Current run", unit(story.runs.current)),
-    ];
+    // A new promise shows its plain count, and no percentage at all.
+    let mut lines = match story.now.new {
+        Some(count) => vec![row("So far", new_words(count))],
+        None => vec![
+            row("Strength now", percent(story.now.strength)),
+            row(
+                "Last 30 asked",
+                story.now.rate_30.map_or_else(|| "—".into(), percent),
+            ),
+        ],
+    };
+    lines.push(row("Longest run", unit(story.runs.longest)));
+    let current = match story.runs.current {
+        0 if story.runs.longest > 0 => "starts next time".to_string(),
+        n => unit(n),
+    };
+    lines.push(row("Current run", current));
     if t.asked == 0 {
         lines.push(row("Showed up", "nothing asked yet".into()));
     } else {

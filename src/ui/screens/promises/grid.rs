@@ -14,9 +14,10 @@ use unicode_width::UnicodeWidthStr;
 use super::PromisesState;
 use super::details::{detail, detail_lines};
 use super::layout::{Columns, Figures, LEAD, View, window};
+use crate::domain::evidence::StrengthShown;
 use crate::domain::history::{DayCell, Standing};
 use crate::domain::rule::{Asked, Went};
-use crate::domain::words::percent;
+use crate::domain::words::{new_words, percent};
 use crate::domain::{Check, Promise, Schedule, WeekProgress};
 use crate::model::Glyph;
 use crate::model::fit;
@@ -353,16 +354,27 @@ fn figures(view: &View, p: &Promise, standing: Option<&Standing>) -> Vec<Span<'s
     } else {
         theme.accent
     };
-    let strength = percent(s.evidence.strength);
+    // A new promise shows its plain count across both figures: no
+    // strength yet, and no share of 30 when it has asked fewer.
+    let new = s.evidence.new.map(new_words);
+    let strength = match s.evidence.shown_as() {
+        StrengthShown::Score(v) => percent(v),
+        StrengthShown::New(_) => "new".into(),
+    };
     match view.cols.figures {
         Figures::None => Vec::new(),
         Figures::Strength => vec![Span::styled(format!(" {strength:>8}"), style)],
         Figures::All { week } => {
-            let rate = s.evidence.rate_30.map_or_else(|| "—".to_string(), percent);
-            let mut spans = vec![
-                Span::styled(format!(" {strength:>8}"), style),
-                Span::styled(format!(" {rate:>7}"), theme.base),
-            ];
+            let mut spans = match new {
+                Some(count) => vec![Span::styled(format!(" {count:>16}"), style)],
+                None => {
+                    let rate = s.evidence.rate_30.map_or_else(|| "—".to_string(), percent);
+                    vec![
+                        Span::styled(format!(" {strength:>8}"), style),
+                        Span::styled(format!(" {rate:>7}"), theme.base),
+                    ]
+                }
+            };
             if week {
                 let text = s.week.map(week_words).unwrap_or_default();
                 spans.push(Span::styled(

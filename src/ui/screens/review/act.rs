@@ -12,6 +12,7 @@ use ratatui::widgets::Widget;
 use super::sections::heading;
 use super::{ReviewItem, ReviewPane, ReviewState};
 use crate::domain::ReviewView;
+use crate::domain::evidence::trust::nothing_to_decide;
 use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
@@ -39,7 +40,7 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     let mut lines: Vec<Line> = Vec::new();
     if review.suggestions.is_empty() {
         let text = if review.week_start == s.this_week {
-            "Nothing to recalibrate this week: the promises fit."
+            nothing_to_decide(review.self_trust.verdict)
         } else {
             "Suggestions are made for the current week."
         };

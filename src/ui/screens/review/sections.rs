@@ -12,10 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
-use crate::domain::evidence::{Patterns, WeekPoint};
+use crate::domain::evidence::trust::{self, Verdict};
+use crate::domain::evidence::{Patterns, StrengthShown, WeekPoint};
 use crate::domain::stats::PromiseWeek;
 use crate::domain::words::{
-    count, one_decimal, out_of_ten, part_of, percent, week_fraction, weekday_plural,
+    count, one_decimal, out_of_ten, part_of, percent, strength_words, week_fraction, weekday_plural,
 };
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
@@ -239,7 +240,11 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
         " {:<name_w$} {:<24}{:<12}",
         "Promise", "this week", "week before"
     );
-    if show_strength {
+    // New promises show their plain count; strength only once one has it.
+    let all_new = (review.strengths.values()).all(|e| e.new.is_some());
+    if show_strength && all_new {
+        header.push_str("since it began");
+    } else if show_strength {
         let current = review.summary.end >= ctx.today;
         header.push_str(if current {
             "strength today"
@@ -279,10 +284,11 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
             ),
         ];
         if show_strength && let Some(e) = review.strengths.get(&p.promise_id) {
-            spans.push(Span::styled(
-                format!("{:>4}", percent(e.strength)),
-                theme.accent,
-            ));
+            let said = match e.shown_as() {
+                StrengthShown::Score(v) => format!("{:>4}", percent(v)),
+                new => strength_words(new),
+            };
+            spans.push(Span::styled(said, theme.accent));
         }
         put_line(buf, area, i as u16 + 1, &fit_line(Line::from(spans), width));
     }
@@ -404,45 +410,22 @@ fn scaled(weeks: &[WeekPoint], f: impl Fn(&WeekPoint) -> Option<f64>) -> Vec<Opt
 fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let mut lines = vec![heading(theme, " Self-trust this week (morning confidence)")];
-    let week = review.weeks.last();
-    let text = match (
-        week.and_then(|w| w.kept_on_checkin_days),
-        week.and_then(|w| w.confidence_on_checkin_days),
+    for part in fit::wrap(
+        &review.self_trust.sentence,
+        width.saturating_sub(2) as usize,
     ) {
-        (Some(kept), Some(conf)) => {
-            let gap = kept - conf;
-            let verdict = if gap >= 1.0 {
-                "your record is ahead of your confidence."
-            } else if gap <= -1.0 {
-                "your confidence ran ahead of the days; the promises may be a size too big."
-            } else {
-                "confidence and record agree."
-            };
-            format!(
-                "On days with a morning check-in you showed up for {} of what they asked, while your morning confidence averaged {}: {verdict}",
-                percent(kept / 10.0),
-                out_of_ten(conf)
-            )
-        }
-        _ => "Rate your confidence at the morning check-in to see it beside what you did.".into(),
-    };
-    for part in fit::wrap(&text, width.saturating_sub(2) as usize) {
         lines.push(Line::from(format!(" {part}")));
     }
-    let ahead = review
-        .weeks
-        .iter()
-        .filter(|w| w.trust_gap().is_some_and(|g| g >= 1.0))
-        .count();
-    let measured = review
-        .weeks
-        .iter()
-        .filter(|w| w.trust_gap().is_some())
-        .count();
-    if measured >= 2 {
+    // Only weeks with a reading count: never a verdict from too few days.
+    let readings: Vec<Verdict> = (review.weeks.iter())
+        .map(|w| trust::verdict(w, ctx.today))
+        .filter(|v| !matches!(v, Verdict::TooSoon { .. }))
+        .collect();
+    let ahead = readings.iter().filter(|v| **v == Verdict::Ahead).count();
+    if readings.len() >= 2 {
         let trend = format!(
-            "In {} weeks with morning check-ins among the last twelve, what you did beat what you expected.",
-            part_of(ahead, measured)
+            "In {} weeks with enough morning check-ins among the last twelve, what you did beat what you expected.",
+            part_of(ahead, readings.len())
         );
         for part in fit::wrap(&trend, width.saturating_sub(2) as usize) {
             lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));

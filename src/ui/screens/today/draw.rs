@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Pane, TodayState, reflection};
-use crate::domain::words::amount_label;
+use crate::domain::words::{amount_label, day_headline};
 use crate::domain::{DayItem, Due, Status, WeekProgress};
 use crate::model::Glyph;
 use crate::model::fit;
@@ -157,26 +157,9 @@ impl TodayState {
         let theme = ctx.theme;
         let focused = self.pane == Pane::Promises;
         let day = &self.view;
-        let count = |s: Status| day.items.iter().filter(|i| i.status() == Some(s)).count();
-        let tally = day.tally;
-        let mut title = if tally.asked == 0 {
-            format!(" {} · nothing asked", self.day_title(ctx))
-        } else {
-            format!(
-                " {} · {} of {} kept",
-                self.day_title(ctx),
-                tally.kept,
-                tally.asked
-            )
-        };
-        for (n, what) in [
-            (count(Status::Partial), "partly"),
-            (count(Status::Smaller), "smaller"),
-        ] {
-            if n > 0 {
-                title.push_str(&format!(" · {n} {what}"));
-            }
-        }
+        let count = |s: Status| day.items.iter().filter(|i| i.status() == Some(s)).count() as u32;
+        let headline = day_headline(day.tally, count(Status::Partial), count(Status::Smaller));
+        let mut title = format!(" {} · {headline}", self.day_title(ctx));
         title.push(' ');
         let mut block = pane(title, focused, theme);
         if let Some(legend) = list_legend(&day.items, area.width, ctx) {
