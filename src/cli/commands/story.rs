@@ -28,7 +28,7 @@ use crate::cli::parse;
 use crate::cli::words::{plural, short_day};
 use crate::domain::Journal;
 use crate::domain::history::{Story, StoryWeek};
-use crate::domain::words::{percent, week_fraction};
+use crate::domain::words::{fraction_legend, percent, week_fraction};
 use crate::model::amount_in;
 use crate::model::{Glyph, Glyphs};
 
@@ -146,6 +146,9 @@ impl PromiseStory {
             "  {}",
             self.glyphs.legend_line(|g| drawn.contains(&g))
         ));
+        if let Some(legend) = fraction_legend(s.weeks.iter().filter_map(|w| w.count.as_ref())) {
+            out.push(format!("  {legend}"));
+        }
         out
     }
 

@@ -15,7 +15,8 @@ use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 use crate::domain::evidence::{Patterns, WeekPoint};
 use crate::domain::stats::PromiseWeek;
 use crate::domain::words::{
-    count, one_decimal, out_of_ten, part_of, percent, week_fraction, weekday_plural,
+    capitalised, count, fraction_legend, one_decimal, out_of_ten, part_of, percent,
+    still_open_words, week_fraction, weekday_plural, which_week,
 };
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
@@ -50,7 +51,7 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
     let promises = review.summary.promises.len() as u16;
     let mut out = vec![
         Section {
-            height: 4,
+            height: overview_lines(ctx, review).len() as u16,
             draw: overview,
         },
         Section {
@@ -58,7 +59,7 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
             draw: draw_legend,
         },
         Section {
-            height: promises.max(1) + 1,
+            height: promises.max(1) + 1 + u16::from(table_legend(review).is_some()),
             draw: promises_table,
         },
     ];
@@ -98,7 +99,15 @@ pub(super) fn heading(theme: &Theme, text: &str) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), theme.title))
 }
 
-fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+/// Whether the review's week holds today: "this week", else "that week".
+fn current(ctx: &Ctx, review: &ReviewView) -> bool {
+    review.summary.end >= ctx.today
+}
+
+/// The week's days, how it went against the week before, what is still
+/// open (as Today counts it), and its wins and ratings. A past week is
+/// "that week".
+fn overview_lines(ctx: &Ctx, review: &ReviewView) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let week = &review.summary;
     let mut days = vec![Span::raw(" ")];
@@ -111,31 +120,35 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         days.push(theme.glyph_span(day_glyph(*mark)));
         days.push(Span::raw("  "));
     }
-    put_line(buf, area, 0, &Line::from(days));
-    let so_far = if week.end >= ctx.today { " so far" } else { "" };
-    put_line(buf, area, 1, &showed_up(theme, " This week", week, so_far));
-    put_line(
-        buf,
-        area,
-        2,
-        &showed_up(theme, " The week before", &review.previous, ""),
-    );
+    let current = current(ctx, review);
+    let so_far = if current { " so far" } else { "" };
+    let when = format!(" {}", capitalised(which_week(current)));
+    let mut lines = vec![Line::from(days), showed_up(theme, &when, week, so_far)];
+    if let Some(open) = still_open_words(week) {
+        lines.push(Line::from(Span::styled(
+            format!(" Still open: {open}"),
+            theme.dim,
+        )));
+    }
+    lines.push(showed_up(theme, " The week before", &review.previous, ""));
     let avg = |v: Option<f64>| v.map(one_decimal).unwrap_or_else(|| "—".into());
-    put_line(
-        buf,
-        area,
-        3,
-        &Line::from(vec![
-            Span::styled(" This week: wins ", theme.dim),
-            Span::styled(week.wins.to_string(), theme.kept),
-            Span::styled(" · mood ", theme.dim),
-            Span::raw(avg(week.average_mood)),
-            Span::styled(" · confidence: morning ", theme.dim),
-            Span::raw(avg(week.average_morning_confidence)),
-            Span::styled(", evening ", theme.dim),
-            Span::raw(avg(week.average_evening_confidence)),
-        ]),
-    );
+    lines.push(Line::from(vec![
+        Span::styled(format!("{when}: wins "), theme.dim),
+        Span::styled(week.wins.to_string(), theme.kept),
+        Span::styled(" · mood ", theme.dim),
+        Span::raw(avg(week.average_mood)),
+        Span::styled(" · confidence: morning ", theme.dim),
+        Span::raw(avg(week.average_morning_confidence)),
+        Span::styled(", evening ", theme.dim),
+        Span::raw(avg(week.average_evening_confidence)),
+    ]));
+    lines
+}
+
+fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
+    for (i, line) in overview_lines(ctx, review).iter().enumerate() {
+        put_line(buf, area, i as u16, line);
+    }
 }
 
 /// The legend of the week's glyphs, in the words of the one legend.
@@ -162,19 +175,15 @@ fn draw_legend(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 }
 
 /// " This week: showed up 18 of 21 times asked so far", or that nothing
-/// was asked.
+/// was asked (what is still open has its own line).
 fn showed_up(theme: &Theme, when: &str, week: &WeekSummary, so_far: &str) -> Line<'static> {
-    let open = match week.still_open() {
-        0 => String::new(),
-        n => format!(", {n} more open"),
-    };
     match week.totals() {
         (shown, asked) if asked > 0 => Line::from(vec![
             Span::styled(format!("{when}: showed up "), theme.dim),
             Span::styled(format!("{shown} of {asked}"), theme.kept),
             Span::styled(
                 format!(
-                    " {}{so_far}{open}",
+                    " {}{so_far}",
                     if asked == 1 {
                         "time asked"
                     } else {
@@ -184,10 +193,9 @@ fn showed_up(theme: &Theme, when: &str, week: &WeekSummary, so_far: &str) -> Lin
                 theme.dim,
             ),
         ]),
-        _ if !open.is_empty() => Line::from(Span::styled(
-            format!("{when}: nothing due yet{open}"),
-            theme.dim,
-        )),
+        _ if still_open_words(week).is_some() => {
+            Line::from(Span::styled(format!("{when}: nothing due yet"), theme.dim))
+        }
         _ => Line::from(Span::styled(
             format!("{when}: nothing was asked for"),
             theme.dim,
@@ -218,12 +226,14 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
     // Name, then the bar and this week (24), the week before (12), strength.
     let fixed = 1 + 1 + 24 + 12 + if show_strength { 14 } else { 0 };
     let name_w = width.saturating_sub(fixed).clamp(6, 40);
+    let current = current(ctx, review);
     let mut header = format!(
         " {:<name_w$} {:<24}{:<12}",
-        "Promise", "this week", "week before"
+        "Promise",
+        which_week(current),
+        "week before"
     );
     if show_strength {
-        let current = review.summary.end >= ctx.today;
         header.push_str(if current {
             "strength today"
         } else {
@@ -236,7 +246,10 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
             buf,
             area,
             1,
-            &Line::from(Span::styled(" No promise was active this week.", theme.dim)),
+            &Line::from(Span::styled(
+                format!(" No promise was active {}.", which_week(current)),
+                theme.dim,
+            )),
         );
     }
     for (i, p) in review.summary.promises.iter().enumerate() {
@@ -265,6 +278,24 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
         }
         put_line(buf, area, i as u16 + 1, &Line::from(spans));
     }
+    if let Some(legend) = table_legend(review) {
+        let row = review.summary.promises.len() as u16 + 1;
+        let legend = format!(" {legend}");
+        put_line(
+            buf,
+            area,
+            row,
+            &Line::from(Span::styled(truncate(&legend, width), theme.dim)),
+        );
+    }
+}
+
+/// What the table's short counts mean, with their own numbers.
+fn table_legend(review: &ReviewView) -> Option<String> {
+    let this_week = review.summary.promises.iter();
+    let previous = (review.previous.promises.iter())
+        .filter(|p| (review.summary.promises.iter()).any(|q| q.promise_id == p.promise_id));
+    fraction_legend(this_week.chain(previous))
 }
 
 /// The series drawn side by side over twelve weeks.
@@ -436,7 +467,13 @@ fn areas_and_patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buff
 
 fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    put_line(buf, area, 0, &heading(theme, " Wins by area this week"));
+    let when = which_week(current(ctx, review));
+    put_line(
+        buf,
+        area,
+        0,
+        &heading(theme, &format!(" Wins by area {when}")),
+    );
     let body = Rect {
         x: area.x + 1,
         y: area.y + 1,
@@ -448,7 +485,14 @@ fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             buf,
             body,
             0,
-            &Line::from(Span::styled("No wins logged this week yet.", theme.dim)),
+            &Line::from(Span::styled(
+                if when == "this week" {
+                    "No wins logged this week yet."
+                } else {
+                    "No wins logged that week."
+                },
+                theme.dim,
+            )),
         );
         return;
     }
@@ -539,9 +583,13 @@ fn patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 
 fn notes_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let mut lines = vec![heading(theme, " Notes and lessons this week")];
+    let when = which_week(current(ctx, review));
+    let mut lines = vec![heading(theme, &format!(" Notes and lessons {when}"))];
     if review.misses.is_empty() {
-        lines.push(Line::from(Span::styled(" No notes this week.", theme.dim)));
+        lines.push(Line::from(Span::styled(
+            format!(" No notes {when}."),
+            theme.dim,
+        )));
     }
     let w = width.saturating_sub(4) as usize;
     for m in &review.misses {
