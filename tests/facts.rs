@@ -86,17 +86,12 @@ fn a_week_over_what_it_asked_says_so_in_words() {
     let review = seen(&mut a, 120, 40);
     assert!(review.contains("3/3 +1"), "{review}");
     assert!(
-        review.contains(
-            "3/3: showed up 3 of the 3 times asked · +1: once more, beyond what it asked"
-        ),
+        review.contains("3/3: showed up 3 of the 3 times asked · +1: once more than it asked"),
         "{review}"
     );
     let story = run_at(&f, MORNING, &["promise", "show", "gym"]);
     assert!(story.contains("3/3 +1"), "{story}");
-    assert!(
-        story.contains("+1: once more, beyond what it asked"),
-        "{story}"
-    );
+    assert!(story.contains("+1: once more than it asked"), "{story}");
 }
 
 #[test]
@@ -233,12 +228,14 @@ fn a_kept_day_carries_a_note_from_the_full_screen_journal() {
     assert_eq!(check.status, Status::Kept);
     assert_eq!(check.note.as_deref(), Some("felt easy"));
     // The key is in the table: help and the footer show it.
-    let footer = today.lines().last().unwrap_or_default().to_string();
+    let mut fresh = app(f.open(EVENING));
+    let hints = seen(&mut fresh, 120, 40);
+    let footer = hints.lines().last().unwrap_or_default().to_string();
     assert!(footer.contains("n note"), "{footer}");
     typed(&mut a, "?");
     let help = seen(&mut a, 100, 60);
     assert!(
-        help.contains("a note on how the selected promise went"),
+        help.contains("a note on the selected promise's mark, kept ones too"),
         "{help}"
     );
 }

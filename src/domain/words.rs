@@ -181,7 +181,7 @@ pub fn still_open_words(week: &WeekSummary) -> Option<String> {
 
 /// The legend of the short counts [`week_fraction`] draws for `weeks`,
 /// with their own numbers: "5/6: showed up 5 of the 6 times asked · +1:
-/// once more, beyond what it asked", the "+" part only when one is drawn;
+/// once more than it asked", the "+" part only when one is drawn;
 /// `None` when no such count is drawn.
 pub fn fraction_legend<'a>(weeks: impl IntoIterator<Item = &'a PromiseWeek>) -> Option<String> {
     let drawn: Vec<&PromiseWeek> = (weeks.into_iter())
@@ -202,7 +202,7 @@ pub fn fraction_legend<'a>(weeks: impl IntoIterator<Item = &'a PromiseWeek>) -> 
     };
     if let Some(w) = drawn.iter().find(|w| w.extra > 0) {
         legend.push_str(&format!(
-            " · +{}: {} more, beyond what it asked",
+            " · +{}: {} more than it asked",
             w.extra,
             times(w.extra)
         ));

@@ -39,7 +39,7 @@ pub(super) const SCREENS: &[Binding] = &[
         TODAY,
         &[k('n')],
         A::Note,
-        "a note on how the selected promise went (kept or partly kept too)",
+        "a note on the selected promise's mark, kept ones too",
         Some("note"),
     ),
     b(
