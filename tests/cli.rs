@@ -1201,7 +1201,7 @@ Promises:
 - Read: showed up 3 of 3 days (1 partly)
 - Walk outside: 1 of 3 so far this week
 
-Showed up 9 of 10 times asked so far, and 2 more times are open this week.
+Showed up 9 of 10 times asked so far; still open: 1 promise unmarked today, 2 more times to go this week.
 
 Wins (2):
 
@@ -1490,22 +1490,22 @@ fn review_text_counts_the_week_by_hand() {
         String::new(),
         "Promises".into(),
         format!(
-            "  1 Stretch for ten seconds: showed up 5 of 6 days, 1 noted missed; the week before 1/7; new: shown up for {} times since it began",
+            "  1 Stretch for ten seconds: showed up 5 of 6 days, 1 noted missed; the week before: showed up 1 of 7 days; new: shown up for {} times since it began",
             count(0)
         ),
         format!(
-            "  2 Read: showed up 3 of 3 days (1 partly); the week before 0/4; new: shown up for {} times since it began",
+            "  2 Read: showed up 3 of 3 days (1 partly); the week before: showed up 0 of 4 days; new: shown up for {} times since it began",
             count(1)
         ),
         format!(
-            "  3 Walk outside: 1 of 3 so far this week, 1 noted missed; the week before 0/3; new: shown up for {} times since it began",
+            "  3 Walk outside: 1 of 3 so far this week, 1 noted missed; the week before: showed up 0 of 3 times; new: shown up for {} times since it began",
             count(2)
         ),
         String::new(),
         "Wins this week: 3 (health 1, other 1, work 1)".into(),
         String::new(),
         "This week side by side".into(),
-        "  Showed up: 9 of 10 times asked so far (90%); 2 more times still open this week".into(),
+        "  Showed up: 9 of 10 times asked so far (90%); still open: 1 promise unmarked today, 2 more times to go this week".into(),
         "  Mood: 5/10 on average".into(),
         "  Morning confidence: 5.7/10 on average".into(),
         "  Evening confidence: 8.5/10 on average".into(),
@@ -1553,11 +1553,11 @@ Decisions
     );
     assert!(
         before.contains(
-            "  1 Stretch for ten seconds: showed up 1 of 7 days, 6 not recorded; new this week"
+            "  1 Stretch for ten seconds: showed up 1 of 7 days, 6 not recorded; new that week"
         ),
         "{before}"
     );
-    assert!(before.contains("  Mood: not rated this week\n"), "{before}");
+    assert!(before.contains("  Mood: not rated that week\n"), "{before}");
     // No check-in that week: no reading, and it says why.
     assert!(
         before.contains("that week had 0 finished days with a check-in"),
@@ -1590,7 +1590,7 @@ fn review_markdown_is_written_to_share_and_keeps_misses_private() {
 - Read: showed up 3 of 3 days (1 partly)
 - Walk outside: 1 of 3 so far this week
 
-Showed up 9 of 10 times asked so far, and 2 more times are open this week; partly kept and the smaller version count as showing up.
+Showed up 9 of 10 times asked so far; still open: 1 promise unmarked today, 2 more times to go this week; partly kept and the smaller version count as showing up.
 
 ## Wins
 
@@ -1639,7 +1639,7 @@ Keep all three; walk after lunch
         "{before}"
     );
     assert!(
-        before.contains("**How it felt:** no ratings this week.\n"),
+        before.contains("**How it felt:** no ratings that week.\n"),
         "{before}"
     );
     assert_kind(&before);
@@ -1648,11 +1648,11 @@ Keep all three; walk after lunch
     let earlier = j.run(&["review", "--week", "2026-W45", "--format", "markdown"]);
     assert!(!earlier.contains("One lesson"), "{earlier}");
     assert!(
-        earlier.contains("No promise was asked for this week."),
+        earlier.contains("No promise was asked for that week."),
         "{earlier}"
     );
     assert!(
-        earlier.contains("No wins written down this week."),
+        earlier.contains("No wins written down that week."),
         "{earlier}"
     );
 }

@@ -197,10 +197,12 @@ impl All {
         let kept_so_far = (data.checks.iter())
             .filter(|c| c.day <= day && c.status.showed_up())
             .count() as u32;
+        let wins_so_far = data.wins.iter().filter(|w| w.day <= day).count() as u32;
         let mut earlier: Vec<Win> = data.wins.into_iter().filter(|w| w.day < day).collect();
         earlier.sort_by(|a, b| (a.day, a.created_at, &a.id).cmp(&(b.day, b.created_at, &b.id)));
         Resurface {
             kept_so_far,
+            wins_so_far,
             win: evidence::resurfaced_win(&earlier, day).cloned(),
         }
     }

@@ -962,7 +962,11 @@ mod evidence {
         j.add_win(d("2026-11-03"), "finished the chapter", None)
             .expect("win");
         assert!(j.resurface(d("2026-11-21")).expect("resurface").is_none());
+        // A low evening confidence alone is not a hard day: the mood is.
         j.reflect(d("2026-11-21"), &BTreeMap::new(), Some(6), Some(3))
+            .expect("reflect");
+        assert!(j.resurface(d("2026-11-21")).expect("resurface").is_none());
+        j.reflect(d("2026-11-21"), &BTreeMap::new(), Some(3), Some(6))
             .expect("reflect");
         let r = j
             .resurface(d("2026-11-21"))

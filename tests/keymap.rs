@@ -58,12 +58,12 @@ fn a_rebound_action_answers_its_new_keys_and_not_its_old_one() {
     let f = Fixture::new();
     let mut a = app_with(
         &f,
-        "[keys]\nadd_win = [\"n\", \"ctrl-w\"]\nundo = \"ctrl-u\"\n",
+        "[keys]\nadd_win = [\"y\", \"ctrl-w\"]\nundo = \"ctrl-u\"\n",
     );
     assert_eq!(a.message, None, "no problem to report");
     char(&mut a, 'w');
     assert!(a.popup.is_none(), "w no longer adds a win");
-    char(&mut a, 'n');
+    char(&mut a, 'y');
     assert!(adding_a_win(&a));
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     ctrl(&mut a, 'w');
@@ -85,16 +85,16 @@ fn help_the_footer_and_sentences_name_the_keys_in_force() {
     let f = Fixture::new();
     let mut a = app_with(
         &f,
-        "[keys]\nadd_win = [\"n\", \"ctrl-w\"]\nshow_calendar = \"c\"\n",
+        "[keys]\nadd_win = [\"y\", \"ctrl-w\"]\nshow_calendar = \"c\"\n",
     );
     let s = draw(&a, 120, 40);
-    assert!(s.contains(" n win "), "footer:\n{s}");
+    assert!(s.contains(" y win "), "footer:\n{s}");
     assert!(!s.contains(" w win "), "{s}");
     assert!(s.contains("c Calendar"), "tab strip:\n{s}");
     char(&mut a, '?');
     let help = draw(&a, 120, 90);
     let row = |keys: &str, does: &str| format!("  {keys:<14}{does}");
-    assert!(help.contains(&row("n/Ctrl-w", "add a win")), "{help}");
+    assert!(help.contains(&row("y/Ctrl-w", "add a win")), "{help}");
     assert!(help.contains(&row("c", "Calendar")), "{help}");
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert!(a.popup.is_none(), "{:?}", a.message);
@@ -107,7 +107,7 @@ fn help_the_footer_and_sentences_name_the_keys_in_force() {
         a.message
     );
     let s = draw(&a, 120, 40);
-    assert!(s.contains("Press n to add one you remember"), "{s}");
+    assert!(s.contains("Press y to add one you remember"), "{s}");
     char(&mut a, 'c');
     assert_eq!(a.screen, Screen::Calendar);
 }

@@ -333,6 +333,9 @@ fn bad_shapes(text: &str) -> Vec<String> {
         "longest 0 days",
         "current 0 days",
         "Rate your confidence at the morning check-in",
+        // A figure without its words (issue 18).
+        "more open",
+        "Nothing recorded on these days",
     ] {
         for (i, _) in text.match_indices(bad) {
             if bad == ".." && text[i..].starts_with("...") {
@@ -346,7 +349,63 @@ fn bad_shapes(text: &str) -> Vec<String> {
     found.extend(two_verdicts(text));
     found.extend(singular_plurals(text));
     found.extend(three_decimals(text));
+    found.extend(one_day_spans(text));
     found
+}
+
+/// "Sun 15 Nov to Sun 15 Nov": a span of one day told as two.
+fn one_day_spans(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices(" to ") {
+        let before: Vec<&str> = text[..i].split_whitespace().rev().take(3).collect();
+        let after: Vec<&str> = text[i + 4..].split_whitespace().take(3).collect();
+        let after: Vec<&str> = after.into_iter().rev().collect();
+        let trim = |w: &str| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        };
+        let day = before.len() == 3 && before.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if day
+            && before
+                .iter()
+                .map(|w| trim(w))
+                .eq(after.iter().map(|w| trim(w)))
+        {
+            found.push(quote(text, i));
+        }
+    }
+    found
+}
+
+/// What a past week must not say: the words of the week in progress
+/// (issue 18: "This week: showed up 16 of 27" for the week of 31 Aug).
+fn past_week_shapes(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for now_only in [
+        "This week:",
+        "This week side by side",
+        "Wins this week",
+        "not rated this week",
+        "no ratings this week",
+        "new this week",
+        "Wins by area this week",
+        "Notes and lessons this week",
+        "No notes this week",
+    ] {
+        for (i, _) in text.match_indices(now_only) {
+            found.push(quote(text, i));
+        }
+    }
+    found
+}
+
+/// Whether `label` names a past week's review: a `--week` before the
+/// week of 21 Nov (2026-W47), or the Review screen on a day before it.
+fn is_past_week(label: &str) -> bool {
+    let week =
+        (label.contains("\"review\"") && label.contains("--week")) && !label.contains("2026-W47");
+    let screen = label.starts_with("Review 2026-11-10");
+    week || screen
 }
 
 /// "A of B" or "A/B" with A over B, and "In N of the last N".
@@ -497,6 +556,11 @@ fn assert_no_bad_shapes(outputs: &[(String, String)]) {
         for shape in bad_shapes(text) {
             report.push(format!("{label}: …{shape}…"));
         }
+        if is_past_week(label) {
+            for shape in past_week_shapes(text) {
+                report.push(format!("{label} (a past week): …{shape}…"));
+            }
+        }
     }
     report.sort();
     report.dedup();
@@ -531,9 +595,26 @@ fn the_shape_checks_catch_the_sentences_the_issue_lists() {
         "Longest run    0 days",
         "Rate your confidence at the morning check-in to see it beside what you did.",
         "your confidence ran ahead of the days; the promises may be a size too big.\n Nothing to recalibrate this week: the promises fit.",
+        "showed up 18 of 21 times asked so far, 1 more open",
+        "Part of the week: Sun 15 Nov to Sun 15 Nov only; every count below covers those days.",
+        "Nothing recorded on these days.",
     ] {
         assert!(!bad_shapes(bad).is_empty(), "{bad:?} passes");
     }
+    for bad in [
+        "This week: showed up 16 of 27 times asked",
+        "This week side by side",
+        "Wins this week: 3",
+    ] {
+        assert!(!past_week_shapes(bad).is_empty(), "{bad:?} passes");
+    }
+    assert!(is_past_week(
+        "[\"review\", \"--week\", \"2026-W40\"] at 2026-11-21T08:30"
+    ));
+    assert!(!is_past_week(
+        "[\"review\", \"--week\", \"2026-W47\"] at 2026-11-21T08:30"
+    ));
+    assert!(is_past_week("Review 2026-11-10 120x40 at 2026-11-21T08:30"));
     for fine in [
         "showed up 3 of 4 days (1 partly)",
         "4 of 10 pages",
@@ -546,6 +627,9 @@ fn the_shape_checks_catch_the_sentences_the_issue_lists() {
         "showed up for 3 of 4 · 1 kept · 2 partly",
         "new · 2 of 2",
         "Longest run    none yet",
+        "Part of the week: Sat 14 Nov to Sun 15 Nov only",
+        "Days from Sun 15 Nov 2026 to Sat 21 Nov 2026.",
+        "Still open: 2 promises unmarked today, 1 more time to go this week",
     ] {
         assert_eq!(bad_shapes(fine), Vec::<String>::new(), "{fine:?}");
     }

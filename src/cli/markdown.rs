@@ -14,7 +14,7 @@ use chrono::{Duration, NaiveDate};
 use super::error::Result;
 use super::output::lines;
 use super::words::{long_day, out_of_ten, plural};
-use crate::domain::words::week_words_to_share;
+use crate::domain::words::{capitalised, still_open_words, week_words_to_share};
 use crate::domain::{Journal, WeekSummary, Win};
 use crate::store::Export;
 use crate::text::printable;
@@ -85,20 +85,17 @@ impl MdWeek<'_> {
             .collect()
     }
 
-    /// "Showed up 18 of 22 times asked", "… so far, and 2 more times are
-    /// open this week", or `None` when nothing was asked for. Each promise
-    /// on each day it asked is one time.
+    /// "Showed up 18 of 22 times asked", "… so far; still open: 2 promises
+    /// unmarked today, 1 more time to go this week", or `None` when nothing
+    /// was asked for. Each promise on each day it asked is one time.
     pub fn showed_up(&self) -> Option<String> {
         let (showed, asked) = self.summary.totals();
-        let open = self.summary.still_open();
-        (asked > 0 || open > 0).then(|| {
+        let open = still_open_words(self.summary);
+        (asked > 0 || open.is_some()).then(|| {
             let asked = plural(asked, "time asked", "times asked");
             match open {
-                0 => format!("Showed up {showed} of {asked}"),
-                n => format!(
-                    "Showed up {showed} of {asked} so far, and {} open this week",
-                    plural(n, "more time is", "more times are")
-                ),
+                None => format!("Showed up {showed} of {asked}"),
+                Some(open) => format!("Showed up {showed} of {asked} so far; still open: {open}"),
             }
         })
     }
@@ -198,7 +195,8 @@ pub fn summary(
 }
 
 /// One week of the summary: "## Week of …", what part of it is counted,
-/// then what there is of promises, wins and ratings.
+/// then what there is of promises, wins and ratings. A week with nothing
+/// in it says so in one sentence, with the part of it counted.
 fn summary_week(week: &MdWeek<'_>, start: NaiveDate, today: NaiveDate, cut: bool) -> Vec<String> {
     let s = week.summary;
     let mut out = vec![
@@ -207,18 +205,26 @@ fn summary_week(week: &MdWeek<'_>, start: NaiveDate, today: NaiveDate, cut: bool
         String::new(),
     ];
     let not_over = start + Duration::days(6) >= today;
+    let body = week_body(week);
+    let days = span_days(s.start, s.end.min(today));
+    let so_far = if not_over {
+        " (the week is not over yet)"
+    } else {
+        ""
+    };
+    if body.is_empty() {
+        out.push(match (cut, not_over) {
+            (true, _) => format!(
+                "Part of the week: {days} only{so_far}; nothing was recorded on those days."
+            ),
+            (false, true) => "This week is not over yet; nothing is recorded so far.".into(),
+            (false, false) => "Nothing was recorded that week.".into(),
+        });
+        return out;
+    }
     if cut {
         out.extend([
-            format!(
-                "Part of the week: {} to {} only{}; every count below covers those days.",
-                s.start.format("%a %-d %b"),
-                s.end.min(today).format("%a %-d %b"),
-                if not_over {
-                    " (the week is not over yet)"
-                } else {
-                    ""
-                }
-            ),
+            format!("Part of the week: {days} only{so_far}; every count below covers those days."),
             String::new(),
         ]);
     } else if not_over {
@@ -227,9 +233,25 @@ fn summary_week(week: &MdWeek<'_>, start: NaiveDate, today: NaiveDate, cut: bool
             String::new(),
         ]);
     }
-    let mut any = false;
+    out.extend(body);
+    out
+}
+
+/// "Sun 15 Nov", or "Mon 9 Nov to Wed 11 Nov".
+fn span_days(first: NaiveDate, last: NaiveDate) -> String {
+    let day = |d: NaiveDate| d.format("%a %-d %b").to_string();
+    if first >= last {
+        day(first)
+    } else {
+        format!("{} to {}", day(first), day(last))
+    }
+}
+
+/// What there is of promises, wins and ratings, or nothing.
+fn week_body(week: &MdWeek<'_>) -> Vec<String> {
+    let s = week.summary;
+    let mut out = Vec::new();
     if !s.promises.is_empty() {
-        any = true;
         out.extend(["Promises:".into(), String::new()]);
         out.extend(week.kept());
         if let Some(showed_up) = week.showed_up() {
@@ -237,28 +259,14 @@ fn summary_week(week: &MdWeek<'_>, start: NaiveDate, today: NaiveDate, cut: bool
         }
     }
     if !week.wins.is_empty() {
-        any = true;
         let count = week.wins.len();
         out.extend([String::new(), format!("Wins ({count}):"), String::new()]);
         out.extend(week.wins());
     }
     if let Some(felt) = week.felt() {
-        any = true;
         out.extend([String::new(), format!("{}.", capitalised(&felt))]);
     }
-    if !any {
-        out.push("Nothing recorded on these days.".into());
-    }
     out
-}
-
-/// "Average mood …" from "average mood …".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

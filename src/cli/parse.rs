@@ -70,23 +70,28 @@ pub fn schedule(args: &ScheduleArgs) -> Result<Option<Schedule>> {
 
 /// `KEY=TEXT` pairs; a later answer to the same key wins.
 pub fn answers(journal: &Journal, answers: &[String]) -> Result<BTreeMap<String, String>> {
+    let keys: Vec<&str> = (journal.config().prompts.evening.iter())
+        .map(|p| p.key.as_str())
+        .collect();
     let mut map = BTreeMap::new();
     for answer in answers {
         let Some((key, text)) = answer.split_once('=') else {
-            let keys: Vec<&str> = journal
-                .config()
-                .prompts
-                .evening
-                .iter()
-                .map(|p| p.key.as_str())
-                .collect();
             return Err(CliError::Input(format!(
                 "\"{}\" has no '='; write an answer as KEY=TEXT, like --answer helped=\"a friend texted\" (the keys are {}).",
                 domain::validate::echo(answer),
                 keys.join(", ")
             )));
         };
-        map.insert(key.trim().to_string(), text.to_string());
+        let key = key.trim();
+        // An empty key is the domain's to refuse, in its own words.
+        if !key.is_empty() && !keys.contains(&key) {
+            return Err(CliError::Input(format!(
+                "\"{}\" is not a prompt key of the evening reflection; the keys are {}.",
+                domain::validate::echo(key),
+                keys.join(", ")
+            )));
+        }
+        map.insert(key.to_string(), text.to_string());
     }
     Ok(map)
 }

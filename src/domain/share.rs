@@ -127,6 +127,7 @@ pub fn whose(about: &str) -> String {
 fn shareable(mut view: DayView) -> DayView {
     view.wins.retain(|w| !w.private);
     view.previous_adjust = None;
+    view.previous_lessons.clear();
     view
 }
 

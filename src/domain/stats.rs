@@ -126,6 +126,10 @@ pub struct PromiseWeek {
     pub not_recorded: u32,
     /// Shown up beyond what was asked: on a rest day, or more than N times.
     pub extra: u32,
+    /// Scheduled today and not marked yet (today asks only once marked,
+    /// so these are in no other count): what Today shows as unmarked.
+    #[serde(skip)]
+    pub unmarked_today: u32,
     /// Counted in times a week rather than days.
     pub flexible: bool,
     /// The week is still going (today is in it): an N-times-a-week promise
@@ -190,6 +194,12 @@ impl WeekSummary {
             .filter(|p| p.flexible && p.open && !p.part)
             .map(|p| p.asked.saturating_sub(p.shown))
             .sum()
+    }
+
+    /// Promises scheduled today and not marked yet: the unmarked ones
+    /// Today shows, not in [`Self::totals`] until they are marked.
+    pub fn unmarked_today(&self) -> u32 {
+        self.promises.iter().map(|p| p.unmarked_today).sum()
     }
 }
 
@@ -294,6 +304,7 @@ fn promise_week(
         missed: 0,
         not_recorded: 0,
         extra: 0,
+        unmarked_today: 0,
         flexible: matches!(p.schedule, Schedule::TimesPerWeek { .. }),
         open: to >= today,
         part,
@@ -338,6 +349,8 @@ fn count_days(week: &mut PromiseWeek, past: &[&(NaiveDate, PromiseDay)], today: 
             week.not_recorded += u32::from(pd.went == Went::NotRecorded);
         } else if pd.showed_up() {
             week.extra += 1;
+        } else if *d == today && pd.asked == Asked::Scheduled {
+            week.unmarked_today += 1;
         }
     }
 }

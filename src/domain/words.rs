@@ -11,7 +11,7 @@ use chrono::Weekday;
 
 use super::evidence::{NewCount, StrengthShown};
 use super::rule::DayTally;
-use super::stats::PromiseWeek;
+use super::stats::{PromiseWeek, WeekSummary};
 use crate::model::{amount_in, decimals, format_amount};
 
 /// A share as a whole percentage: "83%" (82.5% rounds up).
@@ -202,6 +202,85 @@ pub fn week_fraction(w: &PromiseWeek) -> String {
     }
 }
 
+/// A sentence's first letter in capitals: "That week" from "that week".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "this week" for the week holding today, "that week" for a past one.
+pub fn which_week(current: bool) -> &'static str {
+    if current { "this week" } else { "that week" }
+}
+
+/// What is still open in a week not over, counted as Today counts it:
+/// "2 promises unmarked today, 1 more time to go this week" (the times an
+/// N-times-a-week promise still asks), or `None`.
+pub fn still_open_words(week: &WeekSummary) -> Option<String> {
+    let mut parts = Vec::new();
+    if let n @ 1.. = week.unmarked_today() {
+        parts.push(format!(
+            "{} unmarked today",
+            count(n, "promise", "promises")
+        ));
+    }
+    if let n @ 1.. = week.still_open() {
+        parts.push(format!(
+            "{} to go this week",
+            count(n, "more time", "more times")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The legend of the short counts [`week_fraction`] draws for `weeks`,
+/// with their own numbers: "5/6: showed up 5 of the 6 times asked · +1:
+/// once more than it asked", the "+" part only when one is drawn;
+/// `None` when no such count is drawn.
+pub fn fraction_legend<'a>(weeks: impl IntoIterator<Item = &'a PromiseWeek>) -> Option<String> {
+    let drawn: Vec<&PromiseWeek> = (weeks.into_iter())
+        .filter(|w| week_fraction(w).contains('/'))
+        .collect();
+    // The first with more than one time asked reads best as an example.
+    let first = (drawn.iter().find(|w| w.asked > 1)).or(drawn.first())?;
+    let mut legend = if first.asked == 1 {
+        format!(
+            "{}/1: showed up {} of 1 time asked",
+            first.shown, first.shown
+        )
+    } else {
+        format!(
+            "{}/{}: showed up {} of the {} times asked",
+            first.shown, first.asked, first.shown, first.asked
+        )
+    };
+    if let Some(w) = drawn.iter().find(|w| w.extra > 0) {
+        legend.push_str(&format!(
+            " · +{}: {} more than it asked",
+            w.extra,
+            times(w.extra)
+        ));
+    }
+    Some(legend)
+}
+
+/// An N-times-a-week promise's week beside it on a day: "1 of 2 this
+/// week", "3 of 3 that week, and once more", "not yet this week (2 to
+/// go)". Never a count over its total, never a zero while the week goes.
+pub fn week_progress(shown: u32, asked: u32, open: bool) -> String {
+    let when = which_week(open);
+    if shown == 0 && open {
+        return format!("not yet this week ({asked} to go)");
+    }
+    match shown.checked_sub(asked).filter(|extra| *extra > 0) {
+        Some(extra) => format!("{asked} of {asked} {when}, and {} more", times(extra)),
+        None => format!("{shown} of {asked} {when}"),
+    }
+}
+
 /// What a prompt written for today says on another day: "today" becomes
 /// "that day", "tomorrow" "the next day".
 pub fn prompt_for_day(prompt: &str, is_today: bool) -> String {
@@ -361,6 +440,7 @@ mod tests {
             missed: 0,
             not_recorded: 0,
             extra: 0,
+            unmarked_today: 0,
             flexible: false,
             open: false,
             part: false,
@@ -401,6 +481,21 @@ mod tests {
         assert_eq!(week_words(&w), "1 of 2 so far this week");
         assert_eq!(week_fraction(&w), "1 of 2 so far");
         assert_eq!(week_words(&week(0, 0)), "not asked for that week");
+    }
+
+    #[test]
+    fn a_week_beside_a_day_never_reads_over_its_total() {
+        assert_eq!(
+            week_progress(4, 3, false),
+            "3 of 3 that week, and once more"
+        );
+        assert_eq!(
+            week_progress(5, 3, true),
+            "3 of 3 this week, and twice more"
+        );
+        assert_eq!(week_progress(2, 3, true), "2 of 3 this week");
+        assert_eq!(week_progress(0, 3, true), "not yet this week (3 to go)");
+        assert_eq!(week_progress(0, 3, false), "0 of 3 that week");
     }
 
     #[test]

@@ -257,7 +257,7 @@ pub struct KeyChord {
 /// Every action a key can be bound to, by the name the config file uses
 /// (`[keys] add_win = "w"`). The key table names each of its actions with
 /// one of these (a test there keeps the two lists the same).
-pub const ACTION_NAMES: [&str; 49] = [
+pub const ACTION_NAMES: [&str; 50] = [
     "quit",
     "help",
     "search",
@@ -281,6 +281,7 @@ pub const ACTION_NAMES: [&str; 49] = [
     "mark_partly",
     "mark_smaller",
     "mark_missed",
+    "note",
     "clear_mark",
     "add_win",
     "open",

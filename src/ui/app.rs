@@ -60,7 +60,21 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Other processes' writes, when last looked.
     data_version: i64,
+    /// A throwaway demo journal (`smallwins --demo`): the title bar says
+    /// "demo", and the first write says once that nothing is kept.
+    demo: Option<Demo>,
 }
+
+/// What the demo has told so far: the journal's own writes when it
+/// opened, until the first write has been told.
+#[derive(Debug, Clone, Copy)]
+struct Demo {
+    opened_at: u64,
+    told: bool,
+}
+
+/// Said once, on the demo's first write.
+pub const DEMO_NOTE: &str = "This is the demo: nothing you write is kept after you quit.";
 
 impl App {
     /// The app on `journal`, with the keys and mouse setting of the
@@ -87,10 +101,41 @@ impl App {
             hits: Hits::default(),
             clipboard: None,
             data_version,
+            demo: None,
         };
         app.reload()?;
         app.say_all(app.keys.problems.clone());
         Ok(app)
+    }
+
+    /// Marks this as the throwaway demo (`smallwins --demo`).
+    pub fn set_demo(&mut self) {
+        self.demo = Some(Demo {
+            opened_at: self.journal.generation(),
+            told: false,
+        });
+    }
+
+    /// Whether this is the throwaway demo.
+    pub fn is_demo(&self) -> bool {
+        self.demo.is_some()
+    }
+
+    /// On the demo's first write, says once that nothing is kept, after
+    /// what the write itself said.
+    fn tell_demo(&mut self) {
+        let generation = self.journal.generation();
+        let Some(demo) = self.demo.as_mut().filter(|d| !d.told) else {
+            return;
+        };
+        if generation == demo.opened_at {
+            return;
+        }
+        demo.told = true;
+        self.message = Some(match self.message.take() {
+            Some(said) => format!("{said} {DEMO_NOTE}"),
+            None => DEMO_NOTE.to_string(),
+        });
     }
 
     /// Puts `notes` (warnings about the config) in the message line: the
@@ -194,6 +239,7 @@ impl App {
 
     /// After any input: the screen in view reloads what changed.
     pub(super) fn after_input(&mut self) {
+        self.tell_demo();
         if let Err(e) = self.reload() {
             self.message = Some(e.to_string());
         }

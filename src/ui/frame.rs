@@ -116,10 +116,17 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
         Moment::Evening => "evening",
     };
     let date = format!("{} · {moment} ", app.today.format("%a %-d %b"));
-    let mut spans = vec![Span::styled(" smallwins ", theme.title)];
-    let full: usize = 11 + labels.iter().map(|t| t.len() + 2).sum::<usize>() + date.len();
+    // The throwaway demo says so on every screen.
+    let brand = if app.is_demo() {
+        " smallwins demo "
+    } else {
+        " smallwins "
+    };
+    let mut spans = vec![Span::styled(brand, theme.title)];
+    let lead = brand.len();
+    let full: usize = lead + labels.iter().map(|t| t.len() + 2).sum::<usize>() + date.len();
     if (area.width as usize) >= full {
-        let mut x = area.x + 11;
+        let mut x = area.x + lead as u16;
         for (screen, label) in Screen::ALL.iter().zip(&labels) {
             let w = label.width() as u16 + 2;
             let tab = Rect::new(x, area.y, w, 1).intersection(area);

@@ -60,7 +60,19 @@ const POLL: Duration = Duration::from_millis(250);
 /// on each of them.
 pub fn run(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> {
     let theme = Theme::from_env(journal.config());
+    run_app(App::new(journal, theme)?, notes)
+}
+
+/// [`run`] on a throwaway demo journal: "demo" in the title bar, and the
+/// first write says that nothing is kept.
+pub fn run_demo(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> {
+    let theme = Theme::from_env(journal.config());
     let mut app = App::new(journal, theme)?;
+    app.set_demo();
+    run_app(app, notes)
+}
+
+fn run_app(mut app: App, notes: Vec<String>) -> color_eyre::Result<()> {
     let mut notes = notes;
     notes.extend(app.keys.problems.iter().cloned());
     app.say_all(notes);

@@ -260,13 +260,10 @@ fn item_line(item: &DayItem, width: usize, glyphs: &Glyphs) -> String {
     )
 }
 
-/// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)".
+/// "1 of 2 this week", "3 of 3 that week, and once more", "not yet this
+/// week (2 to go)": the one wording.
 fn week_progress(w: crate::domain::WeekProgress) -> String {
-    let when = if w.open { "this week" } else { "that week" };
-    if w.shown == 0 && w.open {
-        return format!("not yet this week ({} to go)", w.asked);
-    }
-    format!("{} of {} {when}", w.shown, w.asked)
+    crate::domain::words::week_progress(w.shown, w.asked, w.open)
 }
 
 /// "Wins" and one line per win with its short id.

@@ -132,7 +132,7 @@ pub fn window(clock: Clock, config: Config, notes: Vec<String>) -> Result<()> {
     let mut journal = Journal::open(&folder.path.join("journal.db"), clock, config)?;
     demo::fill(&mut journal, DEMO_WEEKS)?;
     journal.clear_undo();
-    ui::run(journal, notes).map_err(ui_error)
+    ui::run_demo(journal, notes).map_err(ui_error)
 }
 
 /// A private temporary folder, removed when dropped (also on a panic).

@@ -30,7 +30,7 @@ use crate::cli::words::{plural, short_day};
 use crate::domain::Journal;
 use crate::domain::evidence::{NEW_SLOTS, NewCount};
 use crate::domain::history::{Story, StoryWeek};
-use crate::domain::words::{STRENGTH_MEANS, percent, week_fraction};
+use crate::domain::words::{STRENGTH_MEANS, fraction_legend, percent, week_fraction};
 use crate::model::amount_in;
 use crate::model::{Glyph, Glyphs};
 
@@ -156,6 +156,9 @@ impl PromiseStory {
             "  {}",
             self.glyphs.legend_line(|g| drawn.contains(&g))
         ));
+        if let Some(legend) = fraction_legend(s.weeks.iter().filter_map(|w| w.count.as_ref())) {
+            out.push(format!("  {legend}"));
+        }
         out
     }
 

@@ -60,6 +60,9 @@ pub struct DayView {
     pub reflection: Option<Reflection>,
     /// The day before's "what would you adjust" answer, for the morning.
     pub previous_adjust: Option<String>,
+    /// The lessons of the day before's misses, for the morning: each
+    /// promise's words that day and its lesson.
+    pub previous_lessons: Vec<(String, String)>,
     /// The day counted by the one rule: what it asked, what was shown up
     /// for, kept and noted missed (the same count as its calendar mark).
     pub tally: DayTally,
@@ -187,6 +190,13 @@ impl Journal {
         let previous_adjust = self
             .reflection_on(previous)?
             .and_then(|r| r.answers.get(prompts::ADJUST_KEY).cloned());
+        let previous_lessons = (self.store.checks_between(previous, previous)?.into_iter())
+            .filter(|c| previous < day && c.status == Status::Missed)
+            .filter_map(|c| {
+                let promise = promises.iter().find(|p| p.id == c.promise_id)?;
+                Some((promise.text_on(previous).to_string(), c.lesson?))
+            })
+            .collect();
         let on_day: Vec<&Check> = checks.iter().filter(|c| c.day == day).collect();
         Ok(DayView {
             day,
@@ -196,6 +206,7 @@ impl Journal {
             checkin: self.checkin_on(day)?,
             reflection: self.reflection_on(day)?,
             previous_adjust,
+            previous_lessons,
         })
     }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::Journal;
+use super::{Journal, Resurface};
 use crate::domain::Result;
 use crate::domain::day::FIRST_DAY;
 use crate::domain::evidence::resume::{self, Since};
@@ -187,9 +187,10 @@ impl Journal {
         )
     }
 
-    /// How many checks up to `day` were shown up for, and the earlier win
-    /// to show on `day`, each from the last totals checkpoint on.
-    pub(super) fn resurfaced(&self, day: NaiveDate) -> Result<(u32, Option<Win>)> {
+    /// The record up to and including `day` (checks shown up for and
+    /// wins, that day's too) and the earlier win to show on `day`, each
+    /// from the last totals checkpoint on.
+    pub(super) fn resurfaced(&self, day: NaiveDate) -> Result<Resurface> {
         let before = self.store.totals_checkpoint(day)?;
         let from = before.as_ref().map_or(FIRST_DAY, |c| c.day);
         let shown = (self.store.statuses_between(from, day)?.iter())
@@ -202,16 +203,22 @@ impl Journal {
         let last = day.pred_opt().unwrap_or(day);
         let earlier = before.as_ref().map_or(0, |c| c.wins)
             + self.store.win_days_between(from, last)?.len() as u32;
+        let wins_so_far = earlier + self.store.win_days_between(day, day)?.len() as u32;
+        let mut found = Resurface {
+            kept_so_far,
+            wins_so_far,
+            win: None,
+        };
         let Some(k) = evidence::resurfaced_index(earlier as usize, day) else {
-            return Ok((kept_so_far, None));
+            return Ok(found);
         };
         let k = k as u32;
         let (start, skipped) = match self.store.totals_checkpoint_with_wins(day, k)? {
             Some(c) => (c.day, c.wins),
             None => (FIRST_DAY, 0),
         };
-        let win = self.store.win_at(start, last, k - skipped)?;
-        Ok((kept_so_far, win))
+        found.win = self.store.win_at(start, last, k - skipped)?;
+        Ok(found)
     }
 
     /// Each of `promises`' evidence as of today (strength, rates, totals)

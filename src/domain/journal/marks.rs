@@ -66,6 +66,22 @@ impl Journal {
         Ok(check)
     }
 
+    /// Sets (or, empty, clears) the note on a promise's mark on a day,
+    /// keeping the mark, its amount and its lesson as they are.
+    pub fn note(&mut self, promise_id: &str, day: NaiveDate, note: &str) -> Result<Check> {
+        let Some(check) = self.store.check(promise_id, day)? else {
+            return input(
+                "Mark the promise first (kept, partly, smaller or missed); the note goes with the mark.",
+            );
+        };
+        let mark = Mark {
+            amount: check.amount,
+            note: Some(note.to_string()),
+            lesson: check.lesson.clone(),
+        };
+        self.mark(promise_id, day, check.status, mark)
+    }
+
     /// `promise` starting on `day` instead: its first words and its first
     /// target reach back to that day.
     fn started_on(&self, promise: &Promise, day: NaiveDate) -> Promise {

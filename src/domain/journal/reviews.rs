@@ -67,10 +67,17 @@ pub struct ReviewView {
     pub review: Option<Review>,
 }
 
+/// The highest mood that makes an evening a hard one.
+pub const HARD_MOOD: u8 = 3;
+
 /// Evidence shown on a hard evening.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Resurface {
+    /// Times shown up for a promise, up to and including the day.
     pub kept_so_far: u32,
+    /// Wins written down, up to and including the day.
+    pub wins_so_far: u32,
+    /// One win from an earlier day.
     pub win: Option<Win>,
 }
 
@@ -216,20 +223,19 @@ impl Journal {
         }
     }
 
-    /// On a hard evening (mood or confidence 3 or lower), evidence from the
-    /// record: promises kept so far and one earlier win, chosen by the day
-    /// so it stays the same all evening. Counted from the last checkpoint
-    /// on, so it reads a few weeks at most.
+    /// On a hard evening (a mood of [`HARD_MOOD`] or lower, as the person
+    /// rated it), evidence from the record: times shown up for a promise
+    /// and wins so far, that day's too, and one earlier win, chosen by the
+    /// day so it stays the same all evening. Counted from the last
+    /// checkpoint on, so it reads a few weeks at most.
     pub fn resurface(&self, day: NaiveDate) -> Result<Option<Resurface>> {
         let Some(reflection) = self.reflection_on(day)? else {
             return Ok(None);
         };
-        let low = |v: Option<u8>| v.is_some_and(|v| v <= 3);
-        if !low(reflection.mood) && !low(reflection.confidence) {
+        if reflection.mood.is_none_or(|m| m > HARD_MOOD) {
             return Ok(None);
         }
-        let (kept_so_far, win) = self.store.snapshot(|| self.resurfaced(day))?;
-        Ok(Some(Resurface { kept_so_far, win }))
+        Ok(Some(self.store.snapshot(|| self.resurfaced(day))?))
     }
 }
 

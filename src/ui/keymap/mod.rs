@@ -53,6 +53,8 @@ pub enum Action {
     MarkPartial,
     MarkSmaller,
     MarkMissed,
+    /// A note on the selected promise's mark (kept, partly, smaller).
+    Note,
     ClearMark,
     AddWin,
     Open,
@@ -117,6 +119,7 @@ impl Action {
             Action::MarkPartial => "mark_partly",
             Action::MarkSmaller => "mark_smaller",
             Action::MarkMissed => "mark_missed",
+            Action::Note => "note",
             Action::ClearMark => "clear_mark",
             Action::AddWin => "add_win",
             Action::Open => "open",

@@ -83,6 +83,20 @@ pub fn save_amount(
     Ok(format!("Recorded as {}.", check.status.label()))
 }
 
+/// Saves the note on a promise's mark on `day` (empty clears it).
+pub fn save_note(
+    j: &mut Journal,
+    promise_id: &str,
+    day: NaiveDate,
+    text: &str,
+) -> domain::Result<String> {
+    let check = j.note(promise_id, day, text)?;
+    Ok(match check.note {
+        Some(_) => "Note saved with the mark.".into(),
+        None => "Note cleared.".into(),
+    })
+}
+
 /// Saves the note and lesson of a miss on `day`; points to the smaller
 /// version (and the key on `screen` that marks it).
 pub fn save_miss(

@@ -11,6 +11,7 @@ use crate::cli::output::lines;
 use crate::cli::words::{schedule_words, short_day, span};
 use crate::domain::evidence::{Voice, trust};
 use crate::domain::model::amount_in;
+use crate::domain::words::which_week;
 use crate::domain::{Promise, Win};
 
 /// The whole letter.
@@ -21,10 +22,12 @@ pub fn letter(week: &ReviewWeek) -> String {
         summary: &week.view.summary,
         wins: &wins,
     };
+    // A past week is "that week".
+    let when = which_week(week.is_current());
     let mut out = vec![format!("# My week: {}", span(week.start, week.end))];
     out.extend(section("What I promised", promised(week)));
-    out.extend(section("What I kept", kept(&md)));
-    out.extend(section("Wins", won(&md)));
+    out.extend(section("What I kept", kept(&md, when)));
+    out.extend(section("Wins", won(&md, when)));
     if let Some(lesson) = lesson(week) {
         out.extend(section("One lesson", vec![lesson]));
     }
@@ -32,7 +35,7 @@ pub fn letter(week: &ReviewWeek) -> String {
     out.push(String::new());
     out.push(match md.felt() {
         Some(felt) => format!("**How it felt:** {felt}."),
-        None => "**How it felt:** no ratings this week.".into(),
+        None => format!("**How it felt:** no ratings {when}."),
     });
     // The week's one self-trust reading, once it has one.
     if let Some(trust) = (week.point()).and_then(|p| trust::sentence(p, week.today, Voice::I)) {
@@ -53,7 +56,10 @@ fn section(heading: &str, body: Vec<String>) -> Vec<String> {
 /// the words it had earlier in the week when it was reworded.
 fn promised(week: &ReviewWeek) -> Vec<String> {
     if week.promises.is_empty() {
-        return vec!["No promise was asked for this week.".into()];
+        return vec![format!(
+            "No promise was asked for {}.",
+            which_week(week.is_current())
+        )];
     }
     week.promises
         .iter()
@@ -116,7 +122,7 @@ fn target_words(promise: &Promise, week: &ReviewWeek) -> Option<String> {
     Some(words)
 }
 
-fn kept(md: &MdWeek<'_>) -> Vec<String> {
+fn kept(md: &MdWeek<'_>, when: &str) -> Vec<String> {
     let mut out = md.kept();
     match md.showed_up() {
         Some(showed_up) => {
@@ -127,15 +133,15 @@ fn kept(md: &MdWeek<'_>) -> Vec<String> {
                 "{showed_up}; partly kept and the smaller version count as showing up."
             ));
         }
-        None if out.is_empty() => out.push("Nothing was asked for this week.".into()),
+        None if out.is_empty() => out.push(format!("Nothing was asked for {when}.")),
         None => {}
     }
     out
 }
 
-fn won(md: &MdWeek<'_>) -> Vec<String> {
+fn won(md: &MdWeek<'_>, when: &str) -> Vec<String> {
     if md.wins.is_empty() {
-        return vec!["No wins written down this week.".into()];
+        return vec![format!("No wins written down {when}.")];
     }
     md.wins()
 }

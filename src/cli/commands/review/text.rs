@@ -5,7 +5,9 @@ use super::week::ReviewWeek;
 use crate::cli::output::lines;
 use crate::cli::words::{area_counts, indent, out_of_ten, percent, plural, short_day, span};
 use crate::domain::evidence::WeeksTogether;
-use crate::domain::words::{week_fraction, week_words, weekday_plural};
+use crate::domain::words::{
+    capitalised, still_open_words, week_words, week_words_to_share, weekday_plural, which_week,
+};
 use crate::domain::{PromiseWeek, Status};
 
 /// The whole review: a heading, then each section that has something to
@@ -50,7 +52,10 @@ fn promises(week: &ReviewWeek) -> Vec<String> {
     let rows = &week.view.summary.promises;
     let mut out = vec!["Promises".to_string()];
     if rows.is_empty() {
-        out.push("  No promise was asked for this week.".into());
+        out.push(format!(
+            "  No promise was asked for {}.",
+            which_week(week.is_current())
+        ));
     }
     let width = week
         .promises
@@ -69,8 +74,8 @@ fn promises(week: &ReviewWeek) -> Vec<String> {
     out
 }
 
-/// "showed up 5 of 6 days (1 partly); the week before 1/7; strength today
-/// 45%".
+/// "showed up 5 of 6 days (1 partly); the week before: showed up 1 of 7
+/// days; strength today 45%".
 fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
     let mut line = week_words(row);
     let previous = week
@@ -80,9 +85,9 @@ fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
         .iter()
         .find(|p| p.promise_id == row.promise_id);
     line.push_str(&match previous {
-        Some(p) if p.asked > 0 => format!("; the week before {}", week_fraction(p)),
+        Some(p) if p.asked > 0 => format!("; the week before: {}", week_words_to_share(p)),
         Some(_) => "; not asked for the week before".into(),
-        None => "; new this week".into(),
+        None => format!("; new {}", which_week(week.is_current())),
     });
     if let Some(e) = week.view.strengths.get(&row.promise_id) {
         let when = if week.is_current() {
@@ -104,13 +109,14 @@ fn promise_line(week: &ReviewWeek, row: &PromiseWeek) -> String {
     line
 }
 
-/// "Wins this week: 3 (work 2, other 1)".
+/// "Wins this week: 3 (work 2, other 1)" ("that week" for a past one).
 fn wins(week: &ReviewWeek) -> String {
+    let when = which_week(week.is_current());
     match week.view.summary.wins {
-        0 => "Wins: none noted this week.".into(),
+        0 => format!("Wins: none noted {when}."),
         n => match area_counts(&week.view.wins_by_area) {
-            areas if areas.is_empty() => format!("Wins this week: {n}"),
-            areas => format!("Wins this week: {n} ({areas})"),
+            areas if areas.is_empty() => format!("Wins {when}: {n}"),
+            areas => format!("Wins {when}: {n} ({areas})"),
         },
     }
 }
@@ -119,16 +125,13 @@ fn wins(week: &ReviewWeek) -> String {
 /// and the morning confidence compare.
 fn side_by_side(week: &ReviewWeek) -> Vec<String> {
     let summary = &week.view.summary;
-    let mut out = vec!["This week side by side".to_string()];
+    let when = which_week(week.is_current());
+    let mut out = vec![format!("{} side by side", capitalised(when))];
     let (showed, asked) = summary.totals();
     let so_far = if week.is_current() { " so far" } else { "" };
-    let open = match summary.still_open() {
-        0 => String::new(),
-        n => format!(
-            "; {} still open this week",
-            plural(n, "more time", "more times")
-        ),
-    };
+    let open = still_open_words(summary)
+        .map(|open| format!("; still open: {open}"))
+        .unwrap_or_default();
     out.push(if asked > 0 {
         format!(
             "  Showed up: {showed} of {}{so_far} ({}){open}",
@@ -138,7 +141,7 @@ fn side_by_side(week: &ReviewWeek) -> Vec<String> {
     } else if !open.is_empty() {
         format!("  Showed up: nothing due yet{open}")
     } else {
-        "  Showed up: nothing was asked for this week".into()
+        format!("  Showed up: nothing was asked for {when}")
     });
     for (name, average) in [
         ("Mood", summary.average_mood),
@@ -147,7 +150,7 @@ fn side_by_side(week: &ReviewWeek) -> Vec<String> {
     ] {
         out.push(match average {
             Some(v) => format!("  {name}: {} on average", out_of_ten(v)),
-            None => format!("  {name}: not rated this week"),
+            None => format!("  {name}: not rated {when}"),
         });
     }
     out.push(format!(

@@ -37,6 +37,13 @@ pub(super) const SCREENS: &[Binding] = &[
     ),
     b(
         TODAY,
+        &[k('n')],
+        A::Note,
+        "a note on the selected promise's mark, kept ones too",
+        Some("note"),
+    ),
+    b(
+        TODAY,
         &[k('d'), code(KeyCode::Delete)],
         A::ClearMark,
         "clear the mark, or delete the selected win",

@@ -13,9 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::Reply;
+use crate::domain::words::STRENGTH_MEANS;
 use crate::model::fit;
 use crate::model::glyphs::{LEGEND, legend_meaning};
-use crate::domain::words::STRENGTH_MEANS;
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
 use crate::ui::theme::Theme;

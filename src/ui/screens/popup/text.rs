@@ -19,7 +19,7 @@ use crate::domain::prompts::Prompts;
 use crate::domain::{DayItem, Status, Win, validate};
 use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{fit_hints, put_line};
+use crate::ui::widgets::{fit_hints, one_line, put_line};
 
 /// What a text box is for.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,13 @@ pub enum TextPurpose {
     Intention,
     Answer(String),
     WeeklyAnswer(String),
+    /// A note on a promise's mark on a day.
+    Note {
+        promise_id: String,
+        day: NaiveDate,
+        /// The promise's words, for the title.
+        text: String,
+    },
     Amount {
         promise_id: String,
         /// The day the amount is for.
@@ -57,6 +64,7 @@ impl TextInput {
             TextPurpose::AddWin | TextPurpose::EditWin(_) => validate::WIN.max,
             TextPurpose::Intention => validate::INTENTION.max,
             TextPurpose::Answer(_) | TextPurpose::WeeklyAnswer(_) => validate::ANSWER.max,
+            TextPurpose::Note { .. } => validate::NOTE.max,
             TextPurpose::Amount { .. } => NUMBER_BOX_LEN,
         };
         let (title, multiline) = match &purpose {
@@ -66,6 +74,14 @@ impl TextInput {
             TextPurpose::Answer(key) | TextPurpose::WeeklyAnswer(key) => {
                 (prompts.text(key).unwrap_or(key).to_string(), true)
             }
+            TextPurpose::Note { day, text, .. } => (
+                format!(
+                    "A note on “{}” · {} (empty clears it)",
+                    one_line(text),
+                    day.format("%a %-d %b")
+                ),
+                false,
+            ),
             TextPurpose::Amount { .. } => (String::new(), false),
         };
         let mut input = TextArea::new(text.lines().map(String::from).collect());

@@ -48,7 +48,8 @@ impl PromisesState {
         let about = listed
             .get(self.sel)
             .map_or(0, |p| self.day_words(ctx, p, inner_w as usize).len() as u16);
-        let legend = legend_lines(ctx.theme, inner_w, &GRID_GLYPHS).len() as u16;
+        // The glyphs' legend at its longest, and the figures' line.
+        let legend = legend_lines(ctx.theme, inner_w, &GRID_GLYPHS).len() as u16 + 1;
         let needed = 2 + 2 + listed.len() as u16 + 1 + about + legend;
         let detail_h = match listed.get(self.sel) {
             Some(p) if area.height >= needed + 7 => {
@@ -129,7 +130,8 @@ impl PromisesState {
         for p in listed {
             drawn.extend(days.iter().filter_map(|d| self.cell_at(p, *d)?.glyph()));
         }
-        let legend = legend_lines(ctx.theme, area.width, &drawn);
+        let mut legend = legend_lines(ctx.theme, area.width, &drawn);
+        legend.extend(figures_legend(ctx, cols.figures, area.width));
         let roomy = about.len() + legend.len() + 1;
         let (below, spacer, about, legend) =
             if (area.height as usize) >= 2 + listed.len().min(3) + roomy {
@@ -387,12 +389,44 @@ fn figures(view: &View, p: &Promise, standing: Option<&Standing>) -> Vec<Span<'s
     }
 }
 
-/// "2 of 3", or "not yet" while a week is going and nothing is shown up
-/// for: an N-times-a-week promise's week, never a zero while it goes.
+/// "2 of 3", "3 of 3 +1" (once more than it asked), or "not yet" while a
+/// week is going and nothing is shown up for: an N-times-a-week promise's
+/// week, never a zero while it goes, never a count over its total.
 fn week_words(w: WeekProgress) -> String {
     if w.shown == 0 && w.open {
         "not yet".into()
+    } else if w.shown > w.asked {
+        format!("{} of {} +{}", w.asked, w.asked, w.shown - w.asked)
     } else {
         format!("{} of {}", w.shown, w.asked)
     }
 }
+
+/// What the figures beside the rows mean, under the glyphs' legend: each
+/// column's words, as many to a line as fit.
+fn figures_legend(ctx: &Ctx, figures: Figures, width: u16) -> Vec<Line<'static>> {
+    let parts: &[&str] = match figures {
+        Figures::None => &[],
+        Figures::Strength => &[STRENGTH_WORDS],
+        Figures::All { week: false } => &[STRENGTH_WORDS, LAST_30_WORDS],
+        Figures::All { week: true } => &[STRENGTH_WORDS, LAST_30_WORDS, WEEK_WORDS],
+    };
+    let width = width as usize;
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if line.width() + 3 + part.width() <= width => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(fit::cut(part, width)),
+        }
+    }
+    (lines.into_iter())
+        .map(|l| Line::from(Span::styled(l, ctx.theme.dim)))
+        .collect()
+}
+
+const STRENGTH_WORDS: &str = "strength: recent days weigh most";
+const LAST_30_WORDS: &str = "last 30: shown up, of the last 30 asked";
+const WEEK_WORDS: &str = "this week: of the times it asks";

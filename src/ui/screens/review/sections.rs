@@ -16,7 +16,8 @@ use crate::domain::evidence::trust::{self, Verdict};
 use crate::domain::evidence::{Patterns, StrengthShown, WeekPoint};
 use crate::domain::stats::PromiseWeek;
 use crate::domain::words::{
-    count, one_decimal, out_of_ten, part_of, percent, strength_words, week_fraction, weekday_plural,
+    capitalised, count, fraction_legend, one_decimal, out_of_ten, part_of, percent,
+    still_open_words, strength_words, week_fraction, weekday_plural, which_week,
 };
 use crate::domain::{ReviewView, WeekSummary};
 use crate::model::Glyph;
@@ -60,7 +61,7 @@ fn sections(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Section> {
             draw: draw_legend,
         },
         Section {
-            height: promises.max(1) + 1,
+            height: promises.max(1) + 1 + u16::from(table_legend(review).is_some()),
             draw: promises_table,
         },
     ];
@@ -106,8 +107,14 @@ fn overview(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The week's days, how often it and the week before were shown up for,
-/// and its wins, mood and confidence: sentences, wrapped to `width`.
+/// Whether the review's week holds today: "this week", else "that week".
+fn current(ctx: &Ctx, review: &ReviewView) -> bool {
+    review.summary.end >= ctx.today
+}
+
+/// The week's days, how it went against the week before, what is still
+/// open (as Today counts it), and its wins and ratings: sentences, wrapped
+/// to `width`. A past week is "that week".
 fn overview_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let week = &review.summary;
@@ -121,23 +128,28 @@ fn overview_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'stati
         days.push(day_span(theme, *mark));
         days.push(Span::raw("  "));
     }
-    let so_far = if week.end >= ctx.today { " so far" } else { "" };
+    let current = current(ctx, review);
+    let so_far = if current { " so far" } else { "" };
+    let when = capitalised(which_week(current));
+    let mut sentences = vec![Line::from(days), showed_up(theme, &when, week, so_far)];
+    if let Some(open) = still_open_words(week) {
+        sentences.push(Line::from(Span::styled(
+            format!("Still open: {open}"),
+            theme.dim,
+        )));
+    }
+    sentences.push(showed_up(theme, "The week before", &review.previous, ""));
     let avg = |v: Option<f64>| v.map(one_decimal).unwrap_or_else(|| "—".into());
-    let sentences = [
-        Line::from(days),
-        showed_up(theme, "This week", week, so_far),
-        showed_up(theme, "The week before", &review.previous, ""),
-        Line::from(vec![
-            Span::styled("This week: wins ", theme.dim),
-            Span::styled(week.wins.to_string(), theme.kept),
-            Span::styled(" · mood ", theme.dim),
-            Span::raw(avg(week.average_mood)),
-            Span::styled(" · confidence: morning ", theme.dim),
-            Span::raw(avg(week.average_morning_confidence)),
-            Span::styled(", evening ", theme.dim),
-            Span::raw(avg(week.average_evening_confidence)),
-        ]),
-    ];
+    sentences.push(Line::from(vec![
+        Span::styled(format!("{when}: wins "), theme.dim),
+        Span::styled(week.wins.to_string(), theme.kept),
+        Span::styled(" · mood ", theme.dim),
+        Span::raw(avg(week.average_mood)),
+        Span::styled(" · confidence: morning ", theme.dim),
+        Span::raw(avg(week.average_morning_confidence)),
+        Span::styled(", evening ", theme.dim),
+        Span::raw(avg(week.average_evening_confidence)),
+    ]));
     let mut lines = Vec::new();
     for sentence in &sentences {
         for part in wrap_line(sentence, width.saturating_sub(1) as usize) {
@@ -173,19 +185,15 @@ fn draw_legend(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 }
 
 /// "This week: showed up 18 of 21 times asked so far", or that nothing
-/// was asked.
+/// was asked (what is still open has its own line).
 fn showed_up(theme: &Theme, when: &str, week: &WeekSummary, so_far: &str) -> Line<'static> {
-    let open = match week.still_open() {
-        0 => String::new(),
-        n => format!(", {n} more open"),
-    };
     match week.totals() {
         (shown, asked) if asked > 0 => Line::from(vec![
             Span::styled(format!("{when}: showed up "), theme.dim),
             Span::styled(format!("{shown} of {asked}"), theme.kept),
             Span::styled(
                 format!(
-                    " {}{so_far}{open}",
+                    " {}{so_far}",
                     if asked == 1 {
                         "time asked"
                     } else {
@@ -195,10 +203,9 @@ fn showed_up(theme: &Theme, when: &str, week: &WeekSummary, so_far: &str) -> Lin
                 theme.dim,
             ),
         ]),
-        _ if !open.is_empty() => Line::from(Span::styled(
-            format!("{when}: nothing due yet{open}"),
-            theme.dim,
-        )),
+        _ if still_open_words(week).is_some() => {
+            Line::from(Span::styled(format!("{when}: nothing due yet"), theme.dim))
+        }
         _ => Line::from(Span::styled(
             format!("{when}: nothing was asked for"),
             theme.dim,
@@ -236,16 +243,18 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
         .unwrap_or(0)
         .max("Promise".len());
     let name_w = width.saturating_sub(fixed).min(widest).max(6);
+    let current = current(ctx, review);
     let mut header = format!(
         " {:<name_w$} {:<24}{:<12}",
-        "Promise", "this week", "week before"
+        "Promise",
+        which_week(current),
+        "week before"
     );
     // New promises show their plain count; strength only once one has it.
     let all_new = (review.strengths.values()).all(|e| e.new.is_some());
     if show_strength && all_new {
         header.push_str("since it began");
     } else if show_strength {
-        let current = review.summary.end >= ctx.today;
         header.push_str(if current {
             "strength today"
         } else {
@@ -259,7 +268,10 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
             buf,
             area,
             1,
-            &Line::from(Span::styled(" No promise was active this week.", theme.dim)),
+            &Line::from(Span::styled(
+                format!(" No promise was active {}.", which_week(current)),
+                theme.dim,
+            )),
         );
     }
     for (i, p) in review.summary.promises.iter().enumerate() {
@@ -292,6 +304,24 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
         }
         put_line(buf, area, i as u16 + 1, &fit_line(Line::from(spans), width));
     }
+    if let Some(legend) = table_legend(review) {
+        let row = review.summary.promises.len() as u16 + 1;
+        let legend = format!(" {legend}");
+        put_line(
+            buf,
+            area,
+            row,
+            &Line::from(Span::styled(fit::cut(&legend, width), theme.dim)),
+        );
+    }
+}
+
+/// What the table's short counts mean, with their own numbers.
+fn table_legend(review: &ReviewView) -> Option<String> {
+    let this_week = review.summary.promises.iter();
+    let previous = (review.previous.promises.iter())
+        .filter(|p| (review.summary.promises.iter()).any(|q| q.promise_id == p.promise_id));
+    fraction_legend(this_week.chain(previous))
 }
 
 /// `text` and spaces after it to `width` columns.
@@ -448,7 +478,13 @@ fn areas_and_patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buff
 
 fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    put_line(buf, area, 0, &heading(theme, " Wins by area this week"));
+    let when = which_week(current(ctx, review));
+    put_line(
+        buf,
+        area,
+        0,
+        &heading(theme, &format!(" Wins by area {when}")),
+    );
     let body = Rect {
         x: area.x + 1,
         y: area.y + 1,
@@ -460,7 +496,14 @@ fn wins_by_area(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
             buf,
             body,
             0,
-            &Line::from(Span::styled("No wins logged this week yet.", theme.dim)),
+            &Line::from(Span::styled(
+                if when == "this week" {
+                    "No wins logged this week yet."
+                } else {
+                    "No wins logged that week."
+                },
+                theme.dim,
+            )),
         );
         return;
     }
@@ -551,9 +594,13 @@ fn patterns(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
 
 fn notes_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let mut lines = vec![heading(theme, " Notes and lessons this week")];
+    let when = which_week(current(ctx, review));
+    let mut lines = vec![heading(theme, &format!(" Notes and lessons {when}"))];
     if review.misses.is_empty() {
-        lines.push(Line::from(Span::styled(" No notes this week.", theme.dim)));
+        lines.push(Line::from(Span::styled(
+            format!(" No notes {when}."),
+            theme.dim,
+        )));
     }
     let w = width.saturating_sub(4) as usize;
     for m in &review.misses {

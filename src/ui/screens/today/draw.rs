@@ -162,7 +162,19 @@ impl TodayState {
         let mut title = format!(" {} · {headline}", self.day_title(ctx));
         title.push(' ');
         let mut block = pane(title, focused, theme);
-        if let Some(legend) = list_legend(&day.items, area.width, ctx) {
+        // The selected promise's smaller version, quietly, before any miss
+        // calls for it: on the bottom border, beside the legend when both
+        // fit, in its place when not (the calendar beside has the legend).
+        let smaller = self.smaller_hint(focused, area.width);
+        let legend = list_legend(&day.items, area.width, ctx);
+        let legend_w = legend.as_ref().map_or(0, Line::width);
+        let smaller_w = smaller.as_ref().map_or(0, |s| s.chars().count());
+        if let Some(text) = &smaller {
+            block = block.title_bottom(Line::from(Span::styled(text.clone(), theme.dim)));
+        }
+        if let Some(legend) = legend
+            && (smaller.is_none() || smaller_w + legend_w + 4 <= area.width as usize)
+        {
             block = block.title_bottom(legend);
         }
         let inner = block.inner(area);
@@ -194,6 +206,22 @@ impl TodayState {
             ctx.hits
                 .add(at, Target::Row(Area::Today(Pane::Promises), i));
         }
+    }
+
+    /// " smaller: touch my toes once " for the selected promise of a
+    /// focused list, unless its mark already names it (kept the smaller
+    /// version, or missed).
+    fn smaller_hint(&self, focused: bool, width: u16) -> Option<String> {
+        let item = self.view.items.get(self.promise_sel).filter(|_| focused)?;
+        let smaller = item.promise.smaller.as_deref()?;
+        if matches!(item.status(), Some(Status::Smaller | Status::Missed)) {
+            return None;
+        }
+        let room = (width as usize).saturating_sub(6);
+        Some(format!(
+            " {} ",
+            fit::cut(&format!("smaller: {}", one_line(smaller)), room)
+        ))
     }
 
     fn wins_pane(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -309,6 +337,11 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx, width: usize) -> Line
         (Due::No, None) => notes.push("rest day".into()),
         _ => {}
     }
+    // A note on a day that went well or partly (a miss's note is "noted").
+    let note = item.check.as_ref().and_then(|c| c.note.as_deref());
+    if let Some(note) = note.filter(|_| status != Some(Status::Missed)) {
+        notes.push(format!("note: {}", one_line(note)));
+    }
     if let Some(w) = item.week {
         notes.push(week_progress(w));
     }
@@ -338,14 +371,9 @@ fn promise_line(item: &DayItem, selected: bool, ctx: &Ctx, width: usize) -> Line
     fit_line(Line::from(spans), width)
 }
 
-/// "1 of 2 this week", "2 of 2 that week", "not yet this week (2 to go)":
-/// an N-times-a-week promise's week, never a zero while it is going.
+/// An N-times-a-week promise's week, in the one wording.
 fn week_progress(w: WeekProgress) -> String {
-    let when = if w.open { "this week" } else { "that week" };
-    if w.shown == 0 && w.open {
-        return format!("not yet this week ({} to go)", w.asked);
-    }
-    format!("{} of {} {when}", w.shown, w.asked)
+    crate::domain::words::week_progress(w.shown, w.asked, w.open)
 }
 
 fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {

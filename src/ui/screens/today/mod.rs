@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 pub use reflection::{Field, fields};
 
-use super::marking::{miss_form, save_amount};
+use super::marking::{miss_form, save_amount, save_note};
 use super::popup::promise_form::promise_form;
 use super::popup::rating::RatingPurpose;
 use super::popup::text::{TextInput, TextPurpose};
@@ -121,6 +121,7 @@ impl TodayState {
                 checkin: None,
                 reflection: None,
                 previous_adjust: None,
+                previous_lessons: Vec::new(),
                 tally: Default::default(),
             },
             yesterday_blanks: Vec::new(),
@@ -261,6 +262,7 @@ impl TodayState {
                 }
             }
             Action::ClearMark => return self.clear(j),
+            Action::Note => return self.open_note(j),
             Action::Open => return self.open_selected(j, today),
             Action::Share => return share_preview(j, ShareScope::Day(self.day)),
             Action::TogglePrivate => return self.toggle_private(j),
@@ -336,6 +338,34 @@ impl TodayState {
             Ok(_) => Outcome::say("Kept the smaller version. It happened, so it counts."),
             Err(e) => Outcome::say(e.to_string()),
         }
+    }
+
+    /// n: a note on the selected promise's mark, whatever it is (a miss's
+    /// note is the same note its form asks for).
+    fn open_note(&mut self, j: &Journal) -> Outcome {
+        if let Err(why) = self.selected_promise() {
+            return why;
+        }
+        let Some(item) = self.selected_item() else {
+            return Outcome::default();
+        };
+        let Some(check) = &item.check else {
+            let key = |action| keymap::key(Screen::Today, action);
+            return Outcome::say(format!(
+                "Mark it first ({} kept, {} partly, {} smaller), then press {} for a note.",
+                key(Action::ToggleKept),
+                key(Action::MarkPartial),
+                key(Action::MarkSmaller),
+                key(Action::Note)
+            ));
+        };
+        let purpose = TextPurpose::Note {
+            promise_id: item.promise.id.clone(),
+            day: self.day,
+            text: item.promise.text.clone(),
+        };
+        let note = check.note.as_deref().unwrap_or_default();
+        Outcome::open(TextInput::new(purpose, note, &j.config().prompts))
     }
 
     /// d: clears the selected promise's mark, or deletes the selected win.
@@ -460,6 +490,9 @@ impl TodayState {
             TextPurpose::WeeklyAnswer(_) => Err(domain::Error::Input(
                 "That answer belongs to the weekly review; write it on the Review screen.".into(),
             )),
+            TextPurpose::Note {
+                promise_id, day, ..
+            } => save_note(j, promise_id, *day, text),
             TextPurpose::Amount {
                 promise_id,
                 day,

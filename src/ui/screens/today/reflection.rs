@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Moment, Pane, TodayState};
-use crate::domain::DayView;
 use crate::domain::prompts::Prompts;
-use crate::domain::words::{prompt_for_day, times};
+use crate::domain::words::{count, prompt_for_day, times};
+use crate::domain::{DayView, Resurface};
 use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
@@ -178,7 +178,8 @@ fn record_fields(ctx: &Ctx, inner: Rect, rows: &[usize], start: usize) {
 }
 
 /// Above the morning fields: yesterday's promises left blank, offered for
-/// marking, and yesterday's thought on what to adjust.
+/// marking, yesterday's thought on what to adjust, and the lesson of each
+/// of yesterday's misses.
 fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if !s.yesterday_blanks.is_empty() {
@@ -209,6 +210,20 @@ fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> 
         ]);
         lines.extend(wrap_line(&line, width));
     }
+    for (promise, lesson) in &s.view.previous_lessons {
+        let when = if is_today {
+            "Yesterday"
+        } else {
+            "The day before"
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{when}'s lesson for “{}”: ", one_line(promise)),
+                theme.dim,
+            ),
+            Span::raw(one_line(lesson)),
+        ]));
+    }
     lines
 }
 
@@ -222,10 +237,7 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
         }
     }
     if let Some(r) = &s.resurface {
-        let mut text = format!(
-            "A hard day. The record still says: you have shown up for a promise {} so far.",
-            times(r.kept_so_far)
-        );
+        let mut text = hard_day(r);
         if let Some(w) = &r.win {
             text.push_str(&format!(
                 " On {} you wrote: “{}”",
@@ -253,6 +265,23 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
         )), width));
     }
     lines
+}
+
+/// What the record says on a hard evening, that day's wins and promises
+/// counted too: "A hard day. The record still says: you have shown up for
+/// a promise twice and written down 1 win so far."
+fn hard_day(r: &Resurface) -> String {
+    let shown = format!("shown up for a promise {}", times(r.kept_so_far));
+    let wins = format!("written down {}", count(r.wins_so_far, "win", "wins"));
+    match (r.kept_so_far, r.wins_so_far) {
+        (0, 0) => {
+            "A hard day. Writing it down still counts; the record is here whenever you are ready."
+                .into()
+        }
+        (_, 0) => format!("A hard day. The record still says: you have {shown} so far."),
+        (0, _) => format!("A hard day. The record still says: you have {wins} so far."),
+        _ => format!("A hard day. The record still says: you have {shown} and {wins} so far."),
+    }
 }
 
 /// A field's label and its value as drawn.
