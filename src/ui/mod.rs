@@ -205,6 +205,13 @@ pub fn key_problems(config: &crate::config::Config) -> Vec<String> {
     keymap::Keymap::new(&config.tui.keys, config.glyphs.ascii()).problems
 }
 
+/// The sentence saying the config's `[keys]` would leave a person no way
+/// out (no key to quit, or none to leave a popup), if they would: the TUI
+/// refuses to start on such keys, and `config check` refuses them.
+pub fn keys_lock_in(config: &crate::config::Config) -> Option<String> {
+    keymap::Keymap::new(&config.tui.keys, config.glyphs.ascii()).no_way_out()
+}
+
 /// Draws `screen` exactly as the TUI would at `width`×`height`, focused on
 /// `day`, as plain text lines (no escape codes).
 pub fn render_to_string(

@@ -138,6 +138,16 @@ impl Screens {
     }
 }
 
+impl Screens {
+    /// Whether the footer of `screen` offers `action` as things stand.
+    pub fn offers(&self, screen: Screen, action: crate::ui::keymap::Action) -> bool {
+        match screen {
+            Screen::Today => self.today.offers(action),
+            _ => true,
+        }
+    }
+}
+
 /// The preview of the message about `scope` (S on Today and on Review),
 /// with what the config includes.
 fn share_preview(j: &Journal, scope: ShareScope) -> Outcome {

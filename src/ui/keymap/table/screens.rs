@@ -51,10 +51,17 @@ pub(super) const SCREENS: &[Binding] = &[
     ),
     b(
         TODAY,
-        &[code(KeyCode::Enter), k('e')],
+        &[code(KeyCode::Enter)],
         A::Open,
-        "write or edit the selected item",
-        Some("write"),
+        "record the selected row: kept, its amount, or words",
+        Some("record"),
+    ),
+    b(
+        TODAY,
+        &[k('e')],
+        A::Edit,
+        "edit the selected promise, win or answer",
+        None,
     ),
     b(
         TODAY,
@@ -63,7 +70,13 @@ pub(super) const SCREENS: &[Binding] = &[
         "switch between morning check-in and evening reflection",
         Some("am/pm"),
     ),
-    b(TODAY, &[k('a')], A::AddPromise, "add a promise", None),
+    b(
+        TODAY,
+        &[k('a')],
+        A::AddPromise,
+        "add a promise",
+        Some("add a promise"),
+    ),
     b(
         TODAY,
         &[k('t'), code(KeyCode::Esc)],
@@ -235,7 +248,7 @@ pub(super) const SCREENS: &[Binding] = &[
         &[k('['), code(KeyCode::PageUp)],
         A::PrevWeek,
         "a week back",
-        None,
+        Some("week"),
     ),
     b(
         PROMISES,
@@ -335,14 +348,14 @@ pub(super) const SCREENS: &[Binding] = &[
     ),
     b(
         TODAY,
-        &[k('h'), code(KeyCode::Left)],
+        &[k('['), k('h'), code(KeyCode::Left)],
         A::PrevDay,
         "previous day",
-        None,
+        Some("day"),
     ),
     b(
         TODAY,
-        &[k('l'), code(KeyCode::Right)],
+        &[k(']'), k('l'), code(KeyCode::Right)],
         A::NextDay,
         "next day",
         None,
@@ -397,7 +410,12 @@ pub(super) const SCREENS: &[Binding] = &[
         "undo the last change",
         Some("undo"),
     ),
-    b(ALL, &[ctrl('c')], A::Quit, "quit", None),
+    fixed(
+        ALL,
+        &[ctrl('c')],
+        A::Quit,
+        "quit, from anywhere (even in a popup; always)",
+    ),
     b(
         ALL,
         &[k('/')],

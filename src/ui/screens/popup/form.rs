@@ -16,7 +16,7 @@ use super::input::{paste_into, type_into};
 use super::{Reply, Submission, frame};
 use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{put_line, truncate};
+use crate::ui::widgets::{put_line, truncate, wrap_words};
 
 /// Every field a form can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,13 +157,16 @@ impl Form {
 
     pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 80);
-        let note_h = u16::from(self.note.is_some());
-        let h = self.fields.len() as u16 + note_h + 6;
+        let note = self
+            .note
+            .as_deref()
+            .map(|n| wrap_words(n, w.saturating_sub(2) as usize))
+            .unwrap_or_default();
+        let h = self.fields.len() as u16 + note.len() as u16 + 6;
         let inner = frame(theme, &self.title, w, h.min(area.height), area, buf);
         let mut row = 0u16;
-        if let Some(note) = &self.note {
-            let line = Line::from(Span::styled(note.clone(), theme.kept));
-            put_line(buf, inner, row, &line);
+        for line in note {
+            put_line(buf, inner, row, &Line::from(Span::styled(line, theme.kept)));
             row += 1;
         }
         let label_w = 17u16.min(inner.width / 3);
