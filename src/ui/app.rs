@@ -17,8 +17,9 @@ use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::Screen;
+use super::hits::Hits;
 use super::keymap::{self, Action, Context, Keymap};
-use super::mouse::{self, Hits};
+use super::mouse;
 use super::screens::marking::save_miss;
 use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
@@ -136,13 +137,7 @@ impl App {
             Some(search) => search.load(j)?,
             None => false,
         };
-        let screen = match self.screen {
-            Screen::Today => s.today.load(j, version),
-            Screen::Calendar => s.calendar.load(j, version),
-            Screen::Review => s.review.load(j, version),
-            Screen::Promises => s.promises.load(j, version),
-            Screen::Promise => s.page.load(j, version),
-        }?;
+        let screen = s.current_mut(self.screen).load(j, version)?;
         Ok(screen || searched)
     }
 
@@ -272,13 +267,10 @@ impl App {
                 Ok(None) => Outcome::say("Nothing to undo in this session."),
                 Err(e) => Outcome::say(e.to_string()),
             },
-            _ => match self.screen {
-                Screen::Today => self.screens.today.update(action, j, today),
-                Screen::Calendar => self.screens.calendar.update(action, today),
-                Screen::Review => self.screens.review.update(action, j, today),
-                Screen::Promises => self.screens.promises.update(action, j, today),
-                Screen::Promise => self.screens.page.update(action, today),
-            },
+            _ => self
+                .screens
+                .current_mut(self.screen)
+                .update(action, j, today),
         };
         self.apply(outcome);
     }

@@ -16,8 +16,8 @@ use unicode_width::UnicodeWidthStr;
 use super::Screen;
 use super::app::App;
 use super::glyphs::ascii_fallback;
+use super::hits::Target;
 use super::keymap::{self, Action, Context, PopupKind};
-use super::mouse::Target;
 use super::screens::Ctx;
 use super::screens::today::Moment;
 use super::widgets::{put_line, tab_strip, truncate};
@@ -55,14 +55,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         config: app.journal.config(),
         hits: &app.hits,
     };
-    let s = &app.screens;
-    match app.screen {
-        Screen::Today => s.today.draw(&ctx, body, buf),
-        Screen::Calendar => s.calendar.draw(&ctx, body, buf),
-        Screen::Review => s.review.draw(&ctx, body, buf),
-        Screen::Promises => s.promises.draw(&ctx, body, buf),
-        Screen::Promise => s.page.draw(&ctx, body, buf),
-    }
+    app.screens.current(app.screen).draw(&ctx, body, buf);
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
         popup.draw(&app.theme, app.screen, area, buf);
@@ -183,7 +176,7 @@ fn hints(app: &App) -> Vec<(String, &'static str, bool)> {
             (None, Some(popup)) => (Context::Popup(popup.kind()), Box::new(|a| popup.offers(a))),
             (None, None) => (
                 Context::Screen(app.screen),
-                Box::new(|a| app.screens.offers(app.screen, a)),
+                Box::new(|a| app.screens.current(app.screen).offers(a)),
             ),
         };
     app.keys

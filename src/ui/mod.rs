@@ -9,8 +9,8 @@
 //!   screens' names.
 //! - `widgets`, `theme` and `glyphs`: drawing helpers, every style, and
 //!   which glyph of the one glyph set stands for what (with its legend).
-//! - `mouse`: where the last frame drew what, and what clicks and the
-//!   wheel do there.
+//! - `hits`: where the last frame drew what (a leaf the screens record
+//!   into); `mouse`: what clicks and the wheel do there.
 //! - `terminal`: the terminal's set-up, input and ways out.
 //!
 //! This module runs the event loop and draws a screen into text for
@@ -19,6 +19,7 @@
 pub mod app;
 mod frame;
 pub mod glyphs;
+pub mod hits;
 pub mod keymap;
 pub mod mouse;
 mod screen;

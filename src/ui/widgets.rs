@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::glyphs::{day_glyph, legend_lines};
-use super::mouse::{Hits, Target};
+use super::hits::{Hits, Target};
 use super::theme::Theme;
 use crate::domain::DayMark;
 use crate::model::Glyph;

@@ -22,8 +22,8 @@ use crate::model::Glyph;
 use crate::model::glyphs::LEGEND;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
+use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::{self, Action};
-use crate::ui::mouse::{Area, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{
     COMPACT_DAY, MONTH_H, MonthGrid, ROOMY_DAY, one_line, pane, put_line, rating_spans, truncate,

@@ -16,8 +16,8 @@ use crate::domain::{DayItem, Due, Status, WeekProgress};
 use crate::model::Glyph;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, item_glyph, legend_lines};
+use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::{self, Action};
-use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{RecentWeeks, one_line, pane, put_line, scroll_for, tab_strip, truncate};
 

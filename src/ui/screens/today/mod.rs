@@ -29,17 +29,9 @@ use crate::domain::{
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 
-/// The panes of the Today screen, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Promises,
-    Wins,
-    Reflection,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Promises, Pane::Wins, Pane::Reflection];
-}
+/// The panes of the Today screen, in Tab order (named in `hits.rs`, where
+/// the mouse finds them).
+pub use crate::ui::hits::TodayPane as Pane;
 
 /// Which half of the reflection pane is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
