@@ -348,18 +348,21 @@ pub(super) const SCREENS: &[Binding] = &[
     ),
     b(
         TODAY,
-        &[k('['), k('h'), code(KeyCode::Left)],
+        &[k('h'), code(KeyCode::Left)],
         A::PrevDay,
         "previous day",
-        Some("day"),
+        None,
     ),
     b(
         TODAY,
-        &[k(']'), k('l'), code(KeyCode::Right)],
+        &[k('l'), code(KeyCode::Right)],
         A::NextDay,
         "next day",
         None,
     ),
+    // The period this screen shows, as [ and ] are on every screen.
+    b(TODAY, &[k('[')], A::PrevDay, "a day back", Some("day")),
+    b(TODAY, &[k(']')], A::NextDay, "a day forward", None),
     // ----- Everywhere
     b(
         ALL,
