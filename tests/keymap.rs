@@ -183,3 +183,67 @@ fn a_conflict_in_another_place_names_that_place() {
     );
     assert!(message.contains("on Review"), "{message}");
 }
+
+/// Regression: rebinding quit took Ctrl-C away with it. Ctrl-C always
+/// quits, whatever `[keys]` says, and help still lists it.
+#[test]
+fn ctrl_c_quits_whatever_the_keys_say() {
+    let f = Fixture::new();
+    let mut a = app_with(&f, "[keys]\nquit = \"ctrl-q\"\n");
+    assert_eq!(a.message, None, "no problem to report");
+    char(&mut a, '?');
+    let help = draw(&a, 120, 90);
+    assert!(
+        help.contains("  Ctrl-c        quit, from anywhere"),
+        "{help}"
+    );
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    char(&mut a, 'q');
+    assert!(!a.quit, "q no longer quits");
+    ctrl(&mut a, 'c');
+    assert!(a.quit, "Ctrl-C does");
+    let mut b = app_with(&f, "[keys]\nquit = \"ctrl-q\"\n");
+    ctrl(&mut b, 'q');
+    assert!(b.quit, "and so does the key set");
+}
+
+#[test]
+fn ctrl_c_for_another_action_is_left_out_and_said() {
+    let f = Fixture::new();
+    let mut a = app_with(&f, "[keys]\nadd_win = [\"n\", \"ctrl-c\"]\n");
+    let message = a.message.clone().expect("reported at start");
+    assert!(
+        message.contains("Ctrl-c always quits") && message.contains("add_win"),
+        "{message}"
+    );
+    ctrl(&mut a, 'c');
+    assert!(a.quit);
+}
+
+/// Keys with no way to quit, or no way out of a popup, are refused with a
+/// sentence that says what to set.
+#[test]
+fn keys_that_lock_a_person_in_are_named() {
+    let lock = |text: &str| {
+        let config = config::parse(text, Path::new("config.toml"))
+            .expect("valid config")
+            .config;
+        smallwins::ui::keys_lock_in(&config)
+    };
+    assert_eq!(lock(""), None);
+    assert_eq!(lock("[keys]\nquit = \"ctrl-q\"\n"), None);
+    let quit = lock("[keys]\nquit = []\n").expect("no quit");
+    assert!(quit.contains("no way to quit on Today"), "{quit}");
+    assert!(quit.contains("under [keys]"), "{quit}");
+    let review = lock("[keys.review]\nquit = []\n").expect("no quit on review");
+    assert!(review.contains("on Review"), "{review}");
+    assert!(review.contains("[keys.review]"), "{review}");
+    // q taken by another action leaves quit without a key too.
+    let taken = lock("[keys]\nadd_win = \"q\"\n").expect("q taken");
+    assert!(taken.contains("no way to quit"), "{taken}");
+    let text_box = lock("[keys.text_box]\ncancel = []\n").expect("no way out");
+    assert!(
+        text_box.contains("no way out in a text box") && text_box.contains("[keys.text_box]"),
+        "{text_box}"
+    );
+}

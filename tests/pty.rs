@@ -377,3 +377,96 @@ fn undo_in_the_window_leaves_a_mark_made_from_the_shell() {
     assert_eq!(check.status, smallwins::domain::Status::Missed);
     assert_eq!(check.note.as_deref(), Some("was on a train all day"));
 }
+
+/// Regression: `?` then `q` quit the whole app. In help (as in every
+/// popup) `q` closes it; only on a screen does it quit.
+#[test]
+fn q_in_help_closes_help_and_the_app_keeps_running() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    let mut s = Pty::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send("?");
+    s.wait_for("Help ·");
+    s.send("q");
+    assert!(s.running(), "q in help quit the app:\n{}", s.text());
+    // Help is closed: the next key goes to the screen (with help still
+    // open, 2 would only close it).
+    let mark = s.mark();
+    s.send("2");
+    s.wait_for_after(mark, "opens a day");
+    assert!(s.running());
+    s.send("q");
+    assert!(s.wait_exit(), "q on a screen quits");
+    assert_restored(&s.text());
+}
+
+/// Regression: in the share preview, `c` copied and closed the preview,
+/// so the next `s` (which the preview's own footer offered as "save")
+/// marked the selected promise "kept the smaller version" on Today. The
+/// preview stays open after a copy, saying what was done, until Esc.
+#[test]
+fn copy_then_s_in_the_share_preview_marks_nothing_and_the_preview_stays() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let marks = |f: &Fixture| -> Vec<_> {
+        open_at(&f.path, "2026-11-21T09:00")
+            .day(d("2026-11-21"))
+            .expect("day")
+            .items
+            .iter()
+            .map(|i| i.status())
+            .collect()
+    };
+    let before = marks(&f);
+    let config = f.dir.path().join("config.toml");
+    let mut s = Pty::start(&f.path, &config, &[]);
+    s.wait_for("Recent weeks");
+    s.send("S");
+    s.wait_for("Exactly what will be copied or saved");
+    let mark = s.mark();
+    s.send("c");
+    s.wait_for_after(mark, "to the terminal's clipboard");
+    s.send("s");
+    // Still the preview: s asks where to save the message. (A new size
+    // draws the whole screen, so the words can be read whole.)
+    let mark = s.mark();
+    s.resize(110, 32);
+    s.wait_for_after(mark, "Save to:");
+    assert_eq!(marks(&f), before, "no mark changed");
+    s.send("\x1b");
+    s.send("\x1b");
+    s.send("q");
+    assert!(s.wait_exit());
+    assert_eq!(marks(&f), before, "no mark changed");
+    let out = s.text();
+    assert!(!out.contains("smaller version. It happened"), "{out}");
+}
+
+/// Regression: `[keys] quit = []` made the full-screen journal impossible
+/// to leave, while `config check` said the file read cleanly. Both refuse
+/// such keys with one sentence, before any full screen.
+#[test]
+fn a_keymap_with_no_way_to_quit_is_refused_at_start_and_by_config_check() {
+    let f = Fixture::new();
+    drop(common::lived_in(&f.path));
+    let config = f.dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nquit = []\n").expect("config");
+    let mut s = Pty::start(&f.path, &config, &[]);
+    assert!(!s.wait_exit(), "refused with a failure");
+    let out = s.text();
+    assert!(!out.contains(ENTER_ALT_SCREEN), "{out}");
+    let sentence =
+        "leave no way to quit on Today; give quit a key under [keys], like quit = \"q\".";
+    assert!(out.contains(sentence), "{out}");
+    assert_eq!(out.trim().lines().count(), 1, "one sentence: {out}");
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_smallwins"))
+        .args(["--config", &config.display().to_string(), "config", "check"])
+        .output()
+        .expect("config check");
+    assert!(!check.status.success(), "config check refuses it");
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(said.contains(sentence), "{said}");
+    assert!(!String::from_utf8_lossy(&check.stdout).contains("reads cleanly"));
+}

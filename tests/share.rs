@@ -799,22 +799,26 @@ fn the_preview_shows_the_message_and_its_toggles_change_the_text() {
 }
 
 #[test]
-fn c_copies_exactly_the_previewed_message_and_closes_the_preview() {
+fn c_copies_exactly_the_previewed_message_and_the_preview_stays_until_esc() {
     let f = Fixture::new();
     let mut a = app(week_by_hand(&f.path));
     keys(&mut a, "S l ");
     let text = preview(&a);
     keys(&mut a, "c");
-    assert!(a.popup.is_none());
     assert_eq!(a.clipboard.as_deref(), Some(osc52(&text).as_str()));
+    // The app cannot know whether the terminal took it: it says it sent it.
+    let Some(Popup::Share(p)) = &a.popup else {
+        panic!("the preview stays open after a copy");
+    };
+    let status = p.status().unwrap_or_default();
     assert!(
-        a.message
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("Copied today's message"),
-        "{:?}",
-        a.message
+        status.starts_with("Sent today's message to the terminal's clipboard"),
+        "{status}"
     );
+    assert!(drawn(&a, 100, 30).contains("Sent today's message"));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.popup.is_none());
+    assert_eq!(a.message, None, "nothing more to say after a copy");
 }
 
 #[test]
@@ -835,7 +839,20 @@ fn s_saves_the_previewed_message_to_a_file_only_its_owner_reads() {
     let file = f.dir.path().join("week.txt");
     keys(&mut a, &file.display().to_string());
     press(&mut a, KeyCode::Enter);
-    assert!(a.popup.is_none(), "{:?}", a.message);
+    // Saved: the preview stays open, saying where, until Esc.
+    let Some(Popup::Share(p)) = &a.popup else {
+        panic!("the preview stays open after a save: {:?}", a.message);
+    };
+    assert!(!p.asking_where());
+    assert!(
+        p.status()
+            .unwrap_or_default()
+            .contains("readable only by you"),
+        "{:?}",
+        p.status()
+    );
+    press(&mut a, KeyCode::Esc);
+    assert!(a.popup.is_none());
     assert_eq!(std::fs::read_to_string(&file).expect("saved"), text);
     #[cfg(unix)]
     {
@@ -933,8 +950,10 @@ fn c_in_the_full_screen_journal_copies_through_its_terminal_and_goes_on() {
     tui.send("S");
     tui.wait_for("Share today");
     tui.send("c");
-    tui.wait_for("Copied today's message to the clipboard");
+    tui.wait_for("Sent today's message to the terminal's clipboard");
     assert!(tui.text().contains(&osc52(&message)), "{:?}", tui.text());
+    // q closes the preview, then quits.
+    tui.send("q");
     tui.send("q");
     assert!(tui.wait_exit(), "{}", tui.text());
 }

@@ -290,3 +290,166 @@ fn one_k_scrolls_back_after_holding_j_past_the_end() {
         );
     }
 }
+
+/// The footer: the last row drawn at `W`×`H`.
+fn footer(app: &App) -> String {
+    let text = buffer_to_string(&draw(app, W, H));
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+fn lived_in_app() -> (Fixture, App) {
+    let f = Fixture::new();
+    let app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
+    (f, app)
+}
+
+/// Regression: with a form or popup open the footer kept offering the
+/// screen's keys ("space kept · p partly …"), which went to the popup.
+#[test]
+fn while_a_popup_is_open_the_footer_shows_its_keys() {
+    let (_f, mut app) = lived_in_app();
+    assert!(footer(&app).contains("space kept"), "{}", footer(&app));
+    for (open, shows) in [
+        ("w", "Enter saves"),
+        ("a", "Tab next field"),
+        ("?", "Esc closes"),
+        ("S", "c copy"),
+    ] {
+        typed(&mut app, open);
+        let line = footer(&app);
+        assert!(line.contains(shows), "after {open}: {line}");
+        assert!(!line.contains("space kept"), "after {open}: {line}");
+        assert!(!line.contains("q quit"), "after {open}: {line}");
+        press(&mut app, KeyCode::Esc);
+        assert!(app.popup.is_none(), "Esc closes what {open} opened");
+    }
+    // A box of one line offers no new line.
+    typed(&mut app, "w");
+    assert!(!footer(&app).contains("new line"), "{}", footer(&app));
+}
+
+/// Regression: a key that nothing answers was ignored in silence.
+#[test]
+fn a_key_that_does_nothing_says_so_in_the_footer() {
+    let (_f, mut app) = lived_in_app();
+    let before = look(&app).journal;
+    typed(&mut app, "z");
+    assert_eq!(footer(&app), " z does nothing here · ? help");
+    assert!(app.popup.is_none() && !app.quit);
+    assert!(look(&app).journal == before, "nothing changed");
+    // The next key that does something takes the footer back.
+    typed(&mut app, "j");
+    assert!(footer(&app).contains("space kept"), "{}", footer(&app));
+    typed(&mut app, "1");
+    assert_eq!(footer(&app), " Already on Today.");
+    typed(&mut app, "2");
+    press(&mut app, KeyCode::F(9));
+    assert_eq!(footer(&app), " F9 does nothing here · ? help");
+}
+
+/// Regression: the Welcome footer offered `space p s x` (which only
+/// answered "No promises yet") and not `a`, the key that starts.
+#[test]
+fn the_welcome_footer_offers_adding_a_promise() {
+    let f = Fixture::new();
+    let mut app = App::new(f.open("2026-11-21T08:30"), Theme::new(false)).expect("app");
+    let line = footer(&app);
+    assert!(buffer_to_string(&draw(&app, W, H)).contains("Welcome"));
+    assert!(line.contains("a add a promise"), "{line}");
+    for absent in ["space kept", "p partly", "s smaller", "x missed", "S share"] {
+        assert!(!line.contains(absent), "{line}");
+    }
+    typed(&mut app, "a");
+    assert!(
+        matches!(app.popup, Some(Popup::Form(_))),
+        "a adds a promise"
+    );
+}
+
+/// `[`/`]` move by the period the screen shows, and the footer names it.
+#[test]
+fn brackets_move_by_the_period_each_screen_shows_and_the_footer_names_it() {
+    use chrono::{Days, Months};
+    let (_f, mut app) = lived_in_app();
+    let today = app.today;
+    // Today shows a day (its footer has room to say so at 120 columns).
+    let wide = buffer_to_string(&draw(&app, 120, 40));
+    let wide_footer = wide.lines().last().unwrap_or_default();
+    assert!(wide_footer.contains("[ day"), "{wide_footer}");
+    typed(&mut app, "[");
+    assert_eq!(app.screens.today.day, today - Days::new(1));
+    typed(&mut app, "]");
+    assert_eq!(app.screens.today.day, today);
+    // The calendar shows months.
+    typed(&mut app, "2");
+    assert!(footer(&app).contains("[ month"), "{}", footer(&app));
+    typed(&mut app, "[");
+    assert_eq!(app.screens.calendar.cursor, today - Months::new(1));
+    // The review shows a week.
+    typed(&mut app, "3");
+    let week = app.screens.review.week;
+    assert!(footer(&app).contains("[ week"), "{}", footer(&app));
+    typed(&mut app, "[");
+    assert_eq!(app.screens.review.week, week - Days::new(7));
+    // The grid's cursor moves a week.
+    typed(&mut app, "4");
+    assert!(footer(&app).contains("[ week"), "{}", footer(&app));
+    let cursor = app.screens.promises.cursor;
+    typed(&mut app, "[");
+    assert_eq!(app.screens.promises.cursor, cursor - Days::new(7));
+}
+
+/// Enter on a Today row records the day, the same for every kind of
+/// promise: a yes/no one is kept, a measured one asks for its amount; `e`
+/// edits the promise itself.
+#[test]
+fn enter_on_a_today_row_records_the_day_for_every_kind_of_promise() {
+    let (_f, mut app) = lived_in_app();
+    let status = |app: &App, i: usize| app.journal.day(app.today).expect("day").items[i].status();
+    assert_eq!(status(&app, 0), None);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app, 0), Some(smallwins::domain::Status::Kept));
+    assert!(app.popup.is_none());
+    typed(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.popup, Some(Popup::Text(t)) if t.title.starts_with("How many pages?")),
+        "the measured promise asks for its amount"
+    );
+    press(&mut app, KeyCode::Esc);
+    typed(&mut app, "e");
+    assert!(matches!(app.popup, Some(Popup::Form(_))), "e edits it");
+}
+
+/// Ctrl-C quits from anywhere, even with a text box open.
+#[test]
+fn ctrl_c_quits_even_from_a_popup() {
+    let (_f, mut app) = lived_in_app();
+    typed(&mut app, "w");
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.quit);
+}
+
+/// Regression: the form after a miss said "(s marks it)" while s typed
+/// into the note.
+#[test]
+fn the_miss_form_says_how_to_mark_the_smaller_version_instead() {
+    let (_f, mut app) = lived_in_app();
+    typed(&mut app, "x");
+    let text = buffer_to_string(&draw(&app, 100, 30));
+    // The note wraps inside the form.
+    assert!(text.contains("Did that instead? Esc here,"), "{text}");
+    assert!(text.contains("┃then s marks it."), "{text}");
+    assert!(!text.contains("(s marks it)"), "{text}");
+    typed(&mut app, "s");
+    press(&mut app, KeyCode::Esc);
+    typed(&mut app, "s");
+    let day = app.journal.day(app.today).expect("day");
+    assert_eq!(
+        day.items[0].status(),
+        Some(smallwins::domain::Status::Smaller)
+    );
+}

@@ -22,8 +22,9 @@
 //! Below the command line it uses the domain's public API, the store's
 //! records, counts and file care, `text` and `config`; of the full-screen
 //! journal only `ui::run` (no command, `--demo`), `ui::render_to_string`
-//! and `ui::render_promise_to_string` (`show`) and `ui::key_problems`
-//! (`config check`).
+//! and `ui::render_promise_to_string` (`show`), `ui::key_problems`
+//! (`config check`) and `ui::keys_lock_in` (`config check`, and before the
+//! full-screen journal starts).
 //!
 //! # The config file
 //!
@@ -162,6 +163,9 @@ pub fn run(cli: Cli) -> Result<String> {
     }
     let (config, notes) = load_config(cli.config.as_deref())?;
     let full_screen = cli.demo || cli.command.is_none();
+    if full_screen && let Some(locked) = ui::keys_lock_in(&config) {
+        return Err(CliError::Input(locked));
+    }
     if !full_screen {
         for note in &notes {
             output::write_stderr(&format!("{note}\n"));

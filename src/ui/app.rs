@@ -17,8 +17,9 @@ use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::Screen;
+use super::hits::Hits;
 use super::keymap::{self, Action, Context, Keymap};
-use super::mouse::{self, Hits};
+use super::mouse;
 use super::screens::marking::save_miss;
 use super::screens::popup::form::FormPurpose;
 use super::screens::popup::promise_form::{save_promise, save_promise_deciding};
@@ -181,13 +182,7 @@ impl App {
             Some(search) => search.load(j)?,
             None => false,
         };
-        let screen = match self.screen {
-            Screen::Today => s.today.load(j, version),
-            Screen::Calendar => s.calendar.load(j, version),
-            Screen::Review => s.review.load(j, version),
-            Screen::Promises => s.promises.load(j, version),
-            Screen::Promise => s.page.load(j, version),
-        }?;
+        let screen = s.current_mut(self.screen).load(j, version)?;
         Ok(screen || searched)
     }
 
@@ -247,14 +242,41 @@ impl App {
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
-        if self.search.is_some() {
+        if keymap::is_ctrl_c(key) {
+            // Always, whatever the config says and whatever is open.
+            self.quit = true;
+        } else if self.search.is_some() {
             self.search_key(key);
         } else if self.popup.is_some() {
             self.popup_key(key);
         } else if let Some(action) = keymap::action_for(key, Context::Screen(self.screen)) {
             self.perform(action);
+        } else {
+            self.message = self.nothing_here(key);
         }
         self.after_input();
+    }
+
+    /// "z does nothing here · ? help": what the footer says after a key
+    /// that nothing on this screen answers, instead of staying silent.
+    fn nothing_here(&self, key: &KeyEvent) -> Option<String> {
+        let pressed = self.keys.event_label(key)?;
+        // The key for the screen in view, as the other screens have it.
+        let here = Action::Go(self.screen.tab());
+        let elsewhere = Screen::ALL
+            .iter()
+            .any(|s| self.keys.action_for(key, Context::Screen(*s)) == Some(here));
+        if elsewhere {
+            return Some(format!("Already on {}.", self.screen.tab().title()));
+        }
+        let help = self
+            .keys
+            .label_of(Context::Screen(self.screen), Action::Help);
+        Some(if help.is_empty() {
+            format!("{pressed} does nothing here.")
+        } else {
+            format!("{pressed} does nothing here · {help} help")
+        })
     }
 
     fn handle_paste(&mut self, text: &str) {
@@ -291,13 +313,10 @@ impl App {
                 Ok(None) => Outcome::say("Nothing to undo in this session."),
                 Err(e) => Outcome::say(e.to_string()),
             },
-            _ => match self.screen {
-                Screen::Today => self.screens.today.update(action, j, today),
-                Screen::Calendar => self.screens.calendar.update(action, today),
-                Screen::Review => self.screens.review.update(action, j, today),
-                Screen::Promises => self.screens.promises.update(action, j, today),
-                Screen::Promise => self.screens.page.update(action, today),
-            },
+            _ => self
+                .screens
+                .current_mut(self.screen)
+                .update(action, j, today),
         };
         self.apply(outcome);
     }
@@ -373,14 +392,13 @@ impl App {
                 self.popup = None;
                 self.message = message;
             }
-            Reply::Quit => {
-                self.popup = None;
-                self.quit = true;
-            }
             Reply::Submit(submission) => match self.submit(submission) {
                 Ok(message) => {
-                    self.popup = None;
-                    self.message = Some(message);
+                    let stays = self.popup.as_mut().is_some_and(|p| p.saved(&message));
+                    if !stays {
+                        self.popup = None;
+                        self.message = Some(message);
+                    }
                 }
                 Err(e) => {
                     if let Some(popup) = self.popup.as_mut() {

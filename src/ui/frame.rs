@@ -1,7 +1,7 @@
 //! The whole frame: the header with the tab strip, the current screen, the
-//! footer (the message line, or the screen's key hints from the keys in
-//! force), and a popup over them; or, on a window too small, a sentence
-//! saying so.
+//! footer (the message line, or the key hints of the popup open, else of
+//! the screen, from the keys in force), and a popup over them; or, on a
+//! window too small, a sentence saying so.
 //!
 //! Reads the app and draws through the screens; nothing here changes state
 //! or touches the database, except the record of where things were drawn
@@ -16,8 +16,8 @@ use unicode_width::UnicodeWidthStr;
 use super::Screen;
 use super::app::App;
 use super::glyphs::ascii_fallback;
-use super::keymap::{self, Action, Context};
-use super::mouse::Target;
+use super::hits::Target;
+use super::keymap::{self, Action, Context, PopupKind};
 use super::screens::Ctx;
 use super::screens::today::Moment;
 use super::widgets::{put_line, tab_strip};
@@ -56,14 +56,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         config: app.journal.config(),
         hits: &app.hits,
     };
-    let s = &app.screens;
-    match app.screen {
-        Screen::Today => s.today.draw(&ctx, body, buf),
-        Screen::Calendar => s.calendar.draw(&ctx, body, buf),
-        Screen::Review => s.review.draw(&ctx, body, buf),
-        Screen::Promises => s.promises.draw(&ctx, body, buf),
-        Screen::Promise => s.page.draw(&ctx, body, buf),
-    }
+    app.screens.current(app.screen).draw(&ctx, body, buf);
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
         popup.draw(&app.theme, app.screen, area, buf);
@@ -150,7 +143,8 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The message of the last action, or the screen's key hints.
+/// The message of the last action, or the key hints of what has the keys:
+/// search, the popup open, or the screen.
 fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if let Some(message) = &app.message {
@@ -159,21 +153,9 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(buf, area, 0, &line);
         return;
     }
-    let hints: Vec<(String, &str, bool)> = app
-        .keys
-        .bindings(Context::Screen(app.screen))
-        .iter()
-        .filter_map(|binding| {
-            let hint = binding.hint?;
-            let key = binding
-                .keys
-                .first()
-                .map(|k| app.keys.key_label(k))
-                .unwrap_or_default();
-            Some((key, hint, binding.action == Action::Help))
-        })
-        .collect();
-    let width = |(key, hint, _): &(String, &str, bool)| key.len() + hint.len() + 4;
+    let hints = hints(app);
+    // "key hint" and two spaces after.
+    let width = |(key, hint, _): &(String, &str, bool)| key.width() + hint.width() + 3;
     // The way to help is always shown; the others in order, as many as fit.
     let help = hints.iter().find(|h| h.2).map_or(0, width);
     let mut room = (area.width as usize).saturating_sub(1 + help);
@@ -190,4 +172,36 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {}  ", h.1), theme.dim));
     }
     put_line(buf, area, 0, &Line::from(spans));
+}
+
+/// The footer's hints: (key, what it does, whether it is the way to help),
+/// from the keys in force where keys go now, less what does nothing there
+/// as things stand.
+fn hints(app: &App) -> Vec<(String, &'static str, bool)> {
+    let (context, offers): (Context, Box<dyn Fn(Action) -> bool + '_>) =
+        match (&app.search, &app.popup) {
+            (Some(_), _) => (Context::Popup(PopupKind::Search), Box::new(|_| true)),
+            (None, Some(popup)) => (Context::Popup(popup.kind()), Box::new(|a| popup.offers(a))),
+            (None, None) => (
+                Context::Screen(app.screen),
+                Box::new(|a| app.screens.current(app.screen).offers(a)),
+            ),
+        };
+    app.keys
+        .bindings(context)
+        .iter()
+        .filter(|binding| offers(binding.action))
+        .filter_map(|binding| {
+            let hint = binding.hint?;
+            let key = match binding.label {
+                Some(label) => label.to_string(),
+                None => binding
+                    .keys
+                    .first()
+                    .map(|k| app.keys.key_label(k))
+                    .unwrap_or_default(),
+            };
+            Some((key, hint, binding.action == Action::Help))
+        })
+        .collect()
 }

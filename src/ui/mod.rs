@@ -9,8 +9,8 @@
 //!   screens' names.
 //! - `widgets`, `theme` and `glyphs`: drawing helpers, every style, and
 //!   which glyph of the one glyph set stands for what (with its legend).
-//! - `mouse`: where the last frame drew what, and what clicks and the
-//!   wheel do there.
+//! - `hits`: where the last frame drew what (a leaf the screens record
+//!   into); `mouse`: what clicks and the wheel do there.
 //! - `terminal`: the terminal's set-up, input and ways out.
 //!
 //! This module runs the event loop and draws a screen into text for
@@ -19,6 +19,7 @@
 pub mod app;
 mod frame;
 pub mod glyphs;
+pub mod hits;
 pub mod keymap;
 pub mod mouse;
 mod screen;
@@ -215,6 +216,13 @@ fn copy_through(terminal: &mut ratatui::DefaultTerminal, sequence: &str) -> std:
 /// place sharing a key, an action rebound where it is not used.
 pub fn key_problems(config: &crate::config::Config) -> Vec<String> {
     keymap::Keymap::new(&config.tui.keys, config.glyphs.ascii()).problems
+}
+
+/// The sentence saying the config's `[keys]` would leave a person no way
+/// out (no key to quit, or none to leave a popup), if they would: the TUI
+/// refuses to start on such keys, and `config check` refuses them.
+pub fn keys_lock_in(config: &crate::config::Config) -> Option<String> {
+    keymap::Keymap::new(&config.tui.keys, config.glyphs.ascii()).no_way_out()
 }
 
 /// Draws `screen` exactly as the TUI would at `width`×`height`, focused on

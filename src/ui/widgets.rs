@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
 use super::glyphs::{day_glyph, day_span, legend_lines};
-use super::mouse::{Hits, Target};
+use super::hits::{Hits, Target};
 use super::theme::Theme;
 use crate::domain::DayMark;
 use crate::model::{Glyph, fit};

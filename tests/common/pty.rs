@@ -140,6 +140,26 @@ impl Pty {
         std::thread::sleep(Duration::from_millis(150));
     }
 
+    /// Makes the window `cols`×`rows`: the program then draws the whole
+    /// screen again, so what it shows can be read whole (between two
+    /// frames it only writes the cells that changed).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Whether the program is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().expect("try_wait").is_none()
+    }
+
     /// Waits for the program to end; returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -3,7 +3,9 @@
 //! embedded `assets/config.toml`, with the built-in prompts), and what
 //! smallwins makes of the person's file. These run without the journal,
 //! and whatever the config file holds, so a broken one can be found and
-//! fixed.
+//! fixed. `config check` refuses (exit code 2, one sentence) keys that
+//! would leave no way to quit or out of a popup, as the full-screen
+//! journal does at start.
 //!
 //! JSON: `config path` prints `{path, exists}`; `config check` prints
 //! `{path, exists, warnings, key_problems}` (each a list of sentences);
@@ -89,6 +91,9 @@ pub fn config(command: ConfigCommand, chosen: Option<&Path>) -> Result<ConfigOut
         ConfigCommand::Default => ConfigOutput::Default(Printout::AsIs(config::default_text())),
         ConfigCommand::Check => {
             let loaded = config::load(&path).map_err(|e| CliError::Input(e.to_string()))?;
+            if let Some(locked) = ui::keys_lock_in(&loaded.config) {
+                return Err(CliError::Input(locked));
+            }
             ConfigOutput::Check(CheckReport {
                 path,
                 exists,

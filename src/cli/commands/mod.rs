@@ -7,7 +7,7 @@
 //! types, and the command line's own `args`, `parse`, `words`, `markdown`,
 //! `csv` and `output`; never the full-screen journal's inner parts (`show`
 //! only calls `ui::render_to_string` and `ui::render_promise_to_string`,
-//! `config check` only `ui::key_problems`).
+//! `config check` only `ui::key_problems` and `ui::keys_lock_in`).
 
 pub mod care;
 pub mod checkin;

@@ -25,6 +25,8 @@ pub struct Bound {
     pub label: Option<&'static str>,
     /// Whether the person's config set these keys.
     pub set_by_config: bool,
+    /// Keys no config takes away (Ctrl-C quits).
+    pub fixed: bool,
 }
 
 impl From<&Binding> for Bound {
@@ -37,6 +39,7 @@ impl From<&Binding> for Bound {
             hint: b.hint,
             label: b.label,
             set_by_config: false,
+            fixed: b.fixed,
         }
     }
 }
@@ -55,6 +58,18 @@ pub const CONTEXTS: [Context; 11] = [
     Context::Popup(PopupKind::Search),
     Context::Popup(PopupKind::Share),
 ];
+
+/// The key that always quits.
+const CTRL_C: Key = Key {
+    code: KeyCode::Char('c'),
+    mods: Mods::Ctrl,
+};
+
+/// Whether `key` is Ctrl-C, which quits from anywhere whatever the
+/// config says.
+pub fn is_ctrl_c(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
+}
 
 /// The keys in force in every place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +190,14 @@ impl Keymap {
             let Some(action) = Action::from_name(&o.action) else {
                 continue;
             };
-            let keys: Vec<Key> = o.keys.iter().map(key_of).collect();
+            let mut keys: Vec<Key> = o.keys.iter().map(key_of).collect();
+            if action != Action::Quit && keys.contains(&CTRL_C) {
+                keys.retain(|k| *k != CTRL_C);
+                problems.push(format!(
+                    "Ctrl-c always quits, so the config file's {} = \"ctrl-c\" was left out; choose another key for it.",
+                    o.action
+                ));
+            }
             let mut used = false;
             for (context, bound) in &mut map.places {
                 if o.place == KeyPlace::Everywhere || o.place == place_of(*context) {
@@ -205,6 +227,57 @@ impl Keymap {
             .find(|(c, _)| *c == context)
             .map(|(_, b)| b.as_slice())
             .unwrap_or(&[])
+    }
+
+    /// The sentence saying how the keys in force would lock a person in,
+    /// if they would: a screen with no key to quit (besides Ctrl-C, which
+    /// nothing shows), or a popup with no key that leaves it. Help needs
+    /// none: any key closes it.
+    pub fn no_way_out(&self) -> Option<String> {
+        let has = |context: Context, action: Action| {
+            self.bindings(context)
+                .iter()
+                .any(|b| b.action == action && !b.fixed && !b.keys.is_empty())
+        };
+        let screens: Vec<Context> = CONTEXTS
+            .into_iter()
+            .filter(|c| matches!(c, Context::Screen(_)))
+            .collect();
+        let stuck: Vec<Context> = screens
+            .iter()
+            .filter(|c| !has(**c, Action::Quit))
+            .copied()
+            .collect();
+        if let Some(first) = stuck.first() {
+            let table = if stuck.len() == screens.len() {
+                "[keys]".to_string()
+            } else {
+                format!("[keys.{}]", place_of(*first).name())
+            };
+            return Some(format!(
+                "The config file's keys leave no way to quit {}; give quit a key under {table}, like quit = \"q\".",
+                place_words(*first)
+            ));
+        }
+        let leaving = [
+            (PopupKind::Text, Action::Cancel, "esc"),
+            (PopupKind::Form, Action::Cancel, "esc"),
+            (PopupKind::Rating, Action::Cancel, "esc"),
+            (PopupKind::Search, Action::Cancel, "esc"),
+            (PopupKind::Share, Action::Close, "esc"),
+        ];
+        leaving.into_iter().find_map(|(kind, action, key)| {
+            let context = Context::Popup(kind);
+            (!has(context, action)).then(|| {
+                format!(
+                    "The config file's keys leave no way out {}; give {} a key under [keys.{}], like {} = \"{key}\".",
+                    place_words(context),
+                    action.name(),
+                    place_of(context).name(),
+                    action.name()
+                )
+            })
+        })
     }
 
     /// The action a key asks for in `context`, if any.
@@ -275,6 +348,52 @@ impl Keymap {
         }
     }
 
+    /// How a key pressed is written ("z", "Ctrl-x", "F5"), for saying it
+    /// does nothing; `None` for what is not a key of its own (a modifier
+    /// alone, a media key), which is passed over in silence.
+    pub fn event_label(&self, key: &KeyEvent) -> Option<String> {
+        let m = key.modifiers;
+        let plain = matches!(
+            key.code,
+            KeyCode::Char(_)
+                | KeyCode::Enter
+                | KeyCode::Esc
+                | KeyCode::Tab
+                | KeyCode::BackTab
+                | KeyCode::Backspace
+                | KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::PageUp
+                | KeyCode::PageDown
+                | KeyCode::Delete
+                | KeyCode::Insert
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::F(_)
+        );
+        if !plain || m.contains(KeyModifiers::SUPER) {
+            return None;
+        }
+        // Shift is part of a capital letter and of Shift-Tab.
+        let shifted = m.contains(KeyModifiers::SHIFT)
+            && !matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab);
+        let mods = if m.contains(KeyModifiers::CONTROL) {
+            Mods::Ctrl
+        } else if m.contains(KeyModifiers::ALT) {
+            Mods::Alt
+        } else if shifted {
+            Mods::Shift
+        } else {
+            Mods::None
+        };
+        Some(self.key_label(&Key {
+            code: key.code,
+            mods,
+        }))
+    }
+
     /// How a key is written in help and hints.
     pub fn key_label(&self, key: &Key) -> String {
         let arrow =
@@ -323,14 +442,25 @@ impl Keymap {
 
 /// Gives `action` exactly `keys` among `bound`: each binding of the action
 /// keeps the keys still listed, new keys go to its first binding, and a
-/// binding left without keys goes. Returns whether the place has the
-/// action at all.
+/// binding left without keys goes. A fixed binding (Ctrl-C quits) stays as
+/// it is. Returns whether the place has the action at all.
 fn rebind(bound: &mut Vec<Bound>, action: Action, keys: &[Key]) -> bool {
-    let Some(first) = bound.iter().position(|b| b.action == action) else {
+    let own = |b: &Bound| b.action == action && !b.fixed;
+    let Some(first) = bound.iter().position(own) else {
         return false;
     };
+    let always: Vec<Key> = bound
+        .iter()
+        .filter(|b| b.action == action && b.fixed)
+        .flat_map(|b| b.keys.iter().copied())
+        .collect();
+    let keys: Vec<Key> = keys
+        .iter()
+        .filter(|k| !always.contains(k))
+        .copied()
+        .collect();
     let mut placed = Vec::new();
-    for b in bound.iter_mut().filter(|b| b.action == action) {
+    for b in bound.iter_mut().filter(|b| own(b)) {
         let before = b.keys.clone();
         b.keys.retain(|k| keys.contains(k));
         placed.extend(b.keys.iter().copied());
@@ -346,7 +476,7 @@ fn rebind(bound: &mut Vec<Bound>, action: Action, keys: &[Key]) -> bool {
     }
     let mut index = 0;
     bound.retain(|b| {
-        let keep = b.action != action || index == first || !b.keys.is_empty();
+        let keep = !own(b) || index == first || !b.keys.is_empty();
         index += 1;
         keep
     });

@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-pub use map::{Bound, CONTEXTS, Keymap, key_of};
+pub use map::{Bound, CONTEXTS, Keymap, is_ctrl_c, key_of};
 pub use table::BINDINGS;
 
 use super::Screen;
@@ -217,6 +217,8 @@ pub struct Binding {
     pub hint: Option<&'static str>,
     /// Written instead of the keys in help and hints ("0–9").
     pub label: Option<&'static str>,
+    /// A key no `[keys]` setting takes away: Ctrl-C quits from anywhere.
+    pub fixed: bool,
 }
 
 impl Scope {

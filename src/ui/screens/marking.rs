@@ -14,11 +14,11 @@ use super::popup::form::{FieldId, Form, FormField, FormPurpose, FormValues};
 use crate::domain::prompts::Prompts;
 use crate::domain::{self, DayItem, Journal, Mark, Status, status_for_amount, validate};
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::{self, Action, Context, PopupKind};
 
 /// The form after a miss on `day`: what got in the way, and at most one
-/// lesson, with the smaller version to fall back on (and the key on
-/// `screen` that marks it).
+/// lesson, with the smaller version to fall back on (and how to mark it
+/// instead: leave the form, then the key on `screen`).
 pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Screen) -> Popup {
     let check = item.check.as_ref();
     let value = |f: fn(&domain::Check) -> Option<String>| check.and_then(f).unwrap_or_default();
@@ -49,11 +49,16 @@ pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Scre
         item.promise.text
     );
     let mut form = Form::new(title, purpose, fields);
+    // In the form every letter is typed, so the key that marks the smaller
+    // version works once the form is closed; the note says so.
     form.note = item.promise.smaller.as_ref().map(|s| {
-        format!(
-            "Smaller version for next time: {s} ({} marks it)",
-            keymap::key(screen, Action::MarkSmaller)
-        )
+        let cancel = keymap::label_of(Context::Popup(PopupKind::Form), Action::Cancel);
+        match keymap::key(screen, Action::MarkSmaller) {
+            key if key.is_empty() => format!("Smaller version for next time: {s}"),
+            key => format!(
+                "Smaller version for next time: {s}. Did that instead? {cancel} here, then {key} marks it."
+            ),
+        }
     });
     form.into()
 }

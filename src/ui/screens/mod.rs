@@ -23,12 +23,15 @@ pub mod search;
 pub mod today;
 
 use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use crate::config::Config;
-use crate::domain::Journal;
 use crate::domain::share::ShareScope;
+use crate::domain::{self, Journal};
 use crate::ui::Screen;
-use crate::ui::mouse::Hits;
+use crate::ui::hits::Hits;
+use crate::ui::keymap::Action;
 use crate::ui::theme::Theme;
 use calendar::CalendarState;
 use popup::Popup;
@@ -135,6 +138,109 @@ impl Screens {
             promises: PromisesState::new(today, journal.config().week_starts_on),
             page: PromisePageState::default(),
         }
+    }
+}
+
+/// What the app asks of the screen in view, whichever it is: the one
+/// place a screen is picked ([`Screens::current`]).
+pub trait View {
+    /// Reads what changed since the last load; whether anything was read.
+    fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool>;
+    /// Turns a key's action into journal calls and an [`Outcome`].
+    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome;
+    /// Draws the screen from its state only.
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer);
+    /// Whether the footer offers `action` as things stand (all it binds,
+    /// unless a screen knows better).
+    fn offers(&self, _action: Action) -> bool {
+        true
+    }
+}
+
+impl Screens {
+    /// The state of `screen`.
+    pub fn current(&self, screen: Screen) -> &dyn View {
+        match screen {
+            Screen::Today => &self.today,
+            Screen::Calendar => &self.calendar,
+            Screen::Review => &self.review,
+            Screen::Promises => &self.promises,
+            Screen::Promise => &self.page,
+        }
+    }
+
+    /// The state of `screen`, to load or update.
+    pub fn current_mut(&mut self, screen: Screen) -> &mut dyn View {
+        match screen {
+            Screen::Today => &mut self.today,
+            Screen::Calendar => &mut self.calendar,
+            Screen::Review => &mut self.review,
+            Screen::Promises => &mut self.promises,
+            Screen::Promise => &mut self.page,
+        }
+    }
+}
+
+impl View for TodayState {
+    fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        TodayState::load(self, j, version)
+    }
+    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        TodayState::update(self, action, j, today)
+    }
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        TodayState::draw(self, ctx, area, buf)
+    }
+    fn offers(&self, action: Action) -> bool {
+        TodayState::offers(self, action)
+    }
+}
+
+impl View for CalendarState {
+    fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        CalendarState::load(self, j, version)
+    }
+    fn update(&mut self, action: Action, _: &mut Journal, today: NaiveDate) -> Outcome {
+        CalendarState::update(self, action, today)
+    }
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        CalendarState::draw(self, ctx, area, buf)
+    }
+}
+
+impl View for ReviewState {
+    fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        ReviewState::load(self, j, version)
+    }
+    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        ReviewState::update(self, action, j, today)
+    }
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        ReviewState::draw(self, ctx, area, buf)
+    }
+}
+
+impl View for PromisesState {
+    fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        PromisesState::load(self, j, version)
+    }
+    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+        PromisesState::update(self, action, j, today)
+    }
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        PromisesState::draw(self, ctx, area, buf)
+    }
+}
+
+impl View for PromisePageState {
+    fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
+        PromisePageState::load(self, j, version)
+    }
+    fn update(&mut self, action: Action, _: &mut Journal, today: NaiveDate) -> Outcome {
+        PromisePageState::update(self, action, today)
+    }
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        PromisePageState::draw(self, ctx, area, buf)
     }
 }
 

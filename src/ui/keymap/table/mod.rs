@@ -55,6 +55,20 @@ const fn b(
         help,
         hint,
         label: None,
+        fixed: false,
+    }
+}
+
+/// A binding no `[keys]` setting can take away (Ctrl-C quits).
+const fn fixed(scope: Scope, keys: &'static [Key], action: A, help: &'static str) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        help,
+        hint: None,
+        label: None,
+        fixed: true,
     }
 }
 
@@ -74,6 +88,7 @@ const fn labelled(
         help,
         hint,
         label: Some(label),
+        fixed: false,
     }
 }
 

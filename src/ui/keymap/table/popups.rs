@@ -12,7 +12,7 @@ pub(super) const POPUPS: &[Binding] = &[
         &[k('j'), code(KeyCode::Down)],
         A::ScrollDown,
         "scroll down",
-        None,
+        Some("scroll"),
     ),
     b(
         HELP,
@@ -21,8 +21,13 @@ pub(super) const POPUPS: &[Binding] = &[
         "scroll up",
         None,
     ),
-    b(HELP, &[code(KeyCode::Esc)], A::Close, "close help", None),
-    b(HELP, &[k('q')], A::Quit, "quit", None),
+    b(
+        HELP,
+        &[code(KeyCode::Esc), k('q')],
+        A::Close,
+        "close help (so does any other key)",
+        Some("closes"),
+    ),
     // ----- A text box
     b(
         TEXT,
@@ -111,7 +116,7 @@ pub(super) const POPUPS: &[Binding] = &[
     ),
     b(
         RATING,
-        &[code(KeyCode::Esc)],
+        &[code(KeyCode::Esc), k('q')],
         A::Cancel,
         "cancel (nothing is saved)",
         Some("cancels"),
@@ -185,7 +190,7 @@ pub(super) const POPUPS: &[Binding] = &[
         SHARE,
         &[k('c')],
         A::Copy,
-        "copy the message to the clipboard",
+        "copy the message to the terminal's clipboard",
         Some("copy"),
     ),
     b(
@@ -197,9 +202,9 @@ pub(super) const POPUPS: &[Binding] = &[
     ),
     b(
         SHARE,
-        &[code(KeyCode::Esc)],
+        &[code(KeyCode::Esc), k('q')],
         A::Close,
-        "close (nothing is sent or saved)",
+        "close the preview",
         Some("closes"),
     ),
 ];

@@ -58,10 +58,17 @@ pub(super) const SCREENS: &[Binding] = &[
     ),
     b(
         TODAY,
-        &[code(KeyCode::Enter), k('e')],
+        &[code(KeyCode::Enter)],
         A::Open,
-        "write or edit the selected item",
-        Some("write"),
+        "record the selected row: kept, its amount, or words",
+        Some("record"),
+    ),
+    b(
+        TODAY,
+        &[k('e')],
+        A::Edit,
+        "edit the selected promise, win or answer",
+        None,
     ),
     b(
         TODAY,
@@ -70,7 +77,13 @@ pub(super) const SCREENS: &[Binding] = &[
         "switch between morning check-in and evening reflection",
         Some("am/pm"),
     ),
-    b(TODAY, &[k('a')], A::AddPromise, "add a promise", None),
+    b(
+        TODAY,
+        &[k('a')],
+        A::AddPromise,
+        "add a promise",
+        Some("add a promise"),
+    ),
     b(
         TODAY,
         &[k('t'), code(KeyCode::Esc)],
@@ -242,7 +255,7 @@ pub(super) const SCREENS: &[Binding] = &[
         &[k('['), code(KeyCode::PageUp)],
         A::PrevWeek,
         "a week back",
-        None,
+        Some("week"),
     ),
     b(
         PROMISES,
@@ -354,6 +367,9 @@ pub(super) const SCREENS: &[Binding] = &[
         "next day",
         None,
     ),
+    // The period this screen shows, as [ and ] are on every screen.
+    b(TODAY, &[k('[')], A::PrevDay, "a day back", Some("day")),
+    b(TODAY, &[k(']')], A::NextDay, "a day forward", None),
     // ----- Everywhere
     b(
         ALL,
@@ -404,7 +420,12 @@ pub(super) const SCREENS: &[Binding] = &[
         "undo the last change",
         Some("undo"),
     ),
-    b(ALL, &[ctrl('c')], A::Quit, "quit", None),
+    fixed(
+        ALL,
+        &[ctrl('c')],
+        A::Quit,
+        "quit, from anywhere (even in a popup; always)",
+    ),
     b(
         ALL,
         &[k('/')],

@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use crate::domain::DayMark;
 use crate::model::Glyph;
 use crate::ui::glyphs::day_glyph;
-use crate::ui::mouse::{Hits, Target};
+use crate::ui::hits::{Hits, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{put_line, weekday_header};
 

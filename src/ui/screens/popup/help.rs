@@ -50,8 +50,8 @@ impl HelpState {
                 self.scroll_by(false);
                 Reply::Stay
             }
-            Some(Action::Quit) => Reply::Quit,
-            // Esc, and any other key, closes help.
+            // Esc and q close help, and so does any other key: only on a
+            // screen does q quit.
             _ => Reply::Close(None),
         }
     }

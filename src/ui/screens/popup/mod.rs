@@ -22,6 +22,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::model::fit;
 use crate::ui::Screen;
+use crate::ui::keymap::{Action, PopupKind};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, pane};
 use form::{Form, FormPurpose, FormValues};
@@ -55,8 +56,6 @@ pub enum Reply {
     Stay,
     /// Closed, with something to say.
     Close(Option<String>),
-    /// The person asked to quit.
-    Quit,
     /// Save this; the popup stays open (with the refusal) if that fails.
     Submit(Submission),
 }
@@ -101,6 +100,29 @@ impl Popup {
         }
     }
 
+    /// The kind of popup whose keys are in force: a preview asking where
+    /// to save takes a text box's keys.
+    pub fn kind(&self) -> PopupKind {
+        match self {
+            Popup::Help(_) => PopupKind::Help,
+            Popup::Text(_) => PopupKind::Text,
+            Popup::Form(_) => PopupKind::Form,
+            Popup::Rating(_) => PopupKind::Rating,
+            Popup::Share(s) if s.asking_where() => PopupKind::Text,
+            Popup::Share(_) => PopupKind::Share,
+        }
+    }
+
+    /// Whether `action` does something in this popup as it is (a box of
+    /// one line takes no new line): what its hints and the footer offer.
+    pub fn offers(&self, action: Action) -> bool {
+        match self {
+            Popup::Text(t) => t.multiline || action != Action::NewLine,
+            Popup::Share(s) if s.asking_where() => action != Action::NewLine,
+            _ => true,
+        }
+    }
+
     /// Pastes `text` into the box with the cursor; false if this popup has
     /// no box.
     pub fn paste(&mut self, text: &str) -> bool {
@@ -111,6 +133,19 @@ impl Popup {
             Popup::Help(_) | Popup::Rating(_) => return false,
         }
         true
+    }
+
+    /// What was submitted is saved and `sentence` says so. Returns whether
+    /// the popup stays open to show it (the preview of a message to share
+    /// does, until Esc); every other popup is done.
+    pub fn saved(&mut self, sentence: &str) -> bool {
+        match self {
+            Popup::Share(s) => {
+                s.finished(sentence.to_string());
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Shows why a submission was refused; the popup stays open.

@@ -1,10 +1,12 @@
 //! The preview of a message for someone you trust (`S` on Today and on
 //! Review): the parts that may go in, each toggled with Space, and below
-//! them the message exactly as it will be sent. `c` hands it to the app to
-//! copy (the app writes the OSC 52 sequence through its own output, then
-//! redraws), `s` asks where to save it (a file only its owner can read),
-//! `Esc` leaves. The words are the domain's ([`ShareSource::message`]);
-//! the preview only shows them.
+//! them the message exactly as it will be copied or saved (the app itself
+//! sends nothing). `c` hands it to the app to copy (the app writes the
+//! OSC 52 sequence through its own output, then redraws), `s` asks where to
+//! save it (a file only its owner can read). After either the preview
+//! stays open, saying what was done on a status line, until `Esc` (or `q`)
+//! closes it. The words are the domain's ([`ShareSource::message`]); the
+//! preview only shows them.
 //!
 //! Uses the key table, the box rules in `input.rs`, the theme, the widgets
 //! and domain values; the only file it touches is the one it is told to
@@ -56,6 +58,11 @@ pub struct SharePopup {
     /// Asking where to save: the path as typed.
     path: Option<TextArea<'static>>,
     pub error: Option<String>,
+    /// What the last copy or save did ("Sent … to the terminal's
+    /// clipboard."), until the next key.
+    status: Option<String>,
+    /// Whether the message was copied or saved since the preview opened.
+    done: bool,
 }
 
 impl SharePopup {
@@ -71,6 +78,8 @@ impl SharePopup {
             max_scroll: Cell::new(None),
             path: None,
             error: None,
+            status: None,
+            done: false,
         }
     }
 
@@ -89,14 +98,32 @@ impl SharePopup {
         self.path.is_some()
     }
 
+    /// What the last copy or save did, shown on the preview's status line.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// The app copied or saved the message: the preview stays open, back
+    /// from the path box, saying so.
+    pub(super) fn finished(&mut self, sentence: String) {
+        self.path = None;
+        self.error = None;
+        self.status = Some(sentence);
+        self.done = true;
+    }
+
     pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
         if self.path.is_some() {
             return self.path_key(key);
         }
         self.error = None;
+        self.status = None;
         let n = ShareExtra::ALL.len();
         match keymap::action_for(key, Context::Popup(PopupKind::Share)) {
-            Some(Action::Close) => return Reply::Close(Some("Nothing was sent.".into())),
+            Some(Action::Close) if self.done => return Reply::Close(None),
+            Some(Action::Close) => {
+                return Reply::Close(Some("Nothing was copied or saved.".into()));
+            }
             Some(Action::NextField) => self.cursor = (self.cursor + 1) % n,
             Some(Action::PrevField) => self.cursor = (self.cursor + n - 1) % n,
             Some(Action::ToggleInclude) => {
@@ -165,7 +192,10 @@ impl SharePopup {
         let mut rows: Vec<Line<'static>> = self.toggle_lines(theme, width);
         let footer = self.footer(theme, width);
         let message = message_lines(&self.text, width);
-        let label = Line::from(Span::styled("Exactly what will be sent:", theme.dim));
+        let label = Line::from(Span::styled(
+            "Exactly what will be copied or saved:",
+            theme.dim,
+        ));
         // The toggles, the label, the message, a blank line, the footer.
         let wanted = rows.len() + message.len() + footer.len() + 4;
         let h = (wanted as u16).clamp(3, area.height.saturating_sub(2).max(3));
@@ -243,9 +273,17 @@ impl SharePopup {
         lines.into_iter().map(Line::from).collect()
     }
 
-    /// The hint line, the path box's label, or why something was refused.
+    /// What the last copy or save did, the hint line, the path box's
+    /// label, or why something was refused.
     fn footer(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
+        if let Some(status) = &self.status {
+            lines.extend(
+                fit::wrap(status, width)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, theme.status))),
+            );
+        }
         if let Some(error) = &self.error {
             lines.extend(
                 fit::wrap(error, width)
@@ -302,8 +340,10 @@ fn message_lines(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// What the message line says after a copy: "Copied today's message to
-/// the clipboard." (and, inside tmux, what that needs).
+/// What the preview says after a copy: "Sent today's message to the
+/// terminal's clipboard." (and, inside tmux, what that needs). The app
+/// cannot tell whether the terminal took it (tmux drops the sequence
+/// unless told otherwise), so it never says "copied".
 pub fn copied(about: &str) -> String {
     let whose = whose(about);
     // Short enough for the message line of an 80-column window.
@@ -312,7 +352,7 @@ pub fn copied(about: &str) -> String {
     } else {
         ""
     };
-    format!("Copied {whose} to the clipboard{tmux}.")
+    format!("Sent {whose} to the terminal's clipboard{tmux}.")
 }
 
 /// `~/smallwins-2026-11-21.txt` (a week: `~/smallwins-week-2026-11-16.txt`),

@@ -23,8 +23,8 @@ use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::legend_lines;
+use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::{self, Action};
-use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line, scroll_for};
 

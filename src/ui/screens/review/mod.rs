@@ -29,8 +29,8 @@ use crate::domain::share::ShareScope;
 use crate::domain::{self, Journal, ReviewView};
 use crate::model::fit;
 use crate::ui::Screen;
+use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::{self, Action};
-use crate::ui::mouse::{Area, Target};
 use crate::ui::widgets::{pane, put_line, tab_strip};
 
 /// Width of the acting pane beside the evidence on wide windows.
@@ -38,14 +38,9 @@ const ACT_W: u16 = 46;
 /// Rows j and k scroll the evidence by.
 const SCROLL_STEP: u16 = 2;
 
-/// The panes of the Review screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewPane {
-    /// The week's evidence, scrolled with j/k.
-    Week,
-    /// Suggestions and weekly questions, selected with j/k.
-    Act,
-}
+/// The panes of the Review screen (named in `hits.rs`, where the mouse
+/// finds them).
+pub use crate::ui::hits::ReviewPane;
 
 /// One thing to act on in the acting pane.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,8 +17,8 @@ use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, day_span, item_glyph, legend_lines};
+use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::{self, Action};
-use crate::ui::mouse::{Area, Target};
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{RecentWeeks, fit_line, one_line, pane, put_line, scroll_for, tab_strip};
 

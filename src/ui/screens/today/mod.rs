@@ -29,17 +29,9 @@ use crate::domain::{
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 
-/// The panes of the Today screen, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Promises,
-    Wins,
-    Reflection,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Promises, Pane::Wins, Pane::Reflection];
-}
+/// The panes of the Today screen, in Tab order (named in `hits.rs`, where
+/// the mouse finds them).
+pub use crate::ui::hits::TodayPane as Pane;
 
 /// Which half of the reflection pane is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +248,9 @@ impl TodayState {
             Action::MarkPartial => return self.mark_partial(j),
             Action::MarkSmaller => return self.mark_smaller(j),
             Action::MarkMissed => {
+                if let Err(why) = self.selected_promise() {
+                    return why;
+                }
                 if let Some(item) = self.selected_item() {
                     let prompts = &j.config().prompts;
                     return Outcome::open(miss_form(item, self.day, prompts, Screen::Today));
@@ -263,12 +258,31 @@ impl TodayState {
             }
             Action::ClearMark => return self.clear(j),
             Action::Note => return self.open_note(j),
-            Action::Open => return self.open_selected(j, today),
+            Action::Open => return self.record_selected(j, today),
+            Action::Edit => return self.edit_selected(j, today),
             Action::Share => return share_preview(j, ShareScope::Day(self.day)),
             Action::TogglePrivate => return self.toggle_private(j),
             _ => {}
         }
         Outcome::default()
+    }
+
+    /// Whether the footer offers `action` now: marking only when the day
+    /// asks for a promise, adding a promise only while there is none (the
+    /// welcome offers that, a win, help and quitting).
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::AddPromise => self.promises.iter().all(Promise::is_archived),
+            Action::ToggleKept
+            | Action::MarkPartial
+            | Action::MarkSmaller
+            | Action::MarkMissed
+            | Action::ClearMark => !self.view.items.is_empty(),
+            _ if self.first_run => {
+                matches!(action, Action::AddWin | Action::Help | Action::Quit)
+            }
+            _ => true,
+        }
     }
 
     fn move_selection(&mut self, down: bool, j: &Journal) {
@@ -314,6 +328,9 @@ impl TodayState {
     }
 
     fn mark_partial(&mut self, j: &mut Journal) -> Outcome {
+        if let Err(why) = self.selected_promise() {
+            return why;
+        }
         let Some(item) = self.selected_item() else {
             return Outcome::default();
         };
@@ -414,20 +431,47 @@ impl TodayState {
         }
     }
 
-    /// Enter: writes or edits whatever is selected in the focused pane.
-    fn open_selected(&self, j: &Journal, today: NaiveDate) -> Outcome {
+    /// Enter: records the day for the selected promise, the same for
+    /// every kind: a yes/no promise is kept (again: unmarked), a measured
+    /// one asks for its amount (which decides kept or partly kept). On the
+    /// wins and the reflection, writes what is selected.
+    fn record_selected(&mut self, j: &mut Journal, today: NaiveDate) -> Outcome {
+        if self.pane != Pane::Promises {
+            return self.write_selected(j);
+        }
+        match self.selected_item() {
+            Some(item) if item.promise.is_measure() => {
+                let prompts = &j.config().prompts;
+                Outcome::open(TextInput::amount(item, self.day, None, prompts))
+            }
+            Some(_) => self.toggle_kept(j),
+            None if self.promises.iter().all(Promise::is_archived) => {
+                Outcome::open(promise_form(None, today))
+            }
+            None => Outcome::say("No promise to mark on this day."),
+        }
+    }
+
+    /// e: edits the selected promise itself (its words, cue, schedule,
+    /// target); on the wins and the reflection, as Enter does.
+    fn edit_selected(&mut self, j: &mut Journal, today: NaiveDate) -> Outcome {
+        if self.pane != Pane::Promises {
+            return self.write_selected(j);
+        }
+        match self.selected_promise() {
+            Ok(_) => {
+                let promise = self.selected_item().map(|i| &i.promise);
+                Outcome::open(promise_form(promise, today))
+            }
+            Err(why) => why,
+        }
+    }
+
+    /// Writes or edits the selected win or reflection answer.
+    fn write_selected(&self, j: &Journal) -> Outcome {
         let prompts = &j.config().prompts;
         match self.pane {
-            Pane::Promises => match self.selected_item() {
-                Some(item) if item.promise.is_measure() => {
-                    Outcome::open(TextInput::amount(item, self.day, None, prompts))
-                }
-                Some(item) => Outcome::open(promise_form(Some(&item.promise), today)),
-                None if self.promises.iter().all(Promise::is_archived) => {
-                    Outcome::open(promise_form(None, today))
-                }
-                None => Outcome::default(),
-            },
+            Pane::Promises => Outcome::default(),
             Pane::Wins => match self.view.wins.get(self.win_sel) {
                 Some(win) => {
                     // The area comes along as a tag, so it can be changed too.
