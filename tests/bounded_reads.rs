@@ -50,7 +50,11 @@ fn refused(f: &Fixture, config: Option<&Path>, args: &[&str]) -> String {
     stderr
 }
 
+/// Nothing came in: no journal was made, or the one there holds no promise.
 fn nothing_imported(f: &Fixture) {
+    if !f.path.exists() {
+        return;
+    }
     assert_eq!(
         json_at(f, NOW, &["promise", "list", "--all"]),
         serde_json::json!([])

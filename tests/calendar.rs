@@ -344,13 +344,21 @@ fn no_screen_calls_a_day_before_the_journal_began_not_yet() {
     assert!(!grid.contains('╌'), "{grid}");
     press(&mut a, KeyCode::Enter);
     let page = buffer_to_string(&calendar(&mut a, 120, 40));
-    let weeks: Vec<&str> = (page.lines())
-        .filter(|l| l.contains("9 Nov") || l.contains("16 Nov"))
+    // Its heatmap, a row per weekday from the first day on: the one day
+    // still ahead (Sunday 22) is the only "not yet".
+    let rows: Vec<&str> = (page.lines())
+        .filter(|l| {
+            let l = l.trim_start_matches('┃').trim_start();
+            ["Mo ", "Tu ", "We ", "Th ", "Fr ", "Sa ", "Su "]
+                .iter()
+                .any(|d| l.starts_with(d))
+        })
         .collect();
-    assert!(!weeks.is_empty(), "{page}");
-    for line in weeks {
-        assert!(!line.contains('╌') || line.contains("16 Nov"), "{page}");
-    }
+    assert_eq!(rows.len(), 7, "{page}");
+    let ahead: Vec<&&str> = rows.iter().filter(|l| l.contains('╌')).collect();
+    assert_eq!(ahead.len(), 1, "{page}");
+    assert!(ahead[0].contains("Su "), "{page}");
+    assert_eq!(ahead[0].matches('╌').count(), 1, "{page}");
 }
 
 mod snapshots {

@@ -148,6 +148,11 @@ fn cuts_in(snap: &str, vocabulary: &BTreeSet<String>) -> Vec<String> {
             if !at_edge {
                 continue;
             }
+            // A sliver of the screen between a popup and the screen's own
+            // border is hidden text, not a cut word ("┃t┓").
+            if a > 0 && is_border(chars[a - 1]) && b - a <= 2 {
+                continue;
+            }
             let word: String = chars[a..b].iter().collect();
             let next = lines.get(n + 1).copied().unwrap_or("");
             if !whole(&word, next, vocabulary) {

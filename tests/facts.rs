@@ -280,6 +280,7 @@ fn a_miss_s_lesson_comes_back_the_next_morning() {
 #[test]
 fn an_answer_to_a_prompt_that_does_not_exist_is_refused_with_the_keys() {
     let f = Fixture::new();
+    drop(f.open(EVENING));
     let out = smallwins_at(&f, EVENING)
         .args(["reflect", "--answer", "blocked=rain"])
         .output()
@@ -296,6 +297,7 @@ fn an_answer_to_a_prompt_that_does_not_exist_is_refused_with_the_keys() {
 #[test]
 fn a_part_of_a_week_with_nothing_in_it_is_one_sentence() {
     let f = Fixture::new();
+    drop(f.open(MORNING));
     let md = run_at(
         &f,
         MORNING,

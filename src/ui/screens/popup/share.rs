@@ -31,7 +31,7 @@ use crate::model::fit;
 use crate::model::{ShareExtra, ShareInclude};
 use crate::ui::keymap::{self, Action, Context, PopupKind};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{fit_hints, put_line, wrap_hints};
+use crate::ui::widgets::{fit_hints, fit_line, put_line, wrap_hints};
 
 /// The longest path the save box takes.
 const PATH_LEN: usize = 4096;
@@ -192,10 +192,13 @@ impl SharePopup {
         let mut rows: Vec<Line<'static>> = self.toggle_lines(theme, width);
         let footer = self.footer(theme, width);
         let message = message_lines(&self.text, width);
-        let label = Line::from(Span::styled(
-            "Exactly what will be copied or saved:",
-            theme.dim,
-        ));
+        let label = fit_line(
+            Line::from(Span::styled(
+                "Exactly what will be copied or saved:",
+                theme.dim,
+            )),
+            width,
+        );
         // The toggles, the label, the message, a blank line, the footer.
         let wanted = rows.len() + message.len() + footer.len() + 4;
         let h = (wanted as u16).clamp(3, area.height.saturating_sub(2).max(3));
