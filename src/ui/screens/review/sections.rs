@@ -233,19 +233,35 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
     let theme = ctx.theme;
     let width = area.width as usize;
     let show_strength = width >= 66;
-    // Name, then the bar and this week (24), the week before (12), strength.
-    let fixed = 1 + 1 + 24 + 12 + if show_strength { 14 } else { 0 };
-    // The names take the room the other columns leave, as much as the
-    // longest needs.
+    let current = current(ctx, review);
+    // The columns are as wide as what they hold: the bar and this week's
+    // count, the week before's count, then strength; the names take the
+    // room left, as much as the longest needs.
+    let befores: Vec<String> = (review.summary.promises.iter())
+        .map(|p| {
+            (review.previous.promises.iter())
+                .find(|q| q.promise_id == p.promise_id)
+                .map(week_fraction)
+                .unwrap_or_else(|| "—".into())
+        })
+        .collect();
+    let count_w = (review.summary.promises.iter())
+        .map(|p| fit::width(&week_fraction(p)))
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 14);
+    let this_w = (8 + 1 + count_w + 2).max(which_week(current).len() + 1);
+    let before_w =
+        (befores.iter().map(|b| fit::width(b)).max().unwrap_or(0) + 1).max("week before ".len());
+    let fixed = 1 + 1 + this_w + before_w + if show_strength { 14 } else { 0 };
     let widest = (review.summary.promises.iter())
         .map(|p| fit::width(&one_line(&p.text)))
         .max()
         .unwrap_or(0)
         .max("Promise".len());
     let name_w = width.saturating_sub(fixed).min(widest).max(6);
-    let current = current(ctx, review);
     let mut header = format!(
-        " {:<name_w$} {:<24}{:<12}",
+        " {:<name_w$} {:<this_w$}{:<before_w$}",
         "Promise",
         which_week(current),
         "week before"
@@ -274,24 +290,25 @@ fn promises_table(ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) 
             )),
         );
     }
-    for (i, p) in review.summary.promises.iter().enumerate() {
-        let last = review
-            .previous
-            .promises
-            .iter()
-            .find(|q| q.promise_id == p.promise_id);
+    let frac_w = this_w - 10;
+    for (i, (p, before)) in review.summary.promises.iter().zip(&befores).enumerate() {
         let mut spans = vec![
             Span::raw(format!(
                 " {} ",
                 pad(&fit::cut(&one_line(&p.text), name_w), name_w)
             )),
             Span::styled(bar(p), theme.kept),
-            Span::raw(format!(" {:<14} ", fit::cut(&week_fraction(p), 14))),
+            Span::raw(format!(
+                " {} ",
+                pad(&fit::cut(&week_fraction(p), frac_w), frac_w)
+            )),
+            // The last column is not padded: a cut is never only spaces.
             Span::styled(
-                format!(
-                    "{:<12}",
-                    last.map(week_fraction).unwrap_or_else(|| "—".into())
-                ),
+                if show_strength {
+                    pad(before, before_w)
+                } else {
+                    before.clone()
+                },
                 theme.dim,
             ),
         ];
