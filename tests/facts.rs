@@ -127,9 +127,11 @@ fn a_past_week_is_that_week_on_the_screen_and_in_the_shell() {
         "This week:",
         "Wins by area this week",
         "Notes and lessons this week",
+        "Self-trust this week",
     ] {
         assert!(!review.contains(now_only), "{now_only}: {review}");
     }
+    assert!(review.contains("Self-trust that week"), "{review}");
     let text = run_at(&f, MORNING, &["review", "--week", "2026-W46"]);
     assert!(text.contains("That week side by side"), "{text}");
     assert!(text.contains("Wins that week"), "{text}");

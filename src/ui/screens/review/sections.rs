@@ -456,7 +456,11 @@ fn scaled(weeks: &[WeekPoint], f: impl Fn(&WeekPoint) -> Option<f64>) -> Vec<Opt
 
 fn trust_lines(ctx: &Ctx, review: &ReviewView, width: u16) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let mut lines = vec![heading(theme, " Self-trust this week (morning confidence)")];
+    let when = which_week(current(ctx, review));
+    let mut lines = vec![heading(
+        theme,
+        &format!(" Self-trust {when} (morning confidence)"),
+    )];
     for part in fit::wrap(
         &review.self_trust.sentence,
         width.saturating_sub(2) as usize,
