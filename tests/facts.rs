@@ -111,6 +111,27 @@ fn the_grid_says_what_strength_and_last_30_are() {
     }
 }
 
+/// A grid of new promises only: its figures are plain counts, so the
+/// heading and the legend say what the count is, not "strength".
+#[test]
+fn a_grid_of_new_promises_names_its_counts_not_strength() {
+    let f = Fixture::new();
+    common::one_week(&f);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app(f.open(MORNING));
+        typed(&mut a, "4");
+        let grid = seen(&mut a, w, h);
+        assert!(grid.contains("new · "), "{w}x{h}:\n{grid}");
+        assert!(!grid.contains("last 30"), "{w}x{h}:\n{grid}");
+        let heading = (grid.lines())
+            .find(|l| l.contains("MTWTF"))
+            .unwrap_or_else(|| panic!("{grid}"));
+        assert!(heading.contains("so far"), "{w}x{h}:\n{grid}");
+        assert!(!heading.contains("strength"), "{w}x{h}:\n{grid}");
+        assert!(grid.contains("new: shown up"), "{w}x{h}:\n{grid}");
+    }
+}
+
 // ----- past weeks ------------------------------------------------------------
 
 #[test]

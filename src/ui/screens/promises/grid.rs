@@ -112,11 +112,14 @@ impl PromisesState {
         let mut cols = Columns::at(area.width as usize, widest, flexible);
         self.days_width.set(Some(cols.days));
         let days = self.days_in_view(ctx, listed, cols.days);
+        let all_new = (listed.iter())
+            .all(|p| (self.standings.get(&p.id)).is_some_and(|s| s.evidence.new.is_some()));
         let mut view = View {
             ctx,
             cols,
             days: &days,
             week_starts_on: self.week_starts_on,
+            all_new,
         };
         // Columns the days in view leave empty go to the names.
         let spare = cols.days.saturating_sub(view.drawn_width());
@@ -131,7 +134,7 @@ impl PromisesState {
             drawn.extend(days.iter().filter_map(|d| self.cell_at(p, *d)?.glyph()));
         }
         let mut legend = legend_lines(ctx.theme, area.width, &drawn);
-        legend.extend(figures_legend(ctx, cols.figures, area.width));
+        legend.extend(figures_legend(ctx, cols.figures, all_new, area.width));
         let roomy = about.len() + legend.len() + 1;
         let (below, spacer, about, legend) =
             if (area.height as usize) >= 2 + listed.len().min(3) + roomy {
@@ -404,9 +407,11 @@ fn week_words(w: WeekProgress) -> String {
 
 /// What the figures beside the rows mean, under the glyphs' legend: each
 /// column's words, as many to a line as fit.
-fn figures_legend(ctx: &Ctx, figures: Figures, width: u16) -> Vec<Line<'static>> {
+fn figures_legend(ctx: &Ctx, figures: Figures, all_new: bool, width: u16) -> Vec<Line<'static>> {
     let parts: &[&str] = match figures {
         Figures::None => &[],
+        Figures::All { week: false } if all_new => &[NEW_WORDS],
+        Figures::All { week: true } if all_new => &[NEW_WORDS, WEEK_WORDS],
         Figures::Strength => &[STRENGTH_WORDS],
         Figures::All { week: false } => &[STRENGTH_WORDS, LAST_30_WORDS],
         Figures::All { week: true } => &[STRENGTH_WORDS, LAST_30_WORDS, WEEK_WORDS],
@@ -430,3 +435,4 @@ fn figures_legend(ctx: &Ctx, figures: Figures, width: u16) -> Vec<Line<'static>>
 const STRENGTH_WORDS: &str = "strength: recent days weigh most";
 const LAST_30_WORDS: &str = "last 30: shown up, of the last 30 asked";
 const WEEK_WORDS: &str = "this week: of the times it asks";
+const NEW_WORDS: &str = "new: shown up, of the times asked so far (strength shows from 14)";

@@ -144,6 +144,9 @@ pub(super) struct View<'a> {
     pub cols: Columns,
     pub days: &'a [NaiveDate],
     pub week_starts_on: Weekday,
+    /// Every promise listed is new: the figures are plain counts, and
+    /// their heading says so instead of naming strength.
+    pub all_new: bool,
 }
 
 impl View<'_> {
@@ -216,6 +219,10 @@ impl View<'_> {
         let pad = (LEAD + self.cols.name + 1 + self.drawn_width()).saturating_sub(used);
         spans.push(Span::raw(" ".repeat(pad)));
         let names = match self.cols.figures {
+            Figures::All { week: true } if self.all_new => {
+                format!(" {:>16}  {:<10}", "so far", "this week")
+            }
+            Figures::All { week: false } if self.all_new => format!(" {:>16}", "so far"),
             Figures::All { week: true } => {
                 format!(" {:>8} {:>7}  {:<10}", "strength", "last 30", "this week")
             }
