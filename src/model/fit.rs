@@ -35,6 +35,24 @@ pub fn cut(text: &str, room: usize) -> String {
     format!("{}{CUT}", head.trim_end())
 }
 
+/// `parts` joined with " · " into lines of at most `room` columns, a part
+/// wrapped only when it is wider than a line on its own.
+pub fn packed<S: AsRef<str>>(parts: &[S], room: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        let part = part.as_ref();
+        match lines.last_mut() {
+            Some(line) if width(line) + 3 + width(part) <= room => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ if width(part) > room => lines.extend(wrap(part, room)),
+            _ => lines.push(part.to_string()),
+        }
+    }
+    lines
+}
+
 /// `text` as lines of at most `room` columns (at least one column), broken
 /// at spaces; a word wider than a line is broken where the line ends. Line
 /// breaks in `text` are kept; an empty text is no line.
@@ -69,6 +87,15 @@ pub fn wrap_at_most(text: &str, room: usize, lines: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_parts_share_a_line_while_they_fit_and_a_wide_one_wraps() {
+        let parts = ["kept", "partly", "a part far too wide for one line"];
+        assert_eq!(
+            packed(&parts, 14),
+            vec!["kept · partly", "a part far too", "wide for one", "line"]
+        );
+    }
 
     #[test]
     fn a_cut_counts_wide_characters_as_two_columns_and_ends_in_the_mark() {

@@ -266,7 +266,7 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
     if let Some(a) = p.archived_on {
         about.push(format!("archived {}", short(a, story.today)));
     }
-    for part in packed(&about, width.saturating_sub(1)) {
+    for part in fit::packed(&about, width.saturating_sub(1)) {
         lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim)));
     }
     if let Some(smaller) = &p.smaller {
@@ -300,23 +300,6 @@ fn header_lines(ctx: &Ctx, story: &Story, width: usize) -> Vec<Line<'static>> {
             .collect();
         let text = format!(" Targets: {}", targets.join(" → "));
         lines.push(Line::from(Span::styled(fit::cut(&text, width), theme.dim)));
-    }
-    lines
-}
-
-/// `parts` joined with " · " into lines of at most `width` columns, a part
-/// wrapped only when it is wider than a line on its own.
-fn packed(parts: &[String], width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for part in parts {
-        match lines.last_mut() {
-            Some(line) if line.width() + 3 + part.width() <= width => {
-                line.push_str(" · ");
-                line.push_str(part);
-            }
-            _ if part.width() > width => lines.extend(fit::wrap(part, width)),
-            _ => lines.push(part.clone()),
-        }
     }
     lines
 }

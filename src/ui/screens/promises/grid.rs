@@ -416,18 +416,7 @@ fn figures_legend(ctx: &Ctx, figures: Figures, all_new: bool, width: u16) -> Vec
         Figures::All { week: false } => &[STRENGTH_WORDS, LAST_30_WORDS],
         Figures::All { week: true } => &[STRENGTH_WORDS, LAST_30_WORDS, WEEK_WORDS],
     };
-    let width = width as usize;
-    let mut lines: Vec<String> = Vec::new();
-    for part in parts {
-        match lines.last_mut() {
-            Some(line) if line.width() + 3 + part.width() <= width => {
-                line.push_str(" · ");
-                line.push_str(part);
-            }
-            _ => lines.push(fit::cut(part, width)),
-        }
-    }
-    (lines.into_iter())
+    (fit::packed(parts, width as usize).into_iter())
         .map(|l| Line::from(Span::styled(l, ctx.theme.dim)))
         .collect()
 }
