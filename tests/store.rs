@@ -489,6 +489,7 @@ fn the_file_says_what_it_is_and_keeps_its_rules() {
         [
             "checkins",
             "checks",
+            "meta",
             "promise_checkpoints",
             "promise_versions",
             "promises",
