@@ -13,7 +13,7 @@
 //!   share one.
 //! - **The migration** gives every record with a natural key the id derived
 //!   from it (`model::identity`), with what refers to it (the search
-//!   entries follow through their triggers), and turns every `updated_at`
+//!   index is filled anew from the records), and turns every `updated_at`
 //!   from the wall-clock time it was written at into UTC, read in the
 //!   machine's zone. Wins keep their ids and their `created_at`, a local
 //!   time of day. As every migration, it runs after a copy of the journal
@@ -24,7 +24,7 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, Store};
+use super::{Result, Store, StoreError, Writer};
 use crate::model::identity::{self, utc_of};
 
 /// Version 8: the table of what belongs to this file alone. The device id
@@ -40,9 +40,30 @@ CREATE TABLE meta (
 const DEVICE_ID: &str = "device_id";
 
 /// After [`V8`]'s table is made: a device id, derived ids, UTC times
-/// (wall-clock times read in `zone`).
+/// (wall-clock times read in `zone`). The records are rewritten with the
+/// derived tables' triggers set aside and the search index filled once at
+/// the end ([`Writer::in_bulk`]): row by row, the triggers made the
+/// migration of a ten-year journal take seconds.
 pub(super) fn to_version_8<Tz: TimeZone>(tx: &Transaction<'_>, zone: &Tz) -> rusqlite::Result<()> {
     set_device_id(tx, &crate::model::new_id())?;
+    let has_records: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM promises) OR EXISTS (SELECT 1 FROM checkins)
+             OR EXISTS (SELECT 1 FROM reflections) OR EXISTS (SELECT 1 FROM reviews)",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_records {
+        return Ok(());
+    }
+    Writer { tx }
+        .in_bulk(|_| Ok(rekey_and_utc(tx, zone)?))
+        .map_err(|e| match e {
+            StoreError::Sqlite(e) => e,
+            other => rusqlite::Error::ToSqlConversionFailure(Box::new(other)),
+        })
+}
+
+fn rekey_and_utc<Tz: TimeZone>(tx: &Transaction<'_>, zone: &Tz) -> rusqlite::Result<()> {
     rekey_days(tx, "checks", "day", Some("promise_id"), identity::check_id)?;
     rekey_days(tx, "checkins", "day", None, |_, day| {
         identity::checkin_id(day)
