@@ -204,6 +204,33 @@ fn two_fresh_journals_making_the_same_mark_make_the_same_record() {
 }
 
 #[test]
+fn a_target_whose_day_moves_back_is_known_by_its_new_day() {
+    let f = Fixture::new();
+    let mut j = open_at(&f.path, "2026-11-21T08:30");
+    let read = j
+        .add_promise(NewPromise {
+            text: "Read".into(),
+            target: Some(10.0),
+            unit: Some("pages".into()),
+            ..NewPromise::default()
+        })
+        .expect("add");
+    assert_eq!(
+        read.targets[0].id,
+        identity::target_id(&read.id, d("2026-11-21"))
+    );
+    // Shown up before its first day: it starts then, its target too.
+    j.mark(&read.id, d("2026-11-18"), Status::Kept, Mark::default())
+        .expect("mark");
+    let read = j.promise(&read.id).expect("promise");
+    assert_eq!(read.targets[0].from, d("2026-11-18"));
+    assert_eq!(
+        read.targets[0].id,
+        identity::target_id(&read.id, d("2026-11-18"))
+    );
+}
+
+#[test]
 fn updated_at_is_the_utc_time_of_the_local_clock() {
     let f = Fixture::new();
     let out = common::smallwins_at(&f, "2026-11-21T08:30")

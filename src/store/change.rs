@@ -357,4 +357,49 @@ mod tests {
         assert!(undone.left.is_empty(), "{:?}", undone.left);
         assert!(wins(&store).is_empty());
     }
+
+    #[test]
+    fn a_bulk_change_writes_every_record_fills_the_search_index_and_keeps_no_undo() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let now = NaiveDate::from_ymd_opt(2026, 11, 21)
+            .and_then(|d| d.and_hms_opt(8, 30, 0))
+            .expect("now");
+        let mut store = Store::open_at(&dir.path().join("j.db"), now, Access::Write).expect("open");
+        let data = crate::model::Export {
+            format: crate::model::EXPORT_FORMAT.into(),
+            version: crate::model::EXPORT_VERSION,
+            exported_at: now,
+            from: None,
+            to: None,
+            promises: Vec::new(),
+            checks: Vec::new(),
+            wins: vec![
+                win("swam in the cold lake", "2026-11-21T08:00"),
+                Win {
+                    id: "w2".into(),
+                    ..win("baked rye bread", "2026-11-21T08:10")
+                },
+            ],
+            checkins: Vec::new(),
+            reflections: Vec::new(),
+            reviews: Vec::new(),
+        };
+        let applied = store.apply(&Change::bulk(data)).expect("bulk");
+        assert!(
+            applied.undo.is_empty(),
+            "years of history are not undone step by step"
+        );
+        assert_eq!(wins(&store).len(), 2);
+        for word in ["lake", "rye"] {
+            assert_eq!(store.search(word, 10).expect("search").len(), 1, "{word}");
+        }
+        // The index's triggers are back: a later write is found too.
+        let mut one = Change::default();
+        one.win(Win {
+            id: "w3".into(),
+            ..win("fixed the bike", "2026-11-21T09:00")
+        });
+        store.apply(&one).expect("one more");
+        assert_eq!(store.search("bike", 10).expect("search").len(), 1);
+    }
 }
