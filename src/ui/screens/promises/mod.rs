@@ -23,14 +23,13 @@ mod layout;
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
-use super::marking::miss_form;
+use super::marking;
 use super::popup::promise_form::promise_form;
-use super::popup::text::TextInput;
 use super::{Outcome, Version};
 use crate::domain::history::{DayCell, GridRow, Standing};
-use crate::domain::{self, DayItem, Journal, Mark, Promise, Status};
+use crate::domain::{self, DayItem, Journal, Promise};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 
@@ -265,42 +264,10 @@ impl PromisesState {
         })
     }
 
-    /// Marks `p` on the cursor's day: kept (again: cleared), partly kept
-    /// (a measure asks for the amount), the smaller version, missed (with
-    /// the form for a note), or clears the mark.
+    /// Marks `p` on the cursor's day, as Today marks its day.
     fn mark(&self, action: Action, p: &Promise, j: &mut Journal) -> Outcome {
-        let day = self.cursor;
-        // "Fri 20 Nov: " for a day before today.
-        let on = on_day(day, j.today());
-        let prompts = &j.config().prompts;
-        let item = || self.day_item(p, day);
-        let result = match action {
-            Action::ToggleKept => j.toggle_kept(&p.id, day).map(|check| match check {
-                Some(_) => format!("{on}Kept. That counts."),
-                None => format!("{on}Mark cleared."),
-            }),
-            Action::MarkPartial if p.is_measure() => {
-                let amount = TextInput::amount(&item(), day, Some(Status::Partial), prompts);
-                return Outcome::open(amount);
-            }
-            Action::MarkPartial => j
-                .mark(&p.id, day, Status::Partial, Mark::default())
-                .map(|_| format!("{on}Partly kept. It happened, so it counts.")),
-            Action::MarkSmaller => j
-                .mark(&p.id, day, Status::Smaller, Mark::default())
-                .map(|_| format!("{on}Kept the smaller version. It happened, so it counts.")),
-            Action::MarkMissed => {
-                return Outcome::open(miss_form(&item(), day, prompts, Screen::Promises));
-            }
-            _ if self.cell(p).is_some_and(|c| c.check.is_none()) => {
-                return Outcome::say(format!("{on}Nothing is marked."));
-            }
-            _ => j.unmark(&p.id, day).map(|()| format!("{on}Mark cleared.")),
-        };
-        match result {
-            Ok(words) => Outcome::say(words),
-            Err(e) => Outcome::say(e.to_string()),
-        }
+        let item = self.day_item(p, self.cursor);
+        marking::mark(action, &item, self.cursor, j, Screen::Promises)
     }
 
     /// The promise on `day` as the popups take it: its words then, what
@@ -328,17 +295,6 @@ impl PromisesState {
         self.point_at(Some(index));
         self.cursor = day.min(today);
         self.end = self.window(today).1;
-    }
-}
-
-/// "Fri 20 Nov: " for a day before today; nothing for today.
-fn on_day(day: NaiveDate, today: NaiveDate) -> String {
-    if day == today {
-        String::new()
-    } else if day.year() == today.year() {
-        format!("{}: ", day.format("%a %-d %b"))
-    } else {
-        format!("{}: ", day.format("%a %-d %b %Y"))
     }
 }
 

@@ -17,15 +17,13 @@ use chrono::NaiveDate;
 
 pub use reflection::{Field, fields};
 
-use super::marking::{miss_form, save_amount, save_note};
+use super::marking::{self, save_amount, save_note};
 use super::popup::promise_form::promise_form;
 use super::popup::rating::RatingPurpose;
 use super::popup::text::{TextInput, TextPurpose};
 use super::{Outcome, Version, share_preview};
 use crate::domain::share::ShareScope;
-use crate::domain::{
-    self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, validate,
-};
+use crate::domain::{self, DayItem, DayMark, DayView, Journal, Promise, Resurface, validate};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action};
 
@@ -244,19 +242,11 @@ impl TodayState {
                 return Outcome::open(text);
             }
             Action::AddPromise => return Outcome::open(promise_form(None, today)),
-            Action::ToggleKept => return self.toggle_kept(j),
-            Action::MarkPartial => return self.mark_partial(j),
-            Action::MarkSmaller => return self.mark_smaller(j),
-            Action::MarkMissed => {
-                if let Err(why) = self.selected_promise() {
-                    return why;
-                }
-                if let Some(item) = self.selected_item() {
-                    let prompts = &j.config().prompts;
-                    return Outcome::open(miss_form(item, self.day, prompts, Screen::Today));
-                }
+            Action::ToggleKept | Action::MarkPartial | Action::MarkSmaller | Action::MarkMissed => {
+                return self.mark(action, j);
             }
-            Action::ClearMark => return self.clear(j),
+            Action::ClearMark if self.pane == Pane::Promises => return self.mark(action, j),
+            Action::ClearMark => return self.delete_win(j),
             Action::Note => return self.open_note(j),
             Action::Open => return self.record_selected(j, today),
             Action::Edit => return self.edit_selected(j, today),
@@ -315,45 +305,15 @@ impl TodayState {
         }
     }
 
-    fn toggle_kept(&mut self, j: &mut Journal) -> Outcome {
-        let id = match self.selected_promise() {
-            Ok(id) => id,
-            Err(why) => return why,
-        };
-        match j.toggle_kept(&id, self.day) {
-            Ok(Some(check)) if check.status == Status::Kept => Outcome::say("Kept. That counts."),
-            Ok(_) => Outcome::default(),
-            Err(e) => Outcome::say(e.to_string()),
-        }
-    }
-
-    fn mark_partial(&mut self, j: &mut Journal) -> Outcome {
+    /// Marks the selected promise on the day shown, as the grid marks
+    /// its cursor's day.
+    fn mark(&mut self, action: Action, j: &mut Journal) -> Outcome {
         if let Err(why) = self.selected_promise() {
             return why;
         }
-        let Some(item) = self.selected_item() else {
-            return Outcome::default();
-        };
-        if item.promise.is_measure() {
-            let prompts = &j.config().prompts;
-            let amount = TextInput::amount(item, self.day, Some(Status::Partial), prompts);
-            return Outcome::open(amount);
-        }
-        match j.mark(&item.promise.id, self.day, Status::Partial, Mark::default()) {
-            Ok(_) => Outcome::say("Partly kept. It happened, so it counts."),
-            Err(e) => Outcome::say(e.to_string()),
-        }
-    }
-
-    /// s: kept in its smaller version.
-    fn mark_smaller(&mut self, j: &mut Journal) -> Outcome {
-        let id = match self.selected_promise() {
-            Ok(id) => id,
-            Err(why) => return why,
-        };
-        match j.mark(&id, self.day, Status::Smaller, Mark::default()) {
-            Ok(_) => Outcome::say("Kept the smaller version. It happened, so it counts."),
-            Err(e) => Outcome::say(e.to_string()),
+        match self.selected_item().cloned() {
+            Some(item) => marking::mark(action, &item, self.day, j, Screen::Today),
+            None => Outcome::default(),
         }
     }
 
@@ -385,27 +345,17 @@ impl TodayState {
         Outcome::open(TextInput::new(purpose, note, &j.config().prompts))
     }
 
-    /// d: clears the selected promise's mark, or deletes the selected win.
-    fn clear(&mut self, j: &mut Journal) -> Outcome {
-        match self.pane {
-            Pane::Promises => match self.selected_promise() {
-                Ok(id) => match j.unmark(&id, self.day) {
-                    Ok(()) => Outcome::default(),
-                    Err(e) => Outcome::say(e.to_string()),
-                },
-                Err(why) => why,
+    /// d on the wins: deletes the selected win.
+    fn delete_win(&mut self, j: &mut Journal) -> Outcome {
+        match (self.pane, self.view.wins.get(self.win_sel)) {
+            (Pane::Wins, Some(win)) => match j.delete_win(win) {
+                Ok(()) => Outcome::say(format!(
+                    "Win deleted. Press {} to bring it back.",
+                    keymap::key(Screen::Today, Action::Undo)
+                )),
+                Err(e) => Outcome::say(e.to_string()),
             },
-            Pane::Wins => match self.view.wins.get(self.win_sel) {
-                Some(win) => match j.delete_win(win) {
-                    Ok(()) => Outcome::say(format!(
-                        "Win deleted. Press {} to bring it back.",
-                        keymap::key(Screen::Today, Action::Undo)
-                    )),
-                    Err(e) => Outcome::say(e.to_string()),
-                },
-                None => Outcome::default(),
-            },
-            Pane::Reflection => Outcome::default(),
+            _ => Outcome::default(),
         }
     }
 
@@ -444,7 +394,7 @@ impl TodayState {
                 let prompts = &j.config().prompts;
                 Outcome::open(TextInput::amount(item, self.day, None, prompts))
             }
-            Some(_) => self.toggle_kept(j),
+            Some(_) => self.mark(Action::ToggleKept, j),
             None if self.promises.iter().all(Promise::is_archived) => {
                 Outcome::open(promise_form(None, today))
             }
