@@ -4,8 +4,6 @@
 //! and what strength measures. Uses the key table, the theme, the glyphs and the
 //! widgets.
 
-use std::cell::Cell;
-
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,26 +16,20 @@ use crate::model::fit;
 use crate::model::glyphs::{LEGEND, legend_meaning};
 use crate::ui::Screen;
 use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
+use crate::ui::scroll::VerticalScroll;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, pane};
 
 #[derive(Debug, Default)]
 pub struct HelpState {
-    pub scroll: u16,
-    /// How far the help can scroll, as the last draw found it (`None`
-    /// until drawn).
-    max_scroll: Cell<Option<u16>>,
+    /// The first row in view, stopped at the end the last draw found.
+    pub scroll: VerticalScroll,
 }
 
 impl HelpState {
     /// One row down or up (the mouse wheel), never past the end.
     pub fn scroll_by(&mut self, down: bool) {
-        self.scroll = if down {
-            let next = self.scroll.saturating_add(1);
-            self.max_scroll.get().map_or(next, |max| next.min(max))
-        } else {
-            self.scroll.saturating_sub(1)
-        };
+        self.scroll.scroll(1, down);
     }
 
     pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
@@ -72,11 +64,8 @@ impl HelpState {
         let block = pane(title, true, theme);
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-        self.max_scroll.set(Some(max_scroll));
-        Paragraph::new(lines)
-            .scroll((self.scroll.min(max_scroll), 0))
-            .render(inner, buf);
+        let top = self.scroll.update(lines.len(), inner.height.into());
+        Paragraph::new(lines).scroll((top, 0)).render(inner, buf);
     }
 }
 

@@ -11,8 +11,6 @@
 mod act;
 mod sections;
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,6 +29,7 @@ use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::{self, Action};
+use crate::ui::scroll::VerticalScroll;
 use crate::ui::widgets::{pane, put_line, tab_strip};
 
 /// Width of the acting pane beside the evidence on wide windows.
@@ -53,11 +52,9 @@ pub struct ReviewState {
     /// The first day of the week shown.
     pub week: NaiveDate,
     pub pane: ReviewPane,
-    /// The first row of the evidence in view.
-    scroll: u16,
-    /// The furthest the evidence can scroll, as the last draw found it
-    /// (`None` until drawn).
-    max_scroll: Cell<Option<u16>>,
+    /// The first row of the evidence in view, stopped at the end the last
+    /// draw found.
+    scroll: VerticalScroll,
     /// The selected item of the acting pane.
     sel: usize,
     view: Option<ReviewView>,
@@ -80,8 +77,7 @@ impl ReviewState {
         ReviewState {
             week: this_week,
             pane: ReviewPane::Week,
-            scroll: 0,
-            max_scroll: Cell::new(None),
+            scroll: VerticalScroll::default(),
             sel: 0,
             view: None,
             this_week,
@@ -116,7 +112,7 @@ impl ReviewState {
             self.lately.truncate(WEEKS_KEPT);
         }
         // Other content, another length: unknown until drawn again.
-        self.max_scroll.set(None);
+        self.scroll.forget_length();
         self.this_week = j.week_start(version.today);
         self.loaded = Some((version, self.week));
         let items = self.items(j.config()).len();
@@ -140,7 +136,7 @@ impl ReviewState {
         match action {
             Action::PrevWeek => {
                 self.week -= chrono::Duration::days(7);
-                self.scroll = 0;
+                self.scroll.reset();
             }
             Action::NextWeek => {
                 let next = self.week + chrono::Duration::days(7);
@@ -148,7 +144,7 @@ impl ReviewState {
                     return Outcome::say("This is the current week.");
                 }
                 self.week = next;
-                self.scroll = 0;
+                self.scroll.reset();
             }
             Action::GoToday => self.week = j.week_start(today),
             Action::NextPane | Action::PrevPane => {
@@ -178,14 +174,7 @@ impl ReviewState {
     fn move_down(&mut self, down: bool, config: &Config) {
         match self.pane {
             ReviewPane::Week => {
-                self.scroll = if down {
-                    self.scroll.saturating_add(SCROLL_STEP)
-                } else {
-                    self.scroll.saturating_sub(SCROLL_STEP)
-                };
-                if let Some(max) = self.max_scroll.get() {
-                    self.scroll = self.scroll.min(max);
-                }
+                self.scroll.scroll(SCROLL_STEP, down);
             }
             ReviewPane::Act => {
                 let len = self.items(config).len();
@@ -277,21 +266,9 @@ impl ReviewState {
             return;
         }
         let canvas = sections::compose(ctx, review, inner.width);
-        let total = canvas.area.height;
-        let max_scroll = total.saturating_sub(inner.height);
-        self.max_scroll.set(Some(max_scroll));
-        let scroll = self.scroll.min(max_scroll);
-        for row in 0..inner.height.min(total.saturating_sub(scroll)) {
-            for col in 0..inner.width {
-                buf[(inner.x + col, inner.y + row)] = canvas[(col, row + scroll)].clone();
-            }
-        }
-        if max_scroll > 0 {
-            let hint = if scroll < max_scroll {
-                format!("↓ {} more", keymap::key(Screen::Review, Action::Down))
-            } else {
-                format!("↑ {} back", keymap::key(Screen::Review, Action::Up))
-            };
+        self.scroll.show(&canvas, inner, buf);
+        let key = |a| keymap::key(Screen::Review, a);
+        if let Some(hint) = self.scroll.hint(&key(Action::Down), &key(Action::Up)) {
             // On the bottom border, where it hides none of the text.
             let hint = format!(" {hint} ");
             let x = inner.x + inner.width.saturating_sub(hint.chars().count() as u16 + 1);
