@@ -347,6 +347,37 @@ fn a_key_that_does_nothing_says_so_in_the_footer() {
     assert_eq!(footer(&app), " F9 does nothing here · ? help");
 }
 
+/// Regression: in the share preview and the rating a key that nothing
+/// answers was ignored in silence, while a screen said so; in a text box
+/// or a form every such key is typed and nothing is said.
+#[test]
+fn a_key_that_does_nothing_in_a_popup_says_so_but_never_in_a_box() {
+    let (_f, mut app) = lived_in_app();
+    typed(&mut app, "S");
+    typed(&mut app, "z");
+    assert_eq!(footer(&app), " z does nothing here · Esc closes");
+    assert!(app.popup.is_some(), "the preview stays open");
+    // The next key that does something takes the footer back.
+    typed(&mut app, "j");
+    assert!(footer(&app).contains("c copy"), "{}", footer(&app));
+    press(&mut app, KeyCode::Esc);
+    // The morning confidence.
+    press(&mut app, KeyCode::BackTab);
+    typed(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.popup, Some(Popup::Rating(_))));
+    press(&mut app, KeyCode::F(9));
+    assert_eq!(footer(&app), " F9 does nothing here · Esc closes");
+    press(&mut app, KeyCode::Esc);
+    for open in ["w", "a"] {
+        typed(&mut app, open);
+        typed(&mut app, "zq");
+        assert!(app.message.is_none(), "after {open}: {:?}", app.message);
+        assert!(!footer(&app).contains("does nothing"), "{}", footer(&app));
+        press(&mut app, KeyCode::Esc);
+    }
+}
+
 /// Regression: the Welcome footer offered `space p s x` (which only
 /// answered "No promises yet") and not `a`, the key that starts.
 #[test]

@@ -18,7 +18,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::Screen;
 use super::hits::Hits;
-use super::keymap::{self, Action, Context, Keymap};
+use super::keymap::{self, Action, Context, Keymap, PopupKind};
 use super::mouse;
 use super::screens::marking::save_miss;
 use super::screens::popup::form::FormPurpose;
@@ -279,6 +279,21 @@ impl App {
         })
     }
 
+    /// "z does nothing here · Esc closes": the same, in a popup (whose
+    /// way out takes the place of help).
+    fn nothing_in_popup(&self, key: &KeyEvent, kind: PopupKind) -> Option<String> {
+        let pressed = self.keys.event_label(key)?;
+        let here = Context::Popup(kind);
+        let out = [Action::Cancel, Action::Close]
+            .into_iter()
+            .map(|a| self.keys.label_of(here, a))
+            .find(|label| !label.is_empty());
+        Some(match out {
+            Some(out) => format!("{pressed} does nothing here · {out} closes"),
+            None => format!("{pressed} does nothing here."),
+        })
+    }
+
     fn handle_paste(&mut self, text: &str) {
         if let Some(search) = self.search.as_mut() {
             search.paste(text);
@@ -386,8 +401,10 @@ impl App {
         let Some(popup) = self.popup.as_mut() else {
             return;
         };
+        let kind = popup.kind();
         match popup.key(key) {
             Reply::Stay => {}
+            Reply::Ignored => self.message = self.nothing_in_popup(key, kind),
             Reply::Close(message) => {
                 self.popup = None;
                 self.message = message;

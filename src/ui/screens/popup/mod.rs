@@ -54,6 +54,9 @@ pub enum Submission {
 pub enum Reply {
     /// Still open.
     Stay,
+    /// Still open, and the key did nothing here (never a key typed into
+    /// a box: those go in).
+    Ignored,
     /// Closed, with something to say.
     Close(Option<String>),
     /// Save this; the popup stays open (with the refusal) if that fails.

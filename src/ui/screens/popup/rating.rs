@@ -67,7 +67,7 @@ impl Rating {
             Some(Action::Save) => {
                 return Reply::Submit(Submission::Rating(self.purpose, self.value));
             }
-            _ => {}
+            _ => return Reply::Ignored,
         }
         Reply::Stay
     }
