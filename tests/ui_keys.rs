@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use smallwins::store::Export;
 use smallwins::ui::app::{App, Popup};
-use smallwins::ui::keymap::{self, Bound, Context, Key, Mods, PopupKind, Scope};
+use smallwins::ui::keymap::{Bound, Context, Key, Keymap, Mods, PopupKind, Scope};
 use smallwins::ui::theme::Theme;
 use smallwins::ui::{Screen, buffer_to_string, screens};
 
@@ -178,7 +178,7 @@ fn every_key_help_lists_changes_something_where_it_is_listed() {
     let mut idle = Vec::new();
     let mut tried = 0;
     for context in contexts() {
-        for binding in keymap::bindings_in(context) {
+        for binding in keys().bindings(context).to_vec() {
             for key in &binding.keys {
                 tried += 1;
                 let acts = setups(context).into_iter().any(|setup| {
@@ -193,7 +193,7 @@ fn every_key_help_lists_changes_something_where_it_is_listed() {
                 if !acts {
                     idle.push(format!(
                         "{context:?}: {} ({})",
-                        keymap::key_label(key),
+                        keys().key_label(key),
                         binding.help
                     ));
                 }
@@ -223,8 +223,13 @@ fn section(help: &Buffer, title: &str) -> Vec<String> {
         .collect()
 }
 
+/// The default keys, which these tests' apps have.
+fn keys() -> Keymap {
+    Keymap::default()
+}
+
 fn row(b: Bound) -> String {
-    format!("  {:<14}{}", keymap::keys_label(&b), b.help)
+    format!("  {:<14}{}", keys().keys_label(&b), b.help)
 }
 
 #[test]
@@ -233,18 +238,20 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
         let f = Fixture::new();
         let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
         if screen != Screen::Today {
-            typed(&mut app, &keymap::go_key(screen));
+            typed(&mut app, &keys().go_key(screen));
         }
         typed(&mut app, "?");
         let help = draw(&app, 76, 90);
         let text = buffer_to_string(&help);
         let context = Context::Screen(screen);
-        let own: Vec<String> = keymap::bindings_in(context)
+        let own: Vec<String> = (keys().bindings(context).iter())
             .filter(|b| b.scope != Scope::Everywhere)
+            .cloned()
             .map(row)
             .collect();
-        let everywhere: Vec<String> = keymap::bindings_in(context)
+        let everywhere: Vec<String> = (keys().bindings(context).iter())
             .filter(|b| b.scope == Scope::Everywhere)
+            .cloned()
             .map(row)
             .collect();
         let title = format!("{} screen", screen.title());
@@ -261,7 +268,7 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
             assert!(listed.contains("h/←"), "{listed}");
             assert!(listed.contains("l/→"), "{listed}");
         }
-        let own_key = format!("  {:<14}{}", keymap::go_key(screen), screen.title());
+        let own_key = format!("  {:<14}{}", keys().go_key(screen), screen.title());
         assert!(!listed.contains(&own_key), "{screen:?}: {listed}");
         assert!(!listed.contains("close a popup"), "{screen:?}: {listed}");
     }

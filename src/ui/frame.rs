@@ -17,7 +17,7 @@ use super::Screen;
 use super::app::App;
 use super::glyphs::ascii_fallback;
 use super::hits::Target;
-use super::keymap::{self, Action, Context, PopupKind};
+use super::keymap::{Action, Context, PopupKind};
 use super::screens::Ctx;
 use super::screens::today::Moment;
 use super::widgets::{put_line, tab_strip};
@@ -35,7 +35,6 @@ impl Widget for &App {
 
 /// Draws everything the person sees into `buf`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    keymap::install(&app.keys);
     app.hits.clear();
     if area.width == 0 || area.height == 0 {
         return;
@@ -55,11 +54,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         today: app.today,
         config: app.journal.config(),
         hits: &app.hits,
+        keys: &app.keys,
     };
     app.screens.current(app.screen).draw(&ctx, body, buf);
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
-        popup.draw(&app.theme, app.screen, area, buf);
+        popup.draw(&app.theme, &app.keys, app.screen, area, buf);
     }
     if let Some(search) = &app.search {
         search.draw(&ctx, area, buf);
@@ -98,7 +98,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let labels: Vec<String> = Screen::ALL
         .iter()
-        .map(|s| format!("{} {}", keymap::go_key(*s), s.title()))
+        .map(|s| format!("{} {}", app.keys.go_key(*s), s.title()))
         .collect();
     let active = Screen::ALL
         .iter()

@@ -18,7 +18,7 @@ use super::popup::text::TextInput;
 use crate::domain::prompts::Prompts;
 use crate::domain::{self, DayItem, Journal, Mark, Status, status_for_amount, validate};
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
 
 /// Marks `item` on `day` as a key on `screen` asks: kept (again: cleared),
 /// partly kept (a measure asks for the amount), the smaller version,
@@ -29,7 +29,7 @@ pub fn mark(
     item: &DayItem,
     day: NaiveDate,
     j: &mut Journal,
-    screen: Screen,
+    (keys, screen): (&Keymap, Screen),
 ) -> Outcome {
     let on = on_day(day, j.today());
     let id = &item.promise.id;
@@ -50,7 +50,9 @@ pub fn mark(
         Action::MarkSmaller => j
             .mark(id, day, Status::Smaller, Mark::default())
             .map(|_| format!("{on}Kept the smaller version. It happened, so it counts.")),
-        Action::MarkMissed => return Outcome::open(miss_form(item, day, prompts, screen)),
+        Action::MarkMissed => {
+            return Outcome::open(miss_form(item, day, prompts, (keys, screen)));
+        }
         Action::ClearMark if item.check.is_none() => Ok(format!("{on}Nothing is marked.")),
         Action::ClearMark => j.unmark(id, day).map(|()| format!("{on}Mark cleared.")),
         _ => return Outcome::default(),
@@ -75,7 +77,12 @@ pub fn on_day(day: NaiveDate, today: NaiveDate) -> String {
 /// The form after a miss on `day`: what got in the way, and at most one
 /// lesson, with the smaller version to fall back on (and how to mark it
 /// instead: leave the form, then the key on `screen`).
-pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Screen) -> Popup {
+pub fn miss_form(
+    item: &DayItem,
+    day: NaiveDate,
+    prompts: &Prompts,
+    (keys, screen): (&Keymap, Screen),
+) -> Popup {
     let check = item.check.as_ref();
     let value = |f: fn(&domain::Check) -> Option<String>| check.and_then(f).unwrap_or_default();
     let fields = vec![
@@ -108,8 +115,8 @@ pub fn miss_form(item: &DayItem, day: NaiveDate, prompts: &Prompts, screen: Scre
     // In the form every letter is typed, so the key that marks the smaller
     // version works once the form is closed; the note says so.
     form.note = item.promise.smaller.as_ref().map(|s| {
-        let cancel = keymap::label_of(Context::Popup(PopupKind::Form), Action::Cancel);
-        match keymap::key(screen, Action::MarkSmaller) {
+        let cancel = keys.label_of(Context::Popup(PopupKind::Form), Action::Cancel);
+        match keys.key(screen, Action::MarkSmaller) {
             key if key.is_empty() => format!("Smaller version for next time: {s}"),
             key => format!(
                 "Smaller version for next time: {s}. Did that instead? {cancel} here, then {key} marks it."
@@ -166,7 +173,7 @@ pub fn save_miss(
     day: NaiveDate,
     smaller: Option<&str>,
     values: &FormValues,
-    screen: Screen,
+    (keys, screen): (&Keymap, Screen),
 ) -> domain::Result<String> {
     let mark = Mark {
         amount: None,
@@ -177,7 +184,7 @@ pub fn save_miss(
     Ok(match smaller {
         Some(s) => format!(
             "Noted. Next time, the smaller version still counts: {s} ({} marks it).",
-            keymap::key(screen, Action::MarkSmaller)
+            keys.key(screen, Action::MarkSmaller)
         ),
         None => "Noted. A miss is information, nothing more.".into(),
     })

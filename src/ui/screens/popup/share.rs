@@ -28,7 +28,7 @@ use super::{Reply, Submission, frame};
 use crate::domain::share::{ShareScope, ShareSource, whose};
 use crate::model::fit;
 use crate::model::{ShareExtra, ShareInclude};
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
 use crate::ui::scroll::VerticalScroll;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{fit_hints, fit_line, put_line, wrap_hints};
@@ -111,14 +111,14 @@ impl SharePopup {
         self.done = true;
     }
 
-    pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
+    pub(super) fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
         if self.path.is_some() {
-            return self.path_key(key);
+            return self.path_key(key, keys);
         }
         self.error = None;
         self.status = None;
         let n = ShareExtra::ALL.len();
-        match keymap::action_for(key, Context::Popup(PopupKind::Share)) {
+        match keys.action_for(key, Context::Popup(PopupKind::Share)) {
             Some(Action::Close) if self.done => return Reply::Close(None),
             Some(Action::Close) => {
                 return Reply::Close(Some("Nothing was copied or saved.".into()));
@@ -149,11 +149,11 @@ impl SharePopup {
     }
 
     /// A key in the path box: Enter saves, Esc goes back to the preview.
-    fn path_key(&mut self, key: &KeyEvent) -> Reply {
+    fn path_key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
         let Some(path) = self.path.as_mut() else {
             return Reply::Stay;
         };
-        match keymap::action_for(key, Context::Popup(PopupKind::Text)) {
+        match keys.action_for(key, Context::Popup(PopupKind::Text)) {
             Some(Action::Cancel) => {
                 self.path = None;
                 self.error = None;
@@ -182,11 +182,11 @@ impl SharePopup {
     }
 
     /// Draws the preview as tall as the message needs, up to the window.
-    pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub(super) fn draw(&self, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 76);
         let width = w.saturating_sub(2) as usize;
         let mut rows: Vec<Line<'static>> = self.toggle_lines(theme, width);
-        let footer = self.footer(theme, width);
+        let footer = self.footer(theme, keys, width);
         let message = message_lines(&self.text, width);
         let label = fit_line(
             Line::from(Span::styled(
@@ -220,7 +220,7 @@ impl SharePopup {
             rows.len().max(inner.height as usize - footer.len() - 1),
             Line::raw(""),
         );
-        rows.push(scroll_note(theme, width, &self.scroll));
+        rows.push(scroll_note(theme, keys, width, &self.scroll));
         for (y, line) in rows.iter().enumerate() {
             put_line(buf, inner, y as u16, line);
         }
@@ -273,7 +273,7 @@ impl SharePopup {
 
     /// What the last copy or save did, the hint line, the path box's
     /// label, or why something was refused.
-    fn footer(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    fn footer(&self, theme: &Theme, keys: &Keymap, width: usize) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         if let Some(status) = &self.status {
             lines.extend(
@@ -291,10 +291,10 @@ impl SharePopup {
         }
         if self.path.is_some() {
             lines.push(Line::from(Span::styled("Save to:", theme.accent)));
-            let hint = keymap::hint_line(PopupKind::Text, |a| a != Action::NewLine);
+            let hint = keys.hint_line(PopupKind::Text, |a| a != Action::NewLine);
             lines.push(Line::from(Span::styled(fit_hints(&hint, width), theme.dim)));
         } else if self.error.is_none() {
-            let hint = keymap::hint_line(PopupKind::Share, |_| true);
+            let hint = keys.hint_line(PopupKind::Share, |_| true);
             lines.extend(
                 wrap_hints(&hint, width)
                     .into_iter()
@@ -307,9 +307,14 @@ impl SharePopup {
 
 /// Under the message, on the right: how to see the rest of it, if it
 /// does not fit.
-fn scroll_note(theme: &Theme, width: usize, scroll: &VerticalScroll) -> Line<'static> {
+fn scroll_note(
+    theme: &Theme,
+    keys: &Keymap,
+    width: usize,
+    scroll: &VerticalScroll,
+) -> Line<'static> {
     let here = Context::Popup(PopupKind::Share);
-    let key = |a| keymap::label_of(here, a);
+    let key = |a| keys.label_of(here, a);
     let text = scroll
         .hint(&key(Action::ScrollDown), &key(Action::ScrollUp))
         .unwrap_or_default();

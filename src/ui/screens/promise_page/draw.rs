@@ -20,7 +20,7 @@ use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{legend_lines, status_glyph};
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line};
 
@@ -41,7 +41,7 @@ enum Part {
 impl PromisePageState {
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ctx.hits.add(area, Target::Pane(Area::Page));
-        let back = keymap::key(Screen::Promise, Action::Close);
+        let back = ctx.keys.key(Screen::Promise, Action::Close);
         let Some(story) = &self.story else {
             let block = pane(" Promise ", true, ctx.theme);
             let inner = block.inner(area);
@@ -51,7 +51,7 @@ impl PromisePageState {
                     "That promise is no longer in the journal; {back} goes back to the promises."
                 )
             } else {
-                let open = keymap::key(Screen::Promises, Action::Open);
+                let open = ctx.keys.key(Screen::Promises, Action::Open);
                 format!("No promise is open; choose one on Promises and press {open}.")
             };
             Paragraph::new(Span::styled(words, ctx.theme.dim))
@@ -96,7 +96,7 @@ impl PromisePageState {
             y += h;
         }
         self.scroll.show(&whole, inner, buf);
-        let key = |a| keymap::key(Screen::Promise, a);
+        let key = |a| ctx.keys.key(Screen::Promise, a);
         if let Some(hint) = self
             .scroll
             .hint(&key(Action::ScrollDown), &key(Action::ScrollUp))

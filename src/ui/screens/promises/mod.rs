@@ -27,11 +27,11 @@ use chrono::{NaiveDate, Weekday};
 
 use super::marking;
 use super::popup::promise_form::promise_form;
-use super::{Outcome, Version};
+use super::{Cx, Outcome, Version};
 use crate::domain::history::{DayCell, GridRow, Standing};
 use crate::domain::{self, DayItem, Journal, Promise};
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::{Action, Keymap};
 
 /// Columns of days assumed before the first draw says how many there are:
 /// enough for a window of about 200 columns, so the first frame rarely
@@ -166,7 +166,8 @@ impl PromisesState {
         row.cells.get(index).filter(|c| c.day == self.cursor)
     }
 
-    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    pub fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        let Cx { j, today, keys } = cx;
         let selected = self.listed().get(self.sel).map(|p| (*p).clone());
         let len = self.listed().len();
         match action {
@@ -186,8 +187,8 @@ impl PromisesState {
             | Action::MarkMissed
             | Action::ClearMark => {
                 return match selected {
-                    Some(p) => self.mark(action, &p, j),
-                    None => self.nothing_to_mark(),
+                    Some(p) => self.mark(action, &p, j, keys),
+                    None => self.nothing_to_mark(keys),
                 };
             }
             Action::Open => {
@@ -212,7 +213,7 @@ impl PromisesState {
             }
             Action::Archive => {
                 if let Some(p) = selected {
-                    return archive(j, &p);
+                    return archive(j, &p, keys);
                 }
             }
             Action::ToggleArchived => self.show_archived = !self.show_archived,
@@ -253,11 +254,11 @@ impl PromisesState {
         Outcome::default()
     }
 
-    fn nothing_to_mark(&self) -> Outcome {
+    fn nothing_to_mark(&self, keys: &Keymap) -> Outcome {
         Outcome::say(if self.promises.is_empty() {
             format!(
                 "No promises yet: press {} to add a tiny one.",
-                keymap::key(Screen::Promises, Action::AddPromise)
+                keys.key(Screen::Promises, Action::AddPromise)
             )
         } else {
             "No promise is selected to mark.".to_string()
@@ -265,9 +266,9 @@ impl PromisesState {
     }
 
     /// Marks `p` on the cursor's day, as Today marks its day.
-    fn mark(&self, action: Action, p: &Promise, j: &mut Journal) -> Outcome {
+    fn mark(&self, action: Action, p: &Promise, j: &mut Journal, keys: &Keymap) -> Outcome {
         let item = self.day_item(p, self.cursor);
-        marking::mark(action, &item, self.cursor, j, Screen::Promises)
+        marking::mark(action, &item, self.cursor, j, (keys, Screen::Promises))
     }
 
     /// The promise on `day` as the popups take it: its words then, what
@@ -299,7 +300,7 @@ impl PromisesState {
 }
 
 /// Archives `p`, or brings it back if it was archived.
-fn archive(j: &mut Journal, p: &Promise) -> Outcome {
+fn archive(j: &mut Journal, p: &Promise, keys: &Keymap) -> Outcome {
     let r = if p.is_archived() {
         j.unarchive_promise(&p.id)
     } else {
@@ -308,8 +309,8 @@ fn archive(j: &mut Journal, p: &Promise) -> Outcome {
     match r {
         Ok(q) if q.is_archived() => Outcome::say(format!(
             "Archived; its history stays. Press {} to undo, {} to show archived.",
-            keymap::key(Screen::Promises, Action::Undo),
-            keymap::key(Screen::Promises, Action::ToggleArchived)
+            keys.key(Screen::Promises, Action::Undo),
+            keys.key(Screen::Promises, Action::ToggleArchived)
         )),
         Ok(_) => Outcome::say("Brought back, to its old place in the list."),
         Err(e) => Outcome::say(e.to_string()),

@@ -20,7 +20,7 @@ use ratatui::widgets::Widget;
 use super::popup::form::FieldId;
 use super::popup::promise_form::deciding_form;
 use super::popup::text::{TextInput, TextPurpose};
-use super::{Ctx, Outcome, Version, share_preview};
+use super::{Ctx, Cx, Outcome, Version, share_preview};
 use crate::config::Config;
 use crate::domain::evidence::{Proposal, Suggestion};
 use crate::domain::share::ShareScope;
@@ -28,7 +28,7 @@ use crate::domain::{self, Journal, ReviewView};
 use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::{Action, Keymap};
 use crate::ui::scroll::VerticalScroll;
 use crate::ui::widgets::{pane, put_line, tab_strip};
 
@@ -132,7 +132,8 @@ impl ReviewState {
         items
     }
 
-    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    pub fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        let Cx { j, today, keys } = cx;
         match action {
             Action::PrevWeek => {
                 self.week -= chrono::Duration::days(7);
@@ -154,7 +155,9 @@ impl ReviewState {
                 };
             }
             Action::Down | Action::Up => self.move_down(action == Action::Down, j.config()),
-            Action::Accept | Action::Dismiss | Action::Open => return self.act(action, j, today),
+            Action::Accept | Action::Dismiss | Action::Open => {
+                return self.act(action, j, today, keys);
+            }
             Action::Share => return share_preview(j, ShareScope::Week(self.week)),
             _ => {}
         }
@@ -184,7 +187,7 @@ impl ReviewState {
     }
 
     /// a, x, Enter: decide the selected suggestion, or answer the question.
-    fn act(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    fn act(&mut self, action: Action, j: &mut Journal, today: NaiveDate, keys: &Keymap) -> Outcome {
         self.pane = ReviewPane::Act;
         match self.items(j.config()).get(self.sel).cloned() {
             Some(ReviewItem::Suggestion(s)) => decide(j, &s, action != Action::Dismiss, today),
@@ -197,7 +200,7 @@ impl ReviewState {
             }
             Some(ReviewItem::Question { .. }) => Outcome::say(format!(
                 "Press {} to answer this question.",
-                keymap::key(Screen::Review, Action::Open)
+                keys.key(Screen::Review, Action::Open)
             )),
             None => Outcome::default(),
         }
@@ -257,7 +260,7 @@ impl ReviewState {
     /// view copied out. Records how far it can scroll.
     fn week_pane(&self, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         let focused = self.pane == ReviewPane::Week;
-        let block = pane(week_title(review, area.width), focused, ctx.theme);
+        let block = pane(week_title(review, area.width, ctx.keys), focused, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         ctx.hits
@@ -267,7 +270,7 @@ impl ReviewState {
         }
         let canvas = sections::compose(ctx, review, inner.width);
         self.scroll.show(&canvas, inner, buf);
-        let key = |a| keymap::key(Screen::Review, a);
+        let key = |a| ctx.keys.key(Screen::Review, a);
         if let Some(hint) = self.scroll.hint(&key(Action::Down), &key(Action::Up)) {
             // On the bottom border, where it hides none of the text.
             let hint = format!(" {hint} ");
@@ -279,7 +282,7 @@ impl ReviewState {
 
 /// The pane's title in `width` columns: the week, then its keys if they
 /// fit too.
-fn week_title(review: &ReviewView, width: u16) -> String {
+fn week_title(review: &ReviewView, width: u16, keys: &Keymap) -> String {
     let start = review.week_start;
     let end = start + chrono::Duration::days(6);
     let week = format!(
@@ -289,8 +292,8 @@ fn week_title(review: &ReviewView, width: u16) -> String {
     );
     let keys = format!(
         " · {} {} other weeks",
-        keymap::key(Screen::Review, Action::PrevWeek),
-        keymap::key(Screen::Review, Action::NextWeek),
+        keys.key(Screen::Review, Action::PrevWeek),
+        keys.key(Screen::Review, Action::NextWeek),
     );
     let room = width.saturating_sub(4) as usize;
     if fit::width(&week) + fit::width(&keys) <= room {
