@@ -491,3 +491,23 @@ fn the_miss_form_says_how_to_mark_the_smaller_version_instead() {
         Some(smallwins::domain::Status::Smaller)
     );
 }
+
+/// Regression: at 40×12 a form was as tall as the screen: it covered the
+/// title bar and the footer, so its keys read "Enter saves …" with no way
+/// out named, and "Smaller version" was cut to "Smaller v…" beside an
+/// empty half of the row.
+#[test]
+fn a_form_on_a_small_screen_leaves_the_title_bar_and_its_keys_in_view() {
+    for open in ["a", "x"] {
+        let (_f, mut app) = lived_in_app();
+        typed(&mut app, open);
+        let text = buffer_to_string(&draw(&app, 40, 12));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with(" smallwins"), "after {open}:\n{text}");
+        let footer = lines.last().copied().unwrap_or_default();
+        assert!(footer.contains("Esc cancels"), "after {open}:\n{text}");
+        if open == "a" {
+            assert!(text.contains("Smaller version"), "{text}");
+        }
+    }
+}

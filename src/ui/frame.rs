@@ -156,8 +156,9 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let hints = hints(app);
     // "key hint" and two spaces after.
     let width = |(key, hint, _): &(String, &str, bool)| key.width() + hint.width() + 3;
-    // The way to help is always shown; the others in order, as many as fit.
-    let help = hints.iter().find(|h| h.2).map_or(0, width);
+    // The way to help (in a popup, the way out) is always shown; the
+    // others in order, as many as fit.
+    let help: usize = hints.iter().filter(|h| h.2).map(width).sum();
     let mut room = (area.width as usize).saturating_sub(1 + help);
     let mut spans = vec![Span::raw(" ")];
     for h in &hints {
@@ -174,7 +175,8 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     put_line(buf, area, 0, &Line::from(spans));
 }
 
-/// The footer's hints: (key, what it does, whether it is the way to help),
+/// The footer's hints: (key, what it does, whether it is always shown:
+/// the way to help, or out of a popup),
 /// from the keys in force where keys go now, less what does nothing there
 /// as things stand.
 fn hints(app: &App) -> Vec<(String, &'static str, bool)> {
@@ -201,7 +203,11 @@ fn hints(app: &App) -> Vec<(String, &'static str, bool)> {
                     .map(|k| app.keys.key_label(k))
                     .unwrap_or_default(),
             };
-            Some((key, hint, binding.action == Action::Help))
+            let always = match context {
+                Context::Popup(_) => matches!(binding.action, Action::Cancel | Action::Close),
+                Context::Screen(_) => binding.action == Action::Help,
+            };
+            Some((key, hint, always))
         })
         .collect()
 }

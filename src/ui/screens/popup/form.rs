@@ -162,13 +162,21 @@ impl Form {
             .flat_map(|n| fit::wrap(n, w.saturating_sub(2) as usize))
             .collect::<Vec<_>>();
         let h = self.fields.len() as u16 + note.len() as u16 + 6;
-        let inner = frame(theme, &self.title, w, h.min(area.height), area, buf);
+        // Never over the title bar and the footer, which shows the form's
+        // keys when its own line of them has no room.
+        let room = area.height.saturating_sub(2).max(3);
+        let inner = frame(theme, &self.title, w, h.min(room), area, buf);
         let mut row = 0u16;
         for part in note {
             put_line(buf, inner, row, &Line::from(Span::styled(part, theme.kept)));
             row += 1;
         }
-        let label_w = 17u16.min(inner.width / 3);
+        // Labels whole when they can be: up to half the width on a narrow
+        // screen.
+        let longest = self.fields.iter().map(|f| fit::width(f.label)).max();
+        let label_w = (longest.unwrap_or(0) as u16 + 2)
+            .min(17)
+            .min(inner.width / 2);
         for (i, field) in self.fields.iter().enumerate() {
             if row >= inner.height {
                 break;
