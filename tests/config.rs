@@ -289,8 +289,39 @@ fn config_default_is_a_documented_config_that_reads_cleanly() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        format!("The config file {} reads cleanly.\n", saved.display())
+        format!(
+            "The config file {} reads cleanly.\n{AUTO}\n",
+            saved.display()
+        )
     );
+}
+
+const AUTO: &str = "Theme \"auto\": light or dark as your terminal's background is when the full-screen journal starts (dark if the terminal does not say).";
+
+#[test]
+fn config_check_says_what_the_theme_does_and_that_no_color_wins() {
+    let d = Dir::new();
+    let check = |config: &Path, no_color: Option<&str>| {
+        let mut cmd = d.cmd(Some(config));
+        cmd.env_remove("NO_COLOR").args(["config", "check"]);
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.output().expect("runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    // Auto is the default: with no file, and with a file that leaves it.
+    let none = d.path("none.toml");
+    assert!(check(&none, None).ends_with(&format!("{AUTO}\n")));
+    let empty = d.config("mouse = false\n");
+    assert!(check(&empty, None).ends_with(&format!("{AUTO}\n")));
+    let light = d.path("light.toml");
+    fs::write(&light, "theme = \"light\"\n").expect("write config");
+    assert!(check(&light, None).ends_with("Theme \"light\".\n"));
+    assert!(check(&empty, Some("1")).ends_with(
+        "NO_COLOR is set, so the full-screen journal draws without colour, whatever the theme.\n"
+    ));
 }
 
 #[test]

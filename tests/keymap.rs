@@ -247,3 +247,24 @@ fn keys_that_lock_a_person_in_are_named() {
         "{text_box}"
     );
 }
+
+/// The keys in force are the app's own value, not the thread's: another
+/// app made on the same thread with the default keys does not change the
+/// keys the first one's sentences name (it did while the keys in force
+/// were a thread-local that each new app replaced).
+#[test]
+fn an_app_names_its_own_keys_whatever_else_runs_on_the_thread() {
+    use smallwins::ui::keymap::{Action, Context};
+    let f = Fixture::new();
+    let mut rebound = app_with(&f, "[keys]\nundo = \"ctrl-u\"\n");
+    let other = Fixture::new();
+    let _default = App::new(lived_in(&other.path), Theme::new(false)).expect("app");
+    let undo = rebound
+        .keys
+        .label_of(Context::Screen(Screen::Today), Action::Undo);
+    assert_ne!(undo, "u");
+    rebound.perform(Action::NextPane);
+    rebound.perform(Action::ClearMark);
+    let said = rebound.message.clone().unwrap_or_default();
+    assert_eq!(said, format!("Win deleted. Press {undo} to bring it back."));
+}

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use smallwins::store::Export;
 use smallwins::ui::app::{App, Popup};
-use smallwins::ui::keymap::{self, Bound, Context, Key, Mods, PopupKind, Scope};
+use smallwins::ui::keymap::{Bound, Context, Key, Keymap, Mods, PopupKind, Scope};
 use smallwins::ui::theme::Theme;
 use smallwins::ui::{Screen, buffer_to_string, screens};
 
@@ -178,7 +178,7 @@ fn every_key_help_lists_changes_something_where_it_is_listed() {
     let mut idle = Vec::new();
     let mut tried = 0;
     for context in contexts() {
-        for binding in keymap::bindings_in(context) {
+        for binding in keys().bindings(context).to_vec() {
             for key in &binding.keys {
                 tried += 1;
                 let acts = setups(context).into_iter().any(|setup| {
@@ -193,7 +193,7 @@ fn every_key_help_lists_changes_something_where_it_is_listed() {
                 if !acts {
                     idle.push(format!(
                         "{context:?}: {} ({})",
-                        keymap::key_label(key),
+                        keys().key_label(key),
                         binding.help
                     ));
                 }
@@ -223,8 +223,13 @@ fn section(help: &Buffer, title: &str) -> Vec<String> {
         .collect()
 }
 
+/// The default keys, which these tests' apps have.
+fn keys() -> Keymap {
+    Keymap::default()
+}
+
 fn row(b: Bound) -> String {
-    format!("  {:<14}{}", keymap::keys_label(&b), b.help)
+    format!("  {:<14}{}", keys().keys_label(&b), b.help)
 }
 
 #[test]
@@ -233,18 +238,20 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
         let f = Fixture::new();
         let mut app = App::new(lived_in(&f.path), Theme::new(false)).expect("app");
         if screen != Screen::Today {
-            typed(&mut app, &keymap::go_key(screen));
+            typed(&mut app, &keys().go_key(screen));
         }
         typed(&mut app, "?");
         let help = draw(&app, 76, 90);
         let text = buffer_to_string(&help);
         let context = Context::Screen(screen);
-        let own: Vec<String> = keymap::bindings_in(context)
+        let own: Vec<String> = (keys().bindings(context).iter())
             .filter(|b| b.scope != Scope::Everywhere)
+            .cloned()
             .map(row)
             .collect();
-        let everywhere: Vec<String> = keymap::bindings_in(context)
+        let everywhere: Vec<String> = (keys().bindings(context).iter())
             .filter(|b| b.scope == Scope::Everywhere)
+            .cloned()
             .map(row)
             .collect();
         let title = format!("{} screen", screen.title());
@@ -261,7 +268,7 @@ fn help_shows_exactly_the_keys_each_screen_handles() {
             assert!(listed.contains("h/←"), "{listed}");
             assert!(listed.contains("l/→"), "{listed}");
         }
-        let own_key = format!("  {:<14}{}", keymap::go_key(screen), screen.title());
+        let own_key = format!("  {:<14}{}", keys().go_key(screen), screen.title());
         assert!(!listed.contains(&own_key), "{screen:?}: {listed}");
         assert!(!listed.contains("close a popup"), "{screen:?}: {listed}");
     }
@@ -345,6 +352,37 @@ fn a_key_that_does_nothing_says_so_in_the_footer() {
     typed(&mut app, "2");
     press(&mut app, KeyCode::F(9));
     assert_eq!(footer(&app), " F9 does nothing here · ? help");
+}
+
+/// Regression: in the share preview and the rating a key that nothing
+/// answers was ignored in silence, while a screen said so; in a text box
+/// or a form every such key is typed and nothing is said.
+#[test]
+fn a_key_that_does_nothing_in_a_popup_says_so_but_never_in_a_box() {
+    let (_f, mut app) = lived_in_app();
+    typed(&mut app, "S");
+    typed(&mut app, "z");
+    assert_eq!(footer(&app), " z does nothing here · Esc closes");
+    assert!(app.popup.is_some(), "the preview stays open");
+    // The next key that does something takes the footer back.
+    typed(&mut app, "j");
+    assert!(footer(&app).contains("c copy"), "{}", footer(&app));
+    press(&mut app, KeyCode::Esc);
+    // The morning confidence.
+    press(&mut app, KeyCode::BackTab);
+    typed(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.popup, Some(Popup::Rating(_))));
+    press(&mut app, KeyCode::F(9));
+    assert_eq!(footer(&app), " F9 does nothing here · Esc closes");
+    press(&mut app, KeyCode::Esc);
+    for open in ["w", "a"] {
+        typed(&mut app, open);
+        typed(&mut app, "zq");
+        assert!(app.message.is_none(), "after {open}: {:?}", app.message);
+        assert!(!footer(&app).contains("does nothing"), "{}", footer(&app));
+        press(&mut app, KeyCode::Esc);
+    }
 }
 
 /// Regression: the Welcome footer offered `space p s x` (which only
@@ -452,4 +490,24 @@ fn the_miss_form_says_how_to_mark_the_smaller_version_instead() {
         day.items[0].status(),
         Some(smallwins::domain::Status::Smaller)
     );
+}
+
+/// Regression: at 40×12 a form was as tall as the screen: it covered the
+/// title bar and the footer, so its keys read "Enter saves …" with no way
+/// out named, and "Smaller version" was cut to "Smaller v…" beside an
+/// empty half of the row.
+#[test]
+fn a_form_on_a_small_screen_leaves_the_title_bar_and_its_keys_in_view() {
+    for open in ["a", "x"] {
+        let (_f, mut app) = lived_in_app();
+        typed(&mut app, open);
+        let text = buffer_to_string(&draw(&app, 40, 12));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with(" smallwins"), "after {open}:\n{text}");
+        let footer = lines.last().copied().unwrap_or_default();
+        assert!(footer.contains("Esc cancels"), "after {open}:\n{text}");
+        if open == "a" {
+            assert!(text.contains("Smaller version"), "{text}");
+        }
+    }
 }

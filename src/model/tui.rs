@@ -20,7 +20,7 @@ pub struct TuiConfig {
 impl Default for TuiConfig {
     fn default() -> Self {
         TuiConfig {
-            theme: ThemeName::Default,
+            theme: ThemeName::Auto,
             colors: Vec::new(),
             mouse: true,
             keys: Vec::new(),
@@ -28,11 +28,14 @@ impl Default for TuiConfig {
     }
 }
 
-/// The built-in themes.
+/// The built-in themes, or the one that suits the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
-    /// Warm and neutral tones for a dark terminal.
+    /// `Light` on a terminal that says its background is light, else
+    /// `Default`: chosen when the full-screen journal starts.
     #[default]
+    Auto,
+    /// Warm and neutral tones for a dark terminal.
     Default,
     /// The same roles in tones that read on a light terminal.
     Light,
@@ -41,15 +44,18 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    pub const ALL: [ThemeName; 3] = [
+    pub const ALL: [ThemeName; 4] = [
+        ThemeName::Auto,
         ThemeName::Default,
         ThemeName::Light,
         ThemeName::HighContrast,
     ];
 
-    /// The name the config file uses: `default`, `light`, `high-contrast`.
+    /// The name the config file uses: `auto`, `default`, `light`,
+    /// `high-contrast`.
     pub const fn name(self) -> &'static str {
         match self {
+            ThemeName::Auto => "auto",
             ThemeName::Default => "default",
             ThemeName::Light => "light",
             ThemeName::HighContrast => "high-contrast",
@@ -58,6 +64,17 @@ impl ThemeName {
 
     pub fn from_name(name: &str) -> Option<ThemeName> {
         ThemeName::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The theme drawn on a terminal whose background is light
+    /// (`Some(true)`), dark, or unknown (`None`, taken as dark): `Auto`
+    /// picks, any other name stays as it is.
+    pub const fn on_background(self, light: Option<bool>) -> ThemeName {
+        match (self, light) {
+            (ThemeName::Auto, Some(true)) => ThemeName::Light,
+            (ThemeName::Auto, _) => ThemeName::Default,
+            (name, _) => name,
+        }
     }
 }
 

@@ -11,14 +11,12 @@
 //! this module. A message copied from the share preview waits in
 //! [`App::clipboard`] for the event loop to write.
 
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::Screen;
 use super::hits::Hits;
-use super::keymap::{self, Action, Context, Keymap};
+use super::keymap::{self, Action, Context, Keymap, PopupKind};
 use super::mouse;
 use super::screens::marking::save_miss;
 use super::screens::popup::form::FormPurpose;
@@ -27,7 +25,7 @@ use super::screens::popup::share::{self, ShareRequest};
 use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
 use super::screens::search::{SearchReply, SearchState};
-use super::screens::{Outcome, Screens, Version};
+use super::screens::{Cx, Outcome, Screens, Version};
 use super::theme::Theme;
 use crate::domain::{self, Journal};
 
@@ -50,7 +48,7 @@ pub struct App {
     pub message: Option<String>,
     pub quit: bool,
     /// The keys in force: the table with the config's `[keys]` applied.
-    pub keys: Rc<Keymap>,
+    pub keys: Keymap,
     /// Whether the mouse is answered (`mouse = false` leaves it to the
     /// terminal).
     pub mouse: bool,
@@ -84,9 +82,8 @@ impl App {
     pub fn new(journal: Journal, theme: Theme) -> domain::Result<App> {
         let data_version = journal.data_version()?;
         let tui = &journal.config().tui;
-        let keys = Rc::new(Keymap::new(&tui.keys, theme.glyphs.ascii()));
+        let keys = Keymap::new(&tui.keys, theme.glyphs.ascii());
         let mouse = tui.mouse;
-        keymap::install(&keys);
         let mut app = App {
             today: journal.today(),
             screens: Screens::new(&journal),
@@ -216,7 +213,6 @@ impl App {
 
     /// Handles one terminal event. Returns whether the screen needs drawing.
     pub fn handle_event(&mut self, event: &Event) -> bool {
-        keymap::install(&self.keys);
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 self.handle_key(key);
@@ -249,7 +245,7 @@ impl App {
             self.search_key(key);
         } else if self.popup.is_some() {
             self.popup_key(key);
-        } else if let Some(action) = keymap::action_for(key, Context::Screen(self.screen)) {
+        } else if let Some(action) = self.keys.action_for(key, Context::Screen(self.screen)) {
             self.perform(action);
         } else {
             self.message = self.nothing_here(key);
@@ -279,6 +275,21 @@ impl App {
         })
     }
 
+    /// "z does nothing here · Esc closes": the same, in a popup (whose
+    /// way out takes the place of help).
+    fn nothing_in_popup(&self, key: &KeyEvent, kind: PopupKind) -> Option<String> {
+        let pressed = self.keys.event_label(key)?;
+        let here = Context::Popup(kind);
+        let out = [Action::Cancel, Action::Close]
+            .into_iter()
+            .map(|a| self.keys.label_of(here, a))
+            .find(|label| !label.is_empty());
+        Some(match out {
+            Some(out) => format!("{pressed} does nothing here · {out} closes"),
+            None => format!("{pressed} does nothing here."),
+        })
+    }
+
     fn handle_paste(&mut self, text: &str) {
         if let Some(search) = self.search.as_mut() {
             search.paste(text);
@@ -286,7 +297,7 @@ impl App {
         }
         let pasted = self.popup.as_mut().is_some_and(|p| p.paste(text));
         if !pasted {
-            let w = keymap::key(Screen::Today, Action::AddWin);
+            let w = self.keys.key(Screen::Today, Action::AddWin);
             self.message = Some(format!("Press {w} to add a win, then paste into it."));
         }
     }
@@ -313,10 +324,14 @@ impl App {
                 Ok(None) => Outcome::say("Nothing to undo in this session."),
                 Err(e) => Outcome::say(e.to_string()),
             },
-            _ => self
-                .screens
-                .current_mut(self.screen)
-                .update(action, j, today),
+            _ => {
+                let cx = Cx {
+                    j,
+                    today,
+                    keys: &self.keys,
+                };
+                self.screens.current_mut(self.screen).update(action, cx)
+            }
         };
         self.apply(outcome);
     }
@@ -364,7 +379,7 @@ impl App {
         let Some(search) = self.search.as_mut() else {
             return;
         };
-        match search.key(key) {
+        match search.key(key, &self.keys) {
             SearchReply::Stay => {}
             SearchReply::Close => self.search = None,
             SearchReply::Open(place) => {
@@ -386,8 +401,10 @@ impl App {
         let Some(popup) = self.popup.as_mut() else {
             return;
         };
-        match popup.key(key) {
+        let kind = popup.kind();
+        match popup.key(key, &self.keys) {
             Reply::Stay => {}
+            Reply::Ignored => self.message = self.nothing_in_popup(key, kind),
             Reply::Close(message) => {
                 self.popup = None;
                 self.message = message;
@@ -432,7 +449,10 @@ impl App {
                     smaller,
                 },
                 values,
-            ) => save_miss(j, &promise_id, day, smaller.as_deref(), &values, screen),
+            ) => {
+                let at = (&self.keys, screen);
+                save_miss(j, &promise_id, day, smaller.as_deref(), &values, at)
+            }
             Submission::Rating(purpose, value) => s.today.save_rating(j, purpose, value),
             Submission::Share(ShareRequest::Copy { about, text }) => {
                 self.clipboard = Some(crate::clipboard::osc52(&text));

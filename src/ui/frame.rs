@@ -17,7 +17,7 @@ use super::Screen;
 use super::app::App;
 use super::glyphs::ascii_fallback;
 use super::hits::Target;
-use super::keymap::{self, Action, Context, PopupKind};
+use super::keymap::{Action, Context, PopupKind};
 use super::screens::Ctx;
 use super::screens::today::Moment;
 use super::widgets::{put_line, tab_strip};
@@ -35,7 +35,6 @@ impl Widget for &App {
 
 /// Draws everything the person sees into `buf`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    keymap::install(&app.keys);
     app.hits.clear();
     if area.width == 0 || area.height == 0 {
         return;
@@ -55,11 +54,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         today: app.today,
         config: app.journal.config(),
         hits: &app.hits,
+        keys: &app.keys,
     };
     app.screens.current(app.screen).draw(&ctx, body, buf);
     draw_footer(app, footer, buf);
     if let Some(popup) = &app.popup {
-        popup.draw(&app.theme, app.screen, area, buf);
+        popup.draw(&app.theme, &app.keys, app.screen, area, buf);
     }
     if let Some(search) = &app.search {
         search.draw(&ctx, area, buf);
@@ -98,7 +98,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let labels: Vec<String> = Screen::ALL
         .iter()
-        .map(|s| format!("{} {}", keymap::go_key(*s), s.title()))
+        .map(|s| format!("{} {}", app.keys.go_key(*s), s.title()))
         .collect();
     let active = Screen::ALL
         .iter()
@@ -156,8 +156,9 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let hints = hints(app);
     // "key hint" and two spaces after.
     let width = |(key, hint, _): &(String, &str, bool)| key.width() + hint.width() + 3;
-    // The way to help is always shown; the others in order, as many as fit.
-    let help = hints.iter().find(|h| h.2).map_or(0, width);
+    // The way to help (in a popup, the way out) is always shown; the
+    // others in order, as many as fit.
+    let help: usize = hints.iter().filter(|h| h.2).map(width).sum();
     let mut room = (area.width as usize).saturating_sub(1 + help);
     let mut spans = vec![Span::raw(" ")];
     for h in &hints {
@@ -174,7 +175,8 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
     put_line(buf, area, 0, &Line::from(spans));
 }
 
-/// The footer's hints: (key, what it does, whether it is the way to help),
+/// The footer's hints: (key, what it does, whether it is always shown:
+/// the way to help, or out of a popup),
 /// from the keys in force where keys go now, less what does nothing there
 /// as things stand.
 fn hints(app: &App) -> Vec<(String, &'static str, bool)> {
@@ -201,7 +203,11 @@ fn hints(app: &App) -> Vec<(String, &'static str, bool)> {
                     .map(|k| app.keys.key_label(k))
                     .unwrap_or_default(),
             };
-            Some((key, hint, binding.action == Action::Help))
+            let always = match context {
+                Context::Popup(_) => matches!(binding.action, Action::Cancel | Action::Close),
+                Context::Screen(_) => binding.action == Action::Help,
+            };
+            Some((key, hint, always))
         })
         .collect()
 }

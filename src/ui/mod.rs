@@ -10,7 +10,8 @@
 //! - `widgets`, `theme` and `glyphs`: drawing helpers, every style, and
 //!   which glyph of the one glyph set stands for what (with its legend).
 //! - `hits`: where the last frame drew what (a leaf the screens record
-//!   into); `mouse`: what clicks and the wheel do there.
+//!   into); `scroll`: the one vertical scroll, recorded while drawing;
+//!   `mouse`: what clicks and the wheel do there.
 //! - `terminal`: the terminal's set-up, input and ways out.
 //!
 //! This module runs the event loop and draws a screen into text for
@@ -24,6 +25,7 @@ pub mod keymap;
 pub mod mouse;
 mod screen;
 pub mod screens;
+pub mod scroll;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;

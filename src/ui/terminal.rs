@@ -13,6 +13,10 @@
 //!
 //! Whatever the way out, the caller restores the terminal before the
 //! process ends; everything saved is already committed.
+//!
+//! Before any of that, `theme = "auto"` asks the terminal for its
+//! background ([`background_is_light`]), once, before the key reader
+//! starts (so the answer is not taken for keys).
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -21,6 +25,30 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+/// How long the terminal may take to say its background. A terminal that
+/// cannot answer says so at once (terminal-colorsaurus sends a query every
+/// terminal answers after its own); this is for one that never answers at
+/// all, or a slow link.
+pub const BACKGROUND_WAIT: Duration = Duration::from_millis(250);
+
+/// Whether the terminal's background is light, as the terminal itself
+/// says (OSC 11); `None` when standard output is not a terminal or it did
+/// not answer within [`BACKGROUND_WAIT`].
+pub fn background_is_light() -> Option<bool> {
+    use std::io::IsTerminal;
+    use terminal_colorsaurus::{QueryOptions, ThemeMode, theme_mode};
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let mut options = QueryOptions::default();
+    options.timeout = BACKGROUND_WAIT;
+    match theme_mode(options) {
+        Ok(ThemeMode::Light) => Some(true),
+        Ok(ThemeMode::Dark) => Some(false),
+        Err(_) => None,
+    }
+}
 
 /// What the loop hears from the terminal.
 #[derive(Debug)]

@@ -1,8 +1,11 @@
 //! Every style in one place, and the glyphs they go with. Three built-in
 //! themes (`default` for dark terminals, `light`, `high-contrast`), each a
-//! palette of colour roles that `[colors]` may replace role by role. Kept
-//! is warm; a miss is neutral, never red. With `NO_COLOR` set, only bold,
-//! dim and reverse remain, whatever the config says.
+//! palette of colour roles that `[colors]` may replace role by role, and
+//! `auto` (the default), which is `light` or `default` as the terminal's
+//! own background is (asked once at start, see `terminal.rs`). Kept is
+//! warm; a miss is neutral, never red. With `NO_COLOR` set, only bold,
+//! dim and reverse remain, whatever the config says (and the terminal is
+//! not asked).
 //!
 //! Uses the config's look values, the glyph set and the domain's day
 //! marks and statuses (through `glyphs`).
@@ -44,7 +47,9 @@ fn palette(name: ThemeName) -> Palette {
     use ColorRole::*;
     let i = |n: u8| Some(Color::Indexed(n));
     match name {
-        ThemeName::Default => [
+        // Auto is settled before a theme is built (Theme::from_env); on its
+        // own it is the dark one.
+        ThemeName::Auto | ThemeName::Default => [
             (Text, None),
             (Muted, i(245)),
             (Accent, i(110)),
@@ -130,9 +135,19 @@ impl Theme {
         Theme::build(tui.theme, &tui.colors, config.glyphs.clone(), color)
     }
 
-    /// [`Theme::of`] with colour as the environment allows.
+    /// [`Theme::of`] with colour as the environment allows, `auto`
+    /// settled by asking the terminal for its background (only when there
+    /// is colour to choose).
     pub fn from_env(config: &Config) -> Theme {
-        Theme::of(config, color_allowed())
+        let color = color_allowed();
+        let tui = &config.tui;
+        let name = match tui.theme {
+            ThemeName::Auto if color => tui
+                .theme
+                .on_background(super::terminal::background_is_light()),
+            name => name,
+        };
+        Theme::build(name, &tui.colors, config.glyphs.clone(), color)
     }
 
     /// A built-in theme with `colors` in place of its own.

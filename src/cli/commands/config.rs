@@ -7,8 +7,12 @@
 //! would leave no way to quit or out of a popup, as the full-screen
 //! journal does at start.
 //!
+//! `config check` also says which theme the full-screen journal draws
+//! with, and what `auto` (the default) does.
+//!
 //! JSON: `config path` prints `{path, exists}`; `config check` prints
-//! `{path, exists, warnings, key_problems}` (each a list of sentences);
+//! `{path, exists, warnings, key_problems, theme}` (the last a sentence,
+//! the others lists of sentences);
 //! `config default` prints the file itself, with or without `--json`.
 
 use std::path::{Path, PathBuf};
@@ -19,6 +23,7 @@ use crate::cli::args::ConfigCommand;
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{Printout, Report, lines};
 use crate::config;
+use crate::model::tui::ThemeName;
 use crate::ui;
 
 /// Where the config file is, and whether there is one.
@@ -43,15 +48,20 @@ pub struct CheckReport {
     warnings: Vec<String>,
     /// Keys two actions of one place share.
     key_problems: Vec<String>,
+    /// Which theme the full-screen journal draws with.
+    theme: String,
 }
 
 impl Report for CheckReport {
     fn text(&self) -> String {
         let path = self.path.display();
         if !self.exists {
-            return lines([format!(
-                "There is no config file at {path}, so smallwins uses its defaults; `smallwins config default` prints one to start from."
-            )]);
+            return lines([
+                format!(
+                    "There is no config file at {path}, so smallwins uses its defaults; `smallwins config default` prints one to start from."
+                ),
+                self.theme.clone(),
+            ]);
         }
         let notes: Vec<String> = self
             .warnings
@@ -60,9 +70,12 @@ impl Report for CheckReport {
             .cloned()
             .collect();
         if notes.is_empty() {
-            return lines([format!("The config file {path} reads cleanly.")]);
+            return lines([
+                format!("The config file {path} reads cleanly."),
+                self.theme.clone(),
+            ]);
         }
-        lines(notes)
+        lines(notes.into_iter().chain([self.theme.clone()]))
     }
 }
 
@@ -99,9 +112,23 @@ pub fn config(command: ConfigCommand, chosen: Option<&Path>) -> Result<ConfigOut
                 exists,
                 warnings: loaded.warnings.iter().map(|w| w.to_string()).collect(),
                 key_problems: ui::key_problems(&loaded.config),
+                theme: theme_sentence(loaded.config.tui.theme, ui::theme::color_allowed()),
             })
         }
     })
+}
+
+/// What the full-screen journal does with `theme`, and `NO_COLOR` when
+/// `color` is false.
+fn theme_sentence(theme: ThemeName, color: bool) -> String {
+    if !color {
+        return "NO_COLOR is set, so the full-screen journal draws without colour, whatever the theme."
+            .into();
+    }
+    match theme {
+        ThemeName::Auto => "Theme \"auto\": light or dark as your terminal's background is when the full-screen journal starts (dark if the terminal does not say).".into(),
+        name => format!("Theme \"{}\".", name.name()),
+    }
 }
 
 impl ConfigOutput {

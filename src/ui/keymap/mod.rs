@@ -5,12 +5,11 @@
 //! sentence that names a key are written from the same keys, so what is
 //! advertised and what works cannot drift apart.
 //!
-//! The keys in force belong to the [`App`](crate::ui::App), which makes
-//! them the ones this thread's key lookups and drawing read
-//! ([`install`]) whenever it handles an event or draws. The functions here
-//! (`action_for`, `key`, `label_of`, …) read them, so a screen names its
-//! keys without being handed the map; until an app installs one, they read
-//! the default table.
+//! The keys in force are a value, a [`Keymap`], that the
+//! [`App`](crate::ui::App) owns and hands down: to screens' updates and
+//! popups' keys as an argument, to drawing in the screens' `Ctx`. A screen
+//! names a key by asking it (`keys.key(screen, action)`), so what a
+//! sentence names is what the person's `[keys]` made of it.
 //!
 //! Uses only [`Screen`], the config's key values and crossterm's key types;
 //! everything else in the UI may use this module.
@@ -18,10 +17,7 @@
 mod map;
 mod table;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 
 pub use map::{Bound, CONTEXTS, Keymap, is_ctrl_c, key_of};
 pub use table::BINDINGS;
@@ -232,84 +228,41 @@ impl Scope {
     }
 }
 
-thread_local! {
-    static IN_FORCE: RefCell<Rc<Keymap>> = RefCell::new(Rc::new(Keymap::default()));
-}
+impl Keymap {
+    /// How the first key for `action` on `screen` is written, for
+    /// sentences that name a key ("press a to add one").
+    pub fn key(&self, screen: Screen, action: Action) -> String {
+        self.label_of(Context::Screen(screen), action)
+    }
 
-/// Makes `keys` the keys in force on this thread (the app does, before
-/// it handles an event or draws).
-pub fn install(keys: &Rc<Keymap>) {
-    IN_FORCE.with(|k| {
-        let mut current = k.borrow_mut();
-        if !Rc::ptr_eq(&current, keys) {
-            *current = Rc::clone(keys);
-        }
-    });
-}
-
-/// The keys in force on this thread.
-pub fn in_force() -> Rc<Keymap> {
-    IN_FORCE.with(|k| Rc::clone(&k.borrow()))
-}
-
-/// The bindings in force in `context`, in table order: on a screen its own
-/// first, then those that work everywhere (less the key for the screen
-/// itself, which does nothing there). These are what help and the footer
-/// list, and every one of them does something in that place.
-pub fn bindings_in(context: Context) -> std::vec::IntoIter<Bound> {
-    in_force().bindings(context).to_vec().into_iter()
-}
-
-/// The action a key asks for in `context`, if any: see
-/// [`Keymap::action_for`].
-pub fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
-    in_force().action_for(key, context)
-}
-
-/// The key that switches to `screen`, as written in the tab strip (as the
-/// other screens have it: on its own screen the key does nothing).
-pub fn go_key(screen: Screen) -> String {
-    let keys = in_force();
-    Screen::ALL
-        .into_iter()
-        .filter(|s| *s != screen)
-        .map(|s| keys.label_of(Context::Screen(s), Action::Go(screen)))
-        .find(|label| !label.is_empty())
-        .unwrap_or_default()
-}
-
-/// How the first key for `action` in `context` is written ("j"), or the
-/// binding's label; empty if nothing there asks for it.
-pub fn label_of(context: Context, action: Action) -> String {
-    in_force().label_of(context, action)
-}
-
-/// How the first key for `action` on `screen` is written, for sentences
-/// that name a key ("press a to add one").
-pub fn key(screen: Screen, action: Action) -> String {
-    label_of(Context::Screen(screen), action)
-}
-
-/// The hint line of a popup: "Enter saves · Esc cancels", from the
-/// bindings of `kind` that have a hint and that `shown` lets through.
-pub fn hint_line(kind: PopupKind, shown: impl Fn(Action) -> bool) -> String {
-    in_force().hint_line(kind, shown)
-}
-
-/// How a key is written in help and hints.
-pub fn key_label(key: &Key) -> String {
-    in_force().key_label(key)
-}
-
-/// All keys of a binding, as in "j/↓", or its label.
-pub fn keys_label(binding: &Bound) -> String {
-    in_force().keys_label(binding)
+    /// The key that switches to `screen`, as written in the tab strip (as
+    /// the other screens have it: on its own screen the key does nothing).
+    pub fn go_key(&self, screen: Screen) -> String {
+        Screen::ALL
+            .into_iter()
+            .filter(|s| *s != screen)
+            .map(|s| self.label_of(Context::Screen(s), Action::Go(screen)))
+            .find(|label| !label.is_empty())
+            .unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyModifiers;
+    use crossterm::event::{KeyEvent, KeyModifiers};
+
+    fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
+        Keymap::default().action_for(key, context)
+    }
+
+    fn bindings_in(context: Context) -> Vec<Bound> {
+        Keymap::default().bindings(context).to_vec()
+    }
+
+    fn hint_line(kind: PopupKind, shown: impl Fn(Action) -> bool) -> String {
+        Keymap::default().hint_line(kind, shown)
+    }
 
     fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -382,13 +335,13 @@ mod tests {
 
     #[test]
     fn screens_list_only_what_they_handle() {
-        let cal: Vec<_> = bindings_in(on(Screen::Calendar)).collect();
+        let cal = bindings_in(on(Screen::Calendar));
         assert!(cal.iter().any(|b| b.action == Action::NextMonth));
         assert!(cal.iter().any(|b| b.action == Action::Quit));
         for absent in [Action::Down, Action::NextPane, Action::Go(Screen::Calendar)] {
             assert!(!cal.iter().any(|b| b.action == absent), "{absent:?}");
         }
-        let promises: Vec<_> = bindings_in(on(Screen::Promises)).collect();
+        let promises = bindings_in(on(Screen::Promises));
         for absent in [Action::NextPane, Action::Go(Screen::Promises)] {
             assert!(!promises.iter().any(|b| b.action == absent), "{absent:?}");
         }

@@ -6,10 +6,11 @@
 //! over them too.
 //!
 //! A screen's `load(&Journal, Version)` reads what changed since its last
-//! load, its `update(Action, &mut Journal, …)` turns a key's action into
-//! journal calls and returns an [`Outcome`] for the app, and its
-//! `draw(&self, &Ctx, …)` reads the state only: no database while drawing
-//! (it records where it drew its rows for the mouse, in `Ctx::hits`).
+//! load, its `update(Action, Cx)` turns a key's action into journal calls
+//! and returns an [`Outcome`] for the app, and its `draw(&self, &Ctx, …)`
+//! reads the state only: no database while drawing (it records where it
+//! drew its rows for the mouse, in `Ctx::hits`). Both are handed the keys
+//! in force (`Cx::keys`, `Ctx::keys`) to name keys in what they say.
 //! Screens use the domain, the key table, the widgets and the popups;
 //! never the app, and never each other.
 
@@ -31,7 +32,7 @@ use crate::domain::share::ShareScope;
 use crate::domain::{self, Journal};
 use crate::ui::Screen;
 use crate::ui::hits::Hits;
-use crate::ui::keymap::Action;
+use crate::ui::keymap::{Action, Keymap};
 use crate::ui::theme::Theme;
 use calendar::CalendarState;
 use popup::Popup;
@@ -51,9 +52,19 @@ pub struct Ctx<'a> {
     /// The journal's day.
     pub today: NaiveDate,
     pub config: &'a Config,
+    /// The keys in force, to name in hints and sentences.
+    pub keys: &'a Keymap,
     /// Where the frame draws what, for the mouse: a screen records its
     /// panes, rows and days as it draws them.
     pub hits: &'a Hits,
+}
+
+/// What an update works with besides its own state: the journal, its
+/// day, and the keys in force.
+pub struct Cx<'a> {
+    pub j: &'a mut Journal,
+    pub today: NaiveDate,
+    pub keys: &'a Keymap,
 }
 
 /// The journal's state some data was read at: its own writes, other
@@ -146,8 +157,9 @@ impl Screens {
 pub trait View {
     /// Reads what changed since the last load; whether anything was read.
     fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool>;
-    /// Turns a key's action into journal calls and an [`Outcome`].
-    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome;
+    /// Turns a key's action into journal calls and an [`Outcome`]; its
+    /// sentences name the keys in force, `keys`.
+    fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome;
     /// Draws the screen from its state only.
     fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer);
     /// Whether the footer offers `action` as things stand (all it binds,
@@ -185,8 +197,8 @@ impl View for TodayState {
     fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         TodayState::load(self, j, version)
     }
-    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
-        TodayState::update(self, action, j, today)
+    fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        TodayState::update(self, action, cx)
     }
     fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         TodayState::draw(self, ctx, area, buf)
@@ -200,8 +212,8 @@ impl View for CalendarState {
     fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         CalendarState::load(self, j, version)
     }
-    fn update(&mut self, action: Action, _: &mut Journal, today: NaiveDate) -> Outcome {
-        CalendarState::update(self, action, today)
+    fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        CalendarState::update(self, action, cx.today)
     }
     fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         CalendarState::draw(self, ctx, area, buf)
@@ -212,8 +224,8 @@ impl View for ReviewState {
     fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         ReviewState::load(self, j, version)
     }
-    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
-        ReviewState::update(self, action, j, today)
+    fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        ReviewState::update(self, action, cx)
     }
     fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ReviewState::draw(self, ctx, area, buf)
@@ -224,8 +236,8 @@ impl View for PromisesState {
     fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         PromisesState::load(self, j, version)
     }
-    fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
-        PromisesState::update(self, action, j, today)
+    fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        PromisesState::update(self, action, cx)
     }
     fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         PromisesState::draw(self, ctx, area, buf)
@@ -236,8 +248,8 @@ impl View for PromisePageState {
     fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         PromisePageState::load(self, j, version)
     }
-    fn update(&mut self, action: Action, _: &mut Journal, today: NaiveDate) -> Outcome {
-        PromisePageState::update(self, action, today)
+    fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        PromisePageState::update(self, action, cx.today)
     }
     fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         PromisePageState::draw(self, ctx, area, buf)

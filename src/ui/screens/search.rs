@@ -22,7 +22,7 @@ use super::popup::input::{paste_into, type_into};
 use crate::domain::model::{SearchHit, SearchKind};
 use crate::domain::{self, Journal, validate};
 use crate::model::fit;
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
 use crate::ui::widgets::{centered, fit_hints, pane, put_line};
 
 /// The most characters the search box takes.
@@ -114,9 +114,9 @@ impl SearchState {
         Ok(true)
     }
 
-    pub fn key(&mut self, key: &KeyEvent) -> SearchReply {
+    pub fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> SearchReply {
         let len = self.results.len();
-        match keymap::action_for(key, Context::Popup(PopupKind::Search)) {
+        match keys.action_for(key, Context::Popup(PopupKind::Search)) {
             Some(Action::Cancel) => SearchReply::Close,
             Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(len.saturating_sub(1));
@@ -167,7 +167,7 @@ impl SearchState {
         };
         self.input.render(input_area, buf);
         let hint = fit_hints(
-            &keymap::hint_line(PopupKind::Search, |_| true),
+            &ctx.keys.hint_line(PopupKind::Search, |_| true),
             inner.width as usize,
         );
         let status = self.message.clone().unwrap_or_else(|| self.count_line());

@@ -31,7 +31,7 @@ use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_span, item_glyph, legend_lines};
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{one_line, pane, put_line, rating_spans};
 use layout::MonthsLayout;
@@ -247,7 +247,7 @@ impl CalendarState {
         also: &[Glyph],
         buf: &mut Buffer,
     ) {
-        let open = keymap::key(Screen::Calendar, Action::Open);
+        let open = ctx.keys.key(Screen::Calendar, Action::Open);
         let block = pane(format!(" Calendar · {open} opens a day "), true, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);

@@ -15,7 +15,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::input::{paste_into, type_into};
 use super::{Reply, Submission, frame};
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{fit_hints, put_line};
 
@@ -132,9 +132,9 @@ impl Form {
         FormValues(self.fields.iter().map(|f| (f.id, f.value())).collect())
     }
 
-    pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
+    pub(super) fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
         let n = self.fields.len().max(1);
-        match keymap::action_for(key, Context::Popup(PopupKind::Form)) {
+        match keys.action_for(key, Context::Popup(PopupKind::Form)) {
             Some(Action::Cancel) => return Reply::Close(Some("Nothing saved.".into())),
             Some(Action::NextField) => self.focus = (self.focus + 1) % n,
             Some(Action::PrevField) => self.focus = (self.focus + n - 1) % n,
@@ -156,19 +156,27 @@ impl Form {
         }
     }
 
-    pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub(super) fn draw(&self, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 80);
         let note = (self.note.iter())
             .flat_map(|n| fit::wrap(n, w.saturating_sub(2) as usize))
             .collect::<Vec<_>>();
         let h = self.fields.len() as u16 + note.len() as u16 + 6;
-        let inner = frame(theme, &self.title, w, h.min(area.height), area, buf);
+        // Never over the title bar and the footer, which shows the form's
+        // keys when its own line of them has no room.
+        let room = area.height.saturating_sub(2).max(3);
+        let inner = frame(theme, &self.title, w, h.min(room), area, buf);
         let mut row = 0u16;
         for part in note {
             put_line(buf, inner, row, &Line::from(Span::styled(part, theme.kept)));
             row += 1;
         }
-        let label_w = 17u16.min(inner.width / 3);
+        // Labels whole when they can be: up to half the width on a narrow
+        // screen.
+        let longest = self.fields.iter().map(|f| fit::width(f.label)).max();
+        let label_w = (longest.unwrap_or(0) as u16 + 2)
+            .min(17)
+            .min(inner.width / 2);
         for (i, field) in self.fields.iter().enumerate() {
             if row >= inner.height {
                 break;
@@ -200,7 +208,7 @@ impl Form {
             let hint = fit::cut(&hint, inner.width as usize);
             put_line(buf, inner, row, &Line::from(Span::styled(hint, theme.dim)));
             let keys = fit_hints(
-                &keymap::hint_line(PopupKind::Form, |_| true),
+                &keys.hint_line(PopupKind::Form, |_| true),
                 inner.width as usize,
             );
             put_line(

@@ -4,8 +4,6 @@
 //! and what strength measures. Uses the key table, the theme, the glyphs and the
 //! widgets.
 
-use std::cell::Cell;
-
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,31 +15,25 @@ use crate::domain::words::STRENGTH_MEANS;
 use crate::model::fit;
 use crate::model::glyphs::{LEGEND, legend_meaning};
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action, Bound, Context, PopupKind, Scope};
+use crate::ui::keymap::{Action, Bound, Context, Keymap, PopupKind, Scope};
+use crate::ui::scroll::VerticalScroll;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, pane};
 
 #[derive(Debug, Default)]
 pub struct HelpState {
-    pub scroll: u16,
-    /// How far the help can scroll, as the last draw found it (`None`
-    /// until drawn).
-    max_scroll: Cell<Option<u16>>,
+    /// The first row in view, stopped at the end the last draw found.
+    pub scroll: VerticalScroll,
 }
 
 impl HelpState {
     /// One row down or up (the mouse wheel), never past the end.
     pub fn scroll_by(&mut self, down: bool) {
-        self.scroll = if down {
-            let next = self.scroll.saturating_add(1);
-            self.max_scroll.get().map_or(next, |max| next.min(max))
-        } else {
-            self.scroll.saturating_sub(1)
-        };
+        self.scroll.scroll(1, down);
     }
 
-    pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
-        match keymap::action_for(key, Context::Popup(PopupKind::Help)) {
+    pub(super) fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
+        match keys.action_for(key, Context::Popup(PopupKind::Help)) {
             Some(Action::ScrollDown) => {
                 self.scroll_by(true);
                 Reply::Stay
@@ -56,27 +48,31 @@ impl HelpState {
         }
     }
 
-    pub(super) fn draw(&self, theme: &Theme, screen: Screen, area: Rect, buf: &mut Buffer) {
+    pub(super) fn draw(
+        &self,
+        theme: &Theme,
+        keys: &Keymap,
+        screen: Screen,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let w = area.width.saturating_sub(4).min(72);
-        let lines = help_lines(theme, screen, w.saturating_sub(2) as usize);
+        let lines = help_lines(theme, keys, screen, w.saturating_sub(2) as usize);
         let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
         let popup = centered(area, w, h);
         Clear.render(popup, buf);
         let here = Context::Popup(PopupKind::Help);
         let title = format!(
             " Help · {} closes · {}/{} scroll ",
-            keymap::label_of(here, Action::Close),
-            keymap::label_of(here, Action::ScrollDown),
-            keymap::label_of(here, Action::ScrollUp),
+            keys.label_of(here, Action::Close),
+            keys.label_of(here, Action::ScrollDown),
+            keys.label_of(here, Action::ScrollUp),
         );
         let block = pane(title, true, theme);
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-        self.max_scroll.set(Some(max_scroll));
-        Paragraph::new(lines)
-            .scroll((self.scroll.min(max_scroll), 0))
-            .render(inner, buf);
+        let top = self.scroll.update(lines.len(), inner.height.into());
+        Paragraph::new(lines).scroll((top, 0)).render(inner, buf);
     }
 }
 
@@ -98,14 +94,14 @@ fn hanging(lead: Vec<Span<'static>>, text: &str, width: usize) -> Vec<Line<'stat
 }
 
 /// The sections of help for `screen`, `width` columns wide.
-fn help_lines(theme: &Theme, screen: Screen, width: usize) -> Vec<Line<'static>> {
+fn help_lines(theme: &Theme, keys: &Keymap, screen: Screen, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut section = |title: &str, bindings: &mut dyn Iterator<Item = Bound>| {
         lines.push(Line::from(Span::styled(title.to_string(), theme.title)));
         for b in bindings {
-            let keys = format!("  {:<14}", keymap::keys_label(&b));
+            let label = format!("  {:<14}", keys.keys_label(&b));
             lines.extend(hanging(
-                vec![Span::styled(keys, theme.accent)],
+                vec![Span::styled(label, theme.accent)],
                 b.help,
                 width,
             ));
@@ -115,11 +111,19 @@ fn help_lines(theme: &Theme, screen: Screen, width: usize) -> Vec<Line<'static>>
     let here = Context::Screen(screen);
     section(
         &format!("{} screen", screen.title()),
-        &mut keymap::bindings_in(here).filter(|b| b.scope != Scope::Everywhere),
+        &mut keys
+            .bindings(here)
+            .iter()
+            .filter(|b| b.scope != Scope::Everywhere)
+            .cloned(),
     );
     section(
         "Everywhere",
-        &mut keymap::bindings_in(here).filter(|b| b.scope == Scope::Everywhere),
+        &mut keys
+            .bindings(here)
+            .iter()
+            .filter(|b| b.scope == Scope::Everywhere)
+            .cloned(),
     );
     for (title, kind) in [
         ("In a text box", PopupKind::Text),
@@ -128,7 +132,10 @@ fn help_lines(theme: &Theme, screen: Screen, width: usize) -> Vec<Line<'static>>
         ("In search", PopupKind::Search),
         ("In a message to share", PopupKind::Share),
     ] {
-        section(title, &mut keymap::bindings_in(Context::Popup(kind)));
+        section(
+            title,
+            &mut keys.bindings(Context::Popup(kind)).iter().cloned(),
+        );
     }
     lines.push(Line::from(Span::styled("Glyphs", theme.title)));
     for (glyph, _) in LEGEND {
@@ -147,7 +154,7 @@ fn help_lines(theme: &Theme, screen: Screen, width: usize) -> Vec<Line<'static>>
     lines.push(Line::raw(""));
     let saved = format!(
         "Every change is saved as you make it; {} undoes the last one.",
-        keymap::label_of(here, Action::Undo)
+        keys.label_of(here, Action::Undo)
     );
     for part in fit::wrap(&saved, width) {
         lines.push(Line::from(Span::styled(part, theme.dim)));

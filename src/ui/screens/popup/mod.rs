@@ -22,7 +22,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::model::fit;
 use crate::ui::Screen;
-use crate::ui::keymap::{Action, PopupKind};
+use crate::ui::keymap::{Action, Keymap, PopupKind};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, pane};
 use form::{Form, FormPurpose, FormValues};
@@ -54,6 +54,9 @@ pub enum Submission {
 pub enum Reply {
     /// Still open.
     Stay,
+    /// Still open, and the key did nothing here (never a key typed into
+    /// a box: those go in).
+    Ignored,
     /// Closed, with something to say.
     Close(Option<String>),
     /// Save this; the popup stays open (with the refusal) if that fails.
@@ -90,13 +93,14 @@ impl Popup {
         Popup::Help(HelpState::default())
     }
 
-    pub fn key(&mut self, key: &KeyEvent) -> Reply {
+    /// Answers `key`, read with the keys in force.
+    pub fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
         match self {
-            Popup::Help(h) => h.key(key),
-            Popup::Text(t) => t.key(key),
-            Popup::Form(f) => f.key(key),
-            Popup::Rating(r) => r.key(key),
-            Popup::Share(s) => s.key(key),
+            Popup::Help(h) => h.key(key, keys),
+            Popup::Text(t) => t.key(key, keys),
+            Popup::Form(f) => f.key(key, keys),
+            Popup::Rating(r) => r.key(key, keys),
+            Popup::Share(s) => s.key(key, keys),
         }
     }
 
@@ -160,13 +164,13 @@ impl Popup {
     }
 
     /// Draws the popup over `area`; help lists the keys of `screen`.
-    pub fn draw(&self, theme: &Theme, screen: Screen, area: Rect, buf: &mut Buffer) {
+    pub fn draw(&self, theme: &Theme, keys: &Keymap, screen: Screen, area: Rect, buf: &mut Buffer) {
         match self {
-            Popup::Help(h) => h.draw(theme, screen, area, buf),
-            Popup::Text(t) => t.draw(theme, area, buf),
-            Popup::Form(f) => f.draw(theme, area, buf),
-            Popup::Rating(r) => r.draw(theme, area, buf),
-            Popup::Share(s) => s.draw(theme, area, buf),
+            Popup::Help(h) => h.draw(theme, keys, screen, area, buf),
+            Popup::Text(t) => t.draw(theme, keys, area, buf),
+            Popup::Form(f) => f.draw(theme, keys, area, buf),
+            Popup::Rating(r) => r.draw(theme, keys, area, buf),
+            Popup::Share(s) => s.draw(theme, keys, area, buf),
         }
     }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Reply, Submission, frame};
 use crate::domain::prompts::Prompts;
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{put_line, rating_spans};
 
@@ -47,8 +47,8 @@ impl Rating {
         }
     }
 
-    pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
-        match keymap::action_for(key, Context::Popup(PopupKind::Rating)) {
+    pub(super) fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
+        match keys.action_for(key, Context::Popup(PopupKind::Rating)) {
             Some(Action::Cancel) => return Reply::Close(Some("Nothing saved.".into())),
             Some(Action::RateDigit) => {
                 if let KeyCode::Char(c) = key.code
@@ -67,12 +67,12 @@ impl Rating {
             Some(Action::Save) => {
                 return Reply::Submit(Submission::Rating(self.purpose, self.value));
             }
-            _ => {}
+            _ => return Reply::Ignored,
         }
         Reply::Stay
     }
 
-    pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub(super) fn draw(&self, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 64);
         let inner = frame(theme, "Rate it", w, 8.min(area.height), area, buf);
         let title = Rect {
@@ -91,10 +91,10 @@ impl Rating {
                 let here = Context::Popup(PopupKind::Rating);
                 let keys = format!(
                     "{} or {}/{} · {}",
-                    keymap::label_of(here, Action::RateDigit),
-                    keymap::label_of(here, Action::RateMore),
-                    keymap::label_of(here, Action::RateLess),
-                    keymap::hint_line(PopupKind::Rating, |_| true)
+                    keys.label_of(here, Action::RateDigit),
+                    keys.label_of(here, Action::RateMore),
+                    keys.label_of(here, Action::RateLess),
+                    keys.hint_line(PopupKind::Rating, |_| true)
                 );
                 Line::from(Span::styled(keys, theme.dim))
             }

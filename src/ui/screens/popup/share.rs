@@ -12,7 +12,6 @@
 //! and domain values; the only file it touches is the one it is told to
 //! save.
 
-use std::cell::Cell;
 use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -29,7 +28,8 @@ use super::{Reply, Submission, frame};
 use crate::domain::share::{ShareScope, ShareSource, whose};
 use crate::model::fit;
 use crate::model::{ShareExtra, ShareInclude};
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
+use crate::ui::scroll::VerticalScroll;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{fit_hints, fit_line, put_line, wrap_hints};
 
@@ -52,9 +52,9 @@ pub struct SharePopup {
     text: String,
     /// The part Space toggles, in [`ShareExtra::ALL`].
     cursor: usize,
-    scroll: u16,
-    /// How far the message can scroll, as the last draw found it.
-    max_scroll: Cell<Option<u16>>,
+    /// The first row of the message in view, stopped at the end the last
+    /// draw found.
+    scroll: VerticalScroll,
     /// Asking where to save: the path as typed.
     path: Option<TextArea<'static>>,
     pub error: Option<String>,
@@ -74,8 +74,7 @@ impl SharePopup {
             include,
             text,
             cursor: 0,
-            scroll: 0,
-            max_scroll: Cell::new(None),
+            scroll: VerticalScroll::default(),
             path: None,
             error: None,
             status: None,
@@ -112,14 +111,14 @@ impl SharePopup {
         self.done = true;
     }
 
-    pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
+    pub(super) fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
         if self.path.is_some() {
-            return self.path_key(key);
+            return self.path_key(key, keys);
         }
         self.error = None;
         self.status = None;
         let n = ShareExtra::ALL.len();
-        match keymap::action_for(key, Context::Popup(PopupKind::Share)) {
+        match keys.action_for(key, Context::Popup(PopupKind::Share)) {
             Some(Action::Close) if self.done => return Reply::Close(None),
             Some(Action::Close) => {
                 return Reply::Close(Some("Nothing was copied or saved.".into()));
@@ -129,13 +128,10 @@ impl SharePopup {
             Some(Action::ToggleInclude) => {
                 self.include.toggle(ShareExtra::ALL[self.cursor]);
                 self.text = self.source.message(self.include);
-                self.max_scroll.set(None);
+                self.scroll.forget_length();
             }
-            Some(Action::ScrollDown) => {
-                let next = self.scroll.saturating_add(1);
-                self.scroll = self.max_scroll.get().map_or(next, |max| next.min(max));
-            }
-            Some(Action::ScrollUp) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Action::ScrollDown) => self.scroll.scroll(1, true),
+            Some(Action::ScrollUp) => self.scroll.scroll(1, false),
             Some(Action::Copy) => {
                 return Reply::Submit(Submission::Share(ShareRequest::Copy {
                     about: self.source.about(),
@@ -147,17 +143,17 @@ impl SharePopup {
                 path.move_cursor(CursorMove::End);
                 self.path = Some(path);
             }
-            _ => {}
+            _ => return Reply::Ignored,
         }
         Reply::Stay
     }
 
     /// A key in the path box: Enter saves, Esc goes back to the preview.
-    fn path_key(&mut self, key: &KeyEvent) -> Reply {
+    fn path_key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
         let Some(path) = self.path.as_mut() else {
             return Reply::Stay;
         };
-        match keymap::action_for(key, Context::Popup(PopupKind::Text)) {
+        match keys.action_for(key, Context::Popup(PopupKind::Text)) {
             Some(Action::Cancel) => {
                 self.path = None;
                 self.error = None;
@@ -186,11 +182,11 @@ impl SharePopup {
     }
 
     /// Draws the preview as tall as the message needs, up to the window.
-    pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub(super) fn draw(&self, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 76);
         let width = w.saturating_sub(2) as usize;
         let mut rows: Vec<Line<'static>> = self.toggle_lines(theme, width);
-        let footer = self.footer(theme, width);
+        let footer = self.footer(theme, keys, width);
         let message = message_lines(&self.text, width);
         let label = fit_line(
             Line::from(Span::styled(
@@ -216,16 +212,15 @@ impl SharePopup {
         let room = (inner.height as usize)
             .saturating_sub(rows.len() + footer.len())
             .saturating_sub(1);
-        let max = message.len().saturating_sub(room) as u16;
-        self.max_scroll.set(Some(max));
-        let scroll = self.scroll.min(max);
-        let shown = message.into_iter().skip(scroll as usize).take(room);
+        let len = message.len();
+        let top = self.scroll.update(len, room);
+        let shown = message.into_iter().skip(top.into()).take(room);
         rows.extend(shown.map(Line::from));
         rows.resize(
             rows.len().max(inner.height as usize - footer.len() - 1),
             Line::raw(""),
         );
-        rows.push(scroll_note(theme, width, scroll, max));
+        rows.push(scroll_note(theme, keys, width, &self.scroll));
         for (y, line) in rows.iter().enumerate() {
             put_line(buf, inner, y as u16, line);
         }
@@ -278,7 +273,7 @@ impl SharePopup {
 
     /// What the last copy or save did, the hint line, the path box's
     /// label, or why something was refused.
-    fn footer(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    fn footer(&self, theme: &Theme, keys: &Keymap, width: usize) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         if let Some(status) = &self.status {
             lines.extend(
@@ -296,10 +291,10 @@ impl SharePopup {
         }
         if self.path.is_some() {
             lines.push(Line::from(Span::styled("Save to:", theme.accent)));
-            let hint = keymap::hint_line(PopupKind::Text, |a| a != Action::NewLine);
+            let hint = keys.hint_line(PopupKind::Text, |a| a != Action::NewLine);
             lines.push(Line::from(Span::styled(fit_hints(&hint, width), theme.dim)));
         } else if self.error.is_none() {
-            let hint = keymap::hint_line(PopupKind::Share, |_| true);
+            let hint = keys.hint_line(PopupKind::Share, |_| true);
             lines.extend(
                 wrap_hints(&hint, width)
                     .into_iter()
@@ -312,15 +307,17 @@ impl SharePopup {
 
 /// Under the message, on the right: how to see the rest of it, if it
 /// does not fit.
-fn scroll_note(theme: &Theme, width: usize, scroll: u16, max: u16) -> Line<'static> {
+fn scroll_note(
+    theme: &Theme,
+    keys: &Keymap,
+    width: usize,
+    scroll: &VerticalScroll,
+) -> Line<'static> {
     let here = Context::Popup(PopupKind::Share);
-    let text = if scroll < max {
-        format!("↓ {} more", keymap::label_of(here, Action::ScrollDown))
-    } else if max > 0 {
-        format!("↑ {} back", keymap::label_of(here, Action::ScrollUp))
-    } else {
-        String::new()
-    };
+    let key = |a| keys.label_of(here, a);
+    let text = scroll
+        .hint(&key(Action::ScrollDown), &key(Action::ScrollUp))
+        .unwrap_or_default();
     let pad = width.saturating_sub(text.chars().count());
     Line::from(Span::styled(
         format!("{}{text}", " ".repeat(pad)),

@@ -17,7 +17,7 @@ use super::{Reply, Submission, frame};
 use crate::domain::model::format_amount;
 use crate::domain::prompts::Prompts;
 use crate::domain::{DayItem, Status, Win, validate};
-use crate::ui::keymap::{self, Action, Context, PopupKind};
+use crate::ui::keymap::{Action, Context, Keymap, PopupKind};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{fit_hints, one_line, put_line};
 
@@ -128,8 +128,8 @@ impl TextInput {
         t
     }
 
-    pub(super) fn key(&mut self, key: &KeyEvent) -> Reply {
-        match keymap::action_for(key, Context::Popup(PopupKind::Text)) {
+    pub(super) fn key(&mut self, key: &KeyEvent, keys: &Keymap) -> Reply {
+        match keys.action_for(key, Context::Popup(PopupKind::Text)) {
             Some(Action::Cancel) => Reply::Close(Some("Nothing saved.".into())),
             Some(Action::NewLine) => {
                 if self.multiline {
@@ -155,7 +155,7 @@ impl TextInput {
         self.error = paste_into(&mut self.input, text, self.multiline, self.max);
     }
 
-    pub(super) fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub(super) fn draw(&self, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(4).clamp(10, 76);
         let h = if self.multiline { 12 } else { 7 };
         let inner = frame(theme, &self.title, w, h.min(area.height), area, buf);
@@ -181,8 +181,7 @@ impl TextInput {
                 .wrap(Wrap { trim: true })
                 .render(footer, buf);
         } else {
-            let hint =
-                keymap::hint_line(PopupKind::Text, |a| self.multiline || a != Action::NewLine);
+            let hint = keys.hint_line(PopupKind::Text, |a| self.multiline || a != Action::NewLine);
             let hint = fit_hints(&hint, footer.width as usize);
             put_line(buf, footer, 1, &Line::from(Span::styled(hint, theme.dim)));
         }

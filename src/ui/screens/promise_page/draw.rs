@@ -20,7 +20,7 @@ use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{legend_lines, status_glyph};
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line};
 
@@ -41,7 +41,7 @@ enum Part {
 impl PromisePageState {
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ctx.hits.add(area, Target::Pane(Area::Page));
-        let back = keymap::key(Screen::Promise, Action::Close);
+        let back = ctx.keys.key(Screen::Promise, Action::Close);
         let Some(story) = &self.story else {
             let block = pane(" Promise ", true, ctx.theme);
             let inner = block.inner(area);
@@ -51,7 +51,7 @@ impl PromisePageState {
                     "That promise is no longer in the journal; {back} goes back to the promises."
                 )
             } else {
-                let open = keymap::key(Screen::Promises, Action::Open);
+                let open = ctx.keys.key(Screen::Promises, Action::Open);
                 format!("No promise is open; choose one on Promises and press {open}.")
             };
             Paragraph::new(Span::styled(words, ctx.theme.dim))
@@ -79,8 +79,6 @@ impl PromisePageState {
             Part::Chart(figures) => chart_h.max(figures.len() as u16),
         };
         let total: u16 = parts.iter().map(height).sum();
-        let max = total.saturating_sub(inner.height);
-        self.max_scroll.set(Some(max));
         let mut whole = Buffer::empty(Rect::new(0, 0, inner.width, total.max(1)));
         let mut y = 0;
         for part in &parts {
@@ -97,9 +95,13 @@ impl PromisePageState {
             }
             y += h;
         }
-        show(&whole, self.scroll.min(max), inner, buf);
-        if max > 0 {
-            scroll_hint(ctx, self.scroll.min(max), max, area, buf);
+        self.scroll.show(&whole, inner, buf);
+        let key = |a| ctx.keys.key(Screen::Promise, a);
+        if let Some(hint) = self
+            .scroll
+            .hint(&key(Action::ScrollDown), &key(Action::ScrollUp))
+        {
+            scroll_hint(ctx, &hint, area, buf);
         }
     }
 }
@@ -189,27 +191,9 @@ fn chart_row(ctx: &Ctx, story: &Story, figures: &[Line<'static>], area: Rect, bu
     }
 }
 
-/// Copies the rows of `whole` from `scroll` on into `area`.
-fn show(whole: &Buffer, scroll: u16, area: Rect, buf: &mut Buffer) {
-    for row in 0..area.height {
-        let y = scroll + row;
-        if y >= whole.area.height {
-            break;
-        }
-        for x in 0..area.width.min(whole.area.width) {
-            buf[(area.x + x, area.y + row)] = whole[(x, y)].clone();
-        }
-    }
-}
-
-/// "↓ j more" (or "↑ k back") on the bottom border.
-fn scroll_hint(ctx: &Ctx, scroll: u16, max: u16, area: Rect, buf: &mut Buffer) {
-    let key = |a| keymap::key(Screen::Promise, a);
-    let hint = if scroll < max {
-        format!(" ↓ {} more ", key(Action::ScrollDown))
-    } else {
-        format!(" ↑ {} back ", key(Action::ScrollUp))
-    };
+/// `hint` ("↓ j more", "↑ k back") on the bottom border.
+fn scroll_hint(ctx: &Ctx, hint: &str, area: Rect, buf: &mut Buffer) {
+    let hint = format!(" {hint} ");
     let w = hint.chars().count() as u16;
     if area.width > w + 4 && area.height > 1 {
         let at = Rect::new(area.x + area.width - w - 2, area.y + area.height - 1, w, 1);

@@ -14,8 +14,6 @@
 mod charts;
 mod draw;
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 
 use super::popup::promise_form::promise_form;
@@ -24,6 +22,7 @@ use crate::domain::history::Story;
 use crate::domain::{self, Journal};
 use crate::ui::Screen;
 use crate::ui::keymap::Action;
+use crate::ui::scroll::VerticalScroll;
 
 /// Weeks of a promise's days the page reads: a year.
 pub const PAGE_WEEKS: u32 = 53;
@@ -35,10 +34,9 @@ pub struct PromisePageState {
     /// Its story, or `None` once it is no longer in the journal.
     story: Option<Story>,
     loaded: Option<(Version, String)>,
-    /// The first row of the page in view.
-    scroll: u16,
-    /// How far the page can scroll, as the last draw found it.
-    max_scroll: Cell<Option<u16>>,
+    /// The first row of the page in view, stopped at the end the last
+    /// draw found.
+    scroll: VerticalScroll,
     /// How many times a story was read, for the tests of "nothing is
     /// read".
     pub reads: u32,
@@ -48,7 +46,7 @@ impl PromisePageState {
     /// Shows the promise `id`, from the top unless it is already shown.
     pub fn open(&mut self, id: String) {
         if self.promise_id.as_ref() != Some(&id) {
-            self.scroll = 0;
+            self.scroll.reset();
         }
         self.promise_id = Some(id);
     }
@@ -89,11 +87,6 @@ impl PromisePageState {
 
     /// One row down or up (j/k, the wheel), never past the end.
     pub fn scroll_by(&mut self, down: bool) {
-        self.scroll = if down {
-            let next = self.scroll.saturating_add(1);
-            self.max_scroll.get().map_or(next, |max| next.min(max))
-        } else {
-            self.scroll.saturating_sub(1)
-        };
+        self.scroll.scroll(1, down);
     }
 }

@@ -24,7 +24,7 @@ use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::legend_lines;
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line, scroll_for};
 
@@ -61,12 +61,12 @@ impl PromisesState {
             Constraint::Fill(1),
             Constraint::Length(detail_h),
         ]));
-        let block = pane(self.title(listed.len()), true, ctx.theme);
+        let block = pane(self.title(listed.len(), ctx), true, ctx.theme);
         let inner = block.inner(grid_area);
         block.render(grid_area, buf);
         ctx.hits.add(grid_area, Target::Pane(Area::Promises));
         if listed.is_empty() {
-            let a = keymap::key(Screen::Promises, Action::AddPromise);
+            let a = ctx.keys.key(Screen::Promises, Action::AddPromise);
             Paragraph::new(Span::styled(
                 format!("No promises yet. Press {a} to add one small enough to keep on a bad day."),
                 ctx.theme.dim,
@@ -89,13 +89,13 @@ impl PromisesState {
         }
     }
 
-    fn title(&self, shown: usize) -> String {
+    fn title(&self, shown: usize, ctx: &Ctx) -> String {
         let archived = self.promises.iter().filter(|p| p.is_archived()).count();
-        let open = keymap::key(Screen::Promises, Action::Open);
+        let open = ctx.keys.key(Screen::Promises, Action::Open);
         if self.show_archived {
             format!(" Promises · {shown} (with archived) · {open} opens one ")
         } else if archived > 0 {
-            let dot = keymap::key(Screen::Promises, Action::ToggleArchived);
+            let dot = ctx.keys.key(Screen::Promises, Action::ToggleArchived);
             format!(" Promises · {shown} · {archived} archived ({dot}) · {open} opens one ")
         } else {
             format!(" Promises · {shown} · {open} opens one ")
@@ -276,7 +276,7 @@ impl PromisesState {
             Some(cell) => state_words(p, cell),
             None => String::new(),
         };
-        let key = |a| keymap::key(Screen::Promises, a);
+        let key = |a| ctx.keys.key(Screen::Promises, a);
         let keys = format!(
             "{}/{} day · {} kept · {} partly · {} smaller · {} missed",
             key(Action::PrevDay),

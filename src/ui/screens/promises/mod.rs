@@ -23,16 +23,15 @@ mod layout;
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
-use super::marking::miss_form;
+use super::marking;
 use super::popup::promise_form::promise_form;
-use super::popup::text::TextInput;
-use super::{Outcome, Version};
+use super::{Cx, Outcome, Version};
 use crate::domain::history::{DayCell, GridRow, Standing};
-use crate::domain::{self, DayItem, Journal, Mark, Promise, Status};
+use crate::domain::{self, DayItem, Journal, Promise};
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::{Action, Keymap};
 
 /// Columns of days assumed before the first draw says how many there are:
 /// enough for a window of about 200 columns, so the first frame rarely
@@ -167,7 +166,8 @@ impl PromisesState {
         row.cells.get(index).filter(|c| c.day == self.cursor)
     }
 
-    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    pub fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        let Cx { j, today, keys } = cx;
         let selected = self.listed().get(self.sel).map(|p| (*p).clone());
         let len = self.listed().len();
         match action {
@@ -187,8 +187,8 @@ impl PromisesState {
             | Action::MarkMissed
             | Action::ClearMark => {
                 return match selected {
-                    Some(p) => self.mark(action, &p, j),
-                    None => self.nothing_to_mark(),
+                    Some(p) => self.mark(action, &p, j, keys),
+                    None => self.nothing_to_mark(keys),
                 };
             }
             Action::Open => {
@@ -213,7 +213,7 @@ impl PromisesState {
             }
             Action::Archive => {
                 if let Some(p) = selected {
-                    return archive(j, &p);
+                    return archive(j, &p, keys);
                 }
             }
             Action::ToggleArchived => self.show_archived = !self.show_archived,
@@ -254,53 +254,21 @@ impl PromisesState {
         Outcome::default()
     }
 
-    fn nothing_to_mark(&self) -> Outcome {
+    fn nothing_to_mark(&self, keys: &Keymap) -> Outcome {
         Outcome::say(if self.promises.is_empty() {
             format!(
                 "No promises yet: press {} to add a tiny one.",
-                keymap::key(Screen::Promises, Action::AddPromise)
+                keys.key(Screen::Promises, Action::AddPromise)
             )
         } else {
             "No promise is selected to mark.".to_string()
         })
     }
 
-    /// Marks `p` on the cursor's day: kept (again: cleared), partly kept
-    /// (a measure asks for the amount), the smaller version, missed (with
-    /// the form for a note), or clears the mark.
-    fn mark(&self, action: Action, p: &Promise, j: &mut Journal) -> Outcome {
-        let day = self.cursor;
-        // "Fri 20 Nov: " for a day before today.
-        let on = on_day(day, j.today());
-        let prompts = &j.config().prompts;
-        let item = || self.day_item(p, day);
-        let result = match action {
-            Action::ToggleKept => j.toggle_kept(&p.id, day).map(|check| match check {
-                Some(_) => format!("{on}Kept. That counts."),
-                None => format!("{on}Mark cleared."),
-            }),
-            Action::MarkPartial if p.is_measure() => {
-                let amount = TextInput::amount(&item(), day, Some(Status::Partial), prompts);
-                return Outcome::open(amount);
-            }
-            Action::MarkPartial => j
-                .mark(&p.id, day, Status::Partial, Mark::default())
-                .map(|_| format!("{on}Partly kept. It happened, so it counts.")),
-            Action::MarkSmaller => j
-                .mark(&p.id, day, Status::Smaller, Mark::default())
-                .map(|_| format!("{on}Kept the smaller version. It happened, so it counts.")),
-            Action::MarkMissed => {
-                return Outcome::open(miss_form(&item(), day, prompts, Screen::Promises));
-            }
-            _ if self.cell(p).is_some_and(|c| c.check.is_none()) => {
-                return Outcome::say(format!("{on}Nothing is marked."));
-            }
-            _ => j.unmark(&p.id, day).map(|()| format!("{on}Mark cleared.")),
-        };
-        match result {
-            Ok(words) => Outcome::say(words),
-            Err(e) => Outcome::say(e.to_string()),
-        }
+    /// Marks `p` on the cursor's day, as Today marks its day.
+    fn mark(&self, action: Action, p: &Promise, j: &mut Journal, keys: &Keymap) -> Outcome {
+        let item = self.day_item(p, self.cursor);
+        marking::mark(action, &item, self.cursor, j, (keys, Screen::Promises))
     }
 
     /// The promise on `day` as the popups take it: its words then, what
@@ -331,19 +299,8 @@ impl PromisesState {
     }
 }
 
-/// "Fri 20 Nov: " for a day before today; nothing for today.
-fn on_day(day: NaiveDate, today: NaiveDate) -> String {
-    if day == today {
-        String::new()
-    } else if day.year() == today.year() {
-        format!("{}: ", day.format("%a %-d %b"))
-    } else {
-        format!("{}: ", day.format("%a %-d %b %Y"))
-    }
-}
-
 /// Archives `p`, or brings it back if it was archived.
-fn archive(j: &mut Journal, p: &Promise) -> Outcome {
+fn archive(j: &mut Journal, p: &Promise, keys: &Keymap) -> Outcome {
     let r = if p.is_archived() {
         j.unarchive_promise(&p.id)
     } else {
@@ -352,8 +309,8 @@ fn archive(j: &mut Journal, p: &Promise) -> Outcome {
     match r {
         Ok(q) if q.is_archived() => Outcome::say(format!(
             "Archived; its history stays. Press {} to undo, {} to show archived.",
-            keymap::key(Screen::Promises, Action::Undo),
-            keymap::key(Screen::Promises, Action::ToggleArchived)
+            keys.key(Screen::Promises, Action::Undo),
+            keys.key(Screen::Promises, Action::ToggleArchived)
         )),
         Ok(_) => Outcome::say("Brought back, to its old place in the list."),
         Err(e) => Outcome::say(e.to_string()),

@@ -17,7 +17,7 @@ use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{one_line, pane, put_line};
@@ -25,7 +25,7 @@ use crate::ui::widgets::{one_line, pane, put_line};
 pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let focused = s.pane == ReviewPane::Act;
-    let key = |action| keymap::key(Screen::Review, action);
+    let key = |action| ctx.keys.key(Screen::Review, action);
     let title = format!(
         " Decide · {} accept · {} set aside ",
         key(Action::Accept),
@@ -54,7 +54,7 @@ pub(super) fn draw(s: &ReviewState, ctx: &Ctx, review: &ReviewView, area: Rect, 
     for (i, item) in s.items(ctx.config).iter().enumerate() {
         item_rows.push(lines.len());
         let selected = focused && i == s.sel;
-        item_lines(item, review, selected, theme, w, &mut lines);
+        item_lines(item, review, selected, ctx, w, &mut lines);
     }
     decisions(review, theme, w, &mut lines);
     let sel_row = item_rows.get(s.sel).copied().unwrap_or(0);
@@ -92,10 +92,11 @@ fn item_lines(
     item: &ReviewItem,
     review: &ReviewView,
     selected: bool,
-    theme: &Theme,
+    ctx: &Ctx,
     w: usize,
     lines: &mut Vec<Line<'static>>,
 ) {
+    let theme = ctx.theme;
     let marker = if selected {
         format!("{} ", theme.glyph(Glyph::Pointer))
     } else {
@@ -133,7 +134,7 @@ fn item_lines(
                     }
                 }
                 None => {
-                    let enter = keymap::key(Screen::Review, Action::Open);
+                    let enter = ctx.keys.key(Screen::Review, Action::Open);
                     let text = format!("    — {enter} to answer");
                     lines.push(Line::from(Span::styled(text, theme.dim)));
                 }

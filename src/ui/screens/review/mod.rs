@@ -11,8 +11,6 @@
 mod act;
 mod sections;
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,7 +20,7 @@ use ratatui::widgets::Widget;
 use super::popup::form::FieldId;
 use super::popup::promise_form::deciding_form;
 use super::popup::text::{TextInput, TextPurpose};
-use super::{Ctx, Outcome, Version, share_preview};
+use super::{Ctx, Cx, Outcome, Version, share_preview};
 use crate::config::Config;
 use crate::domain::evidence::{Proposal, Suggestion};
 use crate::domain::share::ShareScope;
@@ -30,7 +28,8 @@ use crate::domain::{self, Journal, ReviewView};
 use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::{Action, Keymap};
+use crate::ui::scroll::VerticalScroll;
 use crate::ui::widgets::{pane, put_line, tab_strip};
 
 /// Width of the acting pane beside the evidence on wide windows.
@@ -53,11 +52,9 @@ pub struct ReviewState {
     /// The first day of the week shown.
     pub week: NaiveDate,
     pub pane: ReviewPane,
-    /// The first row of the evidence in view.
-    scroll: u16,
-    /// The furthest the evidence can scroll, as the last draw found it
-    /// (`None` until drawn).
-    max_scroll: Cell<Option<u16>>,
+    /// The first row of the evidence in view, stopped at the end the last
+    /// draw found.
+    scroll: VerticalScroll,
     /// The selected item of the acting pane.
     sel: usize,
     view: Option<ReviewView>,
@@ -80,8 +77,7 @@ impl ReviewState {
         ReviewState {
             week: this_week,
             pane: ReviewPane::Week,
-            scroll: 0,
-            max_scroll: Cell::new(None),
+            scroll: VerticalScroll::default(),
             sel: 0,
             view: None,
             this_week,
@@ -116,7 +112,7 @@ impl ReviewState {
             self.lately.truncate(WEEKS_KEPT);
         }
         // Other content, another length: unknown until drawn again.
-        self.max_scroll.set(None);
+        self.scroll.forget_length();
         self.this_week = j.week_start(version.today);
         self.loaded = Some((version, self.week));
         let items = self.items(j.config()).len();
@@ -136,11 +132,12 @@ impl ReviewState {
         items
     }
 
-    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    pub fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        let Cx { j, today, keys } = cx;
         match action {
             Action::PrevWeek => {
                 self.week -= chrono::Duration::days(7);
-                self.scroll = 0;
+                self.scroll.reset();
             }
             Action::NextWeek => {
                 let next = self.week + chrono::Duration::days(7);
@@ -148,7 +145,7 @@ impl ReviewState {
                     return Outcome::say("This is the current week.");
                 }
                 self.week = next;
-                self.scroll = 0;
+                self.scroll.reset();
             }
             Action::GoToday => self.week = j.week_start(today),
             Action::NextPane | Action::PrevPane => {
@@ -158,7 +155,9 @@ impl ReviewState {
                 };
             }
             Action::Down | Action::Up => self.move_down(action == Action::Down, j.config()),
-            Action::Accept | Action::Dismiss | Action::Open => return self.act(action, j, today),
+            Action::Accept | Action::Dismiss | Action::Open => {
+                return self.act(action, j, today, keys);
+            }
             Action::Share => return share_preview(j, ShareScope::Week(self.week)),
             _ => {}
         }
@@ -178,14 +177,7 @@ impl ReviewState {
     fn move_down(&mut self, down: bool, config: &Config) {
         match self.pane {
             ReviewPane::Week => {
-                self.scroll = if down {
-                    self.scroll.saturating_add(SCROLL_STEP)
-                } else {
-                    self.scroll.saturating_sub(SCROLL_STEP)
-                };
-                if let Some(max) = self.max_scroll.get() {
-                    self.scroll = self.scroll.min(max);
-                }
+                self.scroll.scroll(SCROLL_STEP, down);
             }
             ReviewPane::Act => {
                 let len = self.items(config).len();
@@ -195,7 +187,7 @@ impl ReviewState {
     }
 
     /// a, x, Enter: decide the selected suggestion, or answer the question.
-    fn act(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    fn act(&mut self, action: Action, j: &mut Journal, today: NaiveDate, keys: &Keymap) -> Outcome {
         self.pane = ReviewPane::Act;
         match self.items(j.config()).get(self.sel).cloned() {
             Some(ReviewItem::Suggestion(s)) => decide(j, &s, action != Action::Dismiss, today),
@@ -208,7 +200,7 @@ impl ReviewState {
             }
             Some(ReviewItem::Question { .. }) => Outcome::say(format!(
                 "Press {} to answer this question.",
-                keymap::key(Screen::Review, Action::Open)
+                keys.key(Screen::Review, Action::Open)
             )),
             None => Outcome::default(),
         }
@@ -268,7 +260,7 @@ impl ReviewState {
     /// view copied out. Records how far it can scroll.
     fn week_pane(&self, ctx: &Ctx, review: &ReviewView, area: Rect, buf: &mut Buffer) {
         let focused = self.pane == ReviewPane::Week;
-        let block = pane(week_title(review, area.width), focused, ctx.theme);
+        let block = pane(week_title(review, area.width, ctx.keys), focused, ctx.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         ctx.hits
@@ -277,21 +269,9 @@ impl ReviewState {
             return;
         }
         let canvas = sections::compose(ctx, review, inner.width);
-        let total = canvas.area.height;
-        let max_scroll = total.saturating_sub(inner.height);
-        self.max_scroll.set(Some(max_scroll));
-        let scroll = self.scroll.min(max_scroll);
-        for row in 0..inner.height.min(total.saturating_sub(scroll)) {
-            for col in 0..inner.width {
-                buf[(inner.x + col, inner.y + row)] = canvas[(col, row + scroll)].clone();
-            }
-        }
-        if max_scroll > 0 {
-            let hint = if scroll < max_scroll {
-                format!("↓ {} more", keymap::key(Screen::Review, Action::Down))
-            } else {
-                format!("↑ {} back", keymap::key(Screen::Review, Action::Up))
-            };
+        self.scroll.show(&canvas, inner, buf);
+        let key = |a| ctx.keys.key(Screen::Review, a);
+        if let Some(hint) = self.scroll.hint(&key(Action::Down), &key(Action::Up)) {
             // On the bottom border, where it hides none of the text.
             let hint = format!(" {hint} ");
             let x = inner.x + inner.width.saturating_sub(hint.chars().count() as u16 + 1);
@@ -302,7 +282,7 @@ impl ReviewState {
 
 /// The pane's title in `width` columns: the week, then its keys if they
 /// fit too.
-fn week_title(review: &ReviewView, width: u16) -> String {
+fn week_title(review: &ReviewView, width: u16, keys: &Keymap) -> String {
     let start = review.week_start;
     let end = start + chrono::Duration::days(6);
     let week = format!(
@@ -312,8 +292,8 @@ fn week_title(review: &ReviewView, width: u16) -> String {
     );
     let keys = format!(
         " · {} {} other weeks",
-        keymap::key(Screen::Review, Action::PrevWeek),
-        keymap::key(Screen::Review, Action::NextWeek),
+        keys.key(Screen::Review, Action::PrevWeek),
+        keys.key(Screen::Review, Action::NextWeek),
     );
     let room = width.saturating_sub(4) as usize;
     if fit::width(&week) + fit::width(&keys) <= room {

@@ -18,7 +18,7 @@ use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::glyphs::{day_glyph, day_span, item_glyph, legend_lines};
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{RecentWeeks, fit_line, one_line, pane, put_line, scroll_for, tab_strip};
 
@@ -132,7 +132,7 @@ impl TodayState {
         if self.day == ctx.today {
             "Today".to_string()
         } else {
-            let t = keymap::key(Screen::Today, Action::GoToday);
+            let t = ctx.keys.key(Screen::Today, Action::GoToday);
             format!("{} ({t}: back to today)", self.day.format("%a %-d %b"))
         }
     }
@@ -183,7 +183,7 @@ impl TodayState {
             .add(area, Target::Pane(Area::Today(Pane::Promises)));
         if day.items.is_empty() {
             let text = if self.promises.iter().all(|p| p.is_archived()) {
-                let a = keymap::key(Screen::Today, Action::AddPromise);
+                let a = ctx.keys.key(Screen::Today, Action::AddPromise);
                 format!("No active promises. Press {a} to add a tiny one.")
             } else {
                 "No promise asked for anything this day.".to_string()
@@ -233,7 +233,7 @@ impl TodayState {
         block.render(area, buf);
         ctx.hits.add(area, Target::Pane(Area::Today(Pane::Wins)));
         if wins.is_empty() {
-            let w = keymap::key(Screen::Today, Action::AddWin);
+            let w = ctx.keys.key(Screen::Today, Action::AddWin);
             let text = if self.day == ctx.today {
                 format!(
                     "Nothing here yet. Press {w} the moment something goes right, however small."
@@ -399,7 +399,7 @@ fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::raw(""));
-    let key = |action| keymap::key(Screen::Today, action);
+    let key = |action| ctx.keys.key(Screen::Today, action);
     lines.push(Line::from(vec![
         Span::raw("Press "),
         Span::styled(key(Action::AddPromise), theme.accent),

@@ -17,17 +17,15 @@ use chrono::NaiveDate;
 
 pub use reflection::{Field, fields};
 
-use super::marking::{miss_form, save_amount, save_note};
+use super::marking::{self, save_amount, save_note};
 use super::popup::promise_form::promise_form;
 use super::popup::rating::RatingPurpose;
 use super::popup::text::{TextInput, TextPurpose};
-use super::{Outcome, Version, share_preview};
+use super::{Cx, Outcome, Version, share_preview};
 use crate::domain::share::ShareScope;
-use crate::domain::{
-    self, DayItem, DayMark, DayView, Journal, Mark, Promise, Resurface, Status, validate,
-};
+use crate::domain::{self, DayItem, DayMark, DayView, Journal, Promise, Resurface, validate};
 use crate::ui::Screen;
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::{Action, Keymap};
 
 /// The panes of the Today screen, in Tab order (named in `hits.rs`, where
 /// the mouse finds them).
@@ -209,7 +207,8 @@ impl TodayState {
         *sel = i.min(len.saturating_sub(1));
     }
 
-    pub fn update(&mut self, action: Action, j: &mut Journal, today: NaiveDate) -> Outcome {
+    pub fn update(&mut self, action: Action, cx: Cx<'_>) -> Outcome {
+        let Cx { j, today, keys } = cx;
         match action {
             Action::NextPane | Action::PrevPane => {
                 let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0);
@@ -244,24 +243,16 @@ impl TodayState {
                 return Outcome::open(text);
             }
             Action::AddPromise => return Outcome::open(promise_form(None, today)),
-            Action::ToggleKept => return self.toggle_kept(j),
-            Action::MarkPartial => return self.mark_partial(j),
-            Action::MarkSmaller => return self.mark_smaller(j),
-            Action::MarkMissed => {
-                if let Err(why) = self.selected_promise() {
-                    return why;
-                }
-                if let Some(item) = self.selected_item() {
-                    let prompts = &j.config().prompts;
-                    return Outcome::open(miss_form(item, self.day, prompts, Screen::Today));
-                }
+            Action::ToggleKept | Action::MarkPartial | Action::MarkSmaller | Action::MarkMissed => {
+                return self.mark(action, j, keys);
             }
-            Action::ClearMark => return self.clear(j),
-            Action::Note => return self.open_note(j),
-            Action::Open => return self.record_selected(j, today),
-            Action::Edit => return self.edit_selected(j, today),
+            Action::ClearMark if self.pane == Pane::Promises => return self.mark(action, j, keys),
+            Action::ClearMark => return self.delete_win(j, keys),
+            Action::Note => return self.open_note(j, keys),
+            Action::Open => return self.record_selected(j, today, keys),
+            Action::Edit => return self.edit_selected(j, today, keys),
             Action::Share => return share_preview(j, ShareScope::Day(self.day)),
-            Action::TogglePrivate => return self.toggle_private(j),
+            Action::TogglePrivate => return self.toggle_private(j, keys),
             _ => {}
         }
         Outcome::default()
@@ -303,71 +294,41 @@ impl TodayState {
 
     /// The selected promise, focusing the promises pane; or why there is
     /// none.
-    fn selected_promise(&mut self) -> Result<String, Outcome> {
+    fn selected_promise(&mut self, keys: &Keymap) -> Result<String, Outcome> {
         self.pane = Pane::Promises;
         match self.selected_item() {
             Some(item) => Ok(item.promise.id.clone()),
             None if self.promises.is_empty() => Err(Outcome::say(format!(
                 "No promises yet: press {} to add a tiny one.",
-                keymap::key(Screen::Today, Action::AddPromise)
+                keys.key(Screen::Today, Action::AddPromise)
             ))),
             None => Err(Outcome::say("No promise to mark on this day.")),
         }
     }
 
-    fn toggle_kept(&mut self, j: &mut Journal) -> Outcome {
-        let id = match self.selected_promise() {
-            Ok(id) => id,
-            Err(why) => return why,
-        };
-        match j.toggle_kept(&id, self.day) {
-            Ok(Some(check)) if check.status == Status::Kept => Outcome::say("Kept. That counts."),
-            Ok(_) => Outcome::default(),
-            Err(e) => Outcome::say(e.to_string()),
-        }
-    }
-
-    fn mark_partial(&mut self, j: &mut Journal) -> Outcome {
-        if let Err(why) = self.selected_promise() {
+    /// Marks the selected promise on the day shown, as the grid marks
+    /// its cursor's day.
+    fn mark(&mut self, action: Action, j: &mut Journal, keys: &Keymap) -> Outcome {
+        if let Err(why) = self.selected_promise(keys) {
             return why;
         }
-        let Some(item) = self.selected_item() else {
-            return Outcome::default();
-        };
-        if item.promise.is_measure() {
-            let prompts = &j.config().prompts;
-            let amount = TextInput::amount(item, self.day, Some(Status::Partial), prompts);
-            return Outcome::open(amount);
-        }
-        match j.mark(&item.promise.id, self.day, Status::Partial, Mark::default()) {
-            Ok(_) => Outcome::say("Partly kept. It happened, so it counts."),
-            Err(e) => Outcome::say(e.to_string()),
-        }
-    }
-
-    /// s: kept in its smaller version.
-    fn mark_smaller(&mut self, j: &mut Journal) -> Outcome {
-        let id = match self.selected_promise() {
-            Ok(id) => id,
-            Err(why) => return why,
-        };
-        match j.mark(&id, self.day, Status::Smaller, Mark::default()) {
-            Ok(_) => Outcome::say("Kept the smaller version. It happened, so it counts."),
-            Err(e) => Outcome::say(e.to_string()),
+        match self.selected_item().cloned() {
+            Some(item) => marking::mark(action, &item, self.day, j, (keys, Screen::Today)),
+            None => Outcome::default(),
         }
     }
 
     /// n: a note on the selected promise's mark, whatever it is (a miss's
     /// note is the same note its form asks for).
-    fn open_note(&mut self, j: &Journal) -> Outcome {
-        if let Err(why) = self.selected_promise() {
+    fn open_note(&mut self, j: &Journal, keys: &Keymap) -> Outcome {
+        if let Err(why) = self.selected_promise(keys) {
             return why;
         }
         let Some(item) = self.selected_item() else {
             return Outcome::default();
         };
         let Some(check) = &item.check else {
-            let key = |action| keymap::key(Screen::Today, action);
+            let key = |action| keys.key(Screen::Today, action);
             return Outcome::say(format!(
                 "Mark it first ({} kept, {} partly, {} smaller), then press {} for a note.",
                 key(Action::ToggleKept),
@@ -385,40 +346,30 @@ impl TodayState {
         Outcome::open(TextInput::new(purpose, note, &j.config().prompts))
     }
 
-    /// d: clears the selected promise's mark, or deletes the selected win.
-    fn clear(&mut self, j: &mut Journal) -> Outcome {
-        match self.pane {
-            Pane::Promises => match self.selected_promise() {
-                Ok(id) => match j.unmark(&id, self.day) {
-                    Ok(()) => Outcome::default(),
-                    Err(e) => Outcome::say(e.to_string()),
-                },
-                Err(why) => why,
+    /// d on the wins: deletes the selected win.
+    fn delete_win(&mut self, j: &mut Journal, keys: &Keymap) -> Outcome {
+        match (self.pane, self.view.wins.get(self.win_sel)) {
+            (Pane::Wins, Some(win)) => match j.delete_win(win) {
+                Ok(()) => Outcome::say(format!(
+                    "Win deleted. Press {} to bring it back.",
+                    keys.key(Screen::Today, Action::Undo)
+                )),
+                Err(e) => Outcome::say(e.to_string()),
             },
-            Pane::Wins => match self.view.wins.get(self.win_sel) {
-                Some(win) => match j.delete_win(win) {
-                    Ok(()) => Outcome::say(format!(
-                        "Win deleted. Press {} to bring it back.",
-                        keymap::key(Screen::Today, Action::Undo)
-                    )),
-                    Err(e) => Outcome::say(e.to_string()),
-                },
-                None => Outcome::default(),
-            },
-            Pane::Reflection => Outcome::default(),
+            _ => Outcome::default(),
         }
     }
 
     /// P on the wins pane: the selected win private (never shared), or
     /// shareable again.
-    fn toggle_private(&mut self, j: &mut Journal) -> Outcome {
+    fn toggle_private(&mut self, j: &mut Journal, keys: &Keymap) -> Outcome {
         let win = match (self.pane, self.view.wins.get(self.win_sel)) {
             (Pane::Wins, Some(win)) => win.clone(),
             _ => {
-                let tab = keymap::key(Screen::Today, Action::NextPane);
+                let tab = keys.key(Screen::Today, Action::NextPane);
                 return Outcome::say(format!(
                     "Choose a win first ({tab} to the wins), then press {} to keep it private.",
-                    keymap::key(Screen::Today, Action::TogglePrivate)
+                    keys.key(Screen::Today, Action::TogglePrivate)
                 ));
             }
         };
@@ -435,7 +386,7 @@ impl TodayState {
     /// every kind: a yes/no promise is kept (again: unmarked), a measured
     /// one asks for its amount (which decides kept or partly kept). On the
     /// wins and the reflection, writes what is selected.
-    fn record_selected(&mut self, j: &mut Journal, today: NaiveDate) -> Outcome {
+    fn record_selected(&mut self, j: &mut Journal, today: NaiveDate, keys: &Keymap) -> Outcome {
         if self.pane != Pane::Promises {
             return self.write_selected(j);
         }
@@ -444,7 +395,7 @@ impl TodayState {
                 let prompts = &j.config().prompts;
                 Outcome::open(TextInput::amount(item, self.day, None, prompts))
             }
-            Some(_) => self.toggle_kept(j),
+            Some(_) => self.mark(Action::ToggleKept, j, keys),
             None if self.promises.iter().all(Promise::is_archived) => {
                 Outcome::open(promise_form(None, today))
             }
@@ -454,11 +405,11 @@ impl TodayState {
 
     /// e: edits the selected promise itself (its words, cue, schedule,
     /// target); on the wins and the reflection, as Enter does.
-    fn edit_selected(&mut self, j: &mut Journal, today: NaiveDate) -> Outcome {
+    fn edit_selected(&mut self, j: &mut Journal, today: NaiveDate, keys: &Keymap) -> Outcome {
         if self.pane != Pane::Promises {
             return self.write_selected(j);
         }
-        match self.selected_promise() {
+        match self.selected_promise(keys) {
             Ok(_) => {
                 let promise = self.selected_item().map(|i| &i.promise);
                 Outcome::open(promise_form(promise, today))

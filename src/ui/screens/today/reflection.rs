@@ -16,12 +16,11 @@ use crate::model::Glyph;
 use crate::model::fit;
 use crate::ui::Screen;
 use crate::ui::hits::{Area, Target};
-use crate::ui::keymap::{self, Action};
+use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::screens::popup::Popup;
 use crate::ui::screens::popup::rating::{Rating, RatingPurpose};
 use crate::ui::screens::popup::text::{TextInput, TextPurpose};
-use crate::ui::theme::Theme;
 use crate::ui::widgets::{one_line, pane, put_line, rating_spans, wrap_line};
 
 /// One field of the reflection pane.
@@ -100,7 +99,7 @@ pub(super) fn short_title(moment: Moment) -> &'static str {
 pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let focused = s.pane == Pane::Reflection;
-    let r = keymap::key(Screen::Today, Action::SwitchReflection);
+    let r = ctx.keys.key(Screen::Today, Action::SwitchReflection);
     let title = match s.moment {
         Moment::Morning => format!(" Morning check-in · {r}: evening "),
         Moment::Evening => format!(" Evening reflection · {r}: morning "),
@@ -113,8 +112,8 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
     let is_today = s.day == ctx.today;
     let mut lines = match s.moment {
-        Moment::Morning => morning_lead(s, is_today, theme, width),
-        Moment::Evening => evening_lead(s, theme, width),
+        Moment::Morning => morning_lead(s, is_today, ctx, width),
+        Moment::Evening => evening_lead(s, ctx, width),
     };
     // The line where each field starts.
     let mut field_rows = Vec::new();
@@ -122,7 +121,7 @@ pub(super) fn draw(s: &TodayState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     for (i, field) in fields(s.moment, prompts).iter().enumerate() {
         field_rows.push(lines.len());
         let selected = focused && i == s.field_sel;
-        let (label, value) = field_text(field, &s.view, prompts, theme);
+        let (label, value) = field_text(field, &s.view, prompts, ctx);
         let label = prompt_for_day(&label, is_today);
         let label_style = if selected { theme.title } else { theme.dim };
         let pointer = match selected {
@@ -180,7 +179,8 @@ fn record_fields(ctx: &Ctx, inner: Rect, rows: &[usize], start: usize) {
 /// Above the morning fields: yesterday's promises left blank, offered for
 /// marking, yesterday's thought on what to adjust, and the lesson of each
 /// of yesterday's misses.
-fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn morning_lead(s: &TodayState, is_today: bool, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut lines = Vec::new();
     if !s.yesterday_blanks.is_empty() {
         let n = s.yesterday_blanks.len();
@@ -192,7 +192,7 @@ fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> 
                 "some promises were"
             },
             s.yesterday_blanks.join(", "),
-            keymap::key(Screen::Today, Action::PrevDay)
+            ctx.keys.key(Screen::Today, Action::PrevDay)
         );
         for part in fit::wrap(&text, width) {
             lines.push(Line::from(Span::styled(part, theme.accent)));
@@ -229,7 +229,8 @@ fn morning_lead(s: &TodayState, is_today: bool, theme: &Theme, width: usize) -> 
 
 /// Above the evening fields: the kept line, the record on a hard day, and
 /// what is still unmarked.
-fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn evening_lead(s: &TodayState, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut lines = Vec::new();
     if let Some(kept) = s.view.kept_line() {
         for part in fit::wrap(&kept, width) {
@@ -249,7 +250,7 @@ fn evening_lead(s: &TodayState, theme: &Theme, width: usize) -> Vec<Line<'static
             lines.push(Line::from(Span::styled(part, theme.accent)));
         }
     }
-    let key = |action| keymap::key(Screen::Today, action);
+    let key = |action| ctx.keys.key(Screen::Today, action);
     let unmarked = s.view.blanks().count();
     if unmarked > 0 {
         lines.extend(wrap_line(&Line::from(Span::styled(
@@ -289,14 +290,15 @@ fn field_text(
     field: &Field,
     day: &DayView,
     prompts: &Prompts,
-    theme: &Theme,
+    ctx: &Ctx,
 ) -> (String, Vec<Span<'static>>) {
+    let theme = ctx.theme;
     let checkin = day.checkin.as_ref();
     let reflection = day.reflection.as_ref();
     match field {
         Field::Intention => (
             prompts.morning("intention").to_string(),
-            text_value(checkin.and_then(|c| c.intention.as_deref()), theme),
+            text_value(checkin.and_then(|c| c.intention.as_deref()), ctx),
         ),
         Field::CheckinConfidence => (
             prompts.morning("confidence").to_string(),
@@ -306,7 +308,7 @@ fn field_text(
             prompt.clone(),
             text_value(
                 reflection.and_then(|r| r.answers.get(key).map(String::as_str)),
-                theme,
+                ctx,
             ),
         ),
         Field::Mood => (
@@ -320,11 +322,12 @@ fn field_text(
     }
 }
 
-fn text_value(text: Option<&str>, theme: &Theme) -> Vec<Span<'static>> {
+fn text_value(text: Option<&str>, ctx: &Ctx) -> Vec<Span<'static>> {
+    let theme = ctx.theme;
     match text {
         Some(t) if !t.trim().is_empty() => vec![Span::raw(one_line(t))],
         _ => {
-            let enter = keymap::key(Screen::Today, Action::Open);
+            let enter = ctx.keys.key(Screen::Today, Action::Open);
             vec![Span::styled(format!("— {enter} to write"), theme.dim)]
         }
     }
