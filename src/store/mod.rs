@@ -6,7 +6,7 @@
 //! text does not linger in the file. The one way into the file
 //! (`connect.rs`, with the schema objects a journal may hold in
 //! `shape.rs`), opening the journal (`open.rs`), the backups folder
-//! (`backup.rs`), copies under temporary names (`temp.rs`), restoring
+//! (`backup.rs`; the daily copy and its check in `daily.rs`), copies under temporary names (`temp.rs`), restoring
 //! (`restore.rs`), the integrity check (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
 //! (`checkpoints.rs`), writing (`writer.rs`, and
 //! `batch.rs` for many new records in one transaction), one promise's
@@ -30,6 +30,7 @@ mod change;
 mod check;
 mod checkpoints;
 mod connect;
+mod daily;
 mod export;
 mod open;
 mod ranges;

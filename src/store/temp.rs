@@ -16,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::backup::{backup_folder, stem};
-use super::open::{create_private_folder, folder_of, side_file};
+use super::open::{create_private_subfolder, folder_of, side_file};
 
 /// A copy being written under a temporary name beside its final name;
 /// removed when dropped unless it got its real name.
@@ -29,10 +29,11 @@ pub(super) struct TempCopy {
 
 impl TempCopy {
     /// Creates `.<name>.<pid>.tmp` (mode 0600) beside `target`, and the
-    /// private folder for it if needed, and holds it.
+    /// private folder for it if needed (not the folders above it), and
+    /// holds it.
     pub fn create(target: &Path) -> std::io::Result<TempCopy> {
         let folder = folder_of(target);
-        create_private_folder(folder)?;
+        create_private_subfolder(folder)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
