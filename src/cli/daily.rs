@@ -7,7 +7,8 @@
 //! it, as `git gc --auto` does: the command ends at once. That process has
 //! no terminal (its input and output are `/dev/null`) and, as its first
 //! step, before it touches anything, a session of its own, so neither
-//! Ctrl-C nor a hang-up of the terminal stops it. It checks the journal in
+//! Ctrl-C nor a hang-up of the terminal stops it; it then lowers its own
+//! priority (`nice` 10). It checks the journal in
 //! full and makes the copy, one such process at a time (the backups
 //! folder's lock); it prints nothing, and one that fails or is killed
 //! leaves no copy that counts, so the next command starts another.
@@ -76,10 +77,15 @@ impl DueCopy {
 }
 
 /// `smallwins daily-copy --at TIME`, in the detached process: a session
-/// of its own first, then the check and the copy. Prints nothing.
+/// of its own first, and a lower priority (it is background work, and
+/// yields the processor to commands a person waits on), then the check
+/// and the copy. Prints nothing.
 pub(super) fn run(db: &Path, at: &str) -> Result<String> {
     #[cfg(unix)]
-    rustix::process::setsid().ok();
+    {
+        rustix::process::setsid().ok();
+        rustix::process::nice(10).ok();
+    }
     let now = parse_now(at).ok_or_else(|| {
         CliError::Input(format!(
             "{at} is not a time; use a form like 2026-11-21T08:30."
