@@ -68,7 +68,7 @@ sw() { # sw JOURNAL ARGS… : smallwins on that journal, no config file
 # (smallwins --db=… daily-copy), which goes on after the command ends:
 # wait for those before timing anything, so none runs beside a timed run.
 copies_done() { # copies_done [JOURNAL]: waits for the copies of one journal, or of all
-    while pgrep -f -- "--db=$WORK/${1:-}.* daily-copy" >/dev/null; do sleep 0.01; done
+    while pgrep -f -- "--db=$WORK/${1:-}.* [d]aily-copy" >/dev/null; do sleep 0.01; done
 }
 
 say "Making the journals…"
@@ -115,7 +115,9 @@ for s in "${SIZES[@]}"; do
         WINS\ *) j=$s-wins args=${args#WINS } ;;
         FIRST\ *)
             j=$s-first args=${args#FIRST }
-            prepare="while pgrep -f -- '--db=$WORK/$j.db daily-copy' >/dev/null; do sleep 0.01; done; rm -f $WORK/backups/$j-*-daily.db"
+            # (run by hyperfine without a shell, hence bash -c; [d] keeps
+            # pgrep from finding this very command line)
+            prepare="bash -c \"while pgrep -f -- '--db=$WORK/$j.db [d]aily-copy' >/dev/null; do sleep 0.01; done; rm -f $WORK/backups/$j-*-daily.db\""
             ;;
         esac
         say "  $s: $label"
