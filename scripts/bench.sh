@@ -64,22 +64,35 @@ sw() { # sw JOURNAL ARGS… : smallwins on that journal, no config file
     "$BIN" --db "$WORK/$j.db" --config "$WORK/none.toml" "$@"
 }
 
+# The day's first command starts the daily copy in a process of its own
+# (smallwins --db=… daily-copy), which goes on after the command ends:
+# wait for those before timing anything, so none runs beside a timed run.
+copies_done() { # copies_done [JOURNAL]: waits for the copies of one journal, or of all
+    while pgrep -f -- "--db=$WORK/${1:-}.* [d]aily-copy" >/dev/null; do sleep 0.01; done
+}
+
 say "Making the journals…"
 for s in "${SIZES[@]}"; do
     # shellcheck disable=SC2086
     sw "$s" demo ${DEMO[$s]} >/dev/null
-    sw "$s" today >/dev/null # the day's first open makes the daily backup
+    cp "$WORK/$s.db" "$WORK/$s-first.db"
     cp "$WORK/$s.db" "$WORK/$s-evening.db"
     SMALLWINS_NOW=$EVENING sw "$s-evening" reflect --mood 2 >/dev/null
     cp "$WORK/$s.db" "$WORK/$s-wins.db"
+    # Each journal's first command today starts its daily copy.
+    for j in "$s" "$s-wins"; do sw "$j" today >/dev/null; done
     say "  $s: $(du -h "$WORK/$s.db" | cut -f1)"
 done
+copies_done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 # Whole-process figures: label, then the arguments after --db/--config.
+# FIRST: the day's first command (its daily copy removed before each run,
+# once the last run's copy is made); every other row is a later command.
 ROWS=(
     "today --json|today --json"
+    "today --json, the day's first|FIRST today --json"
     "show today --width 120 --height 40|show today --width 120 --height 40"
     "show today, an evening rated 2|EVENING show today --width 120 --height 40"
     "show review|show review --width 120 --height 40"
@@ -96,15 +109,22 @@ for s in "${SIZES[@]}"; do
     for row in "${ROWS[@]}"; do
         label=${row%%|*}
         args=${row#*|}
-        j=$s now=$SMALLWINS_NOW
+        j=$s now=$SMALLWINS_NOW prepare=true
         case $args in
         EVENING\ *) j=$s-evening now=$EVENING args=${args#EVENING } ;;
         WINS\ *) j=$s-wins args=${args#WINS } ;;
+        FIRST\ *)
+            j=$s-first args=${args#FIRST }
+            # (run by hyperfine without a shell, hence bash -c; [d] keeps
+            # pgrep from finding this very command line)
+            prepare="bash -c \"while pgrep -f -- '--db=$WORK/$j.db [d]aily-copy' >/dev/null; do sleep 0.01; done; rm -f $WORK/backups/$j-*-daily.db\""
+            ;;
         esac
         say "  $s: $label"
         out="$WORK/h.json"
         SMALLWINS_NOW=$now hyperfine -N --warmup 3 --min-runs 15 --style none --export-json "$out" \
-            "$BIN --db $WORK/$j.db --config $WORK/none.toml $args" >/dev/null 2>&1
+            --prepare "$prepare" "$BIN --db $WORK/$j.db --config $WORK/none.toml $args" >/dev/null 2>&1
+        copies_done
         median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
         FIG["$label|$s"]=$(ms "$median")
         RAW["$label|$s"]=$median

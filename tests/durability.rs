@@ -65,10 +65,15 @@ fn finish(mut cmd: Command) -> Output {
     panic!("smallwins did not finish within 20 seconds");
 }
 
+/// Runs a command, then waits for the daily copy it may have started in
+/// a process of its own (`tests/daily_copy.rs` tests that process), so
+/// what follows sees the copy made.
 fn run_at(db: &Path, now: &str, args: &[&str]) -> Output {
     let mut cmd = smallwins(db, now);
     cmd.args(args);
-    finish(cmd)
+    let out = finish(cmd);
+    common::settle(db);
+    out
 }
 
 /// Runs a command that must succeed quietly; returns stdout.
@@ -378,7 +383,7 @@ fn the_first_open_of_each_day_keeps_a_private_copy_and_the_last_seven_stay() {
             .collect();
         assert_eq!(today.len(), 1, "one copy on day {day}");
         assert_eq!(today[0].kind, BackupKind::Daily);
-        // The copy is the journal as it was at the first open of the day.
+        // The copy is the journal as the day's first command left it.
         assert_eq!(
             win_texts(&today[0].path).len(),
             usize::try_from(day - 1).expect("n")
@@ -594,17 +599,24 @@ fn leftovers_of_a_cut_off_copy_are_never_listed_and_are_cleared_later() {
     for leftover in [&old, &old_journal, &recent] {
         assert!(!leftover.exists(), "{} stayed", leftover.display());
     }
-    assert_eq!(backups(&db).expect("list").len(), 2);
+    // The copies of the 19th (made once "first" was written), the 20th
+    // and the 21st.
+    assert_eq!(backups(&db).expect("list").len(), 3, "{:?}", backups(&db));
 }
 
 // ----- restore ---------------------------------------------------------------------------
 
 /// A journal with "first" from the 20th, "second" from the 21st, and the
-/// copy made on the 21st (holding only "first").
+/// copy made on the 20th once "first" was written (holding only "first").
 fn two_days(db: &Path) -> PathBuf {
     ok_at(db, &day_at(20), &["win", "first"]);
     ok_at(db, &day_at(21), &["win", "second"]);
-    backups(db).expect("list").remove(0).path
+    backups(db)
+        .expect("list")
+        .into_iter()
+        .find(|b| b.taken.date() == d("2026-11-20"))
+        .expect("the copy of the 20th")
+        .path
 }
 
 #[test]
@@ -831,6 +843,10 @@ fn the_daily_check_refuses_a_damaged_journal_and_keeps_the_good_copies() {
     big_journal(&db);
     ok_at(&db, &day_at(20), &["today"]);
     damage_wins(&db);
+    // The day's first command answers from what it reads, if that is
+    // intact (it does not wait for the full check); the check, run apart
+    // once it has answered, finds the damage and makes no copy.
+    run_at(&db, &day_at(21), &["today"]);
     let before = snapshot(dir.path());
     for args in [&["today"][..], &["win", "a win"], &["promise", "list"]] {
         let (code, sentence) = refused_at(&db, &day_at(21), args);
@@ -1215,6 +1231,12 @@ fn a_damaged_or_wrong_file_is_refused_in_one_sentence_and_left_byte_for_byte() {
         let db = dir.path().join("journal.db");
         big_journal(&db);
         damage(kind, &db);
+        if kind == "flipped bytes in a data page" {
+            // Damage further in than the header and schema is found by the
+            // day's full check, which runs apart once the day's first
+            // command has answered (from pages that are intact).
+            run_at(&db, NOW, &["today"]);
+        }
         let before = snapshot(dir.path());
         for args in [&["today"][..], &["win", "a small win"]] {
             let (code, sentence) = refused(&db, args);

@@ -39,6 +39,9 @@ fn smallwins(db: &Path, now: &str, args: &[&str]) -> Output {
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
         if child.try_wait().expect("try_wait").is_some() {
+            // And the daily copy it may have started apart, so what
+            // follows sees it made.
+            common::settle(db);
             return child.wait_with_output().expect("output");
         }
         std::thread::sleep(Duration::from_millis(20));

@@ -7,7 +7,8 @@
 //! - `mod.rs` (here): the entry. Parses the arguments, finds the journal
 //!   and opens it with the [`Access`] the command needs (`open.rs`),
 //!   dispatches to the command, prints its result and maps errors to exit
-//!   codes.
+//!   codes; then, if today's copy of the journal is due, starts the
+//!   process that makes it without waiting for it (`daily.rs`).
 //! - `args/`: every clap type and help text; it uses only the glyph legend.
 //! - `commands/`: one file per command family. Each returns one typed
 //!   result that prints as text or JSON (`output::Report`).
@@ -115,6 +116,7 @@ use crate::ui;
 pub mod args;
 mod commands;
 mod csv;
+mod daily;
 mod error;
 mod import;
 mod markdown;
@@ -131,30 +133,47 @@ use commands::{
     care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
     share, shell, show, stats, story, wins,
 };
+use daily::DueCopy;
 use error::{Result, ui_error};
 use open::{db_path, with_journal};
 use output::print;
 
 /// Parses the arguments, runs the command, prints its output or one
-/// sentence on stderr, and returns the exit code.
+/// sentence on stderr, starts today's copy of the journal if it is due
+/// (without waiting for it), and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).and_then(|output| output::write_stdout(&output)) {
+    let mut due = None;
+    let code = match run_noting(cli, &mut due).and_then(|output| output::write_stdout(&output)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             output::write_stderr(&format!("{}\n", e.message()));
             e.exit_code()
         }
+    };
+    if let Some(copy) = due {
+        copy.start();
     }
+    code
 }
 
 /// Runs a parsed command line and returns what it prints (made printable
-/// as it is written).
+/// as it is written). Starts no daily copy: [`main`] does, once the
+/// output is out.
 pub fn run(cli: Cli) -> Result<String> {
+    run_noting(cli, &mut None)
+}
+
+/// [`run`], noting in `due` today's copy of the journal, if the command
+/// opened one whose copy is due.
+fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
     // These need no journal, no clock and no config.
     match &cli.command {
         Some(Command::Completions(args)) => return Ok(shell::completions(args.shell)),
         Some(Command::Man) => return shell::man(),
+        Some(Command::DailyCopy(args)) => {
+            return daily::run(&db_path(cli.db.or_else(db_from_env))?, &args.at);
+        }
         _ => {}
     }
     let clock = Clock::from_env().map_err(CliError::Input)?;
@@ -191,9 +210,18 @@ pub fn run(cli: Cli) -> Result<String> {
             clock,
             config,
             &mut notes,
+            due,
             |_| Ok(()),
         )?;
-        ui::run(journal, notes).map_err(ui_error)?;
+        // Today's copy starts once the first frame is drawn; the process
+        // making it is reaped by a thread of its own.
+        let copy = due.take();
+        let after_first_frame = move || {
+            if let Some(mut child) = copy.and_then(DueCopy::start) {
+                std::thread::spawn(move || child.wait());
+            }
+        };
+        ui::run(journal, notes, after_first_frame).map_err(ui_error)?;
         return Ok(String::new());
     };
     let chosen_db = cli.db.or_else(db_from_env);
@@ -214,6 +242,7 @@ pub fn run(cli: Cli) -> Result<String> {
         clock,
         config,
         &mut opened,
+        due,
         |journal| execute(journal, &db, command, json),
     );
     for note in &opened {
@@ -316,6 +345,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Config(command) => config_cmd::config(command, None)?.print(json)?,
         Command::Completions(args) => shell::completions(args.shell),
         Command::Man => shell::man()?,
+        Command::DailyCopy(args) => daily::run(db, &args.at)?,
     };
     Ok(Outcome::Printed(text))
 }

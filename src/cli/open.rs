@@ -4,15 +4,17 @@
 //! ([`Access::Read`]), never create it (a mistyped `--db` says there is no
 //! journal there), and still read a journal in a read-only folder, a
 //! read-only file or on a full disk. Commands that write say plainly why
-//! they cannot. The first open of each day makes the daily backup (see
-//! `store/backup.rs`). A journal others could read is made readable only
-//! by its owner as it opens, and the person is told once.
+//! they cannot. Whether today's copy is due is noted once the command has
+//! run, for the copy to start after the output (`daily.rs`). A journal
+//! others could read is made readable only by its owner as it opens, and
+//! the person is told once.
 //!
 //! Uses the store to open the file and the domain to make it a journal.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::daily::DueCopy;
 use super::error::{CliError, Result};
 use crate::config::Config;
 use crate::domain::{Clock, Journal};
@@ -51,9 +53,8 @@ fn refuse_non_file(path: &Path) -> Result<()> {
     }
 }
 
-/// Opens the journal for a command that needs `access`, and makes the
-/// day's backup if it is the first open today. `notes` gets the sentence
-/// saying the journal was made private, if it was.
+/// Opens the journal for a command that needs `access`. `notes` gets the
+/// sentence saying the journal was made private, if it was.
 pub(super) fn open_journal(
     path: &Path,
     access: Access,
@@ -69,11 +70,11 @@ pub(super) fn open_journal(
             path.display()
         ));
     }
-    store.daily_backup(now)?;
     Ok(Journal::new(store, clock, config))
 }
 
-/// Opens the journal, runs `f`, and returns the journal with what `f`
+/// Opens the journal, runs `f`, notes in `due` whether today's copy is
+/// due (whatever `f` returned), and returns the journal with what `f`
 /// returned. If the file did not exist and `f` turns out to be bad input,
 /// the new, empty journal is removed again, so a mistyped command leaves
 /// nothing behind.
@@ -83,11 +84,14 @@ pub(super) fn with_journal<T>(
     clock: Clock,
     config: Config,
     notes: &mut Vec<String>,
+    due: &mut Option<DueCopy>,
     f: impl FnOnce(&mut Journal) -> Result<T>,
 ) -> Result<(Journal, T)> {
     let created = NewJournal::before_opening(path);
     let mut journal = open_journal(path, access, clock, config, notes)?;
-    match f(&mut journal) {
+    let result = f(&mut journal);
+    *due = DueCopy::of(&journal, path);
+    match result {
         Ok(value) => Ok((journal, value)),
         Err(e) => {
             let untouched = journal.generation() == 0

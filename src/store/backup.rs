@@ -1,7 +1,8 @@
 //! Copies of the journal, kept in a `backups` folder beside it.
 //!
-//! - **Daily:** on the first open of each day, once the journal has
-//!   records, after `PRAGMA quick_check` finds it sound. A damaged journal
+//! - **Daily:** on the first use of each day, once the journal has
+//!   records, after `PRAGMA quick_check` finds it sound, made by a process
+//!   of its own so that nobody waits for it (`daily.rs`). A damaged journal
 //!   is never copied, so it cannot push good copies out. The last
 //!   [`KEEP_DAILY`] are kept.
 //! - **Before an update:** before an older journal's schema is brought up
@@ -160,83 +161,6 @@ pub fn backups(journal: &Path) -> Result<Vec<BackupFile>> {
 }
 
 impl Store {
-    /// Makes today's copy if there is none yet and the journal has records.
-    /// Checks the journal first (`PRAGMA quick_check`): a damaged journal is
-    /// refused with [`StoreError::Corrupt`] and not copied. A place where no
-    /// copy can be written (read-only, full) is not an error: the command
-    /// goes on, and `smallwins backup --list` shows the newest copy there is.
-    /// Returns the new copy's path.
-    pub fn daily_backup(&self, now: NaiveDateTime) -> Result<Option<PathBuf>> {
-        // Only a copy of this very day counts: one dated later (the clock
-        // was once set ahead) must not stop the copies of the days before
-        // it, and pruning keeps the copy made now (see [`prune`]).
-        let made_today = backups(&self.path)
-            .unwrap_or_default()
-            .iter()
-            .any(|b| b.kind == BackupKind::Daily && b.taken.date() == now.date());
-        if made_today || !self.has_records()? {
-            return Ok(None);
-        }
-        let target = self.fresh_name(now, BackupKind::Daily);
-        let folder = backup_folder(&self.path);
-        let new_folder = !folder.exists();
-        let Ok(temp) = TempCopy::create(&target) else {
-            return Ok(None);
-        };
-        if !self.is_sound()? {
-            temp.discard();
-            if new_folder {
-                fs::remove_dir(&folder).ok();
-            }
-            return Err(StoreError::Corrupt(self.path.clone()));
-        }
-        if copy_into(&self.conn, &temp.path).is_err() {
-            temp.discard();
-            return Ok(None);
-        }
-        let kept = temp.keep_as(&target).ok().flatten();
-        prune(&self.path, now);
-        Ok(kept)
-    }
-
-    fn fresh_name(&self, now: NaiveDateTime, kind: BackupKind) -> PathBuf {
-        backup_folder(&self.path).join(file_name(&stem(&self.path), now, kind, 1))
-    }
-
-    /// Whether any record is there, without counting them.
-    fn has_records(&self) -> Result<bool> {
-        self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM promises) OR EXISTS (SELECT 1 FROM wins)
-                 OR EXISTS (SELECT 1 FROM checkins) OR EXISTS (SELECT 1 FROM reflections)
-                 OR EXISTS (SELECT 1 FROM reviews)",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.read_error(e))
-    }
-
-    /// `PRAGMA quick_check`: reads the whole file, so only once a day.
-    fn is_sound(&self) -> Result<bool> {
-        match self
-            .conn
-            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
-        {
-            Ok(first) => Ok(first == "ok"),
-            Err(e) => match self.read_error(e) {
-                StoreError::Corrupt(_) => Ok(false),
-                other => Err(other),
-            },
-        }
-    }
-
-    fn read_error(&self, e: rusqlite::Error) -> StoreError {
-        match StoreError::from(e) {
-            StoreError::Damaged => StoreError::Corrupt(self.path.clone()),
-            other => other,
-        }
-    }
-
     /// An online backup of the live journal to `dest`, a new file readable
     /// only by its owner. Anything at `dest` is refused, a symlink too
     /// (also one that points nowhere), so no other file is written.

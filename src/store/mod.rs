@@ -6,12 +6,12 @@
 //! text does not linger in the file. The one way into the file
 //! (`connect.rs`, with the schema objects a journal may hold in
 //! `shape.rs`), opening the journal (`open.rs`), the backups folder
-//! (`backup.rs`), copies under temporary names (`temp.rs`), restoring
-//! (`restore.rs`), the integrity check (`check.rs`), the schema (`schema.rs`;
-//! the device id and the move to derived ids and UTC times in
-//! `identity.rs`), the evidence's checkpoints
-//! (`checkpoints.rs`), writing (`writer.rs`; many new records at once are
-//! a bulk change, `change.rs`), one promise's
+//! (`backup.rs`; the daily copy and its check in `daily.rs`), copies under
+//! temporary names (`temp.rs`), restoring (`restore.rs`), the integrity
+//! check (`check.rs`), the schema (`schema.rs`; the device id and the move
+//! to derived ids and UTC times in `identity.rs`), the evidence's
+//! checkpoints (`checkpoints.rs`), writing (`writer.rs`; many new records
+//! at once are a bulk change, `change.rs`), one promise's
 //! days (`ranges.rs`), rows to
 //! records (`rows.rs`), the export and what an import's merge looks up
 //! (`export.rs`; the format itself is `model::Export`, the merge rule
@@ -31,6 +31,7 @@ mod change;
 mod check;
 mod checkpoints;
 mod connect;
+mod daily;
 mod export;
 mod identity;
 mod open;

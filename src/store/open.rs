@@ -5,8 +5,11 @@
 //!   one way into the file): only a regular file, its header read first,
 //!   and a journal holding anything but its own schema objects is refused
 //!   untouched. SQLite then reads page 1 and the schema (a file cut short
-//!   is found there). The full `quick_check` runs once a day, before the
-//!   daily backup (`backup.rs`).
+//!   is found there), and SQLite checks each page further as it reads it
+//!   (`cell_size_check`), so a write that meets damage stops there. The
+//!   full `quick_check` runs once a day before the daily copy, in a
+//!   process of its own; a journal it found damaged is checked in full on
+//!   every open, and refused, until it is sound again (`daily.rs`).
 //! - Only a command that writes creates a missing journal (mode 0600, in
 //!   new folders of mode 0700); one that only reads says there is none.
 //! - An existing journal, `-wal` or `-shm` that others may read is made
@@ -83,6 +86,7 @@ impl Store {
             Err(e) => return Err(e),
         };
         store.tightened = tightened;
+        store.refuse_if_marked_damaged()?;
         Ok(store)
     }
 
@@ -169,6 +173,10 @@ fn open_writable(path: &Path, now: NaiveDateTime, key: Key) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Deleted text is overwritten with zeros, not left in free space.
         conn.pragma_update(None, "secure_delete", "ON")?;
+        // Each page is checked further as it is read, so damage is found
+        // where a command meets it and is not spread by a write (the full
+        // check runs only once a day, off the waiting path: `daily.rs`).
+        conn.pragma_update(None, "cell_size_check", "ON")?;
         // The page cache (2 MiB) and memory mapping (off) stay as SQLite
         // sets them, measured on ten-year journals (issue 11): sized to hold
         // the whole journal, they took the full-screen journal's page reads
@@ -364,6 +372,19 @@ pub(super) fn create_private_folder(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir)
+}
+
+/// Creates `dir` with mode 0700 if it is missing, but never its parents:
+/// a copy started just before the journal's folder was removed must not
+/// bring that folder back.
+pub(super) fn create_private_subfolder(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    match builder.create(dir) {
+        Err(e) if e.kind() != ErrorKind::AlreadyExists => Err(e),
+        _ => Ok(()),
+    }
 }
 
 pub(super) fn restrict_permissions(path: &Path) -> Result<()> {

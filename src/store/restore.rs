@@ -11,6 +11,7 @@ use rusqlite::Connection;
 
 use super::backup::{BackupKind, backup_folder, copy_into, file_name, prune, run_backup, stem};
 use super::connect::{Found, How, Key, Peek, check_header, connect, look_at, vet};
+use super::daily::clear_damage_mark;
 use super::open::{create_private_file, open_error, restrict_permissions, side_file};
 use super::temp::TempCopy;
 use super::{Access, Counts, Result, Store, StoreError, identity};
@@ -97,6 +98,9 @@ pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restor
         keep_device_id(journal, &id, now)?;
     }
     prune(journal, now);
+    // The journal is now the copy, checked above: whatever damage the
+    // daily check found went with the journal it found it in.
+    clear_damage_mark(journal);
     Ok(Restored { previous })
 }
 

@@ -16,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::backup::{backup_folder, stem};
-use super::open::{create_private_folder, folder_of, side_file};
+use super::open::{create_private_subfolder, folder_of, side_file};
 
 /// A copy being written under a temporary name beside its final name;
 /// removed when dropped unless it got its real name.
@@ -29,10 +29,11 @@ pub(super) struct TempCopy {
 
 impl TempCopy {
     /// Creates `.<name>.<pid>.tmp` (mode 0600) beside `target`, and the
-    /// private folder for it if needed, and holds it.
+    /// private folder for it if needed (not the folders above it), and
+    /// holds it.
     pub fn create(target: &Path) -> std::io::Result<TempCopy> {
         let folder = folder_of(target);
-        create_private_folder(folder)?;
+        create_private_subfolder(folder)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -42,13 +43,23 @@ impl TempCopy {
         options.write(true).create(true).truncate(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(&path)?;
-        hold(&file);
-        Ok(TempCopy {
-            path,
-            placed: false,
-            _held: file,
-        })
+        // Another smallwins clearing leftovers may take the new file for
+        // one in the moment before it is held, and remove it: then it is
+        // made again.
+        for _ in 0..10 {
+            let file = options.open(&path)?;
+            hold(&file);
+            if is_at(&file, &path) {
+                return Ok(TempCopy {
+                    path,
+                    placed: false,
+                    _held: file,
+                });
+            }
+        }
+        Err(std::io::Error::other(
+            "the temporary copy kept being removed",
+        ))
     }
 
     /// Gives the copy its real name, unless a copy by that name appeared
@@ -87,35 +98,56 @@ impl Drop for TempCopy {
     }
 }
 
-/// Takes the lock on a temporary copy being written. Best effort: where
+/// Takes the lock on a temporary copy being written, waiting while a
+/// process clearing leftovers holds it for a moment. Best effort: where
 /// locks are not kept (some network file systems), a copy that is not
 /// held may be cleared by another process's open, and then that copy is
 /// simply not made.
 fn hold(file: &fs::File) {
     #[cfg(unix)]
-    rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).ok();
+    rustix::fs::flock(file, rustix::fs::FlockOperation::LockExclusive).ok();
     #[cfg(not(unix))]
     let _ = file;
 }
 
-/// Whether the temporary copy at `path` is held by a process that is still
-/// writing it.
-fn held(path: &Path) -> bool {
+/// Whether `file` is still the file at `path` (not removed meanwhile).
+fn is_at(file: &fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// The temporary copy at `path` taken for removal if no process holds it:
+/// `Some` with its lock (kept while it is removed, so a process that just
+/// made a file by that name sees it go, see [`TempCopy::create`]), or with
+/// nothing when there is no file left; `None` while a process writes it.
+fn take_leftover(path: &Path) -> Option<Option<fs::File>> {
     #[cfg(unix)]
     {
         match fs::File::open(path) {
             Ok(file) => {
                 rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive)
-                    .is_err()
+                    .ok()?;
+                Some(Some(file))
             }
-            Err(_) => false,
+            Err(_) => Some(None),
         }
     }
     // Without locks, a copy is never known to be left over.
     #[cfg(not(unix))]
     {
         let _ = path;
-        true
+        None
     }
 }
 
@@ -145,7 +177,7 @@ pub(super) fn remove_leftovers(journal: &Path) {
             }
             // `.x.db.77.tmp-journal` belongs to `.x.db.77.tmp`.
             let copy = folder.join(&name[..end + ".tmp".len()]);
-            if !held(&copy) {
+            if let Some(_lock) = take_leftover(&copy) {
                 fs::remove_file(entry.path()).ok();
             }
         }

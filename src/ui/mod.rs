@@ -60,10 +60,16 @@ const POLL: Duration = Duration::from_millis(250);
 /// every way out: `q`, an error, a panic, SIGINT, SIGTERM, SIGHUP, SIGQUIT,
 /// and a terminal that hangs up (then the app ends at once instead of
 /// lingering). Mouse reporting, when the config leaves it on, is turned off
-/// on each of them.
-pub fn run(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> {
+/// on each of them. `after_first_frame` runs once, right after the first
+/// frame is drawn (the command line starts the day's copy there, so the
+/// person never waits for it).
+pub fn run(
+    journal: Journal,
+    notes: Vec<String>,
+    after_first_frame: impl FnOnce(),
+) -> color_eyre::Result<()> {
     let theme = Theme::from_env(journal.config());
-    run_app(App::new(journal, theme)?, notes)
+    run_app(App::new(journal, theme)?, notes, after_first_frame)
 }
 
 /// [`run`] on a throwaway demo journal: "demo" in the title bar, and the
@@ -72,10 +78,14 @@ pub fn run_demo(journal: Journal, notes: Vec<String>) -> color_eyre::Result<()> 
     let theme = Theme::from_env(journal.config());
     let mut app = App::new(journal, theme)?;
     app.set_demo();
-    run_app(app, notes)
+    run_app(app, notes, || {})
 }
 
-fn run_app(mut app: App, notes: Vec<String>) -> color_eyre::Result<()> {
+fn run_app(
+    mut app: App,
+    notes: Vec<String>,
+    after_first_frame: impl FnOnce(),
+) -> color_eyre::Result<()> {
     let mut notes = notes;
     notes.extend(app.keys.problems.iter().cloned());
     app.say_all(notes);
@@ -87,7 +97,7 @@ fn run_app(mut app: App, notes: Vec<String>) -> color_eyre::Result<()> {
     if app.mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut app, &inputs);
+    let result = event_loop(&mut terminal, &mut app, &inputs, after_first_frame);
     let gone = matches!(result, Ok(Ended::TerminalGone)) || inputs.hung_up();
     if gone || terminal.show_cursor().is_err() {
         // The terminal is gone: there is nothing to restore, and the
@@ -154,13 +164,18 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     inputs: &Inputs,
+    after_first_frame: impl FnOnce(),
 ) -> color_eyre::Result<Ended> {
     let mut needs_draw = true;
     let mut last_tick = Instant::now();
+    let mut after_first_frame = Some(after_first_frame);
     loop {
         if needs_draw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             needs_draw = false;
+            if let Some(then) = after_first_frame.take() {
+                then();
+            }
             // A screen that found room for more days than it had read
             // (the checkmark grid, after a resize) reads them now; an
             // error waits for the next key or tick to be said.

@@ -136,6 +136,40 @@ pub fn json_at(f: &Fixture, now: &str, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&run_at(f, now, &args)).expect("json")
 }
 
+/// The processes making the daily copy of the journal at `db` (started
+/// as `smallwins --db=DB daily-copy …` once a command has answered), by
+/// process id.
+pub fn copiers(db: &Path) -> Vec<u32> {
+    let wanted = format!("--db={}", db.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_str()?.parse().ok()?;
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            let mut args = cmdline.split(|b| *b == 0);
+            let ours = args.clone().any(|a| a == wanted.as_bytes());
+            (ours && args.any(|a| a == b"daily-copy")).then_some(pid)
+        })
+        .collect()
+}
+
+/// Waits until no process is making the daily copy of `db` (at most a
+/// minute): the copy a command started is made, or was given up.
+pub fn settle(db: &Path) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !copiers(db).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the daily copy of {} was still being made after a minute",
+            db.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// A file under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -148,6 +148,17 @@ pub enum Command {
         after_help = "Example:\n  smallwins config default > \"$(smallwins config path)\""
     )]
     Config(ConfigCommand),
+    /// Checks the journal and makes today's copy; started by smallwins
+    /// itself, detached, once a command has answered (`cli/daily.rs`)
+    #[command(name = "daily-copy", hide = true)]
+    DailyCopy(DailyCopyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DailyCopyArgs {
+    /// The time of the command that started it (names the copy)
+    #[arg(long, value_name = "TIME")]
+    pub at: String,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

@@ -50,4 +50,10 @@ impl Journal {
     pub fn backup(&self, dest: &Path) -> Result<()> {
         Ok(self.store.backup_to(dest)?)
     }
+
+    /// Whether today's daily copy is still to be made (cheap; the copy
+    /// itself is made apart, see `store/daily.rs`).
+    pub fn daily_copy_due(&self) -> Result<bool> {
+        Ok(self.store.daily_copy_due(self.now())?)
+    }
 }
