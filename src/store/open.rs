@@ -195,6 +195,7 @@ fn open_writable(path: &Path, now: NaiveDateTime, key: Key) -> Result<Store> {
         path: path.to_path_buf(),
         writable: true,
         tightened: false,
+        sync_clock: None,
     })
 }
 
@@ -257,6 +258,7 @@ fn open_read_only(path: &Path, key: Key) -> Result<Store> {
         path: path.to_path_buf(),
         writable: false,
         tightened: false,
+        sync_clock: None,
     })
 }
 

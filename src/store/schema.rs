@@ -162,6 +162,11 @@ ALTER TABLE wins ADD COLUMN key TEXT;
 CREATE INDEX wins_by_key ON wins (key);
 ";
 
+/// Sync's own tables (`sync/mod.rs`): the outbox, the ledger, each
+/// record's stamp, the versions that lost a merge. Empty until the journal
+/// joins a sync folder.
+const V8: &str = super::sync::SCHEMA;
+
 /// Writes the key of every win that has none (the wins of a journal made
 /// before version 7).
 fn fill_win_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -177,7 +182,7 @@ fn fill_win_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 }
 
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 7] = [V1, V2, V3, V4, V5, V6, V7];
+const STEPS: [&str; 8] = [V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -208,7 +213,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 7;
+pub const LATEST_VERSION: i32 = 8;
 
 #[cfg(test)]
 mod tests {
@@ -239,9 +244,9 @@ mod tests {
             )
             .expect("tables");
         // Seven tables of records, the promises' wording history, the search
-        // entries, the FTS5 index with its four shadow tables, and the two
-        // tables of checkpoints.
-        assert_eq!(tables, 16);
+        // entries, the FTS5 index with its four shadow tables, the two
+        // tables of checkpoints, and sync's six.
+        assert_eq!(tables, 22);
     }
 
     #[test]
