@@ -674,7 +674,7 @@ fn exports_keep_a_win_private_and_older_exports_import_as_not_private() {
     common::run_at(&f, NOW, &["export", "--out", file.to_str().expect("path")]);
     let text = std::fs::read_to_string(&file).expect("export");
     let export: serde_json::Value = serde_json::from_str(&text).expect("json");
-    assert_eq!(export["version"], 3);
+    assert_eq!(export["version"], smallwins::store::EXPORT_VERSION);
     let private: Vec<&str> = export["wins"]
         .as_array()
         .expect("wins")

@@ -117,6 +117,34 @@ fn a_joining_machine_gets_the_journal_and_changes_travel_both_ways() {
 }
 
 #[test]
+fn the_same_promise_kept_on_one_machine_and_missed_with_a_note_on_another_ends_one_way_everywhere()
+{
+    let folder = Folder::new();
+    let (mut a, mut b, _c, p) = three(&folder, "2026-11-21T08:30");
+    let day = d("2026-11-21");
+    a.mark(&p, day, Status::Kept, Mark::default())
+        .expect("kept");
+    b.set_clock(Clock::Fixed(at("2026-11-21T21:00")));
+    let note = Mark {
+        note: Some("the train was late".into()),
+        ..Mark::default()
+    };
+    b.mark(&p, day, Status::Missed, note).expect("missed");
+    all_sync(&mut [&mut a, &mut b]);
+    assert_eq!(records(&a), records(&b));
+    let check = a.export(None, None).expect("export").checks;
+    assert_eq!(check.len(), 1);
+    assert_eq!(check[0].status, Status::Missed, "the later change wins");
+    assert_eq!(check[0].note.as_deref(), Some("the train was late"));
+    let lost = a.sync_status().expect("status").lost;
+    assert!(
+        lost.iter()
+            .any(|l| l.table == "checks" && l.row.contains("kept")),
+        "the kept mark stays in the history: {lost:?}"
+    );
+}
+
+#[test]
 fn clocks_five_minutes_apart_still_let_a_change_made_after_seeing_another_win() {
     let folder = Folder::new();
     let (mut a, mut b, _c, p) = three(&folder, "2026-11-21T08:30");
@@ -314,7 +342,7 @@ fn op() -> impl Strategy<Value = (usize, Op)> {
     (0..3usize, o)
 }
 
-fn run(j: &mut Journal, who: usize, promises: &[String], op: &Op, minute: u32) {
+fn run(j: &mut Journal, promises: &[String], op: &Op, minute: u32) {
     j.set_clock(Clock::Fixed(
         at("2026-11-21T08:00") + chrono::TimeDelta::minutes(i64::from(minute)),
     ));
@@ -333,10 +361,7 @@ fn run(j: &mut Journal, who: usize, promises: &[String], op: &Op, minute: u32) {
                 Status::Smaller,
                 Status::Missed,
             ][usize::from(*status)];
-            // Each replica marks its own days: two machines marking the same
-            // promise on the same day make two marks, with two ids.
-            let n = 15 + (*n - 15) / 3 * 3 + who as u32;
-            let _ = j.mark(&promises[*promise], day(n), status, Mark::default());
+            let _ = j.mark(&promises[*promise], day(*n), status, Mark::default());
         }
         Op::Note {
             promise,
@@ -390,7 +415,7 @@ proptest! {
         c.sync_join(&folder.shared(), PASS, "c").expect("join");
         let mut js = [a, b, c];
         for (minute, (who, op)) in ops.iter().enumerate() {
-            run(&mut js[*who], *who, &promises, op, minute as u32);
+            run(&mut js[*who], &promises, op, minute as u32);
         }
         let [a, b, c] = &mut js;
         all_sync(&mut [a, b, c]);

@@ -19,6 +19,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, We
 use super::words::{self, Words};
 use crate::domain::{self, Check, CheckIn, Journal, Promise, Reflection, Schedule, Status, Target};
 use crate::domain::{Win, status_for_amount};
+use crate::model::identity;
 use crate::store::{Counts, EXPORT_FORMAT, EXPORT_VERSION, Export};
 
 /// The most years a demo covers.
@@ -130,15 +131,15 @@ impl History<'_> {
                 0 => words.text.clone(),
                 _ => format!("{} ({})", words.text, round + 1),
             };
+            let id = self.id(made);
             let targets = match &words.unit {
                 Some(_) => vec![Target {
-                    id: self.id(made),
+                    id: identity::target_id(&id, self.start),
                     from: self.start,
                     amount: PAGES,
                 }],
                 None => Vec::new(),
             };
-            let id = self.id(made);
             self.data.promises.push(Promise {
                 id,
                 text,
@@ -152,7 +153,7 @@ impl History<'_> {
                 position: i as i64,
                 created_on: self.start,
                 archived_on: None,
-                updated_at: made,
+                updated_at: self.utc(made),
                 versions: Vec::new(),
             });
         }
@@ -181,13 +182,12 @@ impl History<'_> {
         let minute = 3 * 60 + 20 + self.rng.i64(0..40);
         let at = self.at(day, minute);
         let intention = self.pick(&self.words.morning.intentions);
-        let id = self.id(at);
         self.data.checkins.push(CheckIn {
-            id,
+            id: identity::checkin_id(day),
             day,
             intention: Some(intention),
             confidence: Some(confidence),
-            updated_at: at,
+            updated_at: self.utc(at),
         });
     }
 
@@ -250,16 +250,15 @@ impl History<'_> {
         let (note, lesson) = self.notes(i, status);
         let minute = 17 * 60 + self.rng.i64(0..60);
         let at = self.at(day, minute);
-        let id = self.id(at);
         self.data.checks.push(Check {
-            id,
+            id: identity::check_id(&promise_id, day),
             promise_id,
             day,
             status,
             amount,
             note,
             lesson,
-            updated_at: at,
+            updated_at: self.utc(at),
         });
     }
 
@@ -302,14 +301,13 @@ impl History<'_> {
         let mood = self.rating(good);
         // Confidence trails a little behind what was done.
         let confidence = self.rating(good - 0.1);
-        let id = self.id(at);
         self.data.reflections.push(Reflection {
-            id,
+            id: identity::reflection_id(day),
             day,
             answers,
             mood: Some(mood),
             confidence: Some(confidence),
-            updated_at: at,
+            updated_at: self.utc(at),
         });
     }
 
@@ -332,8 +330,15 @@ impl History<'_> {
         day.and_time(self.day_starts_at) + Duration::minutes(minutes)
     }
 
-    /// An id in the same form as the journal's own (a time-ordered UUID),
-    /// drawn from the seeded generator so the same run gives the same ids.
+    /// When a record written at the wall-clock time `at` was last
+    /// changed: the same instant in UTC.
+    fn utc(&self, at: NaiveDateTime) -> NaiveDateTime {
+        identity::utc_of(at, &chrono::Local)
+    }
+
+    /// A promise's or a win's id (the others are derived from their keys),
+    /// in the same form as the journal's own (a time-ordered UUID), drawn
+    /// from the seeded generator so the same run gives the same ids.
     fn id(&mut self, at: NaiveDateTime) -> String {
         let millis = at.and_utc().timestamp_millis().max(0) as u64;
         let mut bytes = [0u8; 10];

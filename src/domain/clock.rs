@@ -1,8 +1,9 @@
-//! Where "now" comes from. Nothing else the app runs reads the system
+//! Where "now" comes from: the local wall-clock time (days, the hour a
+//! win was made) and the same instant in UTC (`updated_at`). Nothing else the app runs reads the system
 //! clock (`Store::open`, a shortcut for tests and tools, dates a copy made
 //! before an update by it too).
 //!
-//! May use: nothing of ours.
+//! May use: `model`.
 
 use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
 
@@ -22,6 +23,16 @@ impl Clock {
         match self {
             Clock::System => wall_clock(Utc::now(), &Local),
             Clock::Fixed(at) => *at,
+        }
+    }
+
+    /// The current time in UTC: what a record's `updated_at` holds, so
+    /// machines in different zones agree which change came last. A fixed
+    /// clock is a local wall time, read in the system's zone.
+    pub fn utc_now(&self) -> NaiveDateTime {
+        match self {
+            Clock::System => Utc::now().naive_utc(),
+            Clock::Fixed(at) => crate::model::identity::utc_of(*at, &Local),
         }
     }
 

@@ -40,6 +40,7 @@ struct Rules<'a> {
 /// holds no second copy of the file's records); or one sentence naming the
 /// first record that cannot be imported.
 pub fn checked(mut data: Export, journal: &[Promise]) -> Result<Export> {
+    crate::model::identity::rekey(&mut data, &chrono::Local);
     let rules = Rules { journal };
     rules.promises(&mut data.promises)?;
     data.promises = numbered(std::mem::take(&mut data.promises), journal);

@@ -3,13 +3,15 @@
 //! change in one transaction (`store/change.rs`); a write whose expectation
 //! no longer holds is left out and named in what comes back, and the rest
 //! goes ahead. Undo is the change that expects exactly what the action it
-//! takes back left behind, so it never erases a write made elsewhere.
+//! takes back left behind, so it never erases a write made elsewhere. A
+//! bulk change (years of history at once) is the same writes, with the
+//! derived tables filled once at its end.
 //!
 //! May use: nothing of ours.
 
 use chrono::NaiveDate;
 
-use super::{Check, CheckIn, Promise, Reflection, Review, Win};
+use super::{Check, CheckIn, Export, Promise, Reflection, Review, Win};
 
 /// One record, whole, as the journal keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,11 +127,45 @@ pub struct Step {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Change {
     pub steps: Vec<Step>,
+    /// Many new records at once (the demo's years of history, see
+    /// [`Change::bulk`]): the derived tables (search index, checkpoints)
+    /// are filled once at the end rather than record by record, and
+    /// nothing is kept to take it back step by step (its undo is empty).
+    pub bulk: bool,
 }
 
 impl Change {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
+    }
+
+    /// Every record of `data`, put in whatever they find, as one bulk
+    /// change: promises first, so the marks find theirs.
+    pub fn bulk(data: Export) -> Change {
+        let Export {
+            promises,
+            checks,
+            wins,
+            checkins,
+            reflections,
+            reviews,
+            ..
+        } = data;
+        let records = (promises.into_iter().map(Record::Promise))
+            .chain(checks.into_iter().map(Record::Check))
+            .chain(wins.into_iter().map(Record::Win))
+            .chain(checkins.into_iter().map(Record::CheckIn))
+            .chain(reflections.into_iter().map(Record::Reflection))
+            .chain(reviews.into_iter().map(Record::Review));
+        Change {
+            steps: records
+                .map(|r| Step {
+                    write: Write::Put(Box::new(r)),
+                    expect: Expect::Anything,
+                })
+                .collect(),
+            bulk: true,
+        }
     }
 
     /// Adds a write that takes whatever it finds.

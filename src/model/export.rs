@@ -15,9 +15,15 @@ pub const EXPORT_FORMAT: &str = "smallwins-export";
 /// The export format this build writes and the newest it reads. Version 2
 /// added promise numbers, wording versions and "kept the smaller version";
 /// version 3 a win's `private` flag (a win in an older export is not
-/// private). Older exports still import (a version 1 export's promises are
-/// numbered on the way in).
-pub const EXPORT_VERSION: u32 = 3;
+/// private); version 4 ids derived from natural keys and `updated_at` in
+/// UTC ([`UTC_SINCE`]). Older exports still import (a version 1 export's
+/// promises are numbered on the way in, and every older one is given
+/// derived ids and UTC times, `identity::rekey`).
+pub const EXPORT_VERSION: u32 = 4;
+
+/// The first export version whose `updated_at` times are UTC; older ones
+/// hold the wall-clock time of the machine that wrote them.
+pub const UTC_SINCE: u32 = 4;
 
 /// Every record of a journal, with day records limited to `from..=to`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -17,7 +17,11 @@
 //! front ends show them.
 //!
 //! Every record has a stable unique id (a UUID), so journals exported on two
-//! machines can be merged.
+//! machines can be merged. A record with a natural key (a promise's mark on
+//! a day, a day's check-in or reflection, a week's review, a target or a
+//! wording version from a day) has the id derived from that key
+//! (`identity.rs`), so two machines making it make the same record;
+//! promises and wins have random ones ([`new_id`]).
 
 pub mod change;
 mod checkpoint;
@@ -26,6 +30,7 @@ mod counts;
 mod export;
 pub mod fit;
 pub mod glyphs;
+pub mod identity;
 mod promise;
 mod records;
 mod review;
@@ -50,7 +55,8 @@ pub use search::{SearchHit, SearchKind};
 pub use share::{ShareExtra, ShareInclude, unknown as share_unknown};
 pub use win_key::{fnv1a64, win_key};
 
-/// A new stable id for a record.
+/// A new stable id for a record without a natural key (a promise, a
+/// win): a UUID version 7.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }

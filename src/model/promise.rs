@@ -187,6 +187,7 @@ pub struct Promise {
     pub created_on: NaiveDate,
     /// The day it was archived; it no longer counts from this day on.
     pub archived_on: Option<NaiveDate>,
+    /// When it last changed, in UTC (the merge rule compares these).
     pub updated_at: NaiveDateTime,
 }
 

@@ -68,6 +68,7 @@ pub struct Check {
     pub note: Option<String>,
     /// At most one lesson, for a miss.
     pub lesson: Option<String>,
+    /// When it last changed, in UTC (the merge rule compares these).
     pub updated_at: NaiveDateTime,
 }
 
@@ -77,6 +78,12 @@ pub struct Win {
     pub day: NaiveDate,
     pub text: String,
     pub area: Option<String>,
+    /// The local wall-clock time it was written down, as the person saw
+    /// the clock: shown as a time of day, and grouped by hour of day in the
+    /// patterns. Not UTC, unlike `updated_at`: it orders nothing between
+    /// machines (a win is never edited by another copy's later change; see
+    /// `domain::merge`), and the morning win stays a morning win wherever
+    /// the journal is read.
     pub created_at: NaiveDateTime,
     /// Kept for oneself: never in a message shared with someone (nor in
     /// the Markdown written to be sent). Absent in exports made before
@@ -91,6 +98,7 @@ pub struct CheckIn {
     pub day: NaiveDate,
     pub intention: Option<String>,
     pub confidence: Option<u8>,
+    /// When it last changed, in UTC (the merge rule compares these).
     pub updated_at: NaiveDateTime,
 }
 
@@ -102,6 +110,7 @@ pub struct Reflection {
     pub answers: BTreeMap<String, String>,
     pub mood: Option<u8>,
     pub confidence: Option<u8>,
+    /// When it last changed, in UTC (the merge rule compares these).
     pub updated_at: NaiveDateTime,
 }
 

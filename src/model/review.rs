@@ -46,6 +46,7 @@ pub struct Review {
     pub week_start: NaiveDate,
     pub answers: BTreeMap<String, String>,
     pub decisions: Vec<Decision>,
+    /// When it last changed, in UTC (the merge rule compares these).
     pub updated_at: NaiveDateTime,
 }
 

@@ -30,8 +30,20 @@ use crate::model::{Promise, PromiseVersion, Target};
 impl Store {
     /// Applies `change` in one immediate transaction: every write whose
     /// expectation holds is saved, or, on an error, nothing is.
+    ///
+    /// A bulk change ([`Change::bulk`]) sets the derived tables' triggers
+    /// aside and fills the search index once at the end
+    /// ([`Writer::in_bulk`]); a write of it that takes whatever it finds is
+    /// made without reading what was there, and nothing of it is kept for
+    /// undo.
     pub fn apply(&mut self, change: &Change) -> Result<Applied> {
-        self.write(|w| apply(w, change))
+        self.write(|w| {
+            if change.bulk {
+                w.in_bulk(|w| apply(w, change))
+            } else {
+                apply(w, change)
+            }
+        })
     }
 }
 
@@ -39,6 +51,9 @@ fn apply(w: &Writer<'_>, change: &Change) -> Result<Applied> {
     let mut applied = Applied::default();
     for Step { write, expect } in &change.steps {
         match write {
+            Write::Put(record) if change.bulk && *expect == Expect::Anything => {
+                put(w, record, None)?;
+            }
             Write::Put(record) => {
                 put_or_remove(w, record.key(), Some(record), expect, &mut applied)?;
             }
@@ -53,6 +68,10 @@ fn apply(w: &Writer<'_>, change: &Change) -> Result<Applied> {
             }
             Write::Positions(wanted) => place(w, wanted, expect, &mut applied)?,
         }
+    }
+    if change.bulk {
+        // Years of history are not taken back record by record.
+        applied.undo = Change::default();
     }
     Ok(applied)
 }

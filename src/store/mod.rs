@@ -7,9 +7,11 @@
 //! (`connect.rs`, with the schema objects a journal may hold in
 //! `shape.rs`), opening the journal (`open.rs`), the backups folder
 //! (`backup.rs`), copies under temporary names (`temp.rs`), restoring
-//! (`restore.rs`), the integrity check (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
-//! (`checkpoints.rs`), writing (`writer.rs`, and
-//! `batch.rs` for many new records in one transaction), one promise's
+//! (`restore.rs`), the integrity check (`check.rs`), the schema (`schema.rs`;
+//! the device id and the move to derived ids and UTC times in
+//! `identity.rs`), the evidence's checkpoints
+//! (`checkpoints.rs`), writing (`writer.rs`; many new records at once are
+//! a bulk change, `change.rs`), one promise's
 //! days (`ranges.rs`), rows to
 //! records (`rows.rs`), the export and what an import's merge looks up
 //! (`export.rs`; the format itself is `model::Export`, the merge rule
@@ -25,12 +27,12 @@
 //! can change its rules without touching SQL.
 
 mod backup;
-mod batch;
 mod change;
 mod check;
 mod checkpoints;
 mod connect;
 mod export;
+mod identity;
 mod open;
 mod ranges;
 mod restore;

@@ -13,7 +13,7 @@ use super::backup::{BackupKind, backup_folder, copy_into, file_name, prune, run_
 use super::connect::{Found, How, Key, Peek, check_header, connect, look_at, vet};
 use super::open::{create_private_file, open_error, restrict_permissions, side_file};
 use super::temp::TempCopy;
-use super::{Counts, Result, StoreError};
+use super::{Access, Counts, Result, Store, StoreError, identity};
 
 /// What `smallwins restore` needs to know about a copy before using it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,11 @@ pub struct Restored {
 /// folder. A smallwins that has the journal open sees the restored records.
 /// A file at `journal` that is not a smallwins journal, or is newer than
 /// this build, is refused and left untouched; a damaged one is replaced.
+/// The journal keeps its device id (`identity.rs`): it is the same journal
+/// on the same machine, rolled back.
 pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restored> {
     inspect_copy(from)?;
+    let device = device_id(journal);
     let previous = match look_at(journal)? {
         Found::Missing | Found::Empty => {
             create_private_file(journal)?;
@@ -90,8 +93,27 @@ pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restor
             other => return Err(other),
         }
     }
+    if let Some(id) = device {
+        keep_device_id(journal, &id, now)?;
+    }
     prune(journal, now);
     Ok(Restored { previous })
+}
+
+/// The device id of the journal at `path`, if it is one that has an id
+/// and can be read.
+fn device_id(path: &Path) -> Option<String> {
+    let conn = connect(path, How::Read, Key::Plain).ok()?;
+    identity::device_id_of(&conn).ok().flatten()
+}
+
+/// Gives the restored journal at `journal` the device id `id` back. A copy
+/// made before device ids is brought up to date first, as any open would
+/// (with its copy to the backups folder first).
+fn keep_device_id(journal: &Path, id: &str, now: NaiveDateTime) -> Result<()> {
+    let store = Store::open_at(journal, now, Access::Write)?;
+    identity::keep_device_id(&store.conn, id)?;
+    Ok(())
 }
 
 /// Writes `source` into the live journal through SQLite, which takes the

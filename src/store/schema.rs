@@ -5,7 +5,8 @@
 //! exclusive transaction: a second smallwins starting at the same moment
 //! waits, then finds the journal ready.
 //!
-//! May use: nothing of ours.
+//! May use: `model` and the rest of `store` (`identity.rs`, `search.rs`,
+//! `checkpoints.rs` hold their own steps).
 
 use rusqlite::{OptionalExtension, Transaction};
 
@@ -162,11 +163,6 @@ ALTER TABLE wins ADD COLUMN key TEXT;
 CREATE INDEX wins_by_key ON wins (key);
 ";
 
-/// Sync's own tables (`sync/mod.rs`): the outbox, the ledger, each
-/// record's stamp, the versions that lost a merge. Empty until the journal
-/// joins a sync folder.
-const V8: &str = super::sync::SCHEMA;
-
 /// Writes the key of every win that has none (the wins of a journal made
 /// before version 7).
 fn fill_win_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -181,8 +177,18 @@ fn fill_win_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Identity two machines agree on (issue 17, `identity.rs`): the `meta`
+/// table with this file's device id; ids derived from natural keys and
+/// `updated_at` in UTC for every record already there.
+const V8: &str = super::identity::V8;
+
+/// Sync's own tables (`sync/mod.rs`, issue 20): the outbox, the ledger,
+/// each record's stamp, the versions that lost a merge. Empty until the
+/// journal joins a sync folder.
+const V9: &str = super::sync::SCHEMA;
+
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 8] = [V1, V2, V3, V4, V5, V6, V7, V8];
+const STEPS: [&str; 9] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -193,6 +199,10 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
         tx.execute_batch(step)?;
         if n + 1 == 7 {
             fill_win_keys(tx)?;
+        }
+        if n + 1 == 8 {
+            // The times were written by this machine's wall clock.
+            super::identity::to_version_8(tx, &chrono::Local)?;
         }
     }
     tx.pragma_update(None, "user_version", to as i64)?;
@@ -213,7 +223,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 8;
+pub const LATEST_VERSION: i32 = 9;
 
 #[cfg(test)]
 mod tests {
@@ -245,8 +255,8 @@ mod tests {
             .expect("tables");
         // Seven tables of records, the promises' wording history, the search
         // entries, the FTS5 index with its four shadow tables, the two
-        // tables of checkpoints, and sync's six.
-        assert_eq!(tables, 22);
+        // tables of checkpoints, this file's own `meta`, and sync's six.
+        assert_eq!(tables, 23);
     }
 
     #[test]

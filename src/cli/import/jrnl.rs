@@ -148,7 +148,7 @@ fn reflection(
             r.answers.insert(ANSWER_KEY.into(), answer);
             r.updated_at = into
                 .journal
-                .now()
+                .stamp()
                 .max(r.updated_at + chrono::Duration::seconds(1));
             Some(r)
         }

@@ -246,7 +246,7 @@ impl Journal {
             headline: suggestion.headline.clone(),
             decided,
         });
-        review.updated_at = self.now();
+        review.updated_at = self.stamp();
         change.review(review);
         Ok(())
     }

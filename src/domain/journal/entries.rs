@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::Journal;
 use crate::domain::undo::Change;
 use crate::domain::{Result, input, validate};
-use crate::model::{self, CheckIn, Reflection, Win};
+use crate::model::{self, CheckIn, Reflection, Win, identity};
 
 impl Journal {
     pub fn add_win(&mut self, day: NaiveDate, text: &str, area: Option<&str>) -> Result<Win> {
@@ -101,14 +101,11 @@ impl Journal {
             None => before.as_ref().and_then(|c| c.intention.clone()),
         };
         let checkin = CheckIn {
-            id: before
-                .as_ref()
-                .map(|c| c.id.clone())
-                .unwrap_or_else(model::new_id),
+            id: identity::checkin_id(day),
             day,
             intention,
             confidence: confidence.or(before.as_ref().and_then(|c| c.confidence)),
-            updated_at: self.now(),
+            updated_at: self.stamp(),
         };
         let mut change = Change::default();
         change.checkin(checkin.clone());
@@ -137,15 +134,12 @@ impl Journal {
             set_answer(&mut merged, key, text)?;
         }
         let reflection = Reflection {
-            id: before
-                .as_ref()
-                .map(|r| r.id.clone())
-                .unwrap_or_else(model::new_id),
+            id: identity::reflection_id(day),
             day,
             answers: merged,
             mood: mood.or(before.as_ref().and_then(|r| r.mood)),
             confidence: confidence.or(before.as_ref().and_then(|r| r.confidence)),
-            updated_at: self.now(),
+            updated_at: self.stamp(),
         };
         let mut change = Change::default();
         change.reflection(reflection.clone());

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use super::Journal;
 use crate::domain::undo::Change;
 use crate::domain::{Result, input, validate};
-use crate::model::{self, Check, Promise, Status};
+use crate::model::{Check, Promise, Status, identity};
 
 /// How a promise went on a day.
 #[derive(Debug, Clone, Default)]
@@ -93,7 +93,9 @@ impl Journal {
             first.from = first.from.min(day);
         }
         p.created_on = day;
-        p.updated_at = self.now();
+        p.updated_at = self.stamp();
+        // A target or version whose day moved is known by its new day.
+        identity::rekey_promise(&mut p);
         p
     }
 
@@ -118,7 +120,7 @@ impl Journal {
             return input("A lesson goes with a missed promise; use --note for anything else.");
         }
         Ok(Check {
-            id: before.map(|c| c.id.clone()).unwrap_or_else(model::new_id),
+            id: identity::check_id(&promise.id, day),
             promise_id: promise.id.clone(),
             day,
             status,
@@ -132,7 +134,7 @@ impl Journal {
                 None if status == Status::Missed => before.and_then(|c| c.lesson.clone()),
                 None => None,
             },
-            updated_at: self.now(),
+            updated_at: self.stamp(),
         })
     }
 

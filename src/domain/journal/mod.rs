@@ -104,8 +104,15 @@ impl Journal {
         self.clock = clock;
     }
 
+    /// The local wall-clock time: what decides the day, and the time of
+    /// day a win was made.
     pub fn now(&self) -> NaiveDateTime {
         self.clock.now()
+    }
+
+    /// The current time in UTC, for a record's `updated_at`.
+    pub fn stamp(&self) -> NaiveDateTime {
+        self.clock.utc_now()
     }
 
     /// The journal's today, by the day boundary rule.

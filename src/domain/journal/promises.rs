@@ -130,7 +130,7 @@ impl Journal {
             position: self.next_position()?,
             created_on: today,
             archived_on: None,
-            updated_at: self.now(),
+            updated_at: self.stamp(),
         };
         let fields = PromiseEdit {
             text: None,
@@ -186,7 +186,7 @@ impl Journal {
         }
         let mut p = self.with_fields(before.clone(), edit, from)?;
         if p != before {
-            p.updated_at = self.now();
+            p.updated_at = self.stamp();
             change.promise(p.clone());
         }
         Ok(p)
@@ -269,7 +269,7 @@ impl Journal {
         }
         let mut p = before.clone();
         p.archived_on = archived.then(|| self.today());
-        p.updated_at = self.now();
+        p.updated_at = self.stamp();
         change.promise(p.clone());
         Ok(p)
     }

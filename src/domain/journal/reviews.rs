@@ -16,7 +16,7 @@ use crate::domain::evidence::{
 };
 use crate::domain::stats::{self, WeekSummary};
 use crate::domain::undo::Change;
-use crate::model::{self, Decision, Review, Status, Win};
+use crate::model::{Decision, Review, Status, Win, identity};
 
 /// Weeks shown side by side in trends.
 pub const TREND_WEEKS: i64 = 12;
@@ -207,7 +207,7 @@ impl Journal {
             .review_record(week_start)?
             .unwrap_or_else(|| self.new_review(week_start));
         set_answer(&mut review.answers, key, text)?;
-        review.updated_at = self.now();
+        review.updated_at = self.stamp();
         let mut change = Change::default();
         change.review(review);
         self.commit(change, "saved a weekly answer".into())
@@ -215,11 +215,11 @@ impl Journal {
 
     pub(super) fn new_review(&self, week_start: NaiveDate) -> Review {
         Review {
-            id: model::new_id(),
+            id: identity::review_id(week_start),
             week_start,
             answers: BTreeMap::new(),
             decisions: Vec::new(),
-            updated_at: self.now(),
+            updated_at: self.stamp(),
         }
     }
 

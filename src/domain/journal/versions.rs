@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{self, Promise, PromiseVersion, Target};
+use crate::model::{Promise, PromiseVersion, Target, identity};
 
 /// New words from `from` on: each `Some` replaces that field in the version
 /// in force at `from` and in every later one; `None` leaves it. The days
@@ -33,7 +33,7 @@ pub fn reworded(
         && at.from != from
     {
         versions.push(PromiseVersion {
-            id: model::new_id(),
+            id: identity::version_id(&p.id, from),
             from,
             ..at
         });
@@ -75,7 +75,7 @@ pub fn retargeted(mut p: Promise, from: NaiveDate, amount: f64) -> Promise {
         .cloned()
         .collect();
     targets.push(Target {
-        id: model::new_id(),
+        id: identity::target_id(&p.id, from),
         from,
         amount,
     });
@@ -94,7 +94,7 @@ fn history(p: &Promise) -> Vec<PromiseVersion> {
         return p.versions.clone();
     }
     vec![PromiseVersion {
-        id: model::new_id(),
+        id: identity::version_id(&p.id, p.created_on),
         from: p.created_on,
         text: p.text.clone(),
         cue: p.cue.clone(),
@@ -109,7 +109,7 @@ fn same_words(a: &PromiseVersion, b: &PromiseVersion) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Schedule;
+    use crate::model::{self, Schedule};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

@@ -151,7 +151,8 @@ pub fn init(
     let (file, key) = crypto::new_key_file_with(&journal, passphrase, memory_kib, iterations);
     let text = serde_json::to_vec_pretty(&file).unwrap_or_default();
     folder::write_atomic(&key_path, &text).map_err(io("write", &key_path))?;
-    let joined = new_joined(journal, root, key, name);
+    let device = store.device_id()?;
+    let joined = new_joined(journal, device, root, key, name);
     store.sync_join(&joined, base_time(false))?;
     sync(store)
 }
@@ -176,14 +177,23 @@ pub fn join(store: &mut Store, dir: &Path, passphrase: &str, name: &str) -> Resu
         Err(crypto::KeyError::WrongPassphrase) => return Err(SyncError::WrongPassphrase),
         Err(crypto::KeyError::Damaged) => return Err(SyncError::DamagedKey(key_path)),
     };
-    let joined = new_joined(file.journal, root, key, name);
+    // A journal that joins is often a copy of another machine's: it gets
+    // a device id of its own.
+    let device = store.renew_device_id()?;
+    let joined = new_joined(file.journal, device, root, key, name);
     store.sync_join(&joined, base_time(true))?;
     sync(store)
 }
 
-fn new_joined(journal: String, folder: PathBuf, key: Vec<u8>, name: &str) -> Joined {
+fn new_joined(
+    journal: String,
+    device: String,
+    folder: PathBuf,
+    key: Vec<u8>,
+    name: &str,
+) -> Joined {
     Joined {
-        device: uuid::Uuid::now_v7().simple().to_string(),
+        device,
         journal,
         folder,
         key,
