@@ -501,6 +501,12 @@ fn the_file_says_what_it_is_and_keeps_its_rules() {
             "search_docsize",
             "search_entries",
             "search_idx",
+            "sync_applied",
+            "sync_lost",
+            "sync_outbox",
+            "sync_skipped",
+            "sync_stamps",
+            "sync_state",
             "targets",
             "totals_checkpoints",
             "wins"

@@ -128,7 +128,7 @@ mod words;
 pub use args::Cli;
 pub use error::CliError;
 
-use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
+use args::{BackupArgs, Command, PromiseCommand, SyncAction, SyncCommand, WinAction, WinCommand};
 use commands::{
     care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
     share, shell, show, stats, story, wins,
@@ -236,6 +236,7 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         return on_the_file(&db, &command, &clock, json);
     }
     let mut opened = Vec::new();
+    let auto_sync = access(&command) == Access::Write && !matches!(command, Command::Sync(_));
     let result = with_journal(
         &db,
         access(&command),
@@ -243,7 +244,13 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         config,
         &mut opened,
         due,
-        |journal| execute(journal, &db, command, json),
+        |journal| {
+            let outcome = execute(journal, &db, command, json)?;
+            if auto_sync && journal.config().sync.auto && journal.syncs() {
+                sync_after_write(journal);
+            }
+            Ok(outcome)
+        },
     );
     for note in &opened {
         output::write_stderr(&format!("{note}\n"));
@@ -252,6 +259,18 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
     match outcome {
         Outcome::Printed(text) => Ok(text),
         Outcome::Draw(request) => print(&show::draw(journal, &request)?, json),
+    }
+}
+
+/// With `auto = true` in `[sync]`: syncs after a command that wrote. The
+/// change is saved either way; a sync that cannot happen now says why in
+/// one line and waits for the next.
+fn sync_after_write(journal: &mut Journal) {
+    if let Err(e) = journal.sync_now() {
+        output::write_stderr(&format!(
+            "Saved here; syncing waits for the next time: {}\n",
+            CliError::from(e).message()
+        ));
     }
 }
 
@@ -277,6 +296,9 @@ fn access(command: &Command) -> Access {
         | Command::Share(_)
         | Command::Backup(_)
         | Command::Check
+        | Command::Sync(SyncCommand {
+            action: Some(SyncAction::Status),
+        })
         | Command::Promise(PromiseCommand::List(_) | PromiseCommand::Show(_))
         | Command::Win(WinCommand {
             action: Some(WinAction::List(_)),
@@ -330,6 +352,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         Command::Review(args) => review::review(journal, &args, json)?.print(json)?,
         Command::Stats => print(&stats::stats(journal)?, json)?,
         Command::Search(args) => print(&search::search(journal, &args)?, json)?,
+        Command::Sync(command) => commands::sync::sync(journal, command.action, json)?,
         Command::Share(args) => {
             let shared = share::share(journal, &args)?;
             if let Some(note) = shared.note() {

@@ -217,10 +217,14 @@ pub(super) fn unknown_keys(doc: &DeTable) -> Vec<(usize, String, Option<String>)
         "mouse",
         "keys",
         "share",
+        "sync",
     ];
     check(doc, "", &top, &mut found);
     if let Some(share) = table_of(doc, "share") {
         check(share, "share.", &super::share::KEYS, &mut found);
+    }
+    if let Some(sync) = table_of(doc, "sync") {
+        check(sync, "sync.", &super::sync::KEYS, &mut found);
     }
     if let Some(prompts) = table_of(doc, "prompts") {
         let lists = ["morning", "evening", "after_miss", "weekly", "examples"];

@@ -22,6 +22,7 @@
 mod keys;
 mod look;
 mod share;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -82,6 +83,7 @@ impl Config {
             glyphs: Glyphs::default(),
             tui: TuiConfig::default(),
             share_include: ShareInclude::NONE,
+            sync: crate::model::SyncConfig::default(),
         }
     }
 }
@@ -255,6 +257,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
     }
     look::read(doc.get_ref(), &mut config, &invalid)?;
     share::read(doc.get_ref(), &mut config, &invalid)?;
+    sync::read(doc.get_ref(), &mut config, &invalid)?;
     let warnings = look::unknown_keys(doc.get_ref())
         .into_iter()
         .map(|(offset, key, suggestion)| ConfigWarning {

@@ -14,7 +14,9 @@
 //!   comes from), `validate.rs` and `import.rs` (what may be recorded),
 //!   `merge.rs` (the one rule that merges two copies of a record),
 //!   `prompts.rs`, and `words.rs` (words and numbers both front ends show);
-//! - `share.rs` — the message for one trusted person, of a day or a week.
+//! - `share.rs` — the message for one trusted person, of a day or a week;
+//! - `sync/` — one journal on several machines through a synced folder,
+//!   sealed (the folder, its files, the key from the passphrase).
 //!
 //! May use: `store` (the only way to the journal file) and `model`. Never
 //! the front ends (`ui`, `cli`) or `config` (a [`Config`] value is passed
@@ -35,6 +37,7 @@ pub mod search;
 pub mod share;
 pub mod short_id;
 pub mod stats;
+pub mod sync;
 mod undo;
 pub mod validate;
 pub mod words;

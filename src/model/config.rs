@@ -30,6 +30,18 @@ pub struct Config {
     /// What a shared message includes unless told otherwise (`[share]
     /// include`); nothing extra by default.
     pub share_include: ShareInclude,
+    /// `[sync]`: syncing after each write, and where the passphrase comes
+    /// from.
+    pub sync: SyncConfig,
+}
+
+/// `[sync]` in the config.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncConfig {
+    /// Each command that writes syncs right after.
+    pub auto: bool,
+    /// A command that prints the sync folder's passphrase.
+    pub passphrase_command: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

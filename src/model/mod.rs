@@ -41,7 +41,7 @@ pub mod weekday;
 mod win_key;
 
 pub use checkpoint::{PromiseCheckpoint, TotalsCheckpoint};
-pub use config::{Config, Prompt, Prompts};
+pub use config::{Config, Prompt, Prompts, SyncConfig};
 pub use counts::{Counts, ImportReport};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 pub use glyphs::{Glyph, GlyphSet, Glyphs};

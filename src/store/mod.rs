@@ -41,6 +41,7 @@ mod rows;
 mod schema;
 mod search;
 mod shape;
+pub mod sync;
 mod temp;
 mod win_keys;
 mod writer;
@@ -223,7 +224,13 @@ pub struct Store {
     writable: bool,
     /// Whether opening made the file readable only by its owner.
     tightened: bool,
+    /// The UTC time a change recorded for sync is stamped with; the system
+    /// clock unless set (see [`Store::set_sync_clock`]).
+    sync_clock: Option<SyncClock>,
 }
+
+/// Where the UTC time of a change recorded for sync comes from.
+pub type SyncClock = std::sync::Arc<dyn Fn() -> chrono::NaiveDateTime + Send + Sync>;
 
 impl Store {
     pub fn path(&self) -> &Path {
@@ -238,14 +245,49 @@ impl Store {
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
+    /// Stamps the changes recorded for sync with the time `clock` gives
+    /// (UTC), instead of the system clock's.
+    pub fn set_sync_clock(&mut self, clock: SyncClock) {
+        self.sync_clock = Some(clock);
+    }
+
+    /// The UTC time to stamp a change recorded for sync with.
+    pub fn sync_now(&self) -> chrono::NaiveDateTime {
+        match &self.sync_clock {
+            Some(clock) => clock(),
+            None => chrono::Utc::now().naive_utc(),
+        }
+    }
+
     /// Runs `f` in one immediate transaction: all of it is saved, or none.
+    /// While the journal takes part in sync, what it changes in the records
+    /// is recorded for the other machines in the same transaction
+    /// (`sync/record.rs`).
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        self.write_as(true, f)
+    }
+
+    /// [`Store::write`] without recording for sync: sync's own writes
+    /// (another machine's changes, the outbox, the ledger).
+    fn write_unrecorded<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        self.write_as(false, f)
+    }
+
+    fn write_as<T>(&mut self, record: bool, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
+        let now = self.sync_now();
         let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let recorder = if record {
+                sync::start(&self.conn)?
+            } else {
+                None
+            };
             let value = f(&Writer { tx: &tx })?;
+            if let Some(recorder) = recorder {
+                recorder.keep(&tx, now)?;
+            }
             tx.commit()?;
             Ok(value)
         })();

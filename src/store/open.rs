@@ -203,6 +203,7 @@ fn open_writable(path: &Path, now: NaiveDateTime, key: Key) -> Result<Store> {
         path: path.to_path_buf(),
         writable: true,
         tightened: false,
+        sync_clock: None,
     })
 }
 
@@ -265,6 +266,7 @@ fn open_read_only(path: &Path, key: Key) -> Result<Store> {
         path: path.to_path_buf(),
         writable: false,
         tightened: false,
+        sync_clock: None,
     })
 }
 

@@ -182,8 +182,13 @@ fn fill_win_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 /// `updated_at` in UTC for every record already there.
 const V8: &str = super::identity::V8;
 
+/// Sync's own tables (`sync/mod.rs`, issue 20): the outbox, the ledger,
+/// each record's stamp, the versions that lost a merge. Empty until the
+/// journal joins a sync folder.
+const V9: &str = super::sync::SCHEMA;
+
 /// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 8] = [V1, V2, V3, V4, V5, V6, V7, V8];
+const STEPS: [&str; 9] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -218,7 +223,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 8;
+pub const LATEST_VERSION: i32 = 9;
 
 #[cfg(test)]
 mod tests {
@@ -250,8 +255,8 @@ mod tests {
             .expect("tables");
         // Seven tables of records, the promises' wording history, the search
         // entries, the FTS5 index with its four shadow tables, the two
-        // tables of checkpoints, and this file's own `meta`.
-        assert_eq!(tables, 17);
+        // tables of checkpoints, this file's own `meta`, and sync's six.
+        assert_eq!(tables, 23);
     }
 
     #[test]

@@ -136,6 +136,9 @@ pub enum Command {
     /// Find words in wins, notes, lessons, intentions and answers, across all history
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
+    /// Sync this journal with your other machines through a folder you already sync, encrypted
+    #[command(after_help = SYNC_HELP)]
+    Sync(SyncCommand),
     /// Print a completion script for bash, zsh or fish
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
@@ -159,6 +162,48 @@ pub struct DailyCopyArgs {
     /// The time of the command that started it (names the copy)
     #[arg(long, value_name = "TIME")]
     pub at: String,
+}
+
+const SYNC_HELP: &str = "With no subcommand, syncs now: writes this machine's changes to the \
+    folder and takes in the others'. The passphrase comes from --passphrase-file, else \
+    passphrase_command in the config's [sync], else it is asked for.\n\n\
+    Example:\n  smallwins sync init ~/Sync         # on the first machine\n  \
+    smallwins sync join ~/Sync         # on each other machine\n  smallwins sync\n  smallwins sync status";
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SyncCommand {
+    #[command(subcommand)]
+    pub action: Option<SyncAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncAction {
+    /// Start a sync folder in DIR (a folder you already sync) with this journal in it
+    #[command(after_help = "Example:\n  smallwins sync init ~/Sync --passphrase-file ~/.sync-pass")]
+    Init(SyncFolderArgs),
+    /// Join the sync folder in DIR from this machine, as a new machine of the journal
+    #[command(after_help = "Example:\n  smallwins sync join ~/Sync")]
+    Join(SyncFolderArgs),
+    /// Machines, when each was last heard from, changes waiting, and anything skipped and why
+    #[command(after_help = "Example:\n  smallwins sync status")]
+    Status,
+    /// Stop syncing this journal (its records stay, and the other machines keep syncing)
+    #[command(after_help = "Example:\n  smallwins sync leave")]
+    Leave,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SyncFolderArgs {
+    /// The folder you sync (smallwins keeps its files in smallwins-sync inside it)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Read the passphrase from the first line of this file instead of asking
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// This machine's name as the others show it [default: the host name]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

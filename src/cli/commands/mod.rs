@@ -25,4 +25,5 @@ pub mod shell;
 pub mod show;
 pub mod stats;
 pub mod story;
+pub mod sync;
 pub mod wins;

@@ -28,6 +28,7 @@ mod marks;
 mod promises;
 mod reviews;
 mod search;
+mod sync;
 mod transfer;
 mod versions;
 mod wins;
@@ -58,6 +59,19 @@ pub struct Journal {
     generation: u64,
 }
 
+/// A fixed clock (tests, demos) stamps the changes recorded for sync too,
+/// as the UTC time of its wall-clock time here.
+fn fix_sync_clock(store: &mut Store, clock: &Clock) {
+    if let Clock::Fixed(at) = *clock {
+        let utc = at
+            .and_local_timezone(chrono::Local)
+            .earliest()
+            .map(|t| t.naive_utc())
+            .unwrap_or(at);
+        store.set_sync_clock(std::sync::Arc::new(move || utc));
+    }
+}
+
 impl Journal {
     /// Opens (or creates) the journal at `path` for writing; any copy made
     /// before an update is dated by `clock`.
@@ -66,7 +80,8 @@ impl Journal {
         Ok(Journal::new(store, clock, config))
     }
 
-    pub fn new(store: Store, clock: Clock, config: Config) -> Journal {
+    pub fn new(mut store: Store, clock: Clock, config: Config) -> Journal {
+        fix_sync_clock(&mut store, &clock);
         Journal {
             store,
             clock,
@@ -85,6 +100,7 @@ impl Journal {
     }
 
     pub fn set_clock(&mut self, clock: Clock) {
+        fix_sync_clock(&mut self.store, &clock);
         self.clock = clock;
     }
 

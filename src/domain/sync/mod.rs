@@ -1,0 +1,370 @@
+//! One journal on several machines, through a folder the person already
+//! syncs (Syncthing, Dropbox, a NAS, a USB stick), end-to-end encrypted.
+//!
+//! Each machine records its own transactions as SQLite changesets (the
+//! store does that in its write path, `store/sync/`), writes them sealed to
+//! its own folder in the sync folder (`folder.rs`, `crypto.rs`), and
+//! applies every other machine's by the one merge rule
+//! ([`merge::incoming_wins`]): the record changed last (UTC time, then
+//! which change) wins; a removed record stays removed unless it was changed
+//! after; the version that lost is kept (`smallwins sync status` counts
+//! them). A file that cannot be opened (half-copied, damaged, another
+//! passphrase, another journal) is skipped with one sentence and never
+//! stops the others; a ledger keeps any change from being applied twice.
+//!
+//! May use: `store`, `model`, and the rest of `domain`.
+
+pub mod crypto;
+pub mod folder;
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::merge;
+use crate::store::Store;
+use crate::store::StoreError;
+use crate::store::sync::{Incoming, Joined, Lost, Machine, Outcome};
+use folder::{Found, Header, Unread};
+
+/// What can stop a sync command. Each message is one sentence a person can
+/// act on.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(
+        "This journal does not sync yet; start with `smallwins sync init DIR` on one machine and `smallwins sync join DIR` on the others."
+    )]
+    NotJoined,
+    #[error(
+        "This journal already syncs through {}; run `smallwins sync leave` first to use another folder.",
+        .0.display()
+    )]
+    AlreadyJoined(PathBuf),
+    #[error(
+        "{} already holds a smallwins sync folder; join it with `smallwins sync join {}`.",
+        .0.display(), .0.display()
+    )]
+    FolderTaken(PathBuf),
+    #[error(
+        "{} holds no smallwins sync folder yet; start one with `smallwins sync init {}` on the first machine, and let it sync here.",
+        .0.display(), .0.display()
+    )]
+    NoFolder(PathBuf),
+    #[error(
+        "That passphrase does not open this sync folder, so nothing was changed; use the passphrase given to `smallwins sync init`."
+    )]
+    WrongPassphrase,
+    #[error(
+        "{} is damaged, so nothing was changed; let the folder sync again, or copy that file from a machine that syncs.",
+        .0.display()
+    )]
+    DamagedKey(PathBuf),
+    #[error(
+        "The sync folder {} belongs to another journal now, so nothing was synced; run `smallwins sync leave`, then `smallwins sync join` it.",
+        .0.display()
+    )]
+    OtherJournal(PathBuf),
+    #[error(
+        "The sync folder {} is not there (is its drive mounted?), so nothing was synced; your changes wait here until it is back.",
+        .0.display()
+    )]
+    FolderMissing(PathBuf),
+    #[error("Could not {action} {}: {}.", .path.display(), .source.to_string().to_lowercase())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T, E = SyncError> = std::result::Result<T, E>;
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> SyncError {
+    let path = path.to_path_buf();
+    move |source| SyncError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// Changes of this machine written to the folder.
+    pub sent: usize,
+    /// Other machines' changes applied here.
+    pub applied: usize,
+    /// Versions that lost a merge (kept).
+    pub lost: usize,
+    /// Files skipped, each with one sentence why.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Where sync stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub joined: Joined,
+    /// The other machines whose changes were applied here.
+    pub machines: Vec<Machine>,
+    /// This machine's changes not yet in the folder.
+    pub outgoing: usize,
+    /// Other machines' changes in the folder not yet applied here.
+    pub incoming: usize,
+    /// Files the last sync skipped, each with why.
+    pub skipped: Vec<(String, String)>,
+    /// Versions that lost a merge, kept.
+    pub lost: Vec<Lost>,
+}
+
+/// The first change a journal that starts a sync folder sends is stamped
+/// here, before any real change; a journal that joins stamps what it held
+/// before one second earlier, so for a record both hold, the folder's copy
+/// wins.
+fn base_time(joining: bool) -> NaiveDateTime {
+    DateTime::<Utc>::from_timestamp(if joining { 0 } else { 1 }, 0)
+        .unwrap_or_default()
+        .naive_utc()
+}
+
+/// Starts a sync folder in `dir` for this journal, sealed with a key from
+/// `passphrase` (Argon2id, `memory_kib` and `iterations`), and writes the
+/// journal into it.
+pub fn init(
+    store: &mut Store,
+    dir: &Path,
+    passphrase: &str,
+    name: &str,
+    (memory_kib, iterations): (u32, u32),
+) -> Result<Report> {
+    refuse_joined(store)?;
+    let root = folder::root(dir);
+    let key_path = folder::key_path(&root);
+    if key_path.exists() {
+        return Err(SyncError::FolderTaken(dir.to_path_buf()));
+    }
+    let journal = uuid::Uuid::now_v7().simple().to_string();
+    let (file, key) = crypto::new_key_file_with(&journal, passphrase, memory_kib, iterations);
+    let text = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    folder::write_atomic(&key_path, &text).map_err(io("write", &key_path))?;
+    let device = store.device_id()?;
+    let joined = new_joined(journal, device, root, key, name);
+    store.sync_join(&joined, base_time(false))?;
+    sync(store)
+}
+
+/// Joins the sync folder in `dir` with `passphrase`: this journal gets a new
+/// machine id, sends what it holds, and takes in every other machine's
+/// changes.
+pub fn join(store: &mut Store, dir: &Path, passphrase: &str, name: &str) -> Result<Report> {
+    refuse_joined(store)?;
+    let root = folder::root(dir);
+    let key_path = folder::key_path(&root);
+    let file = match folder::read_key_file(&root) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Err(SyncError::DamagedKey(key_path)),
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(SyncError::NoFolder(dir.to_path_buf()));
+        }
+        Err(e) => return Err(io("read", &key_path)(e)),
+    };
+    let key = match crypto::unlock(&file, passphrase) {
+        Ok(key) => key,
+        Err(crypto::KeyError::WrongPassphrase) => return Err(SyncError::WrongPassphrase),
+        Err(crypto::KeyError::Damaged) => return Err(SyncError::DamagedKey(key_path)),
+    };
+    // A journal that joins is often a copy of another machine's: it gets
+    // a device id of its own.
+    let device = store.renew_device_id()?;
+    let joined = new_joined(file.journal, device, root, key, name);
+    store.sync_join(&joined, base_time(true))?;
+    sync(store)
+}
+
+fn new_joined(
+    journal: String,
+    device: String,
+    folder: PathBuf,
+    key: Vec<u8>,
+    name: &str,
+) -> Joined {
+    Joined {
+        device,
+        journal,
+        folder,
+        key,
+        name: name.to_string(),
+    }
+}
+
+fn refuse_joined(store: &Store) -> Result<()> {
+    match store.sync_joined()? {
+        Some(joined) => Err(SyncError::AlreadyJoined(joined.folder)),
+        None => Ok(()),
+    }
+}
+
+/// Stops syncing this journal. Its records stay; its files in the folder
+/// stay for the other machines.
+pub fn leave(store: &mut Store) -> Result<Joined> {
+    let joined = store.sync_joined()?.ok_or(SyncError::NotJoined)?;
+    store.sync_leave()?;
+    Ok(joined)
+}
+
+/// Checks that the folder is there and still this journal's.
+fn reach(joined: &Joined) -> Result<()> {
+    match folder::read_key_file(&joined.folder) {
+        Ok(Some(file)) if file.journal == joined.journal => Ok(()),
+        Ok(Some(_)) => Err(SyncError::OtherJournal(joined.folder.clone())),
+        Ok(None) => Err(SyncError::DamagedKey(folder::key_path(&joined.folder))),
+        Err(_) => Err(SyncError::FolderMissing(joined.folder.clone())),
+    }
+}
+
+/// Syncs now: writes this machine's waiting changes to the folder, then
+/// applies every other machine's changes not applied yet.
+pub fn sync(store: &mut Store) -> Result<Report> {
+    let joined = store.sync_joined()?.ok_or(SyncError::NotJoined)?;
+    reach(&joined)?;
+    let mut report = Report {
+        sent: send(store, &joined)?,
+        ..Report::default()
+    };
+    take_in(store, &joined, &mut report)?;
+    store.sync_set_skipped(&report.skipped)?;
+    Ok(report)
+}
+
+/// Writes the outbox to this machine's folder; how many changes.
+fn send(store: &mut Store, joined: &Joined) -> Result<usize> {
+    let outgoing = store.sync_outbox()?;
+    let sent_at = store.sync_now();
+    for change in &outgoing {
+        let header = Header {
+            made_at: change.made_at,
+            sent_at,
+            name: joined.name.clone(),
+        };
+        let bytes = folder::seal_change(
+            &joined.key,
+            &joined.journal,
+            &joined.device,
+            change.seq,
+            &header,
+            &change.changes,
+        );
+        let path = folder::change_path(&joined.folder, &joined.device, change.seq);
+        folder::write_atomic(&path, &bytes).map_err(io("write", &path))?;
+        store.sync_sent(change.seq)?;
+    }
+    Ok(outgoing.len())
+}
+
+/// Applies every change in the folder not applied here yet, by the merge
+/// rule. A change that refers to records not here yet waits while others
+/// go in, and is tried again until nothing more goes in.
+fn take_in(store: &mut Store, joined: &Joined, report: &mut Report) -> Result<()> {
+    let found = folder::list(&joined.folder, &joined.device).map_err(io("read", &joined.folder))?;
+    let mut pending = Vec::new();
+    for f in found {
+        if store.sync_was_applied(&f.device, f.seq)? {
+            continue;
+        }
+        match read_change(joined, &f) {
+            Ok(incoming) => pending.push((f, incoming)),
+            Err(why) => report.skipped.push((shown(joined, &f), why)),
+        }
+    }
+    let rule = |stored: Option<&crate::store::Stamp>, by: &str, at: NaiveDateTime| {
+        merge::incoming_wins(stored, by, at)
+    };
+    loop {
+        let mut progress = false;
+        let mut waiting = Vec::new();
+        for (f, incoming) in pending {
+            match store.sync_apply(&incoming, &rule)? {
+                Outcome::Applied { lost, .. } => {
+                    report.applied += 1;
+                    report.lost += lost;
+                    progress = true;
+                }
+                Outcome::AlreadyApplied => {}
+                Outcome::Waiting => waiting.push((f, incoming)),
+            }
+        }
+        pending = waiting;
+        if !progress || pending.is_empty() {
+            break;
+        }
+    }
+    for (f, _) in pending {
+        report.skipped.push((
+            shown(joined, &f),
+            "it refers to records that another machine's changes have not brought here yet; it goes in once they arrive.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A change file as a path under the sync folder.
+fn shown(joined: &Joined, f: &Found) -> String {
+    f.path
+        .strip_prefix(joined.folder.parent().unwrap_or(&joined.folder))
+        .unwrap_or(&f.path)
+        .display()
+        .to_string()
+}
+
+fn read_change(joined: &Joined, f: &Found) -> std::result::Result<Incoming, String> {
+    let bytes = fs::read(&f.path).map_err(|e| {
+        format!(
+            "it could not be read ({}); it is tried again on the next sync.",
+            e.to_string().to_lowercase()
+        )
+    })?;
+    match folder::open_change(&bytes, &joined.key, &joined.journal, &f.device, f.seq) {
+        Ok((header, changes)) => Ok(Incoming {
+            device: f.device.clone(),
+            seq: f.seq,
+            made_at: header.made_at,
+            sent_at: header.sent_at,
+            name: header.name,
+            changes,
+        }),
+        Err(Unread::OtherJournal) => Err("it belongs to another journal, so it was left alone.".into()),
+        Err(Unread::Unopened) => Err(
+            "it does not open: it is still being copied, damaged, or sealed with another passphrase; it is tried again on the next sync.".into(),
+        ),
+        Err(Unread::Io(e)) => Err(e),
+    }
+}
+
+/// Where sync stands, without syncing.
+pub fn status(store: &Store) -> Result<Status> {
+    let joined = store.sync_joined()?.ok_or(SyncError::NotJoined)?;
+    let incoming = match folder::list(&joined.folder, &joined.device) {
+        Ok(found) => {
+            let mut n = 0;
+            for f in found {
+                if !store.sync_was_applied(&f.device, f.seq)? {
+                    n += 1;
+                }
+            }
+            n
+        }
+        Err(_) => 0,
+    };
+    Ok(Status {
+        machines: store.sync_machines()?,
+        outgoing: store.sync_outbox()?.len(),
+        incoming,
+        skipped: store.sync_skipped()?,
+        lost: store.sync_lost()?,
+        joined,
+    })
+}

@@ -1,0 +1,240 @@
+//! Applying another machine's change: SQLite applies the changeset, and
+//! the merge rule decides each row.
+//!
+//! For every row the change writes or removes, the rule (the domain's
+//! `merge::incoming_wins`, passed in) compares the change's stamp (when it
+//! was made, then which change it is) with the stamp of the record here,
+//! a removal's included: the newer wins, so a removed record stays removed
+//! unless it was changed after it was removed. What wins is written as a
+//! changeset of whole rows, expecting each row exactly as it is here, and
+//! applied by SQLite's `sqlite3changeset_apply`; its conflict handler
+//! keeps the record here if the row is no longer as expected (nothing
+//! else writes inside this transaction, so that means a bug, not a merge),
+//! and holds the whole change back if it refers to a record this journal
+//! does not have yet (a promise another machine's change brings): it is
+//! tried again on the next sync. Each version that loses is kept in
+//! `sync_lost`, and the change goes in the ledger, in the same
+//! transaction, so it is never applied twice.
+//!
+//! May use: the rest of `store`.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDateTime;
+use rusqlite::session::{ConflictAction, ConflictType};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::codec::{self, RowChange};
+use super::{RECORD_TABLES, change_name, read_row, set_stamp, stamp};
+use crate::store::{Result, Stamp, Store};
+
+/// Another machine's change, decrypted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub device: String,
+    pub seq: i64,
+    /// When it was made, UTC, by that machine's clock.
+    pub made_at: NaiveDateTime,
+    /// When that machine wrote it to the folder, UTC.
+    pub sent_at: NaiveDateTime,
+    /// That machine's name.
+    pub name: String,
+    /// The changeset.
+    pub changes: Vec<u8>,
+}
+
+/// What applying a change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Applied: this many rows written or removed, this many versions lost
+    /// a merge (kept in `sync_lost`).
+    Applied { written: usize, lost: usize },
+    /// Applied before; nothing done.
+    AlreadyApplied,
+    /// It refers to a record this journal does not have yet; nothing done.
+    Waiting,
+}
+
+/// The merge rule: whether a change named `by`, made at `at`, replaces the
+/// record stamped `stored` (or comes in where there is none).
+pub type Rule = dyn Fn(Option<&Stamp>, &str, NaiveDateTime) -> bool;
+
+impl Store {
+    /// Applies `incoming` by `rule`, in one transaction, unless it was
+    /// applied before. The change is not recorded for sync again.
+    pub fn sync_apply(&mut self, incoming: &Incoming, rule: &Rule) -> Result<Outcome> {
+        if self.sync_was_applied(&incoming.device, incoming.seq)? {
+            return Ok(Outcome::AlreadyApplied);
+        }
+        self.write_unrecorded(|w| Ok(apply(w.tx, incoming, rule)?))
+    }
+}
+
+/// One row's merge: what to write, and which version lost.
+struct Plan {
+    writes: Vec<RowChange>,
+    stamps: Vec<(String, String, bool)>,
+    lost: Vec<(String, String, Vec<Value>, String)>,
+}
+
+fn apply(tx: &Connection, incoming: &Incoming, rule: &Rule) -> rusqlite::Result<Outcome> {
+    let by = change_name(&incoming.device, incoming.seq);
+    let plan = plan(tx, incoming, &by, rule)?;
+    let bytes = codec::write(&plan.writes);
+    let held_back = Arc::new(Mutex::new(false));
+    let flag = Arc::clone(&held_back);
+    let result = tx.apply_strm(
+        &mut &bytes[..],
+        None::<fn(&str) -> bool>,
+        move |kind, _item| match kind {
+            ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
+                if let Ok(mut f) = flag.lock() {
+                    *f = true;
+                }
+                ConflictAction::SQLITE_CHANGESET_ABORT
+            }
+            _ => ConflictAction::SQLITE_CHANGESET_OMIT,
+        },
+    );
+    if held_back.lock().map(|f| *f).unwrap_or(false) {
+        return Ok(Outcome::Waiting);
+    }
+    result?;
+    for (table, id, gone) in &plan.stamps {
+        set_stamp(tx, table, id, &by, incoming.made_at, *gone)?;
+    }
+    for (table, id, row, lost_by) in &plan.lost {
+        tx.prepare_cached(
+            "INSERT INTO sync_lost (merged, tbl, id, row, by) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(rusqlite::params![
+            incoming.made_at,
+            table,
+            id,
+            row_json(row),
+            lost_by
+        ])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO sync_applied (device, seq, sent_at, name) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(rusqlite::params![
+        incoming.device,
+        incoming.seq,
+        incoming.sent_at,
+        incoming.name
+    ])?;
+    Ok(Outcome::Applied {
+        written: plan.writes.len(),
+        lost: plan.lost.len(),
+    })
+}
+
+/// Decides each row of `incoming` by `rule` against the record here.
+fn plan(tx: &Connection, incoming: &Incoming, by: &str, rule: &Rule) -> rusqlite::Result<Plan> {
+    let mut plan = Plan {
+        writes: Vec::new(),
+        stamps: Vec::new(),
+        lost: Vec::new(),
+    };
+    // Promises first: one brought back by this change keeps the marks
+    // that come with it.
+    let mut changes = codec::read_rows(&incoming.changes)?;
+    changes.retain(|c| RECORD_TABLES.contains(&c.table.as_str()));
+    changes.sort_by_key(|c| c.table != "promises");
+    let mut revived = Vec::new();
+    for change in changes {
+        let id = change.id();
+        let stored = stamp(tx, &change.table, &id)?;
+        let here = read_row(tx, &change.table, &id)?;
+        let wins = rule(stored.as_ref(), by, incoming.made_at);
+        if wins && change.table == "promises" && change.new.is_some() {
+            revived.push(id.clone());
+        }
+        if !wins || of_a_removed_promise(tx, &change, &revived)? {
+            if let Some(row) = change.new {
+                plan.lost.push((change.table, id, row, by.to_string()));
+            }
+            continue;
+        }
+        let replaced_by = stored.map(|(b, _)| b).unwrap_or_default();
+        plan.stamps
+            .push((change.table.clone(), id.clone(), change.new.is_none()));
+        match (here, change.new) {
+            (Some(here), Some(new)) if here != new => {
+                plan.lost
+                    .push((change.table.clone(), id, here.clone(), replaced_by));
+                plan.writes.push(RowChange {
+                    table: change.table,
+                    old: Some(here),
+                    new: Some(new),
+                });
+            }
+            (None, Some(new)) => plan.writes.push(RowChange {
+                table: change.table,
+                old: None,
+                new: Some(new),
+            }),
+            (Some(here), None) => {
+                plan.lost
+                    .push((change.table.clone(), id, here.clone(), replaced_by));
+                plan.writes.push(RowChange {
+                    table: change.table,
+                    old: Some(here),
+                    new: None,
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(plan)
+}
+
+/// Whether `change` writes a mark, target or wording of a promise that was
+/// removed here (undo of adding it, on another machine): what belonged to
+/// it went with it, there as here.
+fn of_a_removed_promise(
+    tx: &Connection,
+    change: &RowChange,
+    revived: &[String],
+) -> rusqlite::Result<bool> {
+    if !matches!(
+        change.table.as_str(),
+        "checks" | "targets" | "promise_versions"
+    ) {
+        return Ok(false);
+    }
+    let Some(Value::Text(promise)) = change.new.as_ref().and_then(|row| row.get(1)) else {
+        return Ok(false);
+    };
+    if revived.contains(promise) {
+        return Ok(false);
+    }
+    let gone: Option<bool> = tx
+        .prepare_cached("SELECT gone FROM sync_stamps WHERE tbl = 'promises' AND id = ?1")?
+        .query_row([promise], |r| r.get(0))
+        .optional()?;
+    Ok(gone == Some(true))
+}
+
+/// A row as a JSON array (a blob as hex), to keep a version that lost.
+fn row_json(row: &[Value]) -> String {
+    let values: Vec<serde_json::Value> = row
+        .iter()
+        .map(|v| match v {
+            Value::Null => serde_json::Value::Null,
+            Value::Integer(i) => (*i).into(),
+            Value::Real(f) => serde_json::Number::from_f64(*f)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+            Value::Text(t) => t.clone().into(),
+            Value::Blob(b) => b
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+                .into(),
+        })
+        .collect();
+    serde_json::Value::Array(values).to_string()
+}
