@@ -121,6 +121,7 @@ mod markdown;
 mod open;
 mod output;
 mod parse;
+pub mod passphrase;
 mod words;
 
 pub use args::Cli;
