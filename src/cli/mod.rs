@@ -129,12 +129,13 @@ pub use error::CliError;
 
 use args::{BackupArgs, Command, PromiseCommand, WinAction, WinCommand};
 use commands::{
-    care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
+    care, checkin, config as config_cmd, days, demo, export, lock, marks, promises, review, search,
     share, shell, show, stats, story, wins,
 };
 use error::{Result, ui_error};
-use open::{db_path, with_journal};
+use open::{Unlock, db_path, with_journal};
 use output::print;
+use passphrase::Sources;
 
 /// Parses the arguments, runs the command, prints its output or one
 /// sentence on stderr, and returns the exit code.
@@ -163,6 +164,10 @@ pub fn run(cli: Cli) -> Result<String> {
         return config_cmd::config(command, cli.config.as_deref())?.print(cli.json);
     }
     let (config, notes) = load_config(cli.config.as_deref())?;
+    let sources = Sources::new(
+        cli.passphrase_file.clone(),
+        config.passphrase_command.clone(),
+    );
     let full_screen = cli.demo || cli.command.is_none();
     if full_screen && let Some(locked) = ui::keys_lock_in(&config) {
         return Err(CliError::Input(locked));
@@ -186,11 +191,13 @@ pub fn run(cli: Cli) -> Result<String> {
         refuse_json_without_command(cli.json)?;
         let db = db_path(cli.db.or_else(db_from_env))?;
         let mut notes = notes;
+        // The full-screen journal asks once at start, and gives three tries.
+        let unlock = Unlock { sources, tries: 3 };
         let (journal, ()) = with_journal(
             &db,
             Access::WriteIfPossible,
-            clock,
-            config,
+            (clock, config),
+            &unlock,
             &mut notes,
             |_| Ok(()),
         )?;
@@ -205,15 +212,16 @@ pub fn run(cli: Cli) -> Result<String> {
     }
     let db = db_path(chosen_db)?;
     let json = cli.json;
+    let unlock = Unlock { sources, tries: 1 };
     if works_on_the_file(&command) {
-        return on_the_file(&db, &command, &clock, json);
+        return on_the_file(&db, &command, &clock, &unlock, json);
     }
     let mut opened = Vec::new();
     let result = with_journal(
         &db,
         access(&command),
-        clock,
-        config,
+        (clock, config),
+        &unlock,
         &mut opened,
         |journal| execute(journal, &db, command, json),
     );
@@ -263,16 +271,38 @@ fn access(command: &Command) -> Access {
 fn works_on_the_file(command: &Command) -> bool {
     matches!(
         command,
-        Command::Check | Command::Restore(_) | Command::Backup(BackupArgs { file: None, .. })
+        Command::Check
+            | Command::Restore(_)
+            | Command::Backup(BackupArgs { file: None, .. })
+            | Command::Encrypt(_)
+            | Command::Decrypt
     )
 }
 
-/// Runs `check`, `restore` or `backup --list` on the journal file.
-fn on_the_file(db: &Path, command: &Command, clock: &Clock, json: bool) -> Result<String> {
+/// Runs `check`, `restore`, `backup --list`, `encrypt` or `decrypt` on the
+/// journal file.
+fn on_the_file(
+    db: &Path,
+    command: &Command,
+    clock: &Clock,
+    unlock: &Unlock,
+    json: bool,
+) -> Result<String> {
     match command {
-        Command::Check => print(&care::check(db)?, json),
-        Command::Restore(args) => care::restore(db, args, clock.now())?.print(json),
-        _ => print(&care::list(db)?, json),
+        Command::Check => print(&care::check(db, unlock)?, json),
+        Command::Restore(args) => care::restore(db, args, clock.now(), unlock)?.print(json),
+        Command::Encrypt(args) => print(&lock::encrypt(db, args, unlock)?, json),
+        Command::Decrypt => print(&lock::decrypt(db, unlock)?, json),
+        _ => print(&care::list(db, unlock)?, json),
+    }
+}
+
+/// Never reached with an encrypted journal (those commands run before the
+/// journal is opened); asks nothing.
+fn unlock_plain() -> Unlock {
+    Unlock {
+        sources: Sources::default(),
+        tries: 1,
     }
 }
 
@@ -292,7 +322,12 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
             let day = journal.parse_day(&args.day)?;
             print(&days::day(journal, day)?, json)?
         }
-        Command::Export(args) => export::export(journal, &args)?.print(json)?,
+        Command::Export(args) => {
+            if crate::store::is_encrypted(db) {
+                output::write_stderr(lock::EXPORT_NOTE);
+            }
+            export::export(journal, &args)?.print(json)?
+        }
         Command::Import(args) => print(&commands::import::import(journal, &args)?, json)?,
         Command::Backup(BackupArgs {
             file: Some(file), ..
@@ -310,9 +345,11 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
             print(&shared, json)?
         }
         // These run before the journal is opened (see `works_on_the_file`).
-        command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
-            on_the_file(db, &command, journal.clock(), json)?
-        }
+        command @ (Command::Backup(_)
+        | Command::Check
+        | Command::Restore(_)
+        | Command::Encrypt(_)
+        | Command::Decrypt) => on_the_file(db, &command, journal.clock(), &unlock_plain(), json)?,
         // These run before anything is opened (see `run`).
         Command::Config(command) => config_cmd::config(command, None)?.print(json)?,
         Command::Completions(args) => shell::completions(args.shell),

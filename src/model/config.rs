@@ -30,6 +30,9 @@ pub struct Config {
     /// What a shared message includes unless told otherwise (`[share]
     /// include`); nothing extra by default.
     pub share_include: ShareInclude,
+    /// A command that prints the journal's passphrase (`pass show
+    /// smallwins`), for an encrypted journal.
+    pub passphrase_command: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

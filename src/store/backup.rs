@@ -9,6 +9,7 @@
 //! - **Before a restore:** the journal as it was, before `smallwins restore`
 //!   replaced it (`restore.rs`); the last [`KEEP_BEFORE_RESTORE`] are kept.
 //!
+//! A copy of an encrypted journal is encrypted with the same key (`key.rs`).
 //! Every copy is made with SQLite's online backup API into a temporary name
 //! (mode 0600), synced, and only then renamed, so a crash or SIGKILL never
 //! leaves a half-written copy under a real name; leftovers of such a crash
@@ -27,7 +28,8 @@ use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 
-use super::connect::{How, Key, connect};
+use super::connect::{How, connect};
+use super::key::Key;
 use super::open::{create_private_folder, folder_of};
 use super::temp::{TempCopy, remove_leftovers};
 use super::{Result, Store, StoreError};
@@ -190,7 +192,7 @@ impl Store {
             }
             return Err(StoreError::Corrupt(self.path.clone()));
         }
-        if copy_into(&self.conn, &temp.path).is_err() {
+        if copy_into(&self.conn, &temp.path, &self.key).is_err() {
             temp.discard();
             return Ok(None);
         }
@@ -255,7 +257,7 @@ impl Store {
             path: dest.to_path_buf(),
             source,
         })?;
-        if let Err(e) = copy_into(&self.conn, dest) {
+        if let Err(e) = copy_into(&self.conn, dest, &self.key) {
             fs::remove_file(dest).ok();
             return Err(e);
         }
@@ -267,6 +269,7 @@ impl Store {
 /// one per schema version, the newest. Without it, no update happens.
 pub(super) fn copy_before_update(
     conn: &Connection,
+    key: &Key,
     journal: &Path,
     version: i32,
     now: NaiveDateTime,
@@ -279,7 +282,7 @@ pub(super) fn copy_before_update(
         source,
     };
     let temp = TempCopy::create(&target).map_err(failed)?;
-    if let Err(e) = copy_into(conn, &temp.path) {
+    if let Err(e) = copy_into(conn, &temp.path, key) {
         temp.discard();
         return Err(e);
     }
@@ -297,8 +300,10 @@ pub(super) fn copy_before_update(
 
 /// Copies everything `conn` sees into the empty file at `dest`, then makes
 /// the copy one self-contained file (rollback journal, not WAL) and syncs it.
-pub(super) fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
-    let mut copy = connect(dest, How::NewCopy, Key::Plain)?;
+/// `key` is the one `conn` was opened with: the copy of an encrypted
+/// journal is encrypted with the same key and salt.
+pub(super) fn copy_into(conn: &Connection, dest: &Path, key: &Key) -> Result<()> {
+    let mut copy = connect(dest, How::NewCopy, key)?;
     run_backup(conn, &mut copy)?;
     copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
     copy.close().map_err(|(_, e)| StoreError::from(e))?;

@@ -31,11 +31,13 @@ mod check;
 mod checkpoints;
 mod connect;
 mod export;
+mod key;
 mod open;
 mod ranges;
 mod restore;
 mod rows;
 mod schema;
+mod seal;
 mod search;
 mod shape;
 mod temp;
@@ -54,11 +56,13 @@ pub use backup::{
     BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
 };
 pub use check::{Health, check};
-pub use connect::{Key, kind_of};
+pub use connect::kind_of;
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, Stamp, misfit};
+pub use key::Key;
 pub use open::Access;
-pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
+pub use restore::{CopyInfo, Keys, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
+pub use seal::{Sealed, change_key, convert, is_encrypted};
 pub use writer::Writer;
 
 use rows::{
@@ -80,6 +84,13 @@ pub enum StoreError {
         .path.display()
     )]
     NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{} is encrypted and needs its passphrase; run this on a terminal to type it, or give it with --passphrase-file or SMALLWINS_PASSPHRASE_FILE.",
+        .0.display()
+    )]
+    Locked(PathBuf),
+    #[error("That passphrase does not open {}, so nothing was changed; try again.", .0.display())]
+    WrongPassphrase(PathBuf),
     #[error("No journal at {}. Run `smallwins` to start one there.", .0.display())]
     NoJournal(PathBuf),
     /// A schema object a journal does not have (or one of its own changed
@@ -220,6 +231,8 @@ pub struct Store {
     writable: bool,
     /// Whether opening made the file readable only by its owner.
     tightened: bool,
+    /// What unlocks the file: every copy of it is made with the same.
+    key: Key,
 }
 
 impl Store {
