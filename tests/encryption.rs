@@ -358,8 +358,9 @@ fn a_plain_journal_restored_from_an_encrypted_copy_becomes_encrypted() {
     assert_eq!(ok(&f, Some(&pass), &["export", "--format", "json"]), before);
 }
 
-/// Runs `encrypt` and kills it with SIGKILL after `delay`.
-fn encrypt_killed_after(f: &Fixture, pass: &Path, delay: Duration) {
+/// Runs `encrypt` and kills it with SIGKILL after `delay`; whether it was
+/// killed before it finished.
+fn encrypt_killed_after(f: &Fixture, pass: &Path, delay: Duration) -> bool {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_smallwins"))
         .env("SMALLWINS_NOW", NOW)
         .env_remove("SMALLWINS_DB")
@@ -374,7 +375,7 @@ fn encrypt_killed_after(f: &Fixture, pass: &Path, delay: Duration) {
         .expect("spawn");
     std::thread::sleep(delay);
     child.kill().ok();
-    child.wait().ok();
+    !child.wait().expect("wait").success()
 }
 
 #[test]
@@ -390,10 +391,12 @@ fn a_kill_during_encrypt_leaves_the_plain_journal_or_the_encrypted_one() {
     let started = Instant::now();
     ok(&f, Some(&pass), &["encrypt"]);
     let whole = started.elapsed();
-    let (mut plain, mut sealed) = (0, 0);
-    for step in 0..8u32 {
+    let (mut plain, mut sealed, mut killed) = (0, 0, 0);
+    for step in 0..10u32 {
         std::fs::copy(&original, &f.path).expect("reset");
-        encrypt_killed_after(&f, &pass, whole * step / 7);
+        if encrypt_killed_after(&f, &pass, whole * step / 8) {
+            killed += 1;
+        }
         let key = if encrypted(&f.path) {
             sealed += 1;
             Some(pass.as_path())
@@ -413,7 +416,10 @@ fn a_kill_during_encrypt_leaves_the_plain_journal_or_the_encrypted_one() {
             .collect();
         assert_eq!(beside, Vec::<String>::new(), "step {step}");
     }
-    assert!(plain > 0 && sealed > 0, "plain {plain}, encrypted {sealed}");
+    // How the kills fell depends on the machine's load; each left a
+    // journal that opens with all its records.
+    eprintln!("killed {killed} of 10: {plain} left plain, {sealed} encrypted");
+    assert!(killed > 0, "no run was killed part-way");
 }
 
 #[test]

@@ -14,7 +14,10 @@
 //! - What the commands share, which never uses a command: `output.rs`
 //!   (the only place anything is written — stdout, stderr, `--out` files —
 //!   and so the one place text is made safe, below), `error.rs` (one
-//!   sentence and an exit code), `open.rs` (the journal file), `parse.rs`
+//!   sentence and an exit code), `open.rs` (the journal file, unlocked
+//!   with a passphrase when it is encrypted), `passphrase.rs` (getting a
+//!   passphrase: a file, the config's command, the keyring, the terminal;
+//!   public, for anything smallwins encrypts), `parse.rs`
 //!   (typed values from what was typed), `words.rs` (words and numbers as
 //!   the commands say them), `markdown.rs` (the Markdown week both
 //!   Markdown documents share; uses `words`) and `csv.rs` (the CSV export).
@@ -81,6 +84,7 @@
 //! | `backup --list` | `care.rs` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}` |
 //! | `check` | `care.rs` | `{journal, sound, problems, records, newest_backup}` |
 //! | `restore` | `care.rs` | `{journal, from, previous, records}` |
+//! | `encrypt`, `decrypt` | `lock.rs` | `{journal, encrypted, changed, backups, records, remembered}` |
 //! | `show` | `show.rs` | `{screen, day, width, height, text}` |
 //! | `demo` | `demo.rs` | `{db, weeks, records}` (`{db, years, heavy?, records}` with `--years`) |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, twelve_weeks, self_trust, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |

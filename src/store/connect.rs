@@ -353,8 +353,10 @@ pub(super) fn check_header(path: &Path) -> Result<Sealing> {
 }
 
 /// An encrypted journal is whole pages of 4096 bytes that look like noise
-/// from the first byte (its salt) on; a text file, an image or another
-/// program's data is not, and is refused without asking for a passphrase.
+/// from the first byte (its salt) on; a text file or another program's
+/// (uncompressed) data is not, and is refused without asking for a
+/// passphrase. Compressed or random bytes cannot be told from an
+/// encrypted journal: they are asked a passphrase for, and none opens them.
 /// Returns the salt.
 fn looks_sealed(file: &mut fs::File, header: &[u8; 100]) -> Option<Salt> {
     const PAGE: usize = 4096;
@@ -365,13 +367,17 @@ fn looks_sealed(file: &mut fs::File, header: &[u8; 100]) -> Option<Salt> {
     let mut page = vec![0u8; PAGE];
     page[..header.len()].copy_from_slice(header);
     file.read_exact(&mut page[header.len()..]).ok()?;
-    let mut seen = [false; 256];
-    for &b in &page {
-        seen[usize::from(b)] = true;
+    // Random bytes show nearly all 256 values in a page, and so do the
+    // steps from one byte to the next; text shows fewer than a hundred,
+    // and a pattern (a counter, a fill) few steps.
+    let mut values = [false; 256];
+    let mut steps = [false; 256];
+    for pair in page.windows(2) {
+        values[usize::from(pair[0])] = true;
+        steps[usize::from(pair[1].wrapping_sub(pair[0]))] = true;
     }
-    // Random bytes show nearly all 256 values in a page; text shows fewer
-    // than a hundred.
-    if seen.iter().filter(|&&s| s).count() < 224 {
+    let count = |seen: &[bool; 256]| seen.iter().filter(|&&s| s).count();
+    if count(&values) < 224 || count(&steps) < 224 {
         return None;
     }
     let mut salt = [0u8; SALT_LEN];

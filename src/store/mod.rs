@@ -5,7 +5,9 @@
 //! person was told about survives a power cut; `secure_delete`, so deleted
 //! text does not linger in the file. The one way into the file
 //! (`connect.rs`, with the schema objects a journal may hold in
-//! `shape.rs`), opening the journal (`open.rs`), the backups folder
+//! `shape.rs`, and what unlocks an encrypted file in `key.rs`), opening
+//! the journal (`open.rs`), turning encryption on and off and changing
+//! the passphrase (`seal.rs`), the backups folder
 //! (`backup.rs`), copies under temporary names (`temp.rs`), restoring
 //! (`restore.rs`), the integrity check (`check.rs`), the schema (`schema.rs`), the evidence's checkpoints
 //! (`checkpoints.rs`), writing (`writer.rs`, and
