@@ -253,7 +253,7 @@ fn a_wrong_passphrase_gets_one_sentence_and_exit_1_after_a_pause_and_nothing_is_
     assert!(!success);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains("is encrypted and there is no terminal to ask"),
+        stderr.starts_with("There is no terminal to ask for the passphrase of the journal "),
         "{stderr}"
     );
 }

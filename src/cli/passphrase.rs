@@ -111,7 +111,7 @@ impl Sources {
 #[derive(Debug, thiserror::Error)]
 pub enum PassphraseError {
     #[error(
-        "{what} is encrypted and there is no terminal to ask for its passphrase; give it with --passphrase-file or {FILE_VARIABLE}, or set passphrase_command in the config."
+        "There is no terminal to ask for the passphrase of {what}; give it with --passphrase-file or {FILE_VARIABLE}, or set passphrase_command in the config."
     )]
     NoWayToAsk { what: String },
     #[error("The passphrase file {} {why}; check the path given.", .path.display())]
@@ -193,20 +193,12 @@ pub fn ask_new(purpose: &Purpose, sources: &Sources) -> Result<Zeroizing<String>
 fn prompt(purpose: &Purpose, text: &str) -> Result<Zeroizing<String>> {
     if !can_ask() {
         return Err(PassphraseError::NoWayToAsk {
-            what: upper_first(&purpose.what),
+            what: purpose.what.clone(),
         });
     }
     rpassword::prompt_password(text)
         .map(Zeroizing::new)
         .map_err(|e| PassphraseError::Terminal(e.kind().to_string()))
-}
-
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The first line of the file at `path`.
