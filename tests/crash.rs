@@ -84,6 +84,11 @@ fn sigkill_at_random_moments_loses_no_acknowledged_write() {
     let mut acknowledged = Vec::new();
     let mut killed = 0;
     let mut made_promise = false;
+    // The longest delay, in microseconds: it follows how long a run takes
+    // on this machine (longer after a kill, shorter after a finish, never
+    // under 20 ms), so on a loaded machine runs are still killed at every
+    // point from start to done.
+    let mut window = 20_000u64;
     for round in 0..120 {
         // Bounded in time on a slow machine: stop early rather than drag.
         if started.elapsed() > Duration::from_secs(40) {
@@ -98,8 +103,13 @@ fn sigkill_at_random_moments_loses_no_acknowledged_write() {
         }
         .spawn()
         .expect("spawn");
-        let delay = Duration::from_micros(rng.u64(0..20_000));
+        let delay = Duration::from_micros(rng.u64(0..window));
         let ok = kill_after(child, delay);
+        window = if ok {
+            window.saturating_sub(5_000).max(20_000)
+        } else {
+            window + 5_000
+        };
         if !made_promise {
             made_promise = ok;
             continue;

@@ -275,7 +275,13 @@ fn every_journal_has_its_own_device_id_and_a_restore_keeps_the_journals() {
     drop(one);
 
     // The other journal restored over this one: its records, this id.
-    smallwins::store::restore(&a.path, &b.path, common::at("2026-11-21T09:00")).expect("restore");
+    smallwins::store::restore(
+        &a.path,
+        &b.path,
+        common::at("2026-11-21T09:00"),
+        &Default::default(),
+    )
+    .expect("restore");
     let one = Store::open_at(&a.path, common::at("2026-11-21T09:00"), Access::Write).expect("open");
     assert_eq!(one.device_id().expect("device id"), renewed);
 }
@@ -288,7 +294,13 @@ fn a_copy_from_before_device_ids_restored_keeps_the_journals_id() {
         .device_id()
         .expect("device id");
     version_7_journal(&old);
-    smallwins::store::restore(&a.path, &old.path, common::at("2026-11-21T09:00")).expect("restore");
+    smallwins::store::restore(
+        &a.path,
+        &old.path,
+        common::at("2026-11-21T09:00"),
+        &Default::default(),
+    )
+    .expect("restore");
     let store =
         Store::open_at(&a.path, common::at("2026-11-21T09:00"), Access::Read).expect("open");
     assert_eq!(store.device_id().expect("device id"), id);

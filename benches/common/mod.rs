@@ -79,7 +79,12 @@ pub struct Window {
 impl Window {
     /// Opens the journal and draws its first frame, as starting the app does.
     pub fn open(path: &Path) -> Window {
-        let app = App::new(open(path), Theme::new(true)).expect("app");
+        Window::on(open(path))
+    }
+
+    /// The window on a journal already open (an encrypted one, say).
+    pub fn on(journal: Journal) -> Window {
+        let app = App::new(journal, Theme::new(true)).expect("app");
         let terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         let mut window = Window { app, terminal };
         window.draw();

@@ -13,6 +13,9 @@
 //! folder's lock); it prints nothing, and one that fails or is killed
 //! leaves no copy that counts, so the next command starts another.
 //!
+//! An encrypted journal's passphrase goes to that process through a pipe
+//! on its standard input, never in its arguments or environment.
+//!
 //! Where a process cannot be detached so (not Unix), the copy is made in
 //! this process once the answer is out.
 //!
@@ -24,10 +27,11 @@ use std::process::Child;
 
 use chrono::NaiveDateTime;
 
+use super::args::DailyCopyArgs;
 use super::error::{CliError, Result};
 use crate::domain::Journal;
 use crate::domain::clock::parse_now;
-use crate::store::{Access, Store};
+use crate::store::{Access, Key, Store};
 
 /// The hidden command the detached process runs.
 pub const COMMAND: &str = "daily-copy";
@@ -37,6 +41,7 @@ pub const COMMAND: &str = "daily-copy";
 pub(super) struct DueCopy {
     db: PathBuf,
     now: NaiveDateTime,
+    key: Key,
 }
 
 impl DueCopy {
@@ -46,6 +51,7 @@ impl DueCopy {
         journal.daily_copy_due().ok()?.then(|| DueCopy {
             db: db.to_path_buf(),
             now,
+            key: journal.key().clone(),
         })
     }
 
@@ -54,24 +60,37 @@ impl DueCopy {
     /// it cannot start, the next command tries again.
     #[cfg(unix)]
     pub fn start(self) -> Option<Child> {
+        use std::io::Write;
         use std::process::{Command, Stdio};
         let mut db = OsString::from("--db=");
         db.push(&self.db);
-        Command::new(std::env::current_exe().ok()?)
+        let mut command = Command::new(std::env::current_exe().ok()?);
+        command
             .arg(db)
             .arg(COMMAND)
             .arg("--at")
-            .arg(self.now.format("%Y-%m-%dT%H:%M:%S").to_string())
-            .stdin(Stdio::null())
+            .arg(self.now.format("%Y-%m-%dT%H:%M:%S").to_string());
+        let secret = self.key.secret();
+        if secret.is_some() {
+            command.arg("--key-on-stdin").stdin(Stdio::piped());
+        } else {
+            command.stdin(Stdio::null());
+        }
+        let mut child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .ok()
+            .ok()?;
+        if let (Some(secret), Some(mut pipe)) = (secret, child.stdin.take()) {
+            // A failed write leaves the copy for the next command.
+            pipe.write_all(secret.as_bytes()).ok();
+        }
+        Some(child)
     }
 
     #[cfg(not(unix))]
     pub fn start(self) -> Option<Child> {
-        copy(&self.db, self.now);
+        copy(&self.db, self.now, self.key);
         None
     }
 }
@@ -80,7 +99,8 @@ impl DueCopy {
 /// of its own first, and a lower priority (it is background work, and
 /// yields the processor to commands a person waits on), then the check
 /// and the copy. Prints nothing.
-pub(super) fn run(db: &Path, at: &str) -> Result<String> {
+pub(super) fn run(db: &Path, args: &DailyCopyArgs) -> Result<String> {
+    let at = &args.at;
     #[cfg(unix)]
     {
         rustix::process::setsid().ok();
@@ -91,15 +111,24 @@ pub(super) fn run(db: &Path, at: &str) -> Result<String> {
             "{at} is not a time; use a form like 2026-11-21T08:30."
         ))
     })?;
-    copy(db, now);
+    let key = if args.key_on_stdin {
+        let mut secret = zeroize::Zeroizing::new(String::new());
+        if std::io::Read::read_to_string(&mut std::io::stdin(), &mut secret).is_err() {
+            return Ok(String::new());
+        }
+        Key::passphrase(secret)
+    } else {
+        Key::Plain
+    };
+    copy(db, now, key);
     Ok(String::new())
 }
 
 /// Checks the journal and makes today's copy, if it is still due. A
 /// damaged journal is marked (the next command says so); anything else
 /// that stops the copy waits for the next command.
-fn copy(db: &Path, now: NaiveDateTime) {
-    if let Ok(store) = Store::open_at(db, now, Access::Read) {
+fn copy(db: &Path, now: NaiveDateTime, key: Key) {
+    if let Ok(store) = Store::open_with(db, now, Access::Read, key) {
         store.daily_backup(now).ok();
     }
 }

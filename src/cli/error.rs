@@ -48,6 +48,16 @@ impl From<domain::Error> for CliError {
     }
 }
 
+impl From<super::passphrase::PassphraseError> for CliError {
+    fn from(e: super::passphrase::PassphraseError) -> Self {
+        use super::passphrase::PassphraseError as P;
+        match e {
+            P::Mismatch | P::Empty => CliError::Input(e.to_string()),
+            _ => CliError::Failed(e.to_string()),
+        }
+    }
+}
+
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         CliError::Failed(e.to_string())

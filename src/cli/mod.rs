@@ -15,7 +15,10 @@
 //! - What the commands share, which never uses a command: `output.rs`
 //!   (the only place anything is written — stdout, stderr, `--out` files —
 //!   and so the one place text is made safe, below), `error.rs` (one
-//!   sentence and an exit code), `open.rs` (the journal file), `parse.rs`
+//!   sentence and an exit code), `open.rs` (the journal file, unlocked
+//!   with a passphrase when it is encrypted), `passphrase.rs` (getting a
+//!   passphrase: a file, the config's command, the keyring, the terminal;
+//!   public, for anything smallwins encrypts), `parse.rs`
 //!   (typed values from what was typed), `words.rs` (words and numbers as
 //!   the commands say them), `markdown.rs` (the Markdown week both
 //!   Markdown documents share; uses `words`) and `csv.rs` (the CSV export).
@@ -82,6 +85,7 @@
 //! | `backup --list` | `care.rs` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}` |
 //! | `check` | `care.rs` | `{journal, sound, problems, records, newest_backup}` |
 //! | `restore` | `care.rs` | `{journal, from, previous, records}` |
+//! | `encrypt`, `decrypt` | `lock.rs` | `{journal, encrypted, changed, backups, records, remembered}` |
 //! | `show` | `show.rs` | `{screen, day, width, height, text}` |
 //! | `demo` | `demo.rs` | `{db, weeks, records}` (`{db, years, heavy?, records}` with `--years`) |
 //! | `review` | `review/mod.rs` | `{week, week_start, week_end, summary, previous, strengths, wins_by_area, misses, weeks, twelve_weeks, self_trust, patterns, suggestions, review, promises, wins, trust_gap, answers}`; `review/mod.rs` documents each field |
@@ -123,6 +127,7 @@ mod markdown;
 mod open;
 mod output;
 mod parse;
+pub mod passphrase;
 mod words;
 
 pub use args::Cli;
@@ -130,13 +135,14 @@ pub use error::CliError;
 
 use args::{BackupArgs, Command, PromiseCommand, SyncAction, SyncCommand, WinAction, WinCommand};
 use commands::{
-    care, checkin, config as config_cmd, days, demo, export, marks, promises, review, search,
+    care, checkin, config as config_cmd, days, demo, export, lock, marks, promises, review, search,
     share, shell, show, stats, story, wins,
 };
 use daily::DueCopy;
 use error::{Result, ui_error};
-use open::{db_path, with_journal};
+use open::{Unlock, db_path, with_journal};
 use output::print;
+use passphrase::Sources;
 
 /// Parses the arguments, runs the command, prints its output or one
 /// sentence on stderr, starts today's copy of the journal if it is due
@@ -172,7 +178,7 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         Some(Command::Completions(args)) => return Ok(shell::completions(args.shell)),
         Some(Command::Man) => return shell::man(),
         Some(Command::DailyCopy(args)) => {
-            return daily::run(&db_path(cli.db.or_else(db_from_env))?, &args.at);
+            return daily::run(&db_path(cli.db.or_else(db_from_env))?, &args);
         }
         _ => {}
     }
@@ -181,6 +187,10 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         return config_cmd::config(command, cli.config.as_deref())?.print(cli.json);
     }
     let (config, notes) = load_config(cli.config.as_deref())?;
+    let sources = Sources::new(
+        cli.passphrase_file.clone(),
+        config.passphrase_command.clone(),
+    );
     let full_screen = cli.demo || cli.command.is_none();
     if full_screen && let Some(locked) = ui::keys_lock_in(&config) {
         return Err(CliError::Input(locked));
@@ -204,11 +214,13 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         refuse_json_without_command(cli.json)?;
         let db = db_path(cli.db.or_else(db_from_env))?;
         let mut notes = notes;
+        // The full-screen journal asks once at start, and gives three tries.
+        let unlock = Unlock { sources, tries: 3 };
         let (journal, ()) = with_journal(
             &db,
             Access::WriteIfPossible,
-            clock,
-            config,
+            (clock, config),
+            &unlock,
             &mut notes,
             due,
             |_| Ok(()),
@@ -232,16 +244,17 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
     }
     let db = db_path(chosen_db)?;
     let json = cli.json;
+    let unlock = Unlock { sources, tries: 1 };
     if works_on_the_file(&command) {
-        return on_the_file(&db, &command, &clock, json);
+        return on_the_file(&db, &command, &clock, &unlock, json);
     }
     let mut opened = Vec::new();
     let auto_sync = access(&command) == Access::Write && !matches!(command, Command::Sync(_));
     let result = with_journal(
         &db,
         access(&command),
-        clock,
-        config,
+        (clock, config),
+        &unlock,
         &mut opened,
         due,
         |journal| {
@@ -313,16 +326,38 @@ fn access(command: &Command) -> Access {
 fn works_on_the_file(command: &Command) -> bool {
     matches!(
         command,
-        Command::Check | Command::Restore(_) | Command::Backup(BackupArgs { file: None, .. })
+        Command::Check
+            | Command::Restore(_)
+            | Command::Backup(BackupArgs { file: None, .. })
+            | Command::Encrypt(_)
+            | Command::Decrypt
     )
 }
 
-/// Runs `check`, `restore` or `backup --list` on the journal file.
-fn on_the_file(db: &Path, command: &Command, clock: &Clock, json: bool) -> Result<String> {
+/// Runs `check`, `restore`, `backup --list`, `encrypt` or `decrypt` on the
+/// journal file.
+fn on_the_file(
+    db: &Path,
+    command: &Command,
+    clock: &Clock,
+    unlock: &Unlock,
+    json: bool,
+) -> Result<String> {
     match command {
-        Command::Check => print(&care::check(db)?, json),
-        Command::Restore(args) => care::restore(db, args, clock.now())?.print(json),
-        _ => print(&care::list(db)?, json),
+        Command::Check => print(&care::check(db, unlock)?, json),
+        Command::Restore(args) => care::restore(db, args, clock.now(), unlock)?.print(json),
+        Command::Encrypt(args) => print(&lock::encrypt(db, args, unlock)?, json),
+        Command::Decrypt => print(&lock::decrypt(db, unlock)?, json),
+        _ => print(&care::list(db, unlock)?, json),
+    }
+}
+
+/// Never reached with an encrypted journal (those commands run before the
+/// journal is opened); asks nothing.
+fn unlock_plain() -> Unlock {
+    Unlock {
+        sources: Sources::default(),
+        tries: 1,
     }
 }
 
@@ -342,7 +377,12 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
             let day = journal.parse_day(&args.day)?;
             print(&days::day(journal, day)?, json)?
         }
-        Command::Export(args) => export::export(journal, &args)?.print(json)?,
+        Command::Export(args) => {
+            if crate::store::is_encrypted(db) {
+                output::write_stderr(lock::EXPORT_NOTE);
+            }
+            export::export(journal, &args)?.print(json)?
+        }
         Command::Import(args) => print(&commands::import::import(journal, &args)?, json)?,
         Command::Backup(BackupArgs {
             file: Some(file), ..
@@ -361,14 +401,16 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
             print(&shared, json)?
         }
         // These run before the journal is opened (see `works_on_the_file`).
-        command @ (Command::Backup(_) | Command::Check | Command::Restore(_)) => {
-            on_the_file(db, &command, journal.clock(), json)?
-        }
+        command @ (Command::Backup(_)
+        | Command::Check
+        | Command::Restore(_)
+        | Command::Encrypt(_)
+        | Command::Decrypt) => on_the_file(db, &command, journal.clock(), &unlock_plain(), json)?,
         // These run before anything is opened (see `run`).
         Command::Config(command) => config_cmd::config(command, None)?.print(json)?,
         Command::Completions(args) => shell::completions(args.shell),
         Command::Man => shell::man()?,
-        Command::DailyCopy(args) => daily::run(db, &args.at)?,
+        Command::DailyCopy(args) => daily::run(db, &args)?,
     };
     Ok(Outcome::Printed(text))
 }

@@ -7,7 +7,10 @@
 //! they cannot. Whether today's copy is due is noted once the command has
 //! run, for the copy to start after the output (`daily.rs`). A journal
 //! others could read is made readable only by its owner as it opens, and
-//! the person is told once.
+//! the person is told once. An encrypted journal is unlocked with a
+//! passphrase from `passphrase.rs` ([`Unlock`]): a wrong one is said after
+//! a short delay, and asked again only when it was typed and tries are
+//! left (the full-screen journal gives three).
 //!
 //! Uses the store to open the file and the domain to make it a journal.
 
@@ -16,9 +19,70 @@ use std::path::{Path, PathBuf};
 
 use super::daily::DueCopy;
 use super::error::{CliError, Result};
+use super::output::write_stderr;
+use super::passphrase::{self, Purpose, Source, Sources, WRONG_DELAY};
 use crate::config::Config;
 use crate::domain::{Clock, Journal};
-use crate::store::{Access, Store, kind_of};
+use crate::store::{self, Access, Key, Store, StoreError, kind_of};
+
+/// How an encrypted file gets its passphrase: where to look, and how many
+/// typed tries it has.
+#[derive(Debug, Clone)]
+pub(super) struct Unlock {
+    pub sources: Sources,
+    pub tries: u32,
+}
+
+impl Unlock {
+    /// Finds or asks for the passphrase of `purpose` and runs `open` with
+    /// its key, until it opens or the tries are used up. Returns what
+    /// `open` returned and the key.
+    pub fn with_key<T>(
+        &self,
+        purpose: &Purpose,
+        mut open: impl FnMut(&Key) -> store::Result<T>,
+    ) -> Result<(T, Key)> {
+        let mut tries = 0;
+        loop {
+            let (secret, source) = passphrase::get(purpose, &self.sources)?;
+            let key = Key::passphrase(secret);
+            match open(&key) {
+                Ok(value) => return Ok((value, key)),
+                Err(StoreError::WrongPassphrase(path)) => {
+                    tries += 1;
+                    std::thread::sleep(WRONG_DELAY);
+                    if source != Source::Terminal || tries >= self.tries {
+                        return Err(StoreError::WrongPassphrase(path).into());
+                    }
+                    write_stderr("That passphrase does not open it; try again.\n");
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Opens the journal at `path` as a store, unlocking it if encrypted.
+    fn open_store(&self, path: &Path, now: chrono::NaiveDateTime, access: Access) -> Result<Store> {
+        if !store::is_encrypted(path) {
+            return Ok(Store::open_with(path, now, access, Key::Plain)?);
+        }
+        let purpose = Purpose::journal(path);
+        let (store, _) = self.with_key(&purpose, |key| {
+            Store::open_with(path, now, access, key.clone())
+        })?;
+        Ok(store)
+    }
+
+    /// The key of the journal at `path`: plain when it is not encrypted.
+    pub fn journal_key(&self, path: &Path) -> Result<Key> {
+        if !store::is_encrypted(path) {
+            return Ok(Key::Plain);
+        }
+        let purpose = Purpose::journal(path);
+        let ((), key) = self.with_key(&purpose, |key| store::count_copy(path, key).map(|_| ()))?;
+        Ok(key)
+    }
+}
 
 /// The journal file: the one chosen, or the platform's default. A path
 /// that exists must be a file (or a symlink to one): a folder, FIFO, device
@@ -58,12 +122,12 @@ fn refuse_non_file(path: &Path) -> Result<()> {
 pub(super) fn open_journal(
     path: &Path,
     access: Access,
-    clock: Clock,
-    config: Config,
+    (clock, config): (Clock, Config),
+    unlock: &Unlock,
     notes: &mut Vec<String>,
 ) -> Result<Journal> {
     let now = clock.now();
-    let store = Store::open_at(path, now, access)?;
+    let store = unlock.open_store(path, now, access)?;
     if store.tightened() {
         notes.push(format!(
             "Others on this machine could read {}, so it is now readable only by you.",
@@ -81,14 +145,14 @@ pub(super) fn open_journal(
 pub(super) fn with_journal<T>(
     path: &Path,
     access: Access,
-    clock: Clock,
-    config: Config,
+    (clock, config): (Clock, Config),
+    unlock: &Unlock,
     notes: &mut Vec<String>,
     due: &mut Option<DueCopy>,
     f: impl FnOnce(&mut Journal) -> Result<T>,
 ) -> Result<(Journal, T)> {
     let created = NewJournal::before_opening(path);
-    let mut journal = open_journal(path, access, clock, config, notes)?;
+    let mut journal = open_journal(path, access, (clock, config), unlock, notes)?;
     let result = f(&mut journal);
     *due = DueCopy::of(&journal, path);
     match result {

@@ -209,6 +209,7 @@ pub(super) fn unknown_keys(doc: &DeTable) -> Vec<(usize, String, Option<String>)
         "day_starts_at",
         "evening_from",
         "week_starts_on",
+        "passphrase_command",
         "prompts",
         "theme",
         "colors",

@@ -84,6 +84,7 @@ impl Config {
             tui: TuiConfig::default(),
             share_include: ShareInclude::NONE,
             sync: crate::model::SyncConfig::default(),
+            passphrase_command: None,
         }
     }
 }
@@ -189,6 +190,7 @@ struct RawConfig {
     evening_from: Option<toml::Spanned<String>>,
     week_starts_on: Option<toml::Spanned<String>>,
     prompts: Option<PromptOverrides>,
+    passphrase_command: Option<toml::Spanned<String>>,
 }
 
 /// The documented default config (`smallwins config default`): every
@@ -252,6 +254,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
     let raw: RawConfig = toml::from_str(text).map_err(toml_error)?;
     let mut config = Config::built_in()?;
     read_days(&raw, &mut config, &invalid)?;
+    if let Some(command) = &raw.passphrase_command {
+        if command.get_ref().trim().is_empty() {
+            return Err(invalid(
+                command.span().start,
+                "passphrase_command is empty; give the command that prints the passphrase, like \"pass show smallwins\"".into(),
+            ));
+        }
+        config.passphrase_command = Some(command.get_ref().clone());
+    }
     if let Some(o) = raw.prompts {
         config.prompts = o.apply(config.prompts);
     }

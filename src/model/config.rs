@@ -33,6 +33,9 @@ pub struct Config {
     /// `[sync]`: syncing after each write, and where the passphrase comes
     /// from.
     pub sync: SyncConfig,
+    /// A command that prints the journal's passphrase (`pass show
+    /// smallwins`), for an encrypted journal.
+    pub passphrase_command: Option<String>,
 }
 
 /// `[sync]` in the config.

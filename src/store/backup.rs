@@ -10,6 +10,7 @@
 //! - **Before a restore:** the journal as it was, before `smallwins restore`
 //!   replaced it (`restore.rs`); the last [`KEEP_BEFORE_RESTORE`] are kept.
 //!
+//! A copy of an encrypted journal is encrypted with the same key (`key.rs`).
 //! Every copy is made with SQLite's online backup API into a temporary name
 //! (mode 0600), synced, and only then renamed, so a crash or SIGKILL never
 //! leaves a half-written copy under a real name; leftovers of such a crash
@@ -28,7 +29,8 @@ use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 
-use super::connect::{How, Key, connect};
+use super::connect::{How, connect};
+use super::key::Key;
 use super::open::{create_private_folder, folder_of};
 use super::temp::{TempCopy, remove_leftovers};
 use super::{Result, Store, StoreError};
@@ -179,7 +181,7 @@ impl Store {
             path: dest.to_path_buf(),
             source,
         })?;
-        if let Err(e) = copy_into(&self.conn, dest) {
+        if let Err(e) = copy_into(&self.conn, dest, &self.key) {
             fs::remove_file(dest).ok();
             return Err(e);
         }
@@ -191,6 +193,7 @@ impl Store {
 /// one per schema version, the newest. Without it, no update happens.
 pub(super) fn copy_before_update(
     conn: &Connection,
+    key: &Key,
     journal: &Path,
     version: i32,
     now: NaiveDateTime,
@@ -203,7 +206,7 @@ pub(super) fn copy_before_update(
         source,
     };
     let temp = TempCopy::create(&target).map_err(failed)?;
-    if let Err(e) = copy_into(conn, &temp.path) {
+    if let Err(e) = copy_into(conn, &temp.path, key) {
         temp.discard();
         return Err(e);
     }
@@ -221,8 +224,10 @@ pub(super) fn copy_before_update(
 
 /// Copies everything `conn` sees into the empty file at `dest`, then makes
 /// the copy one self-contained file (rollback journal, not WAL) and syncs it.
-pub(super) fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
-    let mut copy = connect(dest, How::NewCopy, Key::Plain)?;
+/// `key` is the one `conn` was opened with: the copy of an encrypted
+/// journal is encrypted with the same key and salt.
+pub(super) fn copy_into(conn: &Connection, dest: &Path, key: &Key) -> Result<()> {
+    let mut copy = connect(dest, How::NewCopy, key)?;
     run_backup(conn, &mut copy)?;
     copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
     copy.close().map_err(|(_, e)| StoreError::from(e))?;

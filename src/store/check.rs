@@ -7,7 +7,8 @@ use std::path::Path;
 
 use rusqlite::ErrorCode;
 
-use super::connect::{Found, How, Key, Peek, check_header, connect, look_at};
+use super::connect::{Found, How, Peek, check_header, connect, look_at};
+use super::key::Key;
 use super::open::open_error;
 use super::shape;
 use super::{Counts, Result, StoreError};
@@ -37,11 +38,12 @@ impl Health {
     }
 }
 
-/// Runs `PRAGMA integrity_check` on the journal at `path`. A file that is
+/// Runs `PRAGMA integrity_check` on the journal at `path`, unlocked with
+/// `key` when it is encrypted. A file that is
 /// not a smallwins journal, is newer than this build, or holds a schema
 /// object a journal does not have, is an error; a damaged journal is a
 /// [`Health`] with problems.
-pub fn check(path: &Path) -> Result<Health> {
+pub fn check(path: &Path, key: &Key) -> Result<Health> {
     match look_at(path)? {
         Found::Missing => return Err(StoreError::NoJournal(path.to_path_buf())),
         // An empty file is a journal not set up yet: nothing in it to damage.
@@ -54,7 +56,7 @@ pub fn check(path: &Path) -> Result<Health> {
         Found::File => {}
     }
     match check_header(path) {
-        Ok(()) => {}
+        Ok(_) => {}
         Err(StoreError::Corrupt(_)) => {
             return Ok(Health::damaged(
                 "the file is shorter than its header says, or its version is impossible",
@@ -62,14 +64,14 @@ pub fn check(path: &Path) -> Result<Health> {
         }
         Err(e) => return Err(e),
     }
-    let conn = connect(path, How::Read, Key::Plain)?;
+    let conn = connect(path, How::Read, key)?;
     let peek = match Peek::read(&conn) {
         Ok(peek) => peek,
         Err(e) if is_damage(&e) => return Ok(Health::damaged("the schema cannot be read")),
         Err(e) => return Err(open_error(path, e)),
     };
     match peek.refuse_foreign(path) {
-        Ok(()) => {}
+        Ok(_) => {}
         Err(StoreError::Corrupt(_)) => {
             return Ok(Health::damaged("the journal's tables are missing"));
         }

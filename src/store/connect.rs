@@ -6,6 +6,11 @@
 //! being checked (`check.rs`). It takes the path, what the caller will do
 //! with the file ([`How`]) and the [`Key`] that unlocks it, and:
 //!
+//! - unlocks an encrypted journal with the key (`key.rs`): a file that is
+//!   not plain SQLite but looks like an encrypted journal needs a
+//!   passphrase ([`StoreError::Locked`] without one), and the wrong one is
+//!   [`StoreError::WrongPassphrase`], found at the first read, before
+//!   anything is written;
 //! - opens only a regular file (or a symlink to one); a folder, FIFO,
 //!   device or socket is refused before anything is opened (a FIFO would
 //!   block the open), so nothing about it changes;
@@ -29,6 +34,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::key::{Key, SALT_LEN, Salt};
 use super::open::{open_error, read_only_cause, side_file};
 use super::schema::{APPLICATION_ID, LATEST_VERSION};
 use super::{Result, StoreError, shape};
@@ -38,22 +44,30 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// How long a command waits for another smallwins that holds the journal.
 pub(super) const BUSY_WAIT: Duration = Duration::from_secs(5);
 
-/// What unlocks a journal file. Journals are plain SQLite files today;
-/// encryption at rest adds a passphrase-derived key here, and [`connect`]
-/// is the one place that applies it, so every open (commands, the
-/// full-screen journal, backups, restore, check) gets it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Key {
-    /// Not encrypted.
-    #[default]
+/// What the header says about a file that is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sealing {
+    /// A plain SQLite file.
     Plain,
+    /// An encrypted journal (or so it looks): its salt.
+    Sealed(Salt),
 }
 
-impl Key {
-    /// Unlocks the file behind `conn` before anything reads it.
-    fn apply(self, _conn: &Connection) -> rusqlite::Result<()> {
+/// What opening needs to do with the key.
+#[derive(Clone, Copy)]
+enum Lock {
+    Plain,
+    Sealed(Salt),
+    /// A new, empty file: encrypted when the key is a passphrase.
+    New,
+}
+
+impl Lock {
+    fn apply(self, conn: &Connection, key: &Key) -> rusqlite::Result<()> {
         match self {
-            Key::Plain => Ok(()),
+            Lock::Plain => Ok(()),
+            Lock::Sealed(salt) => key.apply(conn, Some(&salt)),
+            Lock::New => key.apply(conn, None),
         }
     }
 }
@@ -73,25 +87,34 @@ pub(super) enum How {
 
 /// Opens the file at `path` for `how`, unlocked with `key`. See the module
 /// comment for what is refused before SQLite sees the file.
-pub(super) fn connect(path: &Path, how: How, key: Key) -> Result<Connection> {
+pub(super) fn connect(path: &Path, how: How, key: &Key) -> Result<Connection> {
     let found = look_at(path)?;
-    match (how, found) {
+    let lock = match (how, found) {
         (_, Found::Missing) => return Err(StoreError::NoJournal(path.to_path_buf())),
         (How::Read, Found::Empty) => return Err(StoreError::NotAJournal(path.to_path_buf())),
-        (How::Write | How::Read, Found::File) => check_header(path)?,
-        _ => {}
-    }
+        (How::Write | How::Read, Found::File) => match check_header(path)? {
+            Sealing::Plain => Lock::Plain,
+            Sealing::Sealed(_) if key.is_plain() => {
+                return Err(StoreError::Locked(path.to_path_buf()));
+            }
+            Sealing::Sealed(salt) => Lock::Sealed(salt),
+        },
+        _ => Lock::New,
+    };
     let conn = match how {
-        How::Read => connect_for_reading(path, key),
+        How::Read => connect_for_reading(path, lock, key),
         How::Write | How::NewCopy => {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             Connection::open_with_flags(path, flags).and_then(|conn| {
-                key.apply(&conn)?;
+                lock.apply(&conn, key)?;
                 Ok(conn)
             })
         }
     }
     .map_err(|e| open_error(path, e))?;
+    if let Lock::Sealed(_) = lock {
+        refuse_wrong_key(&conn, path)?;
+    }
     // SQLite quietly opens a write-protected file read-only; say so before
     // anything is read (a read-only open would leave files beside it).
     if how != How::Read && conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
@@ -99,6 +122,20 @@ pub(super) fn connect(path: &Path, how: How, key: Key) -> Result<Connection> {
     }
     conn.busy_timeout(BUSY_WAIT)?;
     Ok(conn)
+}
+
+/// An encrypted file opened with the wrong key reads as noise: SQLite
+/// says "not a database" at the first read. Nothing was written.
+fn refuse_wrong_key(conn: &Connection, path: &Path) -> Result<()> {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(StoreError::WrongPassphrase(path.to_path_buf()))
+        }
+        Err(e) => Err(open_error(path, e)),
+    }
 }
 
 /// Decides whether the file behind `conn` is a journal this build may use:
@@ -219,22 +256,27 @@ impl Peek {
 /// another process has the journal open (its `-shm` is there), SQLite reads
 /// through the WAL and sees that process's latest commits; otherwise the
 /// file is opened `immutable`, which needs no side files.
-fn connect_for_reading(path: &Path, key: Key) -> rusqlite::Result<Connection> {
+fn connect_for_reading(path: &Path, lock: Lock, key: &Key) -> rusqlite::Result<Connection> {
     if side_file(path, "-shm").exists()
-        && let Ok(conn) = connect_read_only(path, false, key)
+        && let Ok(conn) = connect_read_only(path, false, lock, key)
         && Peek::read(&conn).is_ok()
     {
         conn.busy_timeout(BUSY_WAIT)?;
         return Ok(conn);
     }
-    let conn = connect_read_only(path, true, key)?;
+    let conn = connect_read_only(path, true, lock, key)?;
     conn.busy_timeout(BUSY_WAIT)?;
     Ok(conn)
 }
 
 /// A read-only connection; `immutable` promises SQLite that nobody writes
 /// the file meanwhile, so it creates no `-wal` or `-shm` beside it.
-fn connect_read_only(path: &Path, immutable: bool, key: Key) -> rusqlite::Result<Connection> {
+fn connect_read_only(
+    path: &Path,
+    immutable: bool,
+    lock: Lock,
+    key: &Key,
+) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
@@ -244,13 +286,13 @@ fn connect_read_only(path: &Path, immutable: bool, key: Key) -> rusqlite::Result
         uri.push_str("?immutable=1");
     }
     let conn = Connection::open_with_flags(uri, flags)?;
-    key.apply(&conn)?;
+    lock.apply(&conn, key)?;
     Ok(conn)
 }
 
 /// A path as the path part of a `file:` URI: absolute, with every byte
 /// that means something in a URI escaped.
-fn uri_path(path: &Path) -> String {
+pub(super) fn uri_path(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = String::new();
     for &b in absolute.as_os_str().as_encoded_bytes() {
@@ -264,8 +306,8 @@ fn uri_path(path: &Path) -> String {
 }
 
 /// Refuses a file that is plainly not a journal we can use, reading only
-/// its header.
-pub(super) fn check_header(path: &Path) -> Result<()> {
+/// its header (and, for a file that is not plain SQLite, its first page).
+pub(super) fn check_header(path: &Path) -> Result<Sealing> {
     let io = |source| StoreError::Io {
         action: "read",
         path: path.to_path_buf(),
@@ -280,7 +322,13 @@ pub(super) fn check_header(path: &Path) -> Result<()> {
             n => read += n,
         }
     }
-    if read < header.len() || &header[..16] != SQLITE_MAGIC {
+    if read == header.len() && &header[..16] != SQLITE_MAGIC {
+        return match looks_sealed(&mut file, &header) {
+            Some(salt) => Ok(Sealing::Sealed(salt)),
+            None => Err(StoreError::NotAJournal(path.to_path_buf())),
+        };
+    }
+    if read < header.len() {
         return Err(StoreError::NotAJournal(path.to_path_buf()));
     }
     let word = |at: usize| [header[at], header[at + 1], header[at + 2], header[at + 3]];
@@ -301,7 +349,49 @@ pub(super) fn check_header(path: &Path) -> Result<()> {
     }
     // A file shorter than its header says is found by SQLite itself as it
     // reads page 1, before anything is written.
-    Ok(())
+    Ok(Sealing::Plain)
+}
+
+/// An encrypted journal is whole pages of 4096 bytes that look like noise
+/// from the first byte (its salt) on; a text file or another program's
+/// (uncompressed) data is not, and is refused without asking for a
+/// passphrase. Compressed or random bytes cannot be told from an
+/// encrypted journal: they are asked a passphrase for, and none opens them.
+/// Returns the salt.
+fn looks_sealed(file: &mut fs::File, header: &[u8; 100]) -> Option<Salt> {
+    const PAGE: usize = 4096;
+    let len = file.metadata().ok()?.len();
+    if len < PAGE as u64 || len % PAGE as u64 != 0 {
+        return None;
+    }
+    let mut page = vec![0u8; PAGE];
+    page[..header.len()].copy_from_slice(header);
+    file.read_exact(&mut page[header.len()..]).ok()?;
+    // Random bytes show nearly all 256 values in a page, and so do the
+    // steps from one byte to the next; text shows fewer than a hundred,
+    // and a pattern (a counter, a fill) few steps.
+    let mut values = [false; 256];
+    let mut steps = [false; 256];
+    for pair in page.windows(2) {
+        values[usize::from(pair[0])] = true;
+        steps[usize::from(pair[1].wrapping_sub(pair[0]))] = true;
+    }
+    let count = |seen: &[bool; 256]| seen.iter().filter(|&&s| s).count();
+    if count(&values) < 224 || count(&steps) < 224 {
+        return None;
+    }
+    let mut salt = [0u8; SALT_LEN];
+    salt.copy_from_slice(&header[..SALT_LEN]);
+    Some(salt)
+}
+
+/// What the header says the file at `path` is; a missing or empty file,
+/// or one that is not a journal, counts as plain.
+pub(super) fn sealing(path: &Path) -> Sealing {
+    match look_at(path) {
+        Ok(Found::File) => check_header(path).unwrap_or(Sealing::Plain),
+        _ => Sealing::Plain,
+    }
 }
 
 #[cfg(test)]

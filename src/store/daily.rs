@@ -90,7 +90,7 @@ impl Store {
             temp.discard();
             return Err(StoreError::Corrupt(self.path.clone()));
         }
-        if copy_into(&self.conn, &temp.path).is_err() {
+        if copy_into(&self.conn, &temp.path, &self.key).is_err() {
             temp.discard();
             return Ok(None);
         }

@@ -5,13 +5,15 @@
 //! person was told about survives a power cut; `secure_delete`, so deleted
 //! text does not linger in the file. The one way into the file
 //! (`connect.rs`, with the schema objects a journal may hold in
-//! `shape.rs`), opening the journal (`open.rs`), the backups folder
-//! (`backup.rs`; the daily copy and its check in `daily.rs`), copies under
-//! temporary names (`temp.rs`), restoring (`restore.rs`), the integrity
-//! check (`check.rs`), the schema (`schema.rs`; the device id and the move
-//! to derived ids and UTC times in `identity.rs`), the evidence's
-//! checkpoints (`checkpoints.rs`), writing (`writer.rs`; many new records
-//! at once are a bulk change, `change.rs`), one promise's
+//! `shape.rs`, and what unlocks an encrypted file in `key.rs`), opening
+//! the journal (`open.rs`), turning encryption on and off and changing the
+//! passphrase (`seal.rs`), the backups folder (`backup.rs`; the daily copy
+//! and its check in `daily.rs`), copies under temporary names (`temp.rs`),
+//! restoring (`restore.rs`), the integrity check (`check.rs`), the schema
+//! (`schema.rs`; the device id and the move to derived ids and UTC times in
+//! `identity.rs`), the evidence's checkpoints (`checkpoints.rs`), writing
+//! (`writer.rs`; many new records at once are a bulk change, `change.rs`),
+//! one promise's
 //! days (`ranges.rs`), rows to
 //! records (`rows.rs`), the export and what an import's merge looks up
 //! (`export.rs`; the format itself is `model::Export`, the merge rule
@@ -34,11 +36,13 @@ mod connect;
 mod daily;
 mod export;
 mod identity;
+mod key;
 mod open;
 mod ranges;
 mod restore;
 mod rows;
 mod schema;
+mod seal;
 mod search;
 mod shape;
 pub mod sync;
@@ -58,11 +62,13 @@ pub use backup::{
     BACKUP_FOLDER, BackupFile, BackupKind, KEEP_BEFORE_RESTORE, KEEP_DAILY, backup_folder, backups,
 };
 pub use check::{Health, check};
-pub use connect::{Key, kind_of};
+pub use connect::kind_of;
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, Stamp, misfit};
+pub use key::Key;
 pub use open::Access;
-pub use restore::{CopyInfo, Restored, count_copy, inspect_copy, restore};
+pub use restore::{CopyInfo, Keys, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
+pub use seal::{Sealed, change_key, convert, is_encrypted};
 pub use writer::Writer;
 
 use rows::{
@@ -84,6 +90,13 @@ pub enum StoreError {
         .path.display()
     )]
     NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{} is encrypted and needs its passphrase; run this on a terminal to type it, or give it with --passphrase-file or SMALLWINS_PASSPHRASE_FILE.",
+        .0.display()
+    )]
+    Locked(PathBuf),
+    #[error("That passphrase does not open {}, so nothing was changed; try again.", .0.display())]
+    WrongPassphrase(PathBuf),
     #[error("No journal at {}. Run `smallwins` to start one there.", .0.display())]
     NoJournal(PathBuf),
     /// A schema object a journal does not have (or one of its own changed
@@ -227,12 +240,19 @@ pub struct Store {
     /// The UTC time a change recorded for sync is stamped with; the system
     /// clock unless set (see [`Store::set_sync_clock`]).
     sync_clock: Option<SyncClock>,
+    /// What unlocks the file: every copy of it is made with the same.
+    key: Key,
 }
 
 /// Where the UTC time of a change recorded for sync comes from.
 pub type SyncClock = std::sync::Arc<dyn Fn() -> chrono::NaiveDateTime + Send + Sync>;
 
 impl Store {
+    /// What unlocks the file (for a process that copies it).
+    pub fn key(&self) -> &Key {
+        &self.key
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

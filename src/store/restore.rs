@@ -10,9 +10,11 @@ use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use super::backup::{BackupKind, backup_folder, copy_into, file_name, prune, run_backup, stem};
-use super::connect::{Found, How, Key, Peek, check_header, connect, look_at, vet};
+use super::connect::{Found, How, Peek, Sealing, check_header, connect, look_at, sealing, vet};
 use super::daily::clear_damage_mark;
+use super::key::Key;
 use super::open::{create_private_file, open_error, restrict_permissions, side_file};
+use super::seal::export_into;
 use super::temp::TempCopy;
 use super::{Access, Counts, Result, Store, StoreError, identity};
 
@@ -25,8 +27,8 @@ pub struct CopyInfo {
 /// Checks that `path` is a regular file holding a sound smallwins journal
 /// this build can read, with nothing in its schema but the journal's own,
 /// without changing it or creating anything beside it.
-pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
-    let conn = connect(path, How::Read, Key::Plain)?;
+pub fn inspect_copy(path: &Path, key: &Key) -> Result<CopyInfo> {
+    let conn = connect(path, How::Read, key)?;
     if vet(&conn, path)?.fresh() {
         return Err(StoreError::NotAJournal(path.to_path_buf()));
     }
@@ -42,8 +44,8 @@ pub fn inspect_copy(path: &Path) -> Result<CopyInfo> {
 
 /// The records in a copy, without checking it through (cheap enough to
 /// list every copy).
-pub fn count_copy(path: &Path) -> Result<Counts> {
-    let conn = connect(path, How::Read, Key::Plain).map_err(|e| match e {
+pub fn count_copy(path: &Path, key: &Key) -> Result<Counts> {
+    let conn = connect(path, How::Read, key).map_err(|e| match e {
         StoreError::NoJournal(_) => StoreError::NotAJournal(path.to_path_buf()),
         other => other,
     })?;
@@ -69,9 +71,24 @@ pub struct Restored {
 /// this build, is refused and left untouched; a damaged one is replaced.
 /// The journal keeps its device id (`identity.rs`): it is the same journal
 /// on the same machine, rolled back.
-pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restored> {
-    inspect_copy(from)?;
-    let device = device_id(journal);
+///
+/// `keys` unlock the copy and the journal. The journal stays encrypted
+/// with its own key if it is encrypted; a plain journal restored from an
+/// encrypted copy becomes encrypted with the copy's key, so restoring never
+/// leaves the words of an encrypted copy in a plain file.
+pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime, keys: &Keys) -> Result<Restored> {
+    inspect_copy(from, &keys.copy)?;
+    let device = device_id(journal, &keys.journal);
+    let journal_sealed = matches!(sealing(journal), Sealing::Sealed(_));
+    let copy_sealed = matches!(sealing(from), Sealing::Sealed(_));
+    let empty = !matches!(look_at(journal)?, Found::File);
+    let target = if journal_sealed {
+        &keys.journal
+    } else if copy_sealed {
+        &keys.copy
+    } else {
+        &Key::Plain
+    };
     let previous = match look_at(journal)? {
         Found::Missing | Found::Empty => {
             create_private_file(journal)?;
@@ -79,23 +96,35 @@ pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restor
         }
         Found::File => {
             match check_header(journal) {
-                Ok(()) | Err(StoreError::Corrupt(_)) => {}
+                Ok(_) | Err(StoreError::Corrupt(_)) => {}
                 Err(e) => return Err(e),
             }
-            Some(copy_before_restore(journal, now)?)
+            Some(copy_before_restore(journal, now, &keys.journal)?)
         }
     };
-    let source = connect(from, How::Read, Key::Plain)?;
-    if let Err(e) = restore_in_place(journal, &source) {
+    // SQLite's backup copies pages as they are: only between files
+    // encrypted alike; otherwise a new file takes the journal's place.
+    let target_sealed = !target.is_plain();
+    let alike = copy_sealed == target_sealed
+        && (empty || journal_sealed == target_sealed)
+        && (!target_sealed || keys.copy == *target);
+    let source = connect(from, How::Read, &keys.copy)?;
+    let in_place = if alike {
+        restore_in_place(journal, &source, target)
+    } else {
+        Err(StoreError::Damaged)
+    };
+    if let Err(e) = in_place {
         match e {
             StoreError::Corrupt(_) | StoreError::Damaged | StoreError::Sqlite(_) => {
-                replace_file(journal, &source)?;
+                drop(source);
+                replace_file(journal, from, &keys.copy, target)?;
             }
             other => return Err(other),
         }
     }
     if let Some(id) = device {
-        keep_device_id(journal, &id, now)?;
+        keep_device_id(journal, &id, now, target)?;
     }
     prune(journal, now);
     // The journal is now the copy, checked above: whatever damage the
@@ -106,24 +135,31 @@ pub fn restore(journal: &Path, from: &Path, now: NaiveDateTime) -> Result<Restor
 
 /// The device id of the journal at `path`, if it is one that has an id
 /// and can be read.
-fn device_id(path: &Path) -> Option<String> {
-    let conn = connect(path, How::Read, Key::Plain).ok()?;
+fn device_id(path: &Path, key: &Key) -> Option<String> {
+    let conn = connect(path, How::Read, key).ok()?;
     identity::device_id_of(&conn).ok().flatten()
 }
 
 /// Gives the restored journal at `journal` the device id `id` back. A copy
 /// made before device ids is brought up to date first, as any open would
 /// (with its copy to the backups folder first).
-fn keep_device_id(journal: &Path, id: &str, now: NaiveDateTime) -> Result<()> {
-    let store = Store::open_at(journal, now, Access::Write)?;
+fn keep_device_id(journal: &Path, id: &str, now: NaiveDateTime, key: &Key) -> Result<()> {
+    let store = Store::open_with(journal, now, Access::Write, key.clone())?;
     identity::keep_device_id(&store.conn, id)?;
     Ok(())
 }
 
+/// What unlocks the copy being restored and the journal it replaces.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    pub copy: Key,
+    pub journal: Key,
+}
+
 /// Writes `source` into the live journal through SQLite, which takes the
 /// proper locks: another smallwins with the journal open sees the change.
-fn restore_in_place(journal: &Path, source: &Connection) -> Result<()> {
-    let mut dest = connect(journal, How::Write, Key::Plain)?;
+fn restore_in_place(journal: &Path, source: &Connection, key: &Key) -> Result<()> {
+    let mut dest = connect(journal, How::Write, key)?;
     run_backup(source, &mut dest).map_err(|e| open_error(journal, e))?;
     // Empty the WAL into the file now, as closing would.
     dest.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
@@ -131,17 +167,18 @@ fn restore_in_place(journal: &Path, source: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// For a journal too damaged for SQLite to write into: a fresh file from
-/// `source` takes its place, and the damaged file's `-wal` and `-shm` go,
-/// so they cannot be applied to the restored file.
-fn replace_file(journal: &Path, source: &Connection) -> Result<()> {
+/// For a journal too damaged for SQLite to write into, or encrypted
+/// otherwise than the copy: a fresh file from the copy at `from`, encrypted
+/// with `target` (or plain), takes its place, and the old file's `-wal` and
+/// `-shm` go, so they cannot be applied to the restored file.
+fn replace_file(journal: &Path, from: &Path, from_key: &Key, target: &Key) -> Result<()> {
     let failed = |source| StoreError::Io {
         action: "replace",
         path: journal.to_path_buf(),
         source,
     };
     let temp = TempCopy::create(journal).map_err(failed)?;
-    if let Err(e) = copy_into(source, &temp.path) {
+    if let Err(e) = export_into(from, from_key, &temp.path, target) {
         temp.discard();
         return Err(e);
     }
@@ -157,7 +194,7 @@ fn replace_file(journal: &Path, source: &Connection) -> Result<()> {
 
 /// Keeps the journal as it is before a restore replaces it. A journal too
 /// damaged for SQLite to read is copied byte for byte.
-fn copy_before_restore(journal: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+fn copy_before_restore(journal: &Path, now: NaiveDateTime, key: &Key) -> Result<PathBuf> {
     let mut n = 1;
     let target = loop {
         let name = file_name(&stem(journal), now, BackupKind::BeforeRestore, n);
@@ -174,7 +211,7 @@ fn copy_before_restore(journal: &Path, now: NaiveDateTime) -> Result<PathBuf> {
     };
     let temp = TempCopy::create(&target).map_err(failed)?;
     let copied =
-        connect(journal, How::Read, Key::Plain).and_then(|conn| copy_into(&conn, &temp.path));
+        connect(journal, How::Read, key).and_then(|conn| copy_into(&conn, &temp.path, key));
     if copied.is_err() {
         fs::copy(journal, &temp.path).map_err(failed)?;
     }

@@ -8,7 +8,9 @@
 //! which the kernel lets go when the process ends, however it ends). A
 //! temporary copy nobody holds is a leftover of a killed process: the next
 //! open removes it, with its SQLite side files, however young it is; one
-//! another process still holds stays.
+//! another process still holds stays. A leftover is overwritten with
+//! zeros before it is removed ([`shred`]): it may be the plain journal an
+//! `encrypt` was replacing (`seal.rs`).
 //!
 //! May use: the rest of `store`.
 
@@ -177,9 +179,60 @@ pub(super) fn remove_leftovers(journal: &Path) {
             }
             // `.x.db.77.tmp-journal` belongs to `.x.db.77.tmp`.
             let copy = folder.join(&name[..end + ".tmp".len()]);
-            if let Some(_lock) = take_leftover(&copy) {
+            let Some(_lock) = take_leftover(&copy) else {
+                continue;
+            };
+            // The old journal of a cut-off `encrypt` may still be the
+            // journal itself under a second name: then only that name goes.
+            if same_file(&entry.path(), journal) {
                 fs::remove_file(entry.path()).ok();
+            } else {
+                shred(&entry.path()).ok();
             }
         }
+    }
+}
+
+/// Whether `a` and `b` are names of one file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    // Without inode numbers, never overwrite what may be the journal.
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        true
+    }
+}
+
+/// Overwrites the file at `path` with zeros, syncs it and removes it; a
+/// file already gone is fine. How far this reaches on disks that write
+/// elsewhere (SSDs, copy-on-write file systems) is said in README
+/// "Encryption".
+pub(super) fn shred(path: &Path) -> std::io::Result<()> {
+    use std::io::{ErrorKind, Write};
+    match fs::OpenOptions::new().write(true).open(path) {
+        Ok(mut file) => {
+            let mut left = file.metadata()?.len();
+            let zeros = vec![0u8; 64 * 1024];
+            while left > 0 {
+                let n = left.min(zeros.len() as u64) as usize;
+                file.write_all(&zeros[..n])?;
+                left -= n as u64;
+            }
+            file.sync_all()?;
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
     }
 }

@@ -136,6 +136,19 @@ pub struct BackupArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EncryptArgs {
+    /// Change the passphrase of an encrypted journal (asks for the old one, then the new one twice)
+    #[arg(long)]
+    pub change: bool,
+    /// Keep the passphrase in the system keyring, so smallwins need not ask for it
+    #[arg(long)]
+    pub remember: bool,
+    /// With --change: a file whose first line is the new passphrase, instead of typing it twice
+    #[arg(long, value_name = "PATH", requires = "change")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct RestoreArgs {
     /// The copy to bring back, as `smallwins backup --list` shows them
     #[arg(value_name = "FILE")]

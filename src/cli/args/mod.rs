@@ -37,6 +37,9 @@ pub struct Cli {
     /// Print machine-readable JSON instead of text
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
+    /// A file whose first line is the passphrase of an encrypted journal [default: $SMALLWINS_PASSPHRASE_FILE]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
+    pub passphrase_file: Option<PathBuf>,
     /// Open the full-screen journal on a throwaway demo journal, deleted on quit
     #[arg(long)]
     pub demo: bool,
@@ -102,6 +105,12 @@ pub enum Command {
     /// Copy the live journal into a new file, or list the automatic backups (--list)
     #[command(after_help = BACKUP_HELP)]
     Backup(BackupArgs),
+    /// Encrypt the journal and its backups with a passphrase; --change changes it
+    #[command(after_help = ENCRYPT_HELP)]
+    Encrypt(EncryptArgs),
+    /// Turn encryption off: the journal and its backups become plain files again
+    #[command(after_help = "Example:\n  smallwins decrypt")]
+    Decrypt,
     /// Run SQLite's integrity check on the journal and say what it found
     #[command(after_help = "Example:\n  smallwins check")]
     Check,
@@ -162,6 +171,10 @@ pub struct DailyCopyArgs {
     /// The time of the command that started it (names the copy)
     #[arg(long, value_name = "TIME")]
     pub at: String,
+    /// The encrypted journal's passphrase comes on standard input, never
+    /// in the arguments or the environment
+    #[arg(long)]
+    pub key_on_stdin: bool,
 }
 
 const SYNC_HELP: &str = "With no subcommand, syncs now: writes this machine's changes to the \
@@ -297,6 +310,14 @@ const COMPLETIONS_HELP: &str = "Put the script where your shell looks for comple
     zsh:  smallwins completions zsh > ~/.zfunc/_smallwins   (with fpath+=~/.zfunc before compinit)\n  \
     fish: smallwins completions fish > ~/.config/fish/completions/smallwins.fish\n\n\
     Example:\n  smallwins completions bash > ~/.local/share/bash-completion/completions/smallwins";
+
+const ENCRYPT_HELP: &str = "Asks for a new passphrase twice (or reads it from --passphrase-file or \
+    passphrase_command), writes the journal into a new encrypted file, checks it, and puts it in the \
+    journal's place; the plain file is then overwritten and removed, and every backup is encrypted \
+    too. From then on smallwins asks for the passphrase when it opens the journal, unless \
+    --passphrase-file, SMALLWINS_PASSPHRASE_FILE, passphrase_command or the keyring (--remember) \
+    gives it. Exports stay plain.\n\n\
+    Example:\n  smallwins encrypt --remember\n  smallwins encrypt --change";
 
 const BACKUP_HELP: &str = "Automatic backups: on the first use of each day (once the journal has entries \
     and SQLite's quick check finds it sound) and before an update of the journal's format, a copy goes to the \

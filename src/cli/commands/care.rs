@@ -24,12 +24,14 @@ use serde::Serialize;
 
 use crate::cli::args::RestoreArgs;
 use crate::cli::error::{CliError, Result};
+use crate::cli::open::Unlock;
 use crate::cli::output::{Printout, Report, lines, refuse_existing, write_stderr};
+use crate::cli::passphrase::{Purpose, Sources};
 use crate::cli::words::describe_counts;
 use crate::domain::Journal;
 use crate::store::{
-    self, Access, BackupFile, BackupKind, Counts, KEEP_BEFORE_RESTORE, KEEP_DAILY, Store,
-    StoreError,
+    self, Access, BackupFile, BackupKind, Counts, KEEP_BEFORE_RESTORE, KEEP_DAILY, Key, Keys,
+    Store, StoreError,
 };
 
 // ----- backup FILE -----------------------------------------------------------------
@@ -84,7 +86,8 @@ struct ListedBackup {
 }
 
 /// `backup --list`.
-pub fn list(db: &Path) -> Result<BackupList> {
+pub fn list(db: &Path, unlock: &Unlock) -> Result<BackupList> {
+    let key = unlock.journal_key(db)?;
     let backups = store::backups(db)?
         .into_iter()
         .map(|b| ListedBackup {
@@ -95,7 +98,7 @@ pub fn list(db: &Path) -> Result<BackupList> {
                 _ => None,
             },
             size: b.size,
-            records: store::count_copy(&b.path).ok(),
+            records: store::count_copy(&b.path, &key).ok(),
             taken: b.taken,
             path: b.path,
         })
@@ -184,8 +187,9 @@ pub struct Checked {
 }
 
 /// `check`: a damaged journal is an error (exit 1) that says what to do.
-pub fn check(db: &Path) -> Result<Checked> {
-    let health = store::check(db)?;
+pub fn check(db: &Path, unlock: &Unlock) -> Result<Checked> {
+    let key = unlock.journal_key(db)?;
+    let health = store::check(db, &key)?;
     let newest = store::backups(db).unwrap_or_default().into_iter().next();
     if !health.is_sound() {
         return Err(damaged(db, health.problems.len(), newest.as_ref()));
@@ -254,7 +258,12 @@ pub struct Restored {
 
 /// `restore`: asks first on a terminal unless `--yes`; a "no" is said in
 /// words only, as there is nothing to report.
-pub fn restore(db: &Path, args: &RestoreArgs, now: NaiveDateTime) -> Result<Printout<Restored>> {
+pub fn restore(
+    db: &Path,
+    args: &RestoreArgs,
+    now: NaiveDateTime,
+    unlock: &Unlock,
+) -> Result<Printout<Restored>> {
     let from = args.file.as_path();
     if same_file(db, from) {
         return Err(CliError::Input(format!(
@@ -262,16 +271,31 @@ pub fn restore(db: &Path, args: &RestoreArgs, now: NaiveDateTime) -> Result<Prin
             from.display()
         )));
     }
-    let copy = store::inspect_copy(from).map_err(|e| unusable_copy(from, e))?;
+    let journal = if db.exists() {
+        unlock.journal_key(db)?
+    } else {
+        Key::Plain
+    };
+    let copy_key = copy_key(from, &journal, unlock)?;
+    let copy = store::inspect_copy(from, &copy_key).map_err(|e| unusable_copy(from, e))?;
     if !args.yes && !confirmed(db, from, &copy.counts)? {
         return Ok(Printout::AsIs(lines([format!(
             "Nothing was restored; the journal at {} is as it was.",
             db.display()
         )])));
     }
-    let restored = store::restore(db, from, now)?;
+    let keys = Keys {
+        copy: copy_key,
+        journal,
+    };
+    let restored = store::restore(db, from, now, &keys)?;
     // Opening brings a copy from an older smallwins up to date.
-    let records = Store::open_at(db, now, Access::Write)?.counts()?;
+    let key = if keys.journal.is_plain() {
+        keys.copy
+    } else {
+        keys.journal
+    };
+    let records = Store::open_with(db, now, Access::Write, key)?.counts()?;
     Ok(Printout::Report(Restored {
         journal: db.to_path_buf(),
         from: from.to_path_buf(),
@@ -296,6 +320,32 @@ impl Report for Restored {
         }
         lines(out)
     }
+}
+
+/// The key of the copy at `from`: plain, the journal's own (a copy made
+/// while it had the same passphrase), or one asked for. A plain journal
+/// looks where it would for its own passphrase; an encrypted one asks on
+/// the terminal.
+fn copy_key(from: &Path, journal: &Key, unlock: &Unlock) -> Result<Key> {
+    if !store::is_encrypted(from) {
+        return Ok(Key::Plain);
+    }
+    if !journal.is_plain() && store::count_copy(from, journal).is_ok() {
+        return Ok(journal.clone());
+    }
+    let terminal = Unlock {
+        sources: Sources::default(),
+        tries: 1,
+    };
+    let asking = if journal.is_plain() {
+        unlock
+    } else {
+        &terminal
+    };
+    let ((), key) = asking.with_key(&Purpose::copy(from), |key| {
+        store::count_copy(from, key).map(|_| ())
+    })?;
+    Ok(key)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -16,6 +16,7 @@ pub mod days;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod lock;
 pub mod marks;
 pub mod promises;
 pub mod review;

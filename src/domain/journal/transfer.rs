@@ -53,6 +53,11 @@ impl Journal {
 
     /// Whether today's daily copy is still to be made (cheap; the copy
     /// itself is made apart, see `store/daily.rs`).
+    /// What unlocks the journal's file, for the process that copies it.
+    pub fn key(&self) -> &crate::store::Key {
+        self.store.key()
+    }
+
     pub fn daily_copy_due(&self) -> Result<bool> {
         Ok(self.store.daily_copy_due(self.now())?)
     }
