@@ -78,7 +78,9 @@ pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Blo
             theme.border
         })
         .title(title)
-        .title_style(if focused { theme.title } else { Style::new() })
+        // Another pane's title in the muted colour, not the border's: on a
+        // light terminal the border's pale grey left it hard to read.
+        .title_style(if focused { theme.title } else { theme.dim })
 }
 
 /// A strip of tabs with the one at `active` highlighted. Each label is
@@ -367,6 +369,20 @@ impl RecentWeeks<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pane_out_of_focus_titles_itself_in_the_muted_colour() {
+        use crate::model::Glyphs;
+        use crate::model::tui::ThemeName;
+        use ratatui::widgets::Widget;
+        let theme = Theme::build(ThemeName::Light, &[], Glyphs::default(), true);
+        let area = Rect::new(0, 0, 20, 3);
+        let mut buf = Buffer::empty(area);
+        pane(" Wins ", false, &theme).render(area, &mut buf);
+        assert_eq!(buf[(2, 0)].symbol(), "W");
+        assert_eq!(buf[(2, 0)].fg, theme.dim.fg.expect("a muted colour"));
+        assert_ne!(theme.dim.fg, theme.border.fg);
+    }
 
     #[test]
     fn a_line_too_wide_is_cut_with_the_mark_in_the_style_it_cuts() {
