@@ -20,7 +20,7 @@ impl Journal {
                     .into(),
             ));
         }
-        let data = import::checked(data.clone(), &[])?;
+        let data = import::checked(data.clone(), &mut import::Seen::new(Vec::new()))?;
         self.store.add_all(&data)?;
         self.clear_undo();
         self.generation += 1;
