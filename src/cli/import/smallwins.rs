@@ -346,13 +346,16 @@ fn record_at(path: &Path, key: &'static str, index: usize) -> Option<Value> {
             self,
             mut map: A,
         ) -> std::result::Result<Self::Value, A::Error> {
+            // serde_json wants every entry read, to the end.
+            let mut found = None;
             while let Some(key) = map.next_key::<String>()? {
-                if key == self.key {
-                    return map.next_value_seed(Nth(self.index));
+                if key == self.key && found.is_none() {
+                    found = map.next_value_seed(Nth(self.index))?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
                 }
-                map.next_value::<IgnoredAny>()?;
             }
-            Ok(None)
+            Ok(found)
         }
     }
     struct Nth(usize);
@@ -377,7 +380,9 @@ fn record_at(path: &Path, key: &'static str, index: usize) -> Option<Value> {
             for _ in 0..self.0 {
                 seq.next_element::<IgnoredAny>()?;
             }
-            seq.next_element::<Value>()
+            let found = seq.next_element::<Value>()?;
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(found)
         }
     }
     let file = open_file(path, EXPORT_FILE).ok()?;
