@@ -131,6 +131,29 @@ for s in "${SIZES[@]}"; do
     done
 done
 
+# Importing each journal's JSON export into an empty journal, as a whole
+# process (the journal file removed before each run), and its peak memory.
+for s in "${SIZES[@]}"; do
+    label="import of that export (into an empty journal)"
+    say "  $s: $label"
+    sw "$s" export --format json --out "$WORK/$s-export.json" >/dev/null
+    out="$WORK/h.json"
+    hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$out" \
+        --prepare "rm -f $WORK/import.db $WORK/import.db-wal $WORK/import.db-shm" \
+        "$BIN --db $WORK/import.db --config $WORK/none.toml import $WORK/$s-export.json" >/dev/null 2>&1
+    median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
+    FIG["$label|$s"]=$(ms "$median")
+    RAW["$label|$s"]=$median
+    if [[ -x /usr/bin/time ]]; then
+        rm -f "$WORK"/import.db*
+        kb=$(/usr/bin/time -f '%M' "$BIN" --db "$WORK/import.db" --config "$WORK/none.toml" \
+            import "$WORK/$s-export.json" 2>&1 >/dev/null | tail -1)
+        label="import of that export: peak memory"
+        FIG["$label|$s"]=$(awk -v k="$kb" 'BEGIN { printf "%.1f MB", k / 1024 }')
+        RAW["$label|$s"]=$kb
+    fi
+done
+
 # Peak memory of the full-screen journal after browsing: a year of weeks on
 # Review, ten years of months on the Calendar, two months of days on Today.
 idle() { # waits until process $1 stops using the CPU
@@ -223,10 +246,11 @@ echo
 HEAD="| 1 year | 10 years | growth | 1 year, heavy | 10 years, heavy | growth |"
 echo "| whole process (median) $HEAD"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
-for r in "${ROWS[@]}" "TUI: peak memory after browsing|"; do
+for r in "${ROWS[@]}" "import of that export (into an empty journal)|" \
+    "import of that export: peak memory|" "TUI: peak memory after browsing|"; do
     label=${r%%|*}
     shown=$label
-    [[ $label == TUI:* ]] || shown="\`$label\`"
+    [[ $label == TUI:* || $label == import* ]] || shown="\`$label\`"
     f() { echo "${FIG["$label|$1"]:-—}"; }
     g() { echo "${RAW["$label|$1"]:-}"; }
     row "$shown" "$(f 1y)" "$(f 10y)" "$(f 1y-heavy)" "$(f 10y-heavy)" \

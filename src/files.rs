@@ -96,6 +96,15 @@ pub struct Capped {
 }
 
 impl Capped {
+    /// Back to the start of the file, to read it again (the same file,
+    /// opened once), its cap whole again.
+    pub fn rewind_to_start(&mut self) -> io::Result<()> {
+        use std::io::Seek;
+        self.file.rewind()?;
+        self.left = self.cap;
+        Ok(())
+    }
+
     /// The [`ReadError`] for an error met while reading.
     pub fn error(&self, e: io::Error) -> ReadError {
         if self.left == 0 && e.kind() == io::ErrorKind::FileTooLarge {

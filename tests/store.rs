@@ -354,9 +354,7 @@ fn import(
     store: &mut Store,
     data: &Export,
 ) -> smallwins::store::Result<smallwins::model::ImportReport> {
-    store.import_with(data.counts().total(), |w| {
-        smallwins::domain::merge::merge(w, data)
-    })
+    store.write(|w| smallwins::domain::merge::merge(w, data.clone()))
 }
 
 #[test]

@@ -1,8 +1,10 @@
-//! An export is checked whole before any of it is merged: every record by
-//! the same rules as typed input (see `validate`), its text cleaned the same
-//! way, ids present and unique, days in range, checks pointing at a promise
-//! that exists. The first bad record is named in one sentence and nothing
-//! is written.
+//! An import's records are checked before they are merged, a batch at a
+//! time ([`checked`]), each batch against what the batches before it held
+//! ([`Seen`]): every record by the same rules as typed input (see
+//! `validate`), its text cleaned the same way, ids present and unique in
+//! the whole file, days in range, checks pointing at a promise that
+//! exists. The first bad record is named in one sentence, and since the
+//! whole import is one transaction, nothing is written.
 //!
 //! May use: `store` (the export format), `model` and the rest of `domain`.
 
@@ -36,55 +38,128 @@ struct Rules<'a> {
     journal: &'a [Promise],
 }
 
-/// `data` as it will be merged, each text cleaned in place (so checking
-/// holds no second copy of the file's records); or one sentence naming the
-/// first record that cannot be imported.
-pub fn checked(mut data: Export, journal: &[Promise]) -> Result<Export> {
+/// What an import has seen so far, from one batch of records to the next:
+/// the journal's promises, every promise id of the file, and for each kind
+/// the ids and the days (or promises and days) already taken, as hashes
+/// ([`slot`]), so a file is checked whole while only one batch of its
+/// records is held.
+pub struct Seen {
+    journal: Vec<Promise>,
+    /// Promise ids in the journal or in the file so far.
+    known: HashSet<String>,
+    promises: Unique,
+    checks: Unique,
+    wins: Unique,
+    checkins: Unique,
+    reflections: Unique,
+    reviews: Unique,
+    /// Target and version ids of the file's promises, with their promise.
+    targets: HashMap<String, String>,
+    versions: HashMap<String, String>,
+    /// Short numbers taken, with their promise, and the next free one.
+    numbers: HashMap<u32, String>,
+    next_number: u32,
+    records: u64,
+}
+
+impl Seen {
+    /// Nothing seen yet, for an import into a journal with `journal`'s
+    /// promises.
+    pub fn new(journal: Vec<Promise>) -> Seen {
+        Seen {
+            known: journal.iter().map(|p| p.id.clone()).collect(),
+            numbers: journal.iter().map(|p| (p.number, p.id.clone())).collect(),
+            next_number: journal.iter().map(|p| p.number).max().unwrap_or(0) + 1,
+            journal,
+            promises: Unique::new("promise", ""),
+            checks: Unique::new("check", "of the same promise on the same day"),
+            wins: Unique::new("win", ""),
+            checkins: Unique::new("check-in", "for the same day"),
+            reflections: Unique::new("reflection", "for the same day"),
+            reviews: Unique::new("weekly review", "for the same week"),
+            targets: HashMap::new(),
+            versions: HashMap::new(),
+            records: 0,
+        }
+    }
+
+    /// How many records the batches checked so far held.
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+}
+
+/// One batch of an import's records (`data`) as it will be merged, each
+/// text cleaned in place (so checking holds no second copy of them); or
+/// one sentence naming the first record that cannot be imported. The
+/// batch is checked against every batch before it (`seen`): ids and days
+/// unique in the whole file, each check for a promise in the journal or in
+/// this batch or an earlier one. A whole export is one batch; a large file
+/// comes in several, its promises first.
+pub fn checked(mut data: Export, seen: &mut Seen) -> Result<Export> {
     crate::model::identity::rekey(&mut data, &chrono::Local);
-    let rules = Rules { journal };
-    rules.promises(&mut data.promises)?;
-    data.promises = numbered(std::mem::take(&mut data.promises), journal);
-    rules.checks(&data.promises, &mut data.checks)?;
+    let rules = Rules {
+        journal: &seen.journal,
+    };
+    rules.promises(
+        &mut data.promises,
+        &mut seen.promises,
+        &mut seen.targets,
+        &mut seen.versions,
+    )?;
+    number(
+        &mut data.promises,
+        rules.journal,
+        &mut seen.numbers,
+        &mut seen.next_number,
+    );
+    seen.known
+        .extend(data.promises.iter().map(|p| p.id.clone()));
+    rules.checks(&seen.known, &mut seen.checks, &mut data.checks)?;
     each(
         &mut data.wins,
-        Unique::new("win", ""),
+        &mut seen.wins,
         |w| named("win", &w.id, &w.day.to_string()),
         |w| (&w.id, None),
         |w| rules.win(w),
     )?;
     each(
         &mut data.checkins,
-        Unique::new("check-in", "for the same day"),
+        &mut seen.checkins,
         |c| named("check-in", &c.id, &c.day.to_string()),
         |c| (&c.id, Some(slot(&[c.day.to_string().as_bytes()]))),
         |c| rules.checkin(c),
     )?;
     each(
         &mut data.reflections,
-        Unique::new("reflection", "for the same day"),
+        &mut seen.reflections,
         |r| named("reflection", &r.id, &r.day.to_string()),
         |r| (&r.id, Some(slot(&[r.day.to_string().as_bytes()]))),
         |r| rules.reflection(r),
     )?;
     each(
         &mut data.reviews,
-        Unique::new("weekly review", "for the same week"),
+        &mut seen.reviews,
         |r| named("weekly review", &r.id, &format!("week of {}", r.week_start)),
         |r| (&r.id, Some(slot(&[r.week_start.to_string().as_bytes()]))),
         |r| rules.review(r),
     )?;
+    seen.records += data.counts().total();
     Ok(data)
 }
 
 impl Rules<'_> {
-    /// The checks, each for a promise in the file or in the journal.
-    fn checks(&self, promises: &[Promise], checks: &mut [Check]) -> Result<()> {
-        let in_file: HashSet<&str> = promises.iter().map(|p| p.id.as_str()).collect();
-        let in_journal: HashSet<&str> = self.journal.iter().map(|p| p.id.as_str()).collect();
-        let known = |id: &str| in_file.contains(id) || in_journal.contains(id);
+    /// The checks, each for a promise in the file or in the journal
+    /// (`known`).
+    fn checks(
+        &self,
+        known: &HashSet<String>,
+        unique: &mut Unique,
+        checks: &mut [Check],
+    ) -> Result<()> {
         each(
             checks,
-            Unique::new("check", "of the same promise on the same day"),
+            unique,
             |c| named("check", &c.id, &c.day.to_string()),
             |c| {
                 let day = c.day.to_string();
@@ -94,7 +169,7 @@ impl Rules<'_> {
                 )
             },
             |c| {
-                if !known(&c.promise_id) {
+                if !known.contains(c.promise_id.as_str()) {
                     return Err(format!(
                         "is for promise {}, which is neither in the file nor in the journal",
                         echo(&c.promise_id)
@@ -111,7 +186,7 @@ impl Rules<'_> {
 /// refuses the whole file.
 fn each<T>(
     items: &mut [T],
-    mut unique: Unique,
+    unique: &mut Unique,
     name: impl Fn(&T) -> String,
     slot: impl Fn(&T) -> (&String, Option<u128>),
     mut check: impl FnMut(&T) -> Result<T, Problem>,
@@ -262,43 +337,45 @@ fn answers(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, String>, P
     Ok(out)
 }
 
-/// The promises with their short numbers: one already in the journal keeps
-/// its own; a new one keeps the number it brings when no other promise has
-/// it, and otherwise (or in an export made before numbers, where it is 0)
-/// gets the next free one.
-fn numbered(mut promises: Vec<Promise>, journal: &[Promise]) -> Vec<Promise> {
-    let mut taken: HashMap<u32, String> =
-        journal.iter().map(|p| (p.number, p.id.clone())).collect();
-    let mut next = journal
-        .iter()
-        .chain(promises.iter())
-        .map(|p| p.number)
-        .max()
-        .unwrap_or(0)
-        + 1;
-    for p in &mut promises {
+/// Gives the promises their short numbers: one already in the journal
+/// keeps its own; a new one keeps the number it brings when no other
+/// promise has it, and otherwise (or in an export made before numbers,
+/// where it is 0) gets the next free one (`next`). `taken`: the numbers
+/// of the journal and of the file's promises so far.
+fn number(
+    promises: &mut [Promise],
+    journal: &[Promise],
+    taken: &mut HashMap<u32, String>,
+    next: &mut u32,
+) {
+    let most = promises.iter().map(|p| p.number).max().unwrap_or(0);
+    *next = (*next).max(most.saturating_add(1));
+    for p in promises {
         if let Some(known) = journal.iter().find(|q| q.id == p.id) {
             p.number = known.number;
             continue;
         }
         let free = p.number > 0 && taken.get(&p.number).is_none_or(|id| *id == p.id);
         if !free {
-            p.number = next;
-            next += 1;
+            p.number = *next;
+            *next += 1;
         }
         taken.insert(p.number, p.id.clone());
     }
-    promises
 }
 
 impl Rules<'_> {
     /// Promises, with target and version ids unique across the whole file.
-    fn promises(&self, items: &mut [Promise]) -> Result<()> {
-        let mut versions: HashMap<String, String> = HashMap::new();
-        let mut targets: HashMap<String, String> = HashMap::new();
+    fn promises(
+        &self,
+        items: &mut [Promise],
+        unique: &mut Unique,
+        targets: &mut HashMap<String, String>,
+        versions: &mut HashMap<String, String>,
+    ) -> Result<()> {
         each(
             items,
-            Unique::new("promise", ""),
+            unique,
             |p| named("promise", &p.id, &format!("“{}”", echo(&p.text))),
             |p| (&p.id, None),
             |p| {

@@ -4,11 +4,12 @@
 //! win private in either copy stays private (an import never makes a win
 //! shareable). Import uses it today, sync next.
 //!
-//! May use: `store` (to look up and write records inside the import's
-//! transaction) and `model`.
+//! May use: `store` (to look up records inside the import's transaction,
+//! and to write a `Change`) and `model`.
 
 use chrono::NaiveDateTime;
 
+use crate::model::change::Change;
 use crate::model::{Export, ImportReport, Win};
 use crate::store::{Result, Stamp, Writer};
 
@@ -37,68 +38,51 @@ pub fn merged_win(stored: Option<Win>, incoming: &Win) -> Option<Win> {
     }
 }
 
-/// Merges every record of `data` (already checked) through `w`, each kind
-/// by the rule; how many of each kind were written.
-pub fn merge(w: &Writer<'_>, data: &Export) -> Result<ImportReport> {
-    Ok(ImportReport {
-        promises: each(&data.promises, |p| {
-            Ok(
-                incoming_wins(w.promise_stamp(&p.id)?.as_ref(), &p.id, p.updated_at)
-                    .then(|| w.put_promise(p))
-                    .transpose()?
-                    .is_some(),
-            )
-        })?,
-        checks: each(&data.checks, |c| {
-            Ok(
-                incoming_wins(w.check_stamp(c)?.as_ref(), &c.id, c.updated_at)
-                    .then(|| w.put_check(c))
-                    .transpose()?
-                    .is_some(),
-            )
-        })?,
-        wins: each(&data.wins, |win| {
-            Ok(merged_win(w.win(&win.id)?, win)
-                .map(|win| w.put_win(&win))
-                .transpose()?
-                .is_some())
-        })?,
-        checkins: each(&data.checkins, |c| {
-            Ok(
-                incoming_wins(w.checkin_stamp(c.day)?.as_ref(), &c.id, c.updated_at)
-                    .then(|| w.put_checkin(c))
-                    .transpose()?
-                    .is_some(),
-            )
-        })?,
-        reflections: each(&data.reflections, |r| {
-            Ok(
-                incoming_wins(w.reflection_stamp(r.day)?.as_ref(), &r.id, r.updated_at)
-                    .then(|| w.put_reflection(r))
-                    .transpose()?
-                    .is_some(),
-            )
-        })?,
-        reviews: each(&data.reviews, |r| {
-            Ok(
-                incoming_wins(w.review_stamp(r.week_start)?.as_ref(), &r.id, r.updated_at)
-                    .then(|| w.put_review(r))
-                    .transpose()?
-                    .is_some(),
-            )
-        })?,
-    })
-}
-
-/// How many of `records` `write` wrote.
-fn each<T>(records: &[T], mut write: impl FnMut(&T) -> Result<bool>) -> Result<u64> {
-    let mut written = 0;
-    for record in records {
-        if write(record)? {
-            written += 1;
+/// Merges every record of `data` (already checked) by the rule, and
+/// writes those that win as one [`Change`] through the store's one way of
+/// writing records ([`Writer::write_all`]); how many of each kind were
+/// written.
+pub fn merge(w: &Writer<'_>, data: Export) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let mut change = Change::default();
+    for p in data.promises {
+        if incoming_wins(w.promise_stamp(&p.id)?.as_ref(), &p.id, p.updated_at) {
+            report.promises += 1;
+            change.promise(p);
         }
     }
-    Ok(written)
+    for c in data.checks {
+        if incoming_wins(w.check_stamp(&c)?.as_ref(), &c.id, c.updated_at) {
+            report.checks += 1;
+            change.check(c);
+        }
+    }
+    for win in data.wins {
+        if let Some(win) = merged_win(w.win(&win.id)?, &win) {
+            report.wins += 1;
+            change.win(win);
+        }
+    }
+    for c in data.checkins {
+        if incoming_wins(w.checkin_stamp(c.day)?.as_ref(), &c.id, c.updated_at) {
+            report.checkins += 1;
+            change.checkin(c);
+        }
+    }
+    for r in data.reflections {
+        if incoming_wins(w.reflection_stamp(r.day)?.as_ref(), &r.id, r.updated_at) {
+            report.reflections += 1;
+            change.reflection(r);
+        }
+    }
+    for r in data.reviews {
+        if incoming_wins(w.review_stamp(r.week_start)?.as_ref(), &r.id, r.updated_at) {
+            report.reviews += 1;
+            change.review(r);
+        }
+    }
+    w.write_all(&change)?;
+    Ok(report)
 }
 
 #[cfg(test)]

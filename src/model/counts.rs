@@ -31,6 +31,17 @@ impl Counts {
     }
 }
 
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.promises += other.promises;
+        self.checks += other.checks;
+        self.wins += other.wins;
+        self.checkins += other.checkins;
+        self.reflections += other.reflections;
+        self.reviews += other.reviews;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

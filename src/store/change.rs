@@ -47,6 +47,24 @@ impl Store {
     }
 }
 
+impl Writer<'_> {
+    /// Makes every write of `change` as it stands, comparing nothing: for
+    /// records the domain has just merged by its rule inside this same
+    /// transaction (an import, batch by batch). Each write goes through
+    /// the same mapping as [`Store::apply`]; nothing comes back to undo.
+    pub fn write_all(&self, change: &Change) -> Result<()> {
+        for Step { write, .. } in &change.steps {
+            match write {
+                Write::Put(record) => put(self, record, None)?,
+                Write::Remove(key) => remove(self, key)?,
+                Write::Order(ids) => self.set_order(ids)?,
+                Write::Positions(wanted) => self.set_positions(wanted)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 fn apply(w: &Writer<'_>, change: &Change) -> Result<Applied> {
     let mut applied = Applied::default();
     for Step { write, expect } in &change.steps {

@@ -1,6 +1,6 @@
-//! Reading the journal as an export (`model::Export`) and merging one in.
-//! Import merges by id, newest `updated_at` wins, so importing twice
-//! changes nothing.
+//! Reading the journal as an export (`model::Export`), and what an import
+//! needs to look up to merge one in by the domain's rule
+//! (`domain::merge`); its writes go through [`Writer::write_all`].
 //!
 //! May use: `model`, `text` (to quote a record safely) and the rest of
 //! `store`.
@@ -15,9 +15,10 @@ use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win};
 pub use crate::model::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 
 /// From how many records an import fills the search index once at the
-/// end rather than record by record: below it, rebuilding the index of a
-/// large journal would cost more than the rows save.
-const BULK_RECORDS: u64 = 2_000;
+/// end rather than record by record ([`Writer::bulk_begin`]): below it,
+/// rebuilding the index of a large journal would cost more than the rows
+/// save.
+pub const BULK_RECORDS: u64 = 2_000;
 
 /// For an export whose records do not fit the format: the first record that
 /// does not, named by kind, id and day, and why, like `check 0192… (2026-11-20)
@@ -85,24 +86,6 @@ impl Store {
             checkins: self.checkins_between(lo, hi)?,
             reflections: self.reflections_between(lo, hi)?,
             reviews: self.reviews_between(lo - chrono::Duration::days(6), hi)?,
-        })
-    }
-
-    /// Runs `merge` (an import's records, merged by the domain's rule)
-    /// in one transaction: all of it is saved, or none. With more than
-    /// [`BULK_RECORDS`] records the search index is filled once at the end
-    /// ([`Writer::in_bulk`]).
-    pub fn import_with<T>(
-        &mut self,
-        records: u64,
-        merge: impl FnOnce(&Writer<'_>) -> Result<T>,
-    ) -> Result<T> {
-        self.write(|w| {
-            if records > BULK_RECORDS {
-                w.in_bulk(merge)
-            } else {
-                merge(w)
-            }
         })
     }
 }

@@ -63,13 +63,19 @@ pub use backup::{
 };
 pub use check::{Health, check};
 pub use connect::kind_of;
-pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, Stamp, misfit};
+pub use export::{
+    BULK_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, Stamp, misfit,
+};
 pub use key::Key;
 pub use open::Access;
 pub use restore::{CopyInfo, Keys, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use seal::{Sealed, change_key, convert, is_encrypted};
+pub use search::Bulk;
 pub use writer::Writer;
+
+/// The page cache of one large write ([`Store::write_large`]), in KB.
+pub const LARGE_CACHE_KB: i64 = 32 << 10;
 
 use rows::{
     check_from_row, checkin_from_row, promise_from_row, reflection_from_row, review_from_row,
@@ -293,28 +299,75 @@ impl Store {
         self.write_as(false, f)
     }
 
-    fn write_as<T>(&mut self, record: bool, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+    /// [`Store::write`] for work that may fail in words of its own (an
+    /// import's reader, its checks): on any error nothing is saved.
+    pub fn write_with<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Writer<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.write_as(true, f)
+    }
+
+    /// The one transaction every write runs in, recorded for sync when
+    /// `record` and the journal takes part in it.
+    fn write_as<T, E: From<StoreError>>(
+        &mut self,
+        record: bool,
+        f: impl FnOnce(&Writer<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let path = self.path.clone();
+        let cause = |e: StoreError| {
+            E::from(match e {
+                StoreError::ReadOnly => open::read_only_cause(&path),
+                other => other,
+            })
+        };
         let now = self.sync_now();
-        let result = (|| {
-            let tx =
-                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-            let recorder = if record {
-                sync::start(&self.conn)?
-            } else {
-                None
-            };
-            let value = f(&Writer { tx: &tx })?;
-            if let Some(recorder) = recorder {
-                recorder.keep(&tx, now)?;
-            }
-            tx.commit()?;
-            Ok(value)
-        })();
-        result.map_err(|e| match e {
-            StoreError::ReadOnly => open::read_only_cause(&path),
-            other => other,
-        })
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| cause(e.into()))?;
+        let recorder = if record {
+            sync::start(&self.conn).map_err(|e| cause(e.into()))?
+        } else {
+            None
+        };
+        let value = f(&Writer { tx: &tx })?;
+        if let Some(recorder) = recorder {
+            recorder.keep(&tx, now).map_err(|e| cause(e.into()))?;
+        }
+        tx.commit().map_err(|e| cause(e.into()))?;
+        Ok(value)
+    }
+
+    /// [`Store::write_with`] for one large write (an import): its page
+    /// cache grown to [`LARGE_CACHE_KB`], so the pages it changes are
+    /// written to the file about once rather than again each time the
+    /// cache fills, and statement journals kept in memory (each holds the
+    /// pages one statement changes, a few for a record, where a temporary
+    /// file took a write per page). Both are put back afterwards.
+    pub fn write_large<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Writer<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(StoreError::from)?;
+        let temp: i64 = self
+            .conn
+            .pragma_query_value(None, "temp_store", |r| r.get(0))
+            .map_err(StoreError::from)?;
+        self.conn
+            .pragma_update(None, "cache_size", -LARGE_CACHE_KB)
+            .and_then(|()| self.conn.pragma_update(None, "temp_store", "MEMORY"))
+            .map_err(StoreError::from)?;
+        let result = self.write_with(f);
+        let put_back = self
+            .conn
+            .pragma_update(None, "cache_size", cache)
+            .and_then(|()| self.conn.pragma_update(None, "temp_store", temp));
+        let value = result?;
+        put_back.map_err(StoreError::from)?;
+        Ok(value)
     }
 
     pub fn counts(&self) -> Result<Counts> {

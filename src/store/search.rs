@@ -163,14 +163,28 @@ const DERIVED_TRIGGERS: &str = r"SELECT name, sql FROM sqlite_master WHERE type 
          OR name LIKE '%\_checkpoints\_%' ESCAPE '\')
     ORDER BY name";
 
+/// The derived tables' triggers, set aside while many records are
+/// written ([`Writer::bulk_begin`]) and put back by [`Writer::bulk_end`].
+#[must_use = "the triggers must be put back with Writer::bulk_end"]
+pub struct Bulk {
+    triggers: Vec<(String, String)>,
+}
+
 impl Writer<'_> {
-    /// Runs `write` (many records: an import) with the derived tables'
-    /// triggers set aside, then fills the search index once from the
-    /// records and drops every checkpoint (the next read writes them
-    /// again), and puts the triggers back exactly as they were, all in the
-    /// same transaction. Row by row, each record written would open a
-    /// statement journal and make FTS5 flush its index.
+    /// Runs `write` (many records: the demo's years) between
+    /// [`Writer::bulk_begin`] and [`Writer::bulk_end`].
     pub(super) fn in_bulk<T>(&self, write: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        let bulk = self.bulk_begin()?;
+        let value = write(self)?;
+        self.bulk_end(bulk)?;
+        Ok(value)
+    }
+
+    /// Sets the derived tables' triggers aside, so that the records
+    /// written next leave the search index and the checkpoints alone. Row
+    /// by row, each record written would open a statement journal and make
+    /// FTS5 flush its index.
+    pub fn bulk_begin(&self) -> Result<Bulk> {
         let triggers = self
             .tx
             .prepare(DERIVED_TRIGGERS)?
@@ -180,17 +194,24 @@ impl Writer<'_> {
             self.tx
                 .execute_batch(&format!("DROP TRIGGER \"{}\";", name.replace('"', "\"\"")))?;
         }
-        let value = write(self)?;
+        Ok(Bulk { triggers })
+    }
+
+    /// After [`Writer::bulk_begin`]: fills the search index once from the
+    /// records, drops every checkpoint (the next read writes them again),
+    /// and puts the triggers back exactly as they were, all in the same
+    /// transaction.
+    pub fn bulk_end(&self, bulk: Bulk) -> Result<()> {
         self.tx.execute_batch(concat!(
             "DELETE FROM promise_checkpoints; DELETE FROM totals_checkpoints;
              DELETE FROM search_entries;",
             fill_sql!(),
             "INSERT INTO search (search) VALUES ('rebuild');"
         ))?;
-        for (_, sql) in &triggers {
+        for (_, sql) in &bulk.triggers {
             self.tx.execute_batch(sql)?;
         }
-        Ok(value)
+        Ok(())
     }
 }
 

@@ -6,7 +6,7 @@
 //! May use: `model`.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Result;
 use super::rows::{schedule_to_sql, to_json};
@@ -20,6 +20,21 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Removes the record another id holds where one is about to be put
+    /// (`find`: its id, if any; `delete`: by that id). Looked up first,
+    /// because a DELETE that finds nothing still costs a scratch table.
+    fn displace(&self, find: &str, delete: &str, key: impl rusqlite::Params) -> Result<()> {
+        let other: Option<String> = self
+            .tx
+            .prepare_cached(find)?
+            .query_row(key, |r| r.get(0))
+            .optional()?;
+        if let Some(other) = other {
+            self.tx.prepare_cached(delete)?.execute([other])?;
+        }
+        Ok(())
+    }
+
     /// Inserts or replaces a promise with its target and wording history.
     pub fn put_promise(&self, p: &Promise) -> Result<()> {
         self.tx
@@ -115,9 +130,11 @@ impl Writer<'_> {
 
     /// Inserts or replaces the check of a promise on a day.
     pub fn put_check(&self, c: &Check) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM checks WHERE promise_id = ?1 AND day = ?2 AND id <> ?3")?
-            .execute(params![c.promise_id, c.day, c.id])?;
+        self.displace(
+            "SELECT id FROM checks WHERE promise_id = ?1 AND day = ?2 AND id <> ?3",
+            "DELETE FROM checks WHERE id = ?1",
+            params![c.promise_id, c.day, c.id],
+        )?;
         self.tx
             .prepare_cached(
                 "INSERT INTO checks (id, promise_id, day, status, amount, note, lesson, updated_at)
@@ -165,9 +182,11 @@ impl Writer<'_> {
     }
 
     pub fn put_checkin(&self, c: &CheckIn) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM checkins WHERE day = ?1 AND id <> ?2")?
-            .execute(params![c.day, c.id])?;
+        self.displace(
+            "SELECT id FROM checkins WHERE day = ?1 AND id <> ?2",
+            "DELETE FROM checkins WHERE id = ?1",
+            params![c.day, c.id],
+        )?;
         self.tx
             .prepare_cached(
                 "INSERT INTO checkins (id, day, intention, confidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -187,9 +206,11 @@ impl Writer<'_> {
 
     pub fn put_reflection(&self, r: &Reflection) -> Result<()> {
         let answers = to_json(&r.answers)?;
-        self.tx
-            .prepare_cached("DELETE FROM reflections WHERE day = ?1 AND id <> ?2")?
-            .execute(params![r.day, r.id])?;
+        self.displace(
+            "SELECT id FROM reflections WHERE day = ?1 AND id <> ?2",
+            "DELETE FROM reflections WHERE id = ?1",
+            params![r.day, r.id],
+        )?;
         self.tx
             .prepare_cached(
                 "INSERT INTO reflections (id, day, answers, mood, confidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -210,9 +231,11 @@ impl Writer<'_> {
     pub fn put_review(&self, r: &Review) -> Result<()> {
         let answers = to_json(&r.answers)?;
         let decisions = to_json(&r.decisions)?;
-        self.tx
-            .prepare_cached("DELETE FROM reviews WHERE week_start = ?1 AND id <> ?2")?
-            .execute(params![r.week_start, r.id])?;
+        self.displace(
+            "SELECT id FROM reviews WHERE week_start = ?1 AND id <> ?2",
+            "DELETE FROM reviews WHERE id = ?1",
+            params![r.week_start, r.id],
+        )?;
         self.tx
             .prepare_cached(
                 "INSERT INTO reviews (id, week_start, answers, decisions, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -11,7 +11,6 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::export;
 use crate::cli::args::{ImportArgs, ImportFormat, value_name};
 use crate::cli::error::Result;
 use crate::cli::import;
@@ -39,7 +38,12 @@ struct LeftOutLine {
 /// `import`.
 pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
     let (changed, left_out) = match args.from {
-        ImportFormat::Smallwins => (export::import(journal, &args.file)?, Vec::new()),
+        ImportFormat::Smallwins => (
+            journal.import_from(import::records_in(&args.file), |sink| {
+                import::smallwins::read(&args.file, sink)
+            })?,
+            Vec::new(),
+        ),
         format => {
             let plan = import::read(format, &args.file, journal)?;
             let left_out = plan.left_out.lines();

@@ -21,6 +21,7 @@ mod dijo;
 mod harsh;
 mod jrnl;
 mod loop_habits;
+pub mod smallwins;
 mod zip;
 
 use std::collections::BTreeMap;
@@ -255,6 +256,13 @@ pub fn schedule_for(times: u32, days: u32) -> (Schedule, bool) {
     } else {
         (Schedule::TimesPerWeek { times: per_week }, false)
     }
+}
+
+/// About how many records a file of this size holds (a record of an
+/// export takes about 250 bytes, a day of another tracker less), to tell
+/// the journal to expect many; 0 when its size cannot be read.
+pub fn records_in(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len() / 250)
 }
 
 /// Reads a whole file (a regular file, at most [`files::IMPORT_CAP`]), or

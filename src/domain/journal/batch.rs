@@ -22,7 +22,7 @@ impl Journal {
                     .into(),
             ));
         }
-        let data = import::checked(data.clone(), &[])?;
+        let data = import::checked(data.clone(), &mut import::Seen::new(Vec::new()))?;
         self.store.apply(&Change::bulk(data))?;
         self.clear_undo();
         self.generation += 1;

@@ -7,8 +7,26 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Journal;
-use crate::domain::{Result, import, input, merge};
-use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
+use crate::domain::{Error, Result, import, input, merge};
+use crate::store::{BULK_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, StoreError};
+
+/// What an import's reader hands each batch of records to.
+pub type Sink<'a> = dyn FnMut(Export) -> Result<()> + 'a;
+
+/// Refuses an export this smallwins cannot read: not marked as one, or
+/// written by a newer smallwins.
+fn refuse_unreadable(data: &Export) -> Result<()> {
+    if data.format != EXPORT_FORMAT {
+        return input("That file is not a smallwins export; make one with `smallwins export`.");
+    }
+    if data.version > EXPORT_VERSION {
+        return input(format!(
+            "That export was written by a newer smallwins (format {}, this one reads up to {EXPORT_VERSION}); update smallwins to import it.",
+            data.version,
+        ));
+    }
+    Ok(())
+}
 
 impl Journal {
     pub fn export(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export> {
@@ -24,22 +42,51 @@ impl Journal {
         self.import_owned(data.clone())
     }
 
-    /// [`Journal::import`] of an export read for this alone: checked in
-    /// place, so no second copy of its records is made.
+    /// [`Journal::import`] of an export read for this alone, as one batch:
+    /// checked in place, so no second copy of its records is made.
     pub fn import_owned(&mut self, data: Export) -> Result<ImportReport> {
-        if data.format != EXPORT_FORMAT {
-            return input("That file is not a smallwins export; make one with `smallwins export`.");
-        }
-        if data.version > EXPORT_VERSION {
-            return input(format!(
-                "That export was written by a newer smallwins (format {}, this one reads up to {EXPORT_VERSION}); update smallwins to import it.",
-                data.version,
-            ));
-        }
-        let data = import::checked(data, &self.promises(true)?)?;
-        let report = self
-            .store
-            .import_with(data.counts().total(), |w| merge::merge(w, &data))?;
+        let records = data.counts().total();
+        self.import_from(records, |sink: &mut Sink<'_>| sink(data))
+    }
+
+    /// An import read a batch at a time: `read` hands each batch of
+    /// records to the sink it is given, the promises before anything that
+    /// points at them. Each batch is checked against the journal and every
+    /// batch before it ([`import::checked`]) and merged at once, so only one
+    /// batch is held, and all of it is one transaction: a bad record, or an
+    /// error of `read`'s own, leaves the journal as it was. From
+    /// [`BULK_RECORDS`] records on (`expected`, a guess, or as many as
+    /// came so far), the search index and checkpoints are written once at
+    /// the end instead of record by record.
+    pub fn import_from<E>(
+        &mut self,
+        expected: u64,
+        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<ImportReport, E>
+    where
+        E: From<Error> + From<StoreError>,
+    {
+        let mut seen = import::Seen::new(self.promises(true)?);
+        let report = self.store.write_large(|w| -> std::result::Result<_, E> {
+            let mut report = ImportReport::default();
+            let mut bulk = None;
+            if expected > BULK_RECORDS {
+                bulk = Some(w.bulk_begin()?);
+            }
+            read(&mut |data: Export| {
+                refuse_unreadable(&data)?;
+                let data = import::checked(data, &mut seen)?;
+                if bulk.is_none() && seen.records() > BULK_RECORDS {
+                    bulk = Some(w.bulk_begin()?);
+                }
+                report += merge::merge(w, data)?;
+                Ok(())
+            })?;
+            if let Some(bulk) = bulk {
+                w.bulk_end(bulk)?;
+            }
+            Ok(report)
+        })?;
         // Earlier undo steps could now erase imported records.
         self.clear_undo();
         self.generation += 1;
