@@ -178,7 +178,7 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         Some(Command::Completions(args)) => return Ok(shell::completions(args.shell)),
         Some(Command::Man) => return shell::man(),
         Some(Command::DailyCopy(args)) => {
-            return daily::run(&db_path(cli.db.or_else(db_from_env))?, &args);
+            return daily::run(&db_path(cli.db.or_else(db_from_env))?, args);
         }
         _ => {}
     }
