@@ -155,6 +155,7 @@ fn the_encrypted_file_its_wal_and_every_backup_hold_nothing_the_person_wrote() {
     let pass = pass_file(&f, "pass", PASS);
     // A plain daily backup exists before encrypting: it is encrypted too.
     ok(&f, None, &["today"]);
+    common::settle(&f.path);
     assert!(!backups_of(&f).is_empty());
     let words = written_words(&ok(&f, None, &["export", "--format", "json"]));
     assert!(words.len() > 20, "{words:?}");
@@ -173,6 +174,9 @@ fn the_encrypted_file_its_wal_and_every_backup_hold_nothing_the_person_wrote() {
         &["win", "marmalade sandwich"],
     );
     assert!(success, "{stderr}");
+    // The day's copy is made by a process of its own, which gets the
+    // passphrase through a pipe: wait for it.
+    common::settle(&f.path);
     let own = f.dir.path().join("own-copy.db");
     ok(&f, Some(&pass), &["backup", own.to_str().expect("utf-8")]);
 
@@ -280,6 +284,7 @@ fn changing_the_passphrase_rekeys_the_journal_and_its_backups() {
     let f = Fixture::new();
     demo(&f, "2");
     ok(&f, None, &["today"]);
+    common::settle(&f.path);
     let pass = pass_file(&f, "pass", PASS);
     let new = pass_file(&f, "new", "a new passphrase");
     ok(&f, Some(&pass), &["encrypt"]);
@@ -315,6 +320,7 @@ fn restoring_an_encrypted_backup_keeps_the_journal_encrypted() {
     let pass = pass_file(&f, "pass", PASS);
     ok(&f, Some(&pass), &["encrypt"]);
     ok(&f, Some(&pass), &["today"]);
+    common::settle(&f.path);
     let copies = backups_of(&f);
     let daily = copies
         .iter()

@@ -117,6 +117,31 @@ fn a_joining_machine_gets_the_journal_and_changes_travel_both_ways() {
 }
 
 #[test]
+fn promises_added_apart_on_two_machines_both_arrive_each_with_a_number_of_its_own() {
+    let folder = Folder::new();
+    let (mut a, mut b, _c, _p) = three(&folder, "2026-11-21T08:30");
+    // Apart, each machine gives its new promise the next short number: 2.
+    let on_a = promise(&mut a, "Drink one glass of water");
+    let on_b = promise(&mut b, "Read one page");
+    all_sync(&mut [&mut a, &mut b]);
+    for j in [&a, &b] {
+        let promises = j.promises(true).expect("promises");
+        let ids: Vec<&str> = promises.iter().map(|p| p.id.as_str()).collect();
+        assert!(ids.contains(&on_a.as_str()), "{ids:?}");
+        assert!(ids.contains(&on_b.as_str()), "{ids:?}");
+        let mut numbers: Vec<u32> = promises.iter().map(|p| p.number).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers.len(), 3, "each promise has a number of its own");
+    }
+    // A mark of the promise that was renumbered arrives too.
+    b.mark(&on_b, d("2026-11-21"), Status::Kept, Mark::default())
+        .expect("mark");
+    all_sync(&mut [&mut a, &mut b]);
+    assert_eq!(a.export(None, None).expect("export").checks.len(), 1);
+}
+
+#[test]
 fn the_same_promise_kept_on_one_machine_and_missed_with_a_note_on_another_ends_one_way_everywhere()
 {
     let folder = Folder::new();

@@ -12,7 +12,11 @@
 //! else writes inside this transaction, so that means a bug, not a merge),
 //! and holds the whole change back if it refers to a record this journal
 //! does not have yet (a promise another machine's change brings): it is
-//! tried again on the next sync. Each version that loses is kept in
+//! tried again on the next sync. A promise's short number belongs to
+//! this journal ([`Numbers`]): a promise another machine added keeps its
+//! number unless one here has it, then takes the next free one, and a
+//! change to a promise here never changes its number. Each version that
+//! loses is kept in
 //! `sync_lost`, and the change goes in the ledger, in the same
 //! transaction, so it is never applied twice.
 //!
@@ -144,10 +148,14 @@ fn plan(tx: &Connection, incoming: &Incoming, by: &str, rule: &Rule) -> rusqlite
     changes.retain(|c| RECORD_TABLES.contains(&c.table.as_str()));
     changes.sort_by_key(|c| c.table != "promises");
     let mut revived = Vec::new();
-    for change in changes {
+    let mut numbers = Numbers::of(tx)?;
+    for mut change in changes {
         let id = change.id();
         let stored = stamp(tx, &change.table, &id)?;
         let here = read_row(tx, &change.table, &id)?;
+        if change.table == "promises" {
+            numbers.keep(&id, here.as_deref(), change.new.as_mut());
+        }
         let wins = rule(stored.as_ref(), by, incoming.made_at);
         if wins && change.table == "promises" && change.new.is_some() {
             revived.push(id.clone());
@@ -189,6 +197,57 @@ fn plan(tx: &Connection, incoming: &Incoming, by: &str, rule: &Rule) -> rusqlite
         }
     }
     Ok(plan)
+}
+
+/// The short numbers of this journal's promises (`smallwins kept 2`):
+/// each machine's own, so two promises added apart never share one and a
+/// promise is never left out for its number.
+struct Numbers {
+    /// The `number` column of a promise's row.
+    column: Option<usize>,
+    /// Number to promise id.
+    taken: std::collections::HashMap<i64, String>,
+}
+
+impl Numbers {
+    fn of(tx: &Connection) -> rusqlite::Result<Numbers> {
+        let column = tx
+            .prepare("SELECT * FROM promises LIMIT 0")?
+            .column_index("number")
+            .ok();
+        let mut stmt = tx.prepare("SELECT number, id FROM promises WHERE number > 0")?;
+        let taken = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Numbers { column, taken })
+    }
+
+    /// Gives the incoming row `new` of promise `id` the number it has here
+    /// (`here`), or, for a promise new here, its own number if free, else
+    /// the next free one.
+    fn keep(&mut self, id: &str, here: Option<&[Value]>, new: Option<&mut Vec<Value>>) {
+        let (Some(column), Some(new)) = (self.column, new) else {
+            return;
+        };
+        if let Some(number) = here.and_then(|row| row.get(column)) {
+            if let Some(slot) = new.get_mut(column) {
+                *slot = number.clone();
+            }
+            return;
+        }
+        let Some(Value::Integer(number)) = new.get(column).cloned() else {
+            return;
+        };
+        if number <= 0 {
+            return;
+        }
+        let number = match self.taken.get(&number) {
+            Some(other) if other != id => self.taken.keys().max().copied().unwrap_or(0) + 1,
+            _ => number,
+        };
+        self.taken.insert(number, id.to_string());
+        new[column] = Value::Integer(number);
+    }
 }
 
 /// Whether `change` writes a mark, target or wording of a promise that was

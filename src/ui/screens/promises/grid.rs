@@ -45,9 +45,9 @@ impl PromisesState {
         // The grid as tall as it needs (header, rows, the day in words and
         // the legend at its longest); the selected promise's details below.
         let inner_w = area.width.saturating_sub(2);
-        let about = listed
-            .get(self.sel)
-            .map_or(0, |p| self.day_words(ctx, p, inner_w as usize).len() as u16);
+        let about = listed.get(self.sel).map_or(0, |p| {
+            self.day_words(ctx, p, inner_w as usize, 2).len() as u16
+        });
         // The glyphs' legend at its longest, and the figures' line.
         let legend = legend_lines(ctx.theme, inner_w, &GRID_GLYPHS).len() as u16 + 1;
         let needed = 2 + 2 + listed.len() as u16 + 1 + about + legend;
@@ -127,7 +127,7 @@ impl PromisesState {
         view.cols = cols;
         let selected = listed.get(self.sel).copied();
         let about = selected
-            .map(|p| self.day_words(ctx, p, area.width as usize))
+            .map(|p| self.day_words(ctx, p, area.width as usize, 2))
             .unwrap_or_default();
         let mut drawn: Vec<Glyph> = Vec::new();
         for p in listed {
@@ -140,12 +140,14 @@ impl PromisesState {
             if (area.height as usize) >= 2 + listed.len().min(3) + roomy {
                 (roomy, 1, about, legend)
             } else {
-                (
-                    about.len().min(1),
-                    0,
-                    about.into_iter().take(1).collect(),
-                    Vec::new(),
-                )
+                // One line: the sentence in it, with "…" where it is cut.
+                let about: Vec<Line<'static>> = selected
+                    .map(|p| self.day_words(ctx, p, area.width as usize, 1))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .take(1)
+                    .collect();
+                (about.len(), 0, about, Vec::new())
             };
         let rows_h = (area.height as usize).saturating_sub(2 + below);
         put_line(buf, area, 0, &view.week_labels());
@@ -264,9 +266,9 @@ impl PromisesState {
         }
     }
 
-    /// The selected promise on the cursor's day, in words, with the keys
-    /// that mark it.
-    fn day_words(&self, ctx: &Ctx, p: &Promise, width: usize) -> Vec<Line<'static>> {
+    /// The selected promise on the cursor's day, in words (at most `lines`
+    /// lines, cut with "…"), with the keys that mark it.
+    fn day_words(&self, ctx: &Ctx, p: &Promise, width: usize, lines: usize) -> Vec<Line<'static>> {
         let day = self.cursor;
         let mut when = day.format("%a %-d %b").to_string();
         if day == ctx.today {
@@ -287,7 +289,7 @@ impl PromisesState {
             key(Action::MarkMissed)
         );
         let text = format!("{when} · {}: {state}", one_line(p.text_on(day)));
-        let mut lines: Vec<Line<'static>> = fit::wrap_at_most(&text, width, 2)
+        let mut lines: Vec<Line<'static>> = fit::wrap_at_most(&text, width, lines)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, ctx.theme.base)))
             .collect();
