@@ -470,3 +470,33 @@ fn the_full_screen_journal_asks_once_and_three_wrong_tries_end_it_cleanly() {
     );
     assert!(!out.contains("panicked"), "{out}");
 }
+
+#[test]
+fn encrypting_while_another_window_has_the_journal_open_is_refused_and_changes_nothing() {
+    let f = Fixture::new();
+    demo(&f, "2");
+    common::settle(&f.path);
+    let pass = pass_file(&f, "pass", PASS);
+    // Another smallwins (the full screen, say) has the journal open: its
+    // later writes would go to the old file if it were swapped now.
+    let other =
+        smallwins::store::Store::open_at(&f.path, common::at(NOW), smallwins::store::Access::Write)
+            .expect("open");
+    other.counts().expect("a read");
+    let before = std::fs::read(&f.path).expect("read");
+    let (success, _, stderr) = sw(&f, Some(&pass), NOW, &["encrypt"]);
+    assert!(
+        !success,
+        "encrypt went ahead with the journal open elsewhere"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("open in another smallwins window"),
+        "{stderr}"
+    );
+    assert!(!encrypted(&f.path));
+    assert_eq!(std::fs::read(&f.path).expect("read"), before);
+    drop(other);
+    ok(&f, Some(&pass), &["encrypt"]);
+    assert!(encrypted(&f.path));
+}

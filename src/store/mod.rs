@@ -139,6 +139,10 @@ pub enum StoreError {
     )]
     Busy,
     #[error(
+        "The journal is open in another smallwins window; close that window and run this again (nothing was changed)."
+    )]
+    OpenElsewhere,
+    #[error(
         "The journal cannot be written here, so nothing was saved; check the permissions of the journal file and its folder."
     )]
     ReadOnly,

@@ -192,10 +192,11 @@ fn swap(path: &Path, temp: TempCopy) -> Result<()> {
         source,
     };
     // A `-wal` still holding pages belongs to the old file: another
-    // smallwins has the journal open and is writing.
+    // smallwins has the journal open and is writing. One that only has it
+    // open would go on writing to the old file after the swap.
     let wal = side_file(path, "-wal");
-    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
-        return Err(StoreError::Busy);
+    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) || open_elsewhere(path) {
+        return Err(StoreError::OpenElsewhere);
     }
     let old = old_name(path);
     fs::hard_link(path, &old).map_err(io)?;
@@ -207,6 +208,31 @@ fn swap(path: &Path, temp: TempCopy) -> Result<()> {
         return Err(io(e));
     }
     shred(&old).map_err(io)
+}
+
+/// Whether another process has the journal at `path` open. Every SQLite
+/// connection to a journal in WAL mode holds a shared lock on one byte of
+/// its `-shm` file (the "DMS" byte, offset 128) for as long as it is open;
+/// asking whether a write lock there would be refused takes nothing.
+#[cfg(unix)]
+fn open_elsewhere(path: &Path) -> bool {
+    use rustix::process::{Flock, FlockOffsetType, FlockType, fcntl_getlk};
+    let Ok(shm) = fs::File::open(side_file(path, "-shm")) else {
+        return false;
+    };
+    let probe = Flock {
+        start: 128,
+        length: 1,
+        pid: None,
+        typ: FlockType::WriteLock,
+        offset_type: FlockOffsetType::Set,
+    };
+    matches!(fcntl_getlk(&shm, &probe), Ok(Some(_)))
+}
+
+#[cfg(not(unix))]
+fn open_elsewhere(_path: &Path) -> bool {
+    false
 }
 
 /// `.journal.db.<pid>.old.tmp` beside `path`: a leftover of a killed
