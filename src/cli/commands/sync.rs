@@ -3,7 +3,6 @@
 //! config's `passphrase_command`, else asked for on the terminal without
 //! echo).
 
-use std::io::{BufRead, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -11,6 +10,7 @@ use serde::Serialize;
 use crate::cli::args::{SyncAction, SyncFolderArgs};
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{Report, lines};
+use crate::cli::passphrase::{self, Purpose, Sources};
 use crate::domain::Journal;
 use crate::domain::sync::{self, SyncError, crypto};
 use crate::model::SyncConfig;
@@ -278,89 +278,33 @@ fn name(args: &SyncFolderArgs) -> String {
         .unwrap_or_else(|| "a machine".into())
 }
 
-/// The sync folder's passphrase: the first line of `--passphrase-file`,
-/// else what the config's `passphrase_command` prints, else asked for on
-/// the terminal without echo (twice when `confirm`, for a new folder).
+/// The sync folder's passphrase: `--passphrase-file`, else the config's
+/// `[sync] passphrase_command`, else the system keyring, else asked on the
+/// terminal without echo (twice when `confirm`), through the one
+/// passphrase module (`cli/passphrase.rs`) the journal's encryption uses.
+/// The journal's own `SMALLWINS_PASSPHRASE_FILE` is not read: the two
+/// passphrases are apart.
 pub fn passphrase(args: &SyncFolderArgs, config: &SyncConfig, confirm: bool) -> Result<String> {
-    let phrase = if let Some(file) = &args.passphrase_file {
-        let text = std::fs::read_to_string(file).map_err(|e| {
-            CliError::Input(format!(
-                "Could not read the passphrase from {}: {}; give a file you can read.",
-                file.display(),
-                e.to_string().to_lowercase()
-            ))
-        })?;
-        text.lines().next().unwrap_or_default().to_string()
-    } else if let Some(command) = &config.passphrase_command {
-        from_command(command)?
-    } else {
-        ask(confirm)?
+    let purpose = Purpose::new("the sync folder", "sync");
+    let sources = Sources {
+        file: args.passphrase_file.clone(),
+        command: config.passphrase_command.clone(),
     };
-    if phrase.is_empty() {
+    let secret = if confirm {
+        passphrase::ask_new(&purpose, &sources)
+    } else {
+        passphrase::get(&purpose, &sources).map(|(secret, _)| secret)
+    }
+    .map_err(|e| match e {
+        passphrase::PassphraseError::NoWayToAsk { .. } => CliError::Input(
+            "There is no terminal to ask for the sync passphrase; give it with --passphrase-file FILE or passphrase_command in the config's [sync].".into(),
+        ),
+        other => other.into(),
+    })?;
+    if secret.is_empty() {
         return Err(CliError::Input(
             "The passphrase is empty; choose one with a few words in it.".into(),
         ));
     }
-    Ok(phrase)
-}
-
-fn from_command(command: &str) -> Result<String> {
-    let failed = || {
-        CliError::Input(format!(
-            "The passphrase_command \"{command}\" did not print a passphrase; check it in a shell, or give --passphrase-file."
-        ))
-    };
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        .stdin(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .map_err(|_| failed())?;
-    if !output.status.success() {
-        return Err(failed());
-    }
-    let text = String::from_utf8(output.stdout).map_err(|_| failed())?;
-    Ok(text.lines().next().unwrap_or_default().to_string())
-}
-
-/// Asks on the terminal, without echo.
-fn ask(confirm: bool) -> Result<String> {
-    let no_tty = || {
-        CliError::Input(
-            "There is no terminal to ask for the sync passphrase; give it with --passphrase-file FILE or passphrase_command in the config's [sync].".into(),
-        )
-    };
-    let tty = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .map_err(|_| no_tty())?;
-    let first = prompt(&tty, "Sync passphrase: ").map_err(|_| no_tty())?;
-    if confirm {
-        let again = prompt(&tty, "The same passphrase again: ").map_err(|_| no_tty())?;
-        if again != first {
-            return Err(CliError::Input(
-                "The two passphrases differ, so nothing was changed; run the command again.".into(),
-            ));
-        }
-    }
-    Ok(first)
-}
-
-fn prompt(tty: &std::fs::File, text: &str) -> std::io::Result<String> {
-    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
-    let mut out = tty;
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    let saved = tcgetattr(tty)?;
-    let mut quiet = saved.clone();
-    quiet.local_modes.remove(LocalModes::ECHO);
-    tcsetattr(tty, OptionalActions::Flush, &quiet)?;
-    let mut line = String::new();
-    let read = std::io::BufReader::new(tty).read_line(&mut line);
-    tcsetattr(tty, OptionalActions::Flush, &saved)?;
-    out.write_all(b"\n")?;
-    read?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    Ok(secret.to_string())
 }
