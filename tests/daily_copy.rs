@@ -18,7 +18,7 @@ use smallwins::domain::model::new_id;
 use smallwins::store::{BackupKind, Store, backups};
 
 use common::pty::Pty;
-use common::{at, copiers, d, settle};
+use common::{at, copiers, d, damage_wins, settle};
 
 /// The binary on `db` with no config file and the clock at `now`.
 fn smallwins(db: &Path, now: &str) -> Command {
@@ -222,29 +222,6 @@ fn commands_at_once_on_the_day_s_start_make_one_copy() {
     let copies = daily_copies_of(&db, "2026-11-21");
     assert_eq!(copies.len(), 1, "one copy for the day: {copies:?}");
     assert_eq!(names(&dir.path().join("backups")).len(), 1);
-}
-
-/// Inverts the page header of the wins table's root page: every full
-/// check notices, and so does any write of a win.
-fn damage_wins(db: &Path) {
-    let conn = Connection::open(db).expect("open");
-    let root: i64 = conn
-        .query_row(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'wins'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("root page");
-    let page_size: i64 = conn
-        .pragma_query_value(None, "page_size", |r| r.get(0))
-        .expect("page size");
-    conn.close().expect("close");
-    let mut bytes = fs::read(db).expect("read");
-    let start = usize::try_from((root - 1) * page_size).expect("offset");
-    for b in &mut bytes[start..start + 8] {
-        *b ^= 0xFF;
-    }
-    fs::write(db, &bytes).expect("damage");
 }
 
 #[test]

@@ -26,7 +26,7 @@ use smallwins::domain::{Clock, Journal, Win};
 use smallwins::store::{Access, BackupKind, KEEP_DAILY, LATEST_VERSION, Store, backups};
 
 use common::pty::Pty;
-use common::{at, d};
+use common::{at, d, damage_wins};
 
 const NOW: &str = "2026-11-21T08:30";
 
@@ -212,29 +212,6 @@ fn big_journal(db: &Path) {
             Ok(())
         })
         .expect("wins");
-}
-
-/// Damages the page that holds the wins table's root: its page header is
-/// inverted, which every full check notices.
-fn damage_wins(db: &Path) {
-    let conn = Connection::open(db).expect("open");
-    let root: i64 = conn
-        .query_row(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'wins'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("root page");
-    let page_size: i64 = conn
-        .pragma_query_value(None, "page_size", |r| r.get(0))
-        .expect("page size");
-    conn.close().expect("close");
-    let mut bytes = fs::read(db).expect("read");
-    let start = usize::try_from((root - 1) * page_size).expect("offset");
-    for b in &mut bytes[start..start + 8] {
-        *b ^= 0xFF;
-    }
-    fs::write(db, &bytes).expect("damage");
 }
 
 fn set_user_version(db: &Path, version: i32) {

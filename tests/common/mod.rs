@@ -360,3 +360,26 @@ pub fn one_week(f: &Fixture) {
         ],
     );
 }
+
+/// Inverts the page header of the wins table's root page: every full
+/// check notices, and so does any write of a win.
+pub fn damage_wins(db: &Path) {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'wins'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("root page");
+    let page_size: i64 = conn
+        .pragma_query_value(None, "page_size", |r| r.get(0))
+        .expect("page size");
+    conn.close().expect("close");
+    let mut bytes = std::fs::read(db).expect("read");
+    let start = usize::try_from((root - 1) * page_size).expect("offset");
+    for b in &mut bytes[start..start + 8] {
+        *b ^= 0xFF;
+    }
+    std::fs::write(db, &bytes).expect("damage");
+}
