@@ -135,9 +135,16 @@ fn hold_the_lock(db: &Path) -> HeldLock {
 /// Whether a process making the copy of `db` leads a session of its own
 /// (it has left the terminal's session, or never had one).
 fn copier_leads_a_session(db: &Path) -> bool {
+    // From /proc rather than getsid(2): in a container the session of a
+    // process that has not left its starter's may lead outside the pid
+    // namespace, which getsid reports as 0.
     copiers(db).into_iter().any(|pid| {
-        let pid = rustix::process::Pid::from_raw(i32::try_from(pid).expect("pid"));
-        pid.is_some_and(|p| rustix::process::getsid(Some(p)).ok() == Some(p))
+        let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            return false;
+        };
+        // After the command's name in parentheses: state, parent, group, session.
+        let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        after_name.split_whitespace().nth(3) == Some(pid.to_string().as_str())
     })
 }
 
