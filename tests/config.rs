@@ -394,3 +394,32 @@ fn the_full_screen_journal_shows_a_config_warning_in_its_message_line() {
     app.send("q");
     assert!(app.wait_exit());
 }
+
+#[test]
+fn config_check_reports_every_problem_first_line_first() {
+    let d = Dir::new();
+    // Read in the order settings are looked at, day_starts_at (line 4)
+    // came before theme (line 2), and only one was said.
+    let config = d.config(
+        "# mine\ntheme = \"plaid\"\ncolour = 1\nday_starts_at = \"lunch\"\n[share]\ninclude = [\"moods\"]\n",
+    );
+    let out = d
+        .cmd(Some(&config))
+        .args(["config", "check"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let text = stderr(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    for (line, (number, what)) in
+        lines
+            .iter()
+            .zip([(2, "plaid"), (3, "\"colour\""), (4, "lunch"), (6, "moods")])
+    {
+        assert!(
+            line.contains(&format!("line {number}")) && line.contains(what),
+            "{line} (expected line {number}: {what})\n{text}"
+        );
+    }
+}

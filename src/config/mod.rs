@@ -15,12 +15,14 @@
 //!   file may hold (anything else is warned about).
 //! - `keys.rs`: keys as written in the file (`"ctrl-u"`).
 //! - `share.rs`: `[share] include`, what a shared message includes.
+//! - `problems.rs`: every problem in a file at once (`config check`).
 //!
 //! May use: `model` (the values it fills) and `files` (reading the file
 //! within its cap), nothing else of ours.
 
 mod keys;
 mod look;
+mod problems;
 mod share;
 mod sync;
 
@@ -35,6 +37,7 @@ pub use crate::model::Config;
 use crate::model::tui::TuiConfig;
 use crate::model::weekday::parse_weekday;
 use crate::model::{Glyphs, Prompt, Prompts, ShareInclude};
+pub use problems::{Problems, problems, problems_in};
 
 /// The prompts this build asks with, unless the config file replaces them.
 const BUILT_IN_PROMPTS: &str = include_str!("../../assets/prompts.toml");

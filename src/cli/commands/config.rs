@@ -5,7 +5,9 @@
 //! and whatever the config file holds, so a broken one can be found and
 //! fixed. `config check` refuses (exit code 2, one sentence) keys that
 //! would leave no way to quit or out of a popup, as the full-screen
-//! journal does at start.
+//! journal does at start. A file holding values it cannot use is
+//! refused too (exit code 2), with every problem in it, unknown keys
+//! included, one sentence a line, first line first.
 //!
 //! `config check` also says which theme the full-screen journal draws
 //! with, and what `auto` (the default) does.
@@ -13,7 +15,7 @@
 //! JSON: `config path` prints `{path, exists}`; `config check` prints
 //! `{path, exists, warnings, key_problems, theme}` (the last a sentence,
 //! the others lists of sentences);
-//! `config default` prints the file itself, with or without `--json`.
+//! `config default` prints the file itself and refuses `--json`.
 
 use std::path::{Path, PathBuf};
 
@@ -103,16 +105,24 @@ pub fn config(command: ConfigCommand, chosen: Option<&Path>) -> Result<ConfigOut
         ConfigCommand::Path => ConfigOutput::Path(PathReport { path, exists }),
         ConfigCommand::Default => ConfigOutput::Default(Printout::AsIs(config::default_text())),
         ConfigCommand::Check => {
-            let loaded = config::load(&path).map_err(|e| CliError::Input(e.to_string()))?;
-            if let Some(locked) = ui::keys_lock_in(&loaded.config) {
+            let found = config::problems(&path);
+            let config = match (&found.config, found.errors.is_empty()) {
+                (Some(config), true) => config,
+                _ => {
+                    let mut said = found.sentences().join(".\n");
+                    said.push('.');
+                    return Err(CliError::Input(said));
+                }
+            };
+            if let Some(locked) = ui::keys_lock_in(config) {
                 return Err(CliError::Input(locked));
             }
             ConfigOutput::Check(CheckReport {
                 path,
                 exists,
-                warnings: loaded.warnings.iter().map(|w| w.to_string()).collect(),
-                key_problems: ui::key_problems(&loaded.config),
-                theme: theme_sentence(loaded.config.tui.theme, ui::theme::color_allowed()),
+                warnings: found.warnings.iter().map(|w| w.to_string()).collect(),
+                key_problems: ui::key_problems(config),
+                theme: theme_sentence(config.tui.theme, ui::theme::color_allowed()),
             })
         }
     })
