@@ -1481,8 +1481,14 @@ fn review_text_counts_the_week_by_hand() {
             .as_str()
             .expect("id")
             .to_string();
-        let new = &json["strengths"][&id]["new"];
-        assert!(json["strengths"][&id]["strength"].is_null());
+        let strength = (json["strengths"].as_array().expect("a list"))
+            .iter()
+            .find(|e| e["promise_id"] == id.as_str())
+            .expect("its strength")
+            .clone();
+        assert_eq!(strength["number"], n as u64 + 1, "{strength}");
+        let new = &strength["new"];
+        assert!(strength["strength"].is_null());
         format!("{} of {}", new["shown"], new["asked"])
     };
     let expected = [

@@ -172,8 +172,9 @@ fn check_day(f: &Fixture, now: &str, day: &str, evening: bool) {
             assert!(!text.contains(bad), "{now} {label}: {bad:?}\n{text}");
         }
     }
-    let strengths = review["strengths"].as_object().expect("strengths");
-    for e in strengths.values() {
+    let strengths = review["strengths"].as_array().expect("strengths");
+    for e in strengths {
+        assert!(e["number"].as_u64().is_some_and(|n| n > 0), "{e}");
         assert!(e["strength"].is_null(), "{e}");
         assert!(e["new"]["asked"].as_u64().expect("asked") < 14, "{e}");
     }

@@ -50,7 +50,10 @@ pub struct ReviewView {
     pub week_start: NaiveDate,
     pub summary: WeekSummary,
     pub previous: WeekSummary,
-    /// Each promise's evidence as of the week's last day (or today).
+    /// Each promise's evidence as of the week's last day (or today), by
+    /// id. Not serialised as it is: the command line lists them, each
+    /// with its promise's number.
+    #[serde(skip)]
     pub strengths: BTreeMap<String, PromiseEvidence>,
     pub wins_by_area: Vec<(String, u32)>,
     pub misses: Vec<MissNote>,

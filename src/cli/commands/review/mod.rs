@@ -13,7 +13,7 @@
 //! | `week` | the ISO week, like `"2026-W47"` (of the week's Monday) |
 //! | `week_start`, `week_end` | the week's first and last day |
 //! | `summary`, `previous` | this week and the week before: `{start, end, promises: [{promise_id, text, asked, shown, kept, partial, smaller, missed, not_recorded, extra, flexible, open}], wins, average_mood, average_morning_confidence, average_evening_confidence, days: [[day, mark]]}`; `shown`, `missed` and `not_recorded` split what was `asked` in three; `extra` is showing up beyond it; `mark` is `all_kept` \| `all_shown` \| `some_kept` \| `none_kept` (noted missed) \| `not_recorded` \| `not_scheduled` \| `future` |
-//! | `strengths` | promise id → `{promise_id, text, rate_7, rate_30, rate_90, strength, kept, partly, smaller, slots, new}` as of the week's last day (or today); rates and strength are 0–1; until a promise has asked 14 times `new` is its plain count `{shown, asked}` and `strength` is null (else `new` is null) |
+//! | `strengths` | a list, in promise number order: `[{number, promise_id, text, rate_7, rate_30, rate_90, strength, kept, partly, smaller, slots, new}]` as of the week's last day (or today); rates and strength are 0–1; until a promise has asked 14 times `new` is its plain count `{shown, asked}` and `strength` is null (else `new` is null) |
 //! | `wins_by_area` | `[[area, count]]`, most first; wins without an area are `"other"` |
 //! | `misses` | notes and lessons of the week: `[{day, promise, status, note, lesson}]` |
 //! | `weeks` | twelve weeks ending with this one: `[{start, shown, asked, kept_rate, mood, morning_confidence, evening_confidence, kept_on_checkin_days, confidence_on_checkin_days, checkin_days, asked_days, checked_in_today}]` (the trust gap's two sides use the morning confidence, over the `checkin_days` finished days with one; `asked_days` are the finished days that asked for a promise) |
@@ -39,7 +39,7 @@ use crate::cli::args::{ReviewArgs, ReviewFormat, value_name};
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{Printout, Report, lines, refuse_existing, to_json, write_new_file};
 use crate::cli::words::span;
-use crate::domain::evidence::WeekPoint;
+use crate::domain::evidence::{PromiseEvidence, WeekPoint};
 use crate::domain::{Journal, Promise, ReviewView, Win};
 
 mod markdown;
@@ -187,6 +187,7 @@ struct ReviewJson<'a> {
     week_end: NaiveDate,
     #[serde(flatten)]
     view: &'a ReviewView,
+    strengths: Vec<StrengthJson<'a>>,
     promises: &'a [Promise],
     wins: &'a [Win],
     trust_gap: Option<f64>,
@@ -199,12 +200,39 @@ impl<'a> ReviewJson<'a> {
             week: &week.label,
             week_end: week.end,
             view: &week.view,
+            strengths: strengths(week),
             promises: &week.promises,
             wins: &week.wins,
             trust_gap: week.point().and_then(WeekPoint::trust_gap),
             answers: &week.answers,
         }
     }
+}
+
+/// One promise's strength, with its number, as every other list
+/// names a promise.
+#[derive(Serialize)]
+struct StrengthJson<'a> {
+    number: Option<u32>,
+    #[serde(flatten)]
+    evidence: &'a PromiseEvidence,
+}
+
+/// The week's strengths, in the order of the promises' numbers.
+fn strengths(week: &ReviewWeek) -> Vec<StrengthJson<'_>> {
+    let number = |id: &str| {
+        (week.promises.iter())
+            .find(|p| p.id == id)
+            .map(|p| p.number)
+    };
+    let mut list: Vec<StrengthJson<'_>> = (week.view.strengths.values())
+        .map(|evidence| StrengthJson {
+            number: number(&evidence.promise_id),
+            evidence,
+        })
+        .collect();
+    list.sort_by_key(|s| (s.number.is_none(), s.number));
+    list
 }
 
 #[cfg(test)]
