@@ -2,8 +2,9 @@
 //! (twenty promises, ten wins a day), each made in a temporary folder by the
 //! generator of `smallwins demo --years`: opening and the first frame of
 //! each screen at 120×40, a key and the frame it leads to, the durable
-//! writes, the week review, stats over all history, and a JSON export and
-//! its import into an empty journal.
+//! writes, the week review, stats over all history, `smallwins status`'s
+//! read of the day (open, vet, four indexed queries, in process), and a
+//! JSON export and its import into an empty journal.
 //!
 //! Run with `cargo bench` (or `scripts/bench.sh`, which prints the table of
 //! the README's "Performance"). Nothing here is asserted: figures flake.
@@ -37,6 +38,7 @@ fn benches(c: &mut Criterion) {
     first_frames(c, &journals);
     keys(c, &journals);
     domain(c, &journals);
+    status(c, &journals);
     transfer(c, &journals, dir.path());
     writes(c, dir.path());
 }
@@ -192,6 +194,24 @@ fn domain(c: &mut Criterion, journals: &[(Size, PathBuf)]) {
         let journal = open(path);
         group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
             b.iter(|| journal.evidence().expect("evidence"))
+        });
+    }
+    group.finish();
+}
+
+/// `smallwins status` in process: the read-only open through the one way
+/// into the file, its checks, and the day's records, counted. The whole
+/// process (start, config, this, print) is measured in the README's
+/// "A status line" with repeated runs of the release binary.
+fn status(c: &mut Criterion, journals: &[(Size, PathBuf)]) {
+    let mut group = c.benchmark_group("status");
+    let config = smallwins::model::Config::default();
+    for (size, path) in journals {
+        group.bench_function(BenchmarkId::from_parameter(size.name), |b| {
+            b.iter(|| {
+                smallwins::domain::status::read(path, &smallwins::store::Key::Plain, now(), &config)
+                    .expect("status")
+            })
         });
     }
     group.finish();

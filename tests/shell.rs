@@ -160,6 +160,11 @@ fn the_manual_page_describes_each_command_with_its_example() {
         &page[..40.min(page.len())]
     );
     assert!(page.contains(".TH smallwins"), "a man page header");
+    assert_eq!(
+        page.matches(".SH NAME").count(),
+        1,
+        "one page, not every command's in one"
+    );
     for command in [
         "smallwins\\-win",
         "smallwins\\-search",
@@ -168,9 +173,176 @@ fn the_manual_page_describes_each_command_with_its_example() {
     ] {
         assert!(page.contains(command), "{command}");
     }
+    let delete = run(&f, &["man", "win", "delete"]);
+    assert!(delete.contains(".TH smallwins-win-delete"), "{delete}");
     assert!(
-        page.contains("smallwins win delete 3fa9c1"),
+        delete.contains("smallwins win delete 3fa9c1"),
         "examples are in it"
     );
-    assert!(page.contains("Loop Habit Tracker"));
+    assert!(run(&f, &["man", "import"]).contains("Loop Habit Tracker"));
+}
+
+/// The pages a page points to (`smallwins\-win(1)`), by name.
+fn references(page: &str) -> Vec<String> {
+    let plain = page
+        .replace("\\-", "-")
+        .replace("\\fB", "")
+        .replace("\\fR", "");
+    let mut names = Vec::new();
+    for (at, _) in plain.match_indices("(1)") {
+        let start = plain[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let name = &plain[start..at];
+        if name.starts_with("smallwins") {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+#[test]
+fn man_out_writes_one_page_per_command_each_with_the_shared_sections() {
+    let f = Fixture::new();
+    let dir = f.dir.path().join("man1");
+    let said = run(&f, &["man", "--out", dir.to_str().expect("path")]);
+    assert!(said.starts_with("Wrote "), "{said}");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    for name in [
+        "smallwins.1",
+        "smallwins-win.1",
+        "smallwins-win-delete.1",
+        "smallwins-status.1",
+        "smallwins-config-check.1",
+        "smallwins-sync-init.1",
+    ] {
+        assert!(files.contains(&name.to_string()), "{name} in {files:?}");
+    }
+    assert!(
+        !files
+            .iter()
+            .any(|n| n.contains("help") || n.contains("daily-copy")),
+        "no page for clap's help or a hidden command: {files:?}"
+    );
+    for file in &files {
+        let page = std::fs::read_to_string(dir.join(file)).expect("page");
+        assert_eq!(page.matches(".SH NAME").count(), 1, "{file}");
+        for part in [
+            ".SH ENVIRONMENT",
+            "SMALLWINS_DB",
+            "SMALLWINS_NOW",
+            "SMALLWINS_PASSPHRASE_FILE",
+            "NO_COLOR",
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+            ".SH FILES",
+            ".SH \"EXIT STATUS\"",
+            ".SH \"SEE ALSO\"",
+        ] {
+            assert!(page.contains(part), "{file}: {part}");
+        }
+        for name in references(&page) {
+            assert!(
+                files.contains(&format!("{name}.1")),
+                "{file} points to {name}(1), which is not there"
+            );
+        }
+    }
+    check_with_man_tools(&dir, &files);
+}
+
+/// Renders each page with `man -l` and lints it with `mandoc -Tlint`,
+/// each when it is installed (CI installs both; `.ci/run`).
+fn check_with_man_tools(dir: &std::path::Path, files: &[String]) {
+    use std::process::Command;
+    let have = |tool: &str| {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if have("man") {
+        for file in files {
+            let out = Command::new("man")
+                .arg("-l")
+                .arg(dir.join(file))
+                .env("MANWIDTH", "80")
+                .env("MANPAGER", "cat")
+                .env("PAGER", "cat")
+                .output()
+                .expect("man runs");
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "man -l {file}: {out:?}");
+            assert!(text.contains("EXIT STATUS"), "{file} renders: {text}");
+            assert!(
+                out.stderr.is_empty(),
+                "man -l {file} warns: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    } else {
+        eprintln!("note: man is not installed, so the pages were not rendered with man -l");
+    }
+    if have("mandoc") {
+        for file in files {
+            let out = Command::new("mandoc")
+                .args(["-Tlint", "-Wwarning"])
+                .arg(dir.join(file))
+                .output()
+                .expect("mandoc runs");
+            assert!(
+                out.status.success() && out.stdout.is_empty(),
+                "mandoc -Tlint {file}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+    } else {
+        eprintln!("note: mandoc is not installed, so the pages were not linted with mandoc -Tlint");
+    }
+}
+
+#[test]
+fn completions_offer_what_share_include_takes_not_file_names() {
+    let f = Fixture::new();
+    let bash = run(&f, &["completions", "bash"]);
+    let at = bash
+        .find("--include)")
+        .expect("share --include in the script");
+    let case = &bash[at..at + bash[at..].find(";;").expect("the case ends")];
+    assert!(
+        case.contains("mood confidence notes lessons answers none"),
+        "{case}"
+    );
+    assert!(!case.contains("compgen -f"), "{case}");
+    let fish = run(&f, &["completions", "fish"]);
+    let line = fish
+        .lines()
+        .find(|l| l.contains("-l include"))
+        .expect("fish: --include");
+    assert!(line.contains("mood") && line.contains("none"), "{line}");
+}
+
+#[test]
+fn commands_that_print_no_json_refuse_json_in_one_sentence() {
+    let f = Fixture::new();
+    for args in [
+        &["completions", "bash", "--json"][..],
+        &["man", "--json"],
+        &["config", "default", "--json"],
+    ] {
+        let out = smallwins_at(&f, NOW)
+            .args(args)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--json"), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
+    }
 }

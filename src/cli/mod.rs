@@ -80,7 +80,7 @@
 //! | `today`, `day` | `days.rs` | `{day, promises: [{promise, due, target, status, check}], wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` \| `flexible` \| `no` |
 //! | `export --out` | `export.rs` | `{out, format, records}` (without `--out` the export itself is printed) |
 //! | `import` | `import.rs` | `{file, from, changed, total, left_out}`; `changed` counts added or updated records per kind, `left_out` is `[{count, what}]` |
-//! | `completions`, `man` | `shell.rs` | the script or page itself, with or without `--json` |
+//! | `completions`, `man`, `config default` | `shell.rs`, `config.rs` | the script, page or config itself; `--json` is refused (exit 2) |
 //! | `backup FILE` | `care.rs` | `{backup, records}` |
 //! | `backup --list` | `care.rs` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}` |
 //! | `check` | `care.rs` | `{journal, sound, problems, records, newest_backup}` |
@@ -93,6 +93,7 @@
 //! | `share` | `share.rs` | `{about, scope, day, week_start, week_end, include, text, characters, copied, out}`; `share.rs` documents each field |
 //! | `search` | `search.rs` | `{query, results: [{kind, record_id, key, day, promise, snippet, highlights, short_id}]}`; `search.rs` documents each field |
 //! | `stats` | `stats.rs` | the domain's `Evidence`: `{totals, promises, weeks, patterns, suggestions}`; each of `promises` has `new`, its plain count `{shown, asked}` with `strength` null until it has asked 14 times (else `new` is null) |
+//! | `status` | `status.rs` | `{day, part, to_mark, marked, wins, checkin_done, reflection_done, line}` (nothing at all when there is no journal, or an encrypted one with no passphrase to hand) |
 //! | `config path` | `config.rs` | `{path, exists}` |
 //! | `config check` | `config.rs` | `{path, exists, warnings, key_problems}` |
 //!
@@ -136,7 +137,7 @@ pub use error::CliError;
 use args::{BackupArgs, Command, PromiseCommand, SyncAction, SyncCommand, WinAction, WinCommand};
 use commands::{
     care, checkin, config as config_cmd, days, demo, export, lock, marks, promises, review, search,
-    share, shell, show, stats, story, wins,
+    share, shell, show, stats, status, story, wins,
 };
 use daily::DueCopy;
 use error::{Result, ui_error};
@@ -175,8 +176,17 @@ pub fn run(cli: Cli) -> Result<String> {
 fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
     // These need no journal, no clock and no config.
     match &cli.command {
-        Some(Command::Completions(args)) => return Ok(shell::completions(args.shell)),
-        Some(Command::Man) => return shell::man(),
+        Some(Command::Completions(args)) => {
+            refuse_json(cli.json, "completions prints a shell script")?;
+            return Ok(shell::completions(args.shell));
+        }
+        Some(Command::Man(args)) => {
+            refuse_json(cli.json, "man prints manual pages in roff")?;
+            return shell::man(args);
+        }
+        Some(Command::Config(args::ConfigCommand::Default)) => {
+            refuse_json(cli.json, "config default prints a TOML config file")?;
+        }
         Some(Command::DailyCopy(args)) => {
             return daily::run(&db_path(cli.db.or_else(db_from_env))?, args);
         }
@@ -191,6 +201,13 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         cli.passphrase_file.clone(),
         config.passphrase_command.clone(),
     );
+    // Read for a prompt: no config notes, no journal made or updated, no
+    // passphrase asked for, no daily copy (`commands/status.rs`).
+    if let Some(Command::Status(args)) = &cli.command {
+        let db = db_path(cli.db.clone().or_else(db_from_env))?;
+        let format = args.format.as_deref();
+        return status::status(&db, format, cli.json, clock.now(), &config, &sources);
+    }
     let full_screen = cli.demo || cli.command.is_none();
     if full_screen && let Some(locked) = ui::keys_lock_in(&config) {
         return Err(CliError::Input(locked));
@@ -408,8 +425,16 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         | Command::Decrypt) => on_the_file(db, &command, journal.clock(), &unlock_plain(), json)?,
         // These run before anything is opened (see `run`).
         Command::Config(command) => config_cmd::config(command, None)?.print(json)?,
+        Command::Status(args) => status::status(
+            db,
+            args.format.as_deref(),
+            json,
+            journal.now(),
+            journal.config(),
+            &Sources::default(),
+        )?,
         Command::Completions(args) => shell::completions(args.shell),
-        Command::Man => shell::man()?,
+        Command::Man(args) => shell::man(&args)?,
         Command::DailyCopy(args) => daily::run(db, &args)?,
     };
     Ok(Outcome::Printed(text))
@@ -434,6 +459,16 @@ fn win_command(journal: &mut Journal, command: WinCommand, json: bool) -> Result
         Some(WinAction::Edit(args)) => print(&wins::edit(journal, args)?, json),
         Some(WinAction::Delete(args)) => print(&wins::delete(journal, &args)?, json),
     }
+}
+
+/// `--json` on a command whose output is a document of its own kind.
+fn refuse_json(json: bool, what: &str) -> Result<()> {
+    if json {
+        return Err(CliError::Input(format!(
+            "{what}, which has no JSON form; leave out --json."
+        )));
+    }
+    Ok(())
 }
 
 fn refuse_json_without_command(json: bool) -> Result<()> {

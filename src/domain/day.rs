@@ -29,6 +29,12 @@ pub fn journal_day(local: NaiveDateTime, day_starts_at: NaiveTime) -> NaiveDate 
     }
 }
 
+/// Whether `now` is evening: from `evening_from` until the day boundary
+/// (after midnight, before `day_starts_at`, is still the evening before).
+pub fn is_evening(now: NaiveDateTime, day_starts_at: NaiveTime, evening_from: NaiveTime) -> bool {
+    journal_day(now, day_starts_at) != now.date() || now.time() >= evening_from
+}
+
 /// The earliest day a journal keeps. Days before it are refused wherever
 /// they come from (a typed `--date`, the full-screen journal, an import), so
 /// every record fits in an export and in a calendar.

@@ -14,6 +14,8 @@
 //!   comes from), `validate.rs` and `import.rs` (what may be recorded),
 //!   `merge.rs` (the one rule that merges two copies of a record),
 //!   `prompts.rs`, and `words.rs` (words and numbers both front ends show);
+//! - `status.rs` — the status line for a prompt, from the day's records
+//!   only;
 //! - `share.rs` — the message for one trusted person, of a day or a week;
 //! - `sync/` — one journal on several machines through a synced folder,
 //!   sealed (the folder, its files, the key from the passphrase).
@@ -37,6 +39,7 @@ pub mod search;
 pub mod share;
 pub mod short_id;
 pub mod stats;
+pub mod status;
 pub mod sync;
 mod undo;
 pub mod validate;

@@ -14,7 +14,7 @@
 //! `identity.rs`), the evidence's checkpoints (`checkpoints.rs`), writing
 //! (`writer.rs`; many new records at once are a bulk change, `change.rs`),
 //! one promise's
-//! days (`ranges.rs`), rows to
+//! days (`ranges.rs`), what a status line reads (`status.rs`), rows to
 //! records (`rows.rs`), the export and what an import's merge looks up
 //! (`export.rs`; the format itself is `model::Export`, the merge rule
 //! `domain::merge`) and the search index (`search.rs`) live beside this
@@ -45,6 +45,7 @@ mod schema;
 mod seal;
 mod search;
 mod shape;
+mod status;
 pub mod sync;
 mod temp;
 mod win_keys;
@@ -72,6 +73,7 @@ pub use restore::{CopyInfo, Keys, Restored, count_copy, inspect_copy, restore};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use seal::{Sealed, change_key, convert, is_encrypted};
 pub use search::Bulk;
+pub use status::{DayRecords, day_records};
 pub use writer::Writer;
 
 /// The page cache of one large write ([`Store::write_large`]), in KB.
@@ -132,6 +134,13 @@ pub enum StoreError {
         found: i32,
         supported: i32,
     },
+    /// A journal of an older version, met where nothing may update it
+    /// (`smallwins status`).
+    #[error(
+        "{} is from an earlier smallwins; run any other command once, like `smallwins today`, to bring it up to date.",
+        .0.display()
+    )]
+    NotUpdated(PathBuf),
     #[error("The disk is full, so that change was not saved; free some space and try again.")]
     DiskFull,
     #[error(

@@ -1,11 +1,12 @@
 //! The arguments of what reads or writes whole files and screens: export,
-//! import, review, share, search, completions, backups, show and demo.
+//! import, review, share, status, search, completions, man, backups, show and demo.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
 use super::*;
+use crate::model::ShareExtra;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -69,7 +70,7 @@ pub struct ShareArgs {
     #[command(flatten)]
     pub date: DateArg,
     /// What else goes in: any of mood, confidence, notes, lessons, answers, comma-separated, or none [default: the config's [share] include, else none]
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, value_name = "LIST", value_parser = IncludeList, hide_possible_values = true)]
     pub include: Option<String>,
     /// Copy the message to the clipboard through the terminal (OSC 52) instead of printing it
     #[arg(long)]
@@ -77,6 +78,13 @@ pub struct ShareArgs {
     /// Write the message to this new file (readable only by you) instead of printing it
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// text, json, or a template like '{open} open · {wins} wins' (fields under --help) [default: text]
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +131,16 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: CompletionShell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, like `win delete` [default: smallwins itself]
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
+    pub command: Vec<String>,
+    /// Write every page into this folder (made if missing), one file per command
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +215,31 @@ pub struct DemoArgs {
     /// With --years: twenty promises and about ten wins a day
     #[arg(long)]
     pub heavy: bool,
+}
+
+/// `share --include`: the list as typed (the command reads it, naming a
+/// wrong word), with each name it takes offered to completion scripts.
+#[derive(Debug, Clone, Copy)]
+pub struct IncludeList;
+
+impl clap::builder::TypedValueParser for IncludeList {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let names = ShareExtra::ALL.iter().map(|e| e.name()).chain(["none"]);
+        Some(Box::new(names.map(clap::builder::PossibleValue::new)))
+    }
 }
 
 /// The name a value has on the command line, like `markdown`: the one

@@ -142,6 +142,9 @@ pub enum Command {
     /// The evidence so far: totals, runs of showing up, each promise's rates and strength, twelve weeks
     #[command(after_help = "Example:\n  smallwins stats --json")]
     Stats,
+    /// One short line of what is left today, for a shell prompt or a status bar
+    #[command(after_help = STATUS_HELP)]
+    Status(StatusArgs),
     /// Find words in wins, notes, lessons, intentions and answers, across all history
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
@@ -151,9 +154,14 @@ pub enum Command {
     /// Print a completion script for bash, zsh or fish
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), to read with man or to install
-    #[command(after_help = "Example:\n  smallwins man | man -l -")]
-    Man,
+    /// Print a manual page (roff), or write one page per command into a folder with --out
+    #[command(
+        after_help = "Without a COMMAND, the page of smallwins itself; each command has its own page, \
+            named like smallwins-win-delete.\n\n\
+            Example:\n  smallwins man | man -l -\n  smallwins man win delete | man -l -\n  \
+            smallwins man --out ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
     /// Where the config file is, the default config with every setting explained, and a check of yours
     #[command(
         subcommand,
@@ -288,6 +296,15 @@ const SHARE_HELP: &str = "Private by default: the message holds the wins (never 
     `set -g set-clipboard on`); with no terminal it prints the message instead. --out writes a new file readable \
     only by you. In the full-screen journal, S on Today and on Review opens the same message to preview.\n\n\
     Example:\n  smallwins share --copy\n  smallwins share --week --include mood,confidence --out week.txt";
+
+const STATUS_HELP: &str = "Prints one line like \"2 promises to mark · evening reflection open · 3 wins \
+    today\", fast enough for a prompt: it only reads, creates and updates nothing, and never asks for a \
+    passphrase (an encrypted journal with no passphrase file, passphrase_command or keyring entry prints \
+    nothing). No journal yet prints nothing; both exit 0. A template names fields in braces: {line}, \
+    {to_mark} (or {open}), {marked}, {wins}, {part} (morning or evening), {checkin} and {reflection} \
+    (open or done), {day}; {{ and }} are braces.\n\n\
+    Example:\n  smallwins status\n  smallwins status --format '{open} open · {wins} wins'\n  \
+    smallwins status --format json";
 
 const SEARCH_HELP: &str = "Every word must be found, in any order; a word also finds longer words that \
     start with it and other forms of it (walk finds walked and walking). The best matches come first, then \

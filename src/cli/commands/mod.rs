@@ -25,6 +25,7 @@ pub mod share;
 pub mod shell;
 pub mod show;
 pub mod stats;
+pub mod status;
 pub mod story;
 pub mod sync;
 pub mod wins;

@@ -123,9 +123,11 @@ impl Journal {
 
     /// Whether it is evening: from `evening_from` until the day boundary.
     pub fn is_evening(&self) -> bool {
-        let now = self.now();
-        day::journal_day(now, self.config.day_starts_at) != now.date()
-            || now.time() >= self.config.evening_from
+        day::is_evening(
+            self.now(),
+            self.config.day_starts_at,
+            self.config.evening_from,
+        )
     }
 
     /// Changes on every write made through this journal.
