@@ -270,7 +270,7 @@ impl Repetitions {
         }
         // Each habit is read twice (`Out::habit`): count the second time.
         self.readings.set(self.readings.get() + 1);
-        if self.readings.get() % 2 == 0 {
+        if self.readings.get().is_multiple_of(2) {
             self.unreadable.set(self.unreadable.get() + unreadable);
             self.repeated.set(self.repeated.get() + repeated);
         }
