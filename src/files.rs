@@ -105,6 +105,12 @@ impl Capped {
         Ok(())
     }
 
+    /// The file itself, for a reader that seeks in it (a zip): checked to
+    /// be a regular file within the cap when it was opened.
+    pub fn into_file(self) -> File {
+        self.file
+    }
+
     /// The [`ReadError`] for an error met while reading.
     pub fn error(&self, e: io::Error) -> ReadError {
         if self.left == 0 && e.kind() == io::ErrorKind::FileTooLarge {

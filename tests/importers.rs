@@ -71,9 +71,9 @@ fn loop_habit_tracker_habits_and_checkmarks_come_over() {
         left_out(&report),
         [
             "1 habit description (smallwins has no place for one)",
-            "1 habit whose frequency became the nearest number of times a week",
+            "1 habit, \"Old course\", asked 1 in 2 days in Loop: it asks 4 times a week here (smallwins schedules 1 to 7 times a week)",
             "2 marks Loop worked out from the frequency (never marked by hand)",
-            "1 note on a day without a mark",
+            "1 note on a day without a mark, as smallwins keeps a note only with a mark (Stretch on 2026-11-16)",
             "1 numerical habit with an \"at most\" or zero target became a yes/no promise, its amounts in the notes",
             "1 skipped day (smallwins leaves it unmarked)",
         ]

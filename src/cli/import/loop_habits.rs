@@ -1,209 +1,169 @@
-//! Loop Habit Tracker's CSV export: `Habits.csv` and, per habit, `NNN
-//! Name/Checkmarks.csv`, in the zip Loop writes or the folder it unzips to
-//! (shared/FORMATS.md, section 1, has the facts this follows).
+//! Loop Habit Tracker: its backup (the `.db` of Settings → Export full
+//! backup, bare or zipped, read by `loop_db.rs`) or its CSV export (the zip
+//! or the folder it unzips to, read by `loop_csv.rs`). shared/FORMATS.md,
+//! section 1, has the facts the CSV reader follows; Loop's own schema
+//! (tables `Habits` and `Repetitions`) those of the backup.
 //!
 //! - A habit becomes a promise: its name the text, its frequency the
-//!   schedule (3 per 7 days is 3 times a week; others the nearest number of
-//!   times a week), a numerical habit a measure with its unit and target,
-//!   an archived habit archived after its last record.
+//!   schedule (3 per 7 days is 3 times a week; one smallwins cannot keep,
+//!   like 1 in 30 days, becomes the nearest number of times a week and is
+//!   named in the summary), a numerical habit a measure with its unit and
+//!   target, an archived habit archived after its last record.
 //! - A checkmark entered by hand becomes kept, "no" missed, an amount kept
 //!   or partly kept by the target, its note the check's note. The marks
 //!   Loop works out from the frequency (YES_AUTO) were never marked and
-//!   stay out, as do skipped days (smallwins leaves a day unmarked).
-//! - Folders are matched to habits by their number, never by name.
+//!   stay out, as do skipped days (smallwins leaves a day unmarked); both
+//!   are counted. A note on a day without a mark (UNKNOWN, or skipped) is
+//!   named in the summary with its habit and day, never dropped unsaid.
+//! - A habit is known by its name (and its number, for two of one name),
+//!   the same in the backup and the CSV export, and a check by its habit
+//!   and day, so a second import after a correction at the source updates.
+//!
+//! Records go to the journal a habit at a time, in batches, so an import
+//! holds one habit's records, not the file's.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    Dest, Habit, LeftOut, Plan, day_fits, read_file, read_member, schedule_for, stable_id, text_of,
-    zip,
+    Dest, Habit, LeftOut, Plan, day_fits_on, loop_csv, loop_db, schedule_for, stable_id, zip,
 };
 use crate::cli::error::{CliError, Result};
-use crate::domain::Status;
+use crate::domain::model::{Schedule, format_amount};
+use crate::domain::{Sink, Status};
 
-const FORMAT: &str = "loop";
+pub const FORMAT: &str = "loop";
 
-/// Where the export's files are.
-enum Source {
-    Folder(PathBuf),
-    Zip(BTreeMap<String, Vec<u8>>),
+/// What the import needs to know of the journal, taken before it starts.
+#[derive(Clone, Copy)]
+pub struct Place {
+    pub today: NaiveDate,
+    /// Where new promises go in the list: after the ones already there.
+    pub next_position: i64,
+    pub now: NaiveDateTime,
 }
 
-impl Source {
-    fn open(path: &Path) -> Result<Source> {
-        if path.is_dir() {
-            return Ok(Source::Folder(path.to_path_buf()));
-        }
-        let bytes = read_file(
-            path,
-            "Loop's CSV export (the zip, or the folder it unzips to)",
-        )?;
-        if zip::is_zip(&bytes) {
-            return zip::files(&bytes).map(Source::Zip).map_err(|why| {
-                CliError::Input(format!(
-                    "{} could not be read: the zip {why}; export again from Loop, or unzip it and import the folder.",
-                    path.display()
-                ))
-            });
-        }
-        // Habits.csv itself: its folder holds the rest.
-        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        Ok(Source::Folder(folder))
-    }
-
-    /// A file's bytes by its name in the export, like `002 Water/Checkmarks.csv`,
-    /// or `None` if it is not there. A file of the folder that is not a
-    /// regular file, or is larger than a habit's export would be, is
-    /// refused.
-    fn get(&self, name: &str) -> Result<Option<Vec<u8>>> {
-        match self {
-            Source::Folder(dir) => read_member(
-                &dir.join(name),
-                "Loop's CSV export (the zip, or the folder it unzips to)",
-            ),
-            Source::Zip(files) => Ok(files.get(name).cloned()),
-        }
-    }
-
-    /// The per-habit checkmark files by the habit's position number.
-    fn checkmarks(&self) -> BTreeMap<u32, String> {
-        let names: Vec<String> = match self {
-            Source::Zip(files) => files.keys().cloned().collect(),
-            Source::Folder(dir) => std::fs::read_dir(dir)
-                .map(|entries| {
-                    entries
-                        .flatten()
-                        .filter(|e| e.path().is_dir())
-                        .map(|e| format!("{}/Checkmarks.csv", e.file_name().to_string_lossy()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        };
-        names
-            .into_iter()
-            .filter_map(|name| {
-                let (folder, file) = name.split_once('/')?;
-                let number = folder.get(..3)?.parse::<u32>().ok()?;
-                (file == "Checkmarks.csv" && !folder[3..].starts_with(char::is_numeric))
-                    .then_some((number, name))
-            })
-            .collect()
-    }
-}
-
-/// One row of Habits.csv.
-struct LoopHabit {
-    position: u32,
-    name: String,
-    numerical: bool,
-    description: String,
-    times: u32,
-    days: u32,
-    unit: String,
-    at_most: bool,
-    target: f64,
-    archived: bool,
-}
-
+/// The Loop files at `path` as one plan (for a caller that wants it whole).
 pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
-    let source = Source::open(path)?;
-    let not_loop = |why: &str| {
-        CliError::Input(format!(
-            "{} is not Loop Habit Tracker's CSV export ({why}); export it from Loop's settings and give the zip, or the folder it unzips to.",
-            path.display()
-        ))
+    let place = Place {
+        today: into.today,
+        next_position: into.next_position,
+        now: into.journal.now(),
     };
-    let habits = source
-        .get("Habits.csv")?
-        .ok_or_else(|| not_loop("there is no Habits.csv in it"))?;
-    let (habits, legacy) = parse_habits(&text_of(habits, path)?).map_err(|why| not_loop(&why))?;
-    let files = source.checkmarks();
     let mut plan = Plan::default();
-    let names: Vec<&str> = habits.iter().map(|h| h.name.as_str()).collect();
-    for habit in &habits {
-        let Some(file) = files.get(&habit.position) else {
-            plan.left_out.add("habit without its Checkmarks.csv (an export of one habit lists every habit)|habits without their Checkmarks.csv (an export of one habit lists every habit)");
-            continue;
-        };
-        let twins = names.iter().filter(|n| **n == habit.name).count() > 1;
-        let key = if twins {
-            format!("{}\u{0}{}", habit.name, habit.position)
-        } else {
-            habit.name.clone()
-        };
-        let text = source
-            .get(file)?
-            .map(|b| text_of(b, path))
-            .transpose()?
-            .unwrap_or_default();
-        add_habit(habit, &key, &text, legacy, into, &mut plan);
-    }
+    plan.left_out = read_batches(path, place, &mut |batch| {
+        plan.promises.extend(batch.promises);
+        plan.checks.extend(batch.checks);
+        Ok(())
+    })?;
     Ok(plan)
 }
 
-/// The habits, and whether the file is the older kind (before v2.3.1).
-fn parse_habits(text: &str) -> std::result::Result<(Vec<LoopHabit>, bool), String> {
-    let mut rows = csv_rows(text);
-    let header = rows.next().ok_or("Habits.csv is empty")?;
-    let legacy = match header.get(2).map(String::as_str) {
-        Some("Type") => false,
-        Some("Question") => true,
-        _ => return Err("Habits.csv has columns Loop does not write".into()),
-    };
-    let mut habits = Vec::new();
-    for row in rows {
-        let cell = |i: usize| row.get(i).cloned().unwrap_or_default();
-        let number = |i: usize| cell(i).trim().parse::<u32>().unwrap_or(1);
-        let habit = if legacy {
-            LoopHabit {
-                position: number(0),
-                name: cell(1),
-                numerical: false,
-                description: cell(3),
-                times: number(4),
-                days: number(5),
-                unit: String::new(),
-                at_most: false,
-                target: 0.0,
-                archived: false,
+/// The Loop files at `path`, handed to `sink` in batches, promises before
+/// their checks; what could not come over as it was.
+pub fn read_batches(path: &Path, place: Place, sink: &mut Sink<'_>) -> Result<LeftOut> {
+    let mut out = Out::new(place, sink);
+    match what_is(path)? {
+        Kind::Folder => loop_csv::read(loop_csv::Source::folder(path), &mut out)?,
+        Kind::HabitsCsv => {
+            let folder = path.parent().unwrap_or(Path::new("."));
+            loop_csv::read(loop_csv::Source::folder(folder), &mut out)?;
+        }
+        Kind::Zip => {
+            let mut archive = open_zip(path)?;
+            if archive.names().any(|n| n == "Habits.csv") {
+                loop_csv::read(loop_csv::Source::Zip(archive, path.to_path_buf()), &mut out)?;
+            } else {
+                loop_db::read_zipped(&mut archive, path, &mut out)?;
             }
-        } else {
-            LoopHabit {
-                position: number(0),
-                name: cell(1),
-                numerical: cell(2) == "NUMERICAL",
-                description: cell(4),
-                times: number(5),
-                days: number(6),
-                unit: cell(8),
-                at_most: cell(9) == "AT_MOST",
-                target: cell(10).trim().parse().unwrap_or(0.0),
-                archived: cell(11) == "true",
-            }
-        };
-        habits.push(habit);
+        }
+        Kind::Sqlite => loop_db::read(path, path, &mut out)?,
     }
-    Ok((habits, legacy))
+    out.finish()
 }
 
-/// CSV rows as Loop's writer makes them (quoted only when needed).
-fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .into_records()
-        .flatten()
-        .map(|r| r.iter().map(str::to_string).collect())
-        .collect::<Vec<_>>()
-        .into_iter()
+/// What a person gave.
+enum Kind {
+    Folder,
+    HabitsCsv,
+    Zip,
+    Sqlite,
 }
 
-/// What one day's cell says.
-enum Entry {
+/// The kind of `path`, or one sentence refusing it: a file inside Loop's
+/// unzipped export that is not its `Habits.csv` is not the export.
+fn what_is(path: &Path) -> Result<Kind> {
+    if path.is_dir() {
+        return Ok(Kind::Folder);
+    }
+    let mut head = [0u8; 16];
+    let n = {
+        use std::io::Read;
+        let mut file = super::open_file(path, WHAT)?;
+        file.read(&mut head)
+            .map_err(|e| super::unreadable_io(path, WHAT, e))?
+    };
+    let head = &head[..n];
+    if zip::is_zip(head) {
+        return Ok(Kind::Zip);
+    }
+    if head.starts_with(SQLITE_HEADER) {
+        return Ok(Kind::Sqlite);
+    }
+    if path.file_name().is_some_and(|n| n == "Habits.csv") {
+        return Ok(Kind::HabitsCsv);
+    }
+    Err(not_loop(path))
+}
+
+/// What to give, in the sentences that refuse a file.
+pub const WHAT: &str = "Loop's backup (the .db file), its CSV zip, or the folder the zip unzips to";
+
+/// The first bytes of every SQLite file.
+pub const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
+
+/// "X is not Loop Habit Tracker's backup or export; give …".
+pub fn not_loop(path: &Path) -> CliError {
+    CliError::Input(format!(
+        "{} is not Loop Habit Tracker's backup or export, so nothing was imported; give {WHAT}.",
+        path.display()
+    ))
+}
+
+/// The zip at `path`, opened for reading a member at a time.
+fn open_zip(path: &Path) -> Result<zip::Archive> {
+    let file = super::open_file(path, WHAT)?.into_file();
+    zip::Archive::open(file).map_err(|why| zip_refused(path, &why))
+}
+
+/// "X could not be read: the zip …; export again …".
+pub fn zip_refused(path: &Path, why: &str) -> CliError {
+    CliError::Input(format!(
+        "{} could not be read: the zip {why}; export again from Loop, or unzip it and import what it holds.",
+        path.display()
+    ))
+}
+
+/// A habit as Loop keeps it (a row of `Habits.csv` or of the table
+/// `Habits`).
+pub struct LoopHabit {
+    /// Its place in Loop's list, from 1.
+    pub position: u32,
+    pub name: String,
+    pub numerical: bool,
+    pub description: String,
+    pub times: u32,
+    pub days: u32,
+    pub unit: String,
+    pub at_most: bool,
+    pub target: f64,
+    pub archived: bool,
+}
+
+/// What one day of a habit says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry {
     Unknown,
     No,
     Auto,
@@ -213,109 +173,209 @@ enum Entry {
     Number(i64),
 }
 
-fn entry(cell: &str) -> Option<Entry> {
-    Some(match cell.trim() {
-        "UNKNOWN" => Entry::Unknown,
-        "NO" => Entry::No,
-        "YES_AUTO" => Entry::Auto,
-        "YES_MANUAL" => Entry::Manual,
-        "SKIP" => Entry::Skip,
-        other => Entry::Number(other.parse().ok()?),
-    })
-}
-
-fn add_habit(
-    h: &LoopHabit,
-    key: &str,
-    checkmarks: &str,
-    legacy: bool,
-    into: &Dest<'_>,
-    plan: &mut Plan,
-) {
-    let left = &mut plan.left_out;
-    let (schedule, exact) = schedule_for(h.times, h.days);
-    if !exact {
-        left.add("habit whose frequency became the nearest number of times a week|habits whose frequency became the nearest number of times a week");
-    }
-    if !h.description.trim().is_empty() {
-        left.add("habit description (smallwins has no place for one)|habit descriptions (smallwins has no place for one)");
-    }
-    let measured = h.numerical && !h.at_most && h.target > 0.0;
-    if h.numerical && !measured {
-        left.add("numerical habit with an \"at most\" or zero target became a yes/no promise, its amounts in the notes|numerical habits with an \"at most\" or zero target became yes/no promises, their amounts in the notes");
-    }
-    let habit = Habit {
-        id: stable_id(FORMAT, &["habit", key]),
-        text: h.name.clone(),
-        area: None,
-        schedule,
-        measure: measured.then(|| (unit_of(h), h.target)),
-        retired_after: None,
-        archived: h.archived,
-    };
-    let rules = Rules {
-        loop_habit: h,
-        measured,
-        legacy,
-    };
-    let days = rules.checks(&habit, checkmarks, into, plan);
-    let index = plan.promises.len();
-    plan.promises.push(habit.promise(&days, into, index));
-}
-
-/// How one habit's checkmarks are read.
-struct Rules<'a> {
-    loop_habit: &'a LoopHabit,
-    /// Whether it became a measured promise.
-    measured: bool,
-    /// Whether the export is the older kind.
-    legacy: bool,
-}
-
-impl Rules<'_> {
-    /// The habit's checks, added to `plan`; the days they are for.
-    fn checks(
-        &self,
-        habit: &Habit,
-        checkmarks: &str,
-        into: &Dest<'_>,
-        plan: &mut Plan,
-    ) -> Vec<NaiveDate> {
-        let (h, measured, legacy) = (self.loop_habit, self.measured, self.legacy);
-        let left = &mut plan.left_out;
-        let mut days = Vec::new();
-        for row in csv_rows(checkmarks) {
-            let (Some(date), Some(value)) = (row.first(), row.get(1)) else {
-                continue;
-            };
-            let Ok(day) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
-                continue; // the header
-            };
-            let note = row.get(2).cloned().filter(|n| !n.trim().is_empty());
-            let Some(entry) = entry(value) else {
-                left.add("checkmark Loop wrote in a way this reader does not know|checkmarks Loop wrote in a way this reader does not know");
-                continue;
-            };
-            let Some((status, amount)) = mark(h, measured, legacy, entry, left) else {
-                if note.is_some() {
-                    left.add("note on a day without a mark|notes on days without a mark");
-                }
-                continue;
-            };
-            if !day_fits(day, into, left) {
-                continue;
-            }
-            let note = match (measured, h.numerical, amount) {
-                (false, true, Some(a)) => Some(join_note(
-                    &format!("{} {}", crate::domain::model::format_amount(a), unit_of(h)),
-                    note,
-                )),
-                _ => note,
-            };
-            plan.checks.push(habit.check(day, status, amount, note));
-            days.push(day);
+impl Entry {
+    /// The entry Loop stores as `value` (the backup; legacy CSV files).
+    pub fn from_code(value: i64) -> Entry {
+        match value {
+            -1 => Entry::Unknown,
+            0 => Entry::No,
+            1 => Entry::Auto,
+            2 => Entry::Manual,
+            3 => Entry::Skip,
+            n => Entry::Number(n),
         }
-        days
+    }
+}
+
+/// One stored day of a habit.
+pub struct Row {
+    pub day: NaiveDate,
+    pub entry: Entry,
+    pub note: Option<String>,
+}
+
+/// Calls its argument with each of a habit's rows; can be run twice.
+pub type Rows<'r> = dyn FnMut(&mut dyn FnMut(Row) -> Result<()>) -> Result<()> + 'r;
+
+/// Records in a batch handed to the journal at once.
+const BATCH: usize = 1000;
+
+/// Where a reader puts the habits it reads: batches to the journal, and
+/// what could not come over as it was.
+pub struct Out<'s, 'a> {
+    place: Place,
+    sink: &'s mut Sink<'a>,
+    batch: Plan,
+    promises: usize,
+    left: LeftOut,
+    /// Notes on days without a mark: how many, and the first few by habit
+    /// and day.
+    notes_alone: (u64, Vec<String>),
+}
+
+impl<'s, 'a> Out<'s, 'a> {
+    fn new(place: Place, sink: &'s mut Sink<'a>) -> Self {
+        Out {
+            place,
+            sink,
+            batch: Plan::default(),
+            promises: 0,
+            left: LeftOut::default(),
+            notes_alone: (0, Vec::new()),
+        }
+    }
+
+    pub fn left(&mut self) -> &mut LeftOut {
+        &mut self.left
+    }
+
+    /// One habit and its days (`rows`, read twice: first for the days its
+    /// checks are on, then for the checks), keyed by `key`; `legacy` for a
+    /// CSV export older than Loop 2.3.1.
+    pub fn habit(
+        &mut self,
+        h: &LoopHabit,
+        key: &str,
+        legacy: bool,
+        rows: &mut Rows<'_>,
+    ) -> Result<()> {
+        let habit = self.promise_of(h, key);
+        let measured = habit.measure.is_some();
+        let today = self.place.today;
+        let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
+        let mut scratch = LeftOut::default();
+        rows(&mut |row| {
+            if mark(h, measured, legacy, row.entry, &mut scratch).is_some()
+                && day_fits_on(row.day, today, &mut scratch)
+            {
+                first = Some(first.map_or(row.day, |d| d.min(row.day)));
+                last = Some(last.map_or(row.day, |d| d.max(row.day)));
+            }
+            Ok(())
+        })?;
+        let days: Vec<NaiveDate> = first.into_iter().chain(last).collect();
+        let position = self.place.next_position + self.promises as i64;
+        self.batch
+            .promises
+            .push(habit.promise_at(&days, today, position));
+        self.promises += 1;
+        rows(&mut |row| {
+            self.row(h, &habit, legacy, &row);
+            self.flush_if_full()
+        })
+    }
+
+    /// The check (if any) one row becomes, added to the batch.
+    fn row(&mut self, h: &LoopHabit, habit: &Habit, legacy: bool, row: &Row) {
+        let measured = habit.measure.is_some();
+        let note = row.note.clone().filter(|n| !n.trim().is_empty());
+        let Some((status, amount)) = mark(h, measured, legacy, row.entry, &mut self.left) else {
+            if note.is_some() {
+                self.note_alone(&h.name, row.day);
+            }
+            return;
+        };
+        if !day_fits_on(row.day, self.place.today, &mut self.left) {
+            return;
+        }
+        let note = match (measured, h.numerical, amount) {
+            (false, true, Some(a)) => Some(join_note(
+                &format!("{} {}", format_amount(a), unit_of(h)),
+                note,
+            )),
+            _ => note,
+        };
+        self.batch
+            .checks
+            .push(habit.check(row.day, status, amount, note));
+    }
+
+    fn note_alone(&mut self, habit: &str, day: NaiveDate) {
+        let (count, first) = &mut self.notes_alone;
+        *count += 1;
+        if first.len() < 3 {
+            first.push(format!("{habit} on {day}"));
+        }
+    }
+
+    /// The promise a habit becomes (its checks still to come), with what
+    /// could not come over as it was counted.
+    fn promise_of(&mut self, h: &LoopHabit, key: &str) -> Habit {
+        let left = &mut self.left;
+        let (schedule, exact) = schedule_for(h.times, h.days);
+        if !exact {
+            let now = schedule_words(&schedule);
+            let what = format!(
+                "\"{}\", asked {} in {} days in Loop: it asks {now} here (smallwins schedules 1 to 7 times a week)",
+                h.name, h.times, h.days
+            );
+            left.add(&format!("habit, {what}|habits, {what}"));
+        }
+        if !h.description.trim().is_empty() {
+            left.add("habit description (smallwins has no place for one)|habit descriptions (smallwins has no place for one)");
+        }
+        let measured = h.numerical && !h.at_most && h.target > 0.0;
+        if h.numerical && !measured {
+            left.add("numerical habit with an \"at most\" or zero target became a yes/no promise, its amounts in the notes|numerical habits with an \"at most\" or zero target became yes/no promises, their amounts in the notes");
+        }
+        Habit {
+            id: stable_id(FORMAT, &["habit", key]),
+            text: h.name.clone(),
+            area: None,
+            schedule,
+            measure: measured.then(|| (unit_of(h), h.target)),
+            retired_after: None,
+            archived: h.archived,
+        }
+    }
+
+    fn flush_if_full(&mut self) -> Result<()> {
+        if self.batch.checks.len() + self.batch.promises.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let batch = std::mem::take(&mut self.batch);
+        if batch.promises.is_empty() && batch.checks.is_empty() {
+            return Ok(());
+        }
+        (self.sink)(batch.into_export(self.place.now))?;
+        Ok(())
+    }
+
+    /// The last batch handed over; what was left out.
+    fn finish(mut self) -> Result<LeftOut> {
+        self.flush()?;
+        let (count, first) = &self.notes_alone;
+        if *count > 0 {
+            let more = count.saturating_sub(first.len() as u64);
+            let tail = if more > 0 {
+                format!(", and {more} more")
+            } else {
+                String::new()
+            };
+            let what = format!(
+                "note on a day without a mark, as smallwins keeps a note only with a mark ({}{tail})|notes on days without a mark, as smallwins keeps a note only with a mark ({}{tail})",
+                first.join(", "),
+                first.join(", "),
+            );
+            for _ in 0..*count {
+                self.left.add(&what);
+            }
+        }
+        Ok(self.left)
+    }
+}
+
+/// "once a week", "4 times a week", "every day".
+fn schedule_words(s: &Schedule) -> String {
+    match s {
+        Schedule::Daily => "every day".into(),
+        Schedule::TimesPerWeek { times: 1 } => "once a week".into(),
+        Schedule::TimesPerWeek { times } => format!("{times} times a week"),
+        Schedule::Weekdays { days } => format!("on {} days of the week", days.len()),
     }
 }
 
@@ -390,6 +450,10 @@ fn mark(
             left.add("skipped day (smallwins leaves it unmarked)|skipped days (smallwins leaves them unmarked)");
             None
         }
-        _ => None,
+        -1 => None,
+        _ => {
+            left.add("checkmark Loop wrote in a way this reader does not know|checkmarks Loop wrote in a way this reader does not know");
+            None
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Moving in: the export formats of other trackers read into journal
-//! records. One file per format: `loop_habits.rs` (Loop Habit Tracker's
-//! CSV export, its zip read by `zip.rs`), `dijo.rs`, `harsh.rs`, `jrnl.rs`.
+//! records. One file per format: `loop_habits.rs` (Loop Habit Tracker:
+//! its backup read by `loop_db.rs`, its CSV export by `loop_csv.rs`, their
+//! zips by `zip.rs`), `dijo.rs`, `harsh.rs`, `jrnl.rs`.
 //!
 //! Each reader maps what it can into a [`Plan`]: promises, checks, wins
 //! and reflections, and a count of each kind of thing it could not bring
@@ -15,14 +16,19 @@
 //! what was changed in smallwins since.
 //!
 //! Uses the domain's public API and records and the store's export format;
-//! reading foreign files is neither SQL nor the full-screen journal.
+//! reading foreign files is neither the journal's SQL nor the full-screen
+//! journal (Loop's backup is read through SQLite as a foreign file).
 
 mod dijo;
 mod harsh;
 mod jrnl;
+mod loop_csv;
+mod loop_db;
 mod loop_habits;
 pub mod smallwins;
 mod zip;
+
+pub use loop_habits::{Place, read_batches as read_loop};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -144,7 +150,12 @@ pub fn noon_of(day: NaiveDate) -> NaiveDateTime {
 /// Whether a day can be kept: from 1900-01-01 to today. Other days are
 /// counted in `left_out`.
 pub fn day_fits(day: NaiveDate, into: &Dest<'_>, left_out: &mut LeftOut) -> bool {
-    if day > into.today {
+    day_fits_on(day, into.today, left_out)
+}
+
+/// [`day_fits`] for a reader that holds no journal (it writes in batches).
+pub fn day_fits_on(day: NaiveDate, today: NaiveDate, left_out: &mut LeftOut) -> bool {
+    if day > today {
         left_out.add("day still ahead: smallwins records a day once it has come|days still ahead: smallwins records a day once it has come");
         return false;
     }
@@ -173,10 +184,16 @@ impl Habit {
     /// The promise, first counting on its earliest day with a record (or
     /// today), placed after the promises already in the journal.
     pub fn promise(&self, days: &[NaiveDate], into: &Dest<'_>, index: usize) -> Promise {
-        let created_on = days.iter().min().copied().unwrap_or(into.today);
+        self.promise_at(days, into.today, into.next_position + index as i64)
+    }
+
+    /// [`Habit::promise`] for a reader that holds no journal: `today`, and
+    /// its place in the list.
+    pub fn promise_at(&self, days: &[NaiveDate], today: NaiveDate, position: i64) -> Promise {
+        let created_on = days.iter().min().copied().unwrap_or(today);
         let last = days.iter().max().copied().unwrap_or(created_on);
         let archived_on = match (self.retired_after, self.archived) {
-            (Some(end), _) => end.succ_opt().filter(|d| *d <= into.today),
+            (Some(end), _) => end.succ_opt().filter(|d| *d <= today),
             (None, true) => Some(last.max(created_on)),
             (None, false) => None,
         };
@@ -204,7 +221,7 @@ impl Habit {
             unit,
             targets,
             versions: Vec::new(),
-            position: into.next_position + index as i64,
+            position,
             created_on: created_on.min(archived_on.unwrap_or(created_on)),
             archived_on,
             updated_at: start_of(created_on),

@@ -1,128 +1,163 @@
-//! Just enough of the zip format to read Loop Habit Tracker's export:
-//! the central directory, stored and deflated files, checked by CRC-32.
-//! No zip64, no encryption (Loop writes neither). Every size is bounded,
-//! so a hostile file cannot make it use much memory.
+//! Loop Habit Tracker's zips (its CSV export, or its backup zipped by
+//! hand), read through the `zip` crate: one member at a time, straight
+//! from the file, each checked by its CRC-32 as it is read. Every member
+//! is bounded as it unpacks, and so are all of them together, so a zip
+//! bomb stops at the limit instead of filling memory or the disk.
 
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read, Write};
 
-/// The most one file of the archive may unpack to (as a file of an import
-/// folder may hold), and all of them together.
-const MAX_FILE: usize = crate::files::MEMBER_CAP as usize;
-const MAX_TOTAL: usize = 256 << 20;
+use ::zip::ZipArchive;
+use ::zip::result::ZipError;
 
-/// Whether `bytes` start like a zip file.
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+/// The most one CSV file of the archive may unpack to (as a file of an
+/// import folder may hold).
+pub const MAX_FILE: u64 = crate::files::MEMBER_CAP;
+/// The most all members read together may unpack to; a Loop backup inside
+/// a zip may be this large on its own.
+pub const MAX_TOTAL: u64 = 256 << 20;
+
+/// Whether `head` (a file's first bytes) start like a zip file.
+pub fn is_zip(head: &[u8]) -> bool {
+    head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06")
 }
 
-/// Every file in the archive by its name, or why it could not be read (a
-/// phrase that follows "the zip").
-pub fn files(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let end = find_end(bytes).ok_or("has no table of contents (is it cut short?)")?;
-    let entries = u16_at(bytes, end + 10).ok_or("is cut short")? as usize;
-    let mut at = u32_at(bytes, end + 16).ok_or("is cut short")? as usize;
-    let mut out = BTreeMap::new();
-    let mut total = 0usize;
-    for _ in 0..entries {
-        if u32_at(bytes, at) != Some(0x0201_4b50) {
-            return Err("has a damaged table of contents".into());
+/// An open archive: its members by name (`\` read as `/`, folders left
+/// out), and how much was unpacked from it so far.
+pub struct Archive {
+    zip: ZipArchive<File>,
+    names: BTreeMap<String, usize>,
+    unpacked: u64,
+}
+
+impl Archive {
+    /// The archive in `file`, or why it could not be read (a phrase that
+    /// follows "the zip").
+    pub fn open(file: File) -> Result<Archive, String> {
+        let zip = ZipArchive::new(file).map_err(|e| why(&e))?;
+        let mut names = BTreeMap::new();
+        for (index, name) in zip.file_names().enumerate() {
+            let name = name.map_err(|e| why(&e))?.replace('\\', "/");
+            if !name.ends_with('/') {
+                names.insert(name, index);
+            }
         }
-        let field = |offset: usize| u32_at(bytes, at + offset).map(|v| v as usize);
-        let short = |offset: usize| u16_at(bytes, at + offset).map(usize::from);
-        let bad = || "is cut short".to_string();
-        let method = short(10).ok_or_else(bad)?;
-        let crc = u32_at(bytes, at + 16).ok_or_else(bad)?;
-        let packed = field(20).ok_or_else(bad)?;
-        let size = field(24).ok_or_else(bad)?;
-        let (name_len, extra_len, comment_len) = (
-            short(28).ok_or_else(bad)?,
-            short(30).ok_or_else(bad)?,
-            short(32).ok_or_else(bad)?,
-        );
-        let local = field(42).ok_or_else(bad)?;
-        let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(bad)?;
-        let name = String::from_utf8_lossy(name).replace('\\', "/");
-        at += 46 + name_len + extra_len + comment_len;
-        if name.ends_with('/') {
-            continue;
-        }
-        if size > MAX_FILE || total + size > MAX_TOTAL {
-            return Err("holds more than an export of a habit tracker would".into());
-        }
-        let data = file_data(bytes, local, packed).ok_or_else(bad)?;
-        let data = match method {
-            0 => data.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_FILE)
-                .map_err(|_| format!("has a damaged file ({name})"))?,
-            _ => return Err(format!("packs {name} in a way this reader does not know")),
+        Ok(Archive {
+            zip,
+            names,
+            unpacked: 0,
+        })
+    }
+
+    /// Every file's name in the archive, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    /// The member `name` unpacked (at most `cap` bytes), `None` when the
+    /// archive holds no such file.
+    pub fn read(&mut self, name: &str, cap: u64) -> Result<Option<Vec<u8>>, String> {
+        let mut out = Vec::new();
+        Ok(self.copy(name, cap, &mut out)?.map(|_| out))
+    }
+
+    /// The member `name` unpacked into `to` (at most `cap` bytes): how many
+    /// bytes it held, `None` when the archive holds no such file.
+    pub fn copy(
+        &mut self,
+        name: &str,
+        cap: u64,
+        to: &mut impl Write,
+    ) -> Result<Option<u64>, String> {
+        let Some(&index) = self.names.get(name) else {
+            return Ok(None);
         };
-        if crc32(&data) != crc || data.len() != size {
-            return Err(format!("has a damaged file ({name})"));
+        let room = cap.min(MAX_TOTAL.saturating_sub(self.unpacked));
+        let member = self.zip.by_index(index).map_err(|e| why(&e))?;
+        if member.size() > room {
+            return Err(too_large());
         }
-        total += data.len();
-        out.insert(name, data);
-    }
-    Ok(out)
-}
-
-/// The packed bytes of the file whose local header is at `local`.
-fn file_data(bytes: &[u8], local: usize, packed: usize) -> Option<&[u8]> {
-    if u32_at(bytes, local)? != 0x0403_4b50 {
-        return None;
-    }
-    let name_len = usize::from(u16_at(bytes, local + 26)?);
-    let extra_len = usize::from(u16_at(bytes, local + 28)?);
-    let start = local + 30 + name_len + extra_len;
-    bytes.get(start..start.checked_add(packed)?)
-}
-
-/// Where the end-of-directory record starts: within the last 64 KiB.
-fn find_end(bytes: &[u8]) -> Option<usize> {
-    let last = bytes.len().checked_sub(22)?;
-    let first = last.saturating_sub(0xffff);
-    (first..=last)
-        .rev()
-        .find(|&i| u32_at(bytes, i) == Some(0x0605_4b50))
-}
-
-fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
-    let b = bytes.get(at..at + 2)?;
-    Some(u16::from_le_bytes([b[0], b[1]]))
-}
-
-fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at + 4)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
-
-/// CRC-32 (IEEE), as zip files use it.
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
+        // The declared size may lie: read one byte past the room to know.
+        let mut limited = member.take(room + 1);
+        let n = io::copy(&mut limited, to).map_err(|e| damaged(name, &e))?;
+        if n > room {
+            return Err(too_large());
         }
+        self.unpacked += n;
+        Ok(Some(n))
     }
-    !crc
+}
+
+fn too_large() -> String {
+    format!(
+        "unpacks to more than an export of a habit tracker would ({} a file, {} in all)",
+        crate::files::size_words(MAX_FILE),
+        crate::files::size_words(MAX_TOTAL)
+    )
+}
+
+fn damaged(name: &str, e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof | io::ErrorKind::Other => {
+            format!("has a damaged file ({name})")
+        }
+        _ => format!("could not be read ({e})"),
+    }
+}
+
+/// A phrase that follows "the zip".
+fn why(e: &ZipError) -> String {
+    match e {
+        ZipError::Io(e) if e.kind() != io::ErrorKind::UnexpectedEof => {
+            format!("could not be read ({e})")
+        }
+        ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => {
+            "packs its files in a way this reader does not know (Loop writes plain deflate)".into()
+        }
+        ZipError::InvalidPassword => "is encrypted".into(),
+        _ => "is damaged or cut short".into(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ::zip::write::SimpleFileOptions;
+    use std::io::Seek;
+
+    fn archive(members: &[(&str, &[u8])]) -> File {
+        let mut file = tempfile::tempfile().expect("temp file");
+        let mut zip = ::zip::ZipWriter::new(&mut file);
+        for (name, data) in members {
+            zip.start_file(*name, SimpleFileOptions::default())
+                .expect("member");
+            zip.write_all(data).expect("write");
+        }
+        zip.finish().expect("finish");
+        file.rewind().expect("rewind");
+        file
+    }
 
     #[test]
-    fn crc32_matches_the_standard_check_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    fn members_are_read_by_name_and_checked() {
+        let mut a =
+            Archive::open(archive(&[("Habits.csv", b"a,b\n"), ("x\\y.csv", b"1")])).expect("zip");
+        assert_eq!(a.names().collect::<Vec<_>>(), ["Habits.csv", "x/y.csv"]);
+        assert_eq!(
+            a.read("Habits.csv", 100).expect("read"),
+            Some(b"a,b\n".to_vec())
+        );
+        assert_eq!(a.read("missing.csv", 100).expect("read"), None);
+        assert!(a.read("Habits.csv", 2).is_err(), "past its cap");
     }
 
     #[test]
     fn junk_is_refused_in_words() {
-        assert!(files(b"PK\x03\x04 not really").is_err());
+        let mut file = tempfile::tempfile().expect("temp file");
+        file.write_all(b"PK\x03\x04 not really").expect("write");
+        file.rewind().expect("rewind");
+        assert!(Archive::open(file).is_err());
         assert!(!is_zip(b"Position,Name"));
     }
 }
