@@ -2,10 +2,12 @@
 //! FILE`: history from Loop Habit Tracker, dijo, harsh or jrnl, read by
 //! `cli/import/` and checked record by record by the journal's import.
 //!
-//! JSON: `{file, from, changed, total, left_out}`; `changed` counts added or
-//! updated records per kind, `left_out` is `[{count, what}]`, one entry per
-//! kind of thing that could not be brought over as it was (empty for a
-//! smallwins export).
+//! JSON: `{file, from, changed, added, updated, kept, total, left_out}`;
+//! `changed` counts added or updated records per kind, `added` and
+//! `updated` each part of it, `kept` the records changed in smallwins since
+//! an earlier import that stayed as they are, `left_out` is
+//! `[{count, what}]`, one entry per kind of thing that could not be brought
+//! over as it was (empty for a smallwins export).
 
 use std::path::PathBuf;
 
@@ -17,14 +19,17 @@ use crate::cli::import;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{describe_counts, plural};
 use crate::domain::Journal;
-use crate::store::ImportReport;
+use crate::model::Counts;
 
 /// What an import added or updated, and what it left out.
 #[derive(Serialize)]
 pub struct Imported {
     file: PathBuf,
     from: String,
-    changed: ImportReport,
+    changed: Counts,
+    added: Counts,
+    updated: Counts,
+    kept: u64,
     total: u64,
     left_out: Vec<LeftOutLine>,
 }
@@ -45,10 +50,8 @@ pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
             Vec::new(),
         ),
         format => {
-            let plan = import::read(format, &args.file, journal)?;
-            let left_out = plan.left_out.lines();
-            let changed = journal.import_owned(plan.into_export(journal.now()))?;
-            (changed, left_out)
+            let (changed, left_out) = import::import(format, &args.file, journal)?;
+            (changed, left_out.lines())
         }
     };
     let left_out = left_out
@@ -65,9 +68,19 @@ pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
         file: args.file.clone(),
         from: value_name(args.from),
         total: changed.total(),
-        changed,
+        changed: changed.changed(),
+        added: changed.added,
+        updated: changed.updated,
+        kept: changed.kept,
         left_out,
     })
+}
+
+/// "3 wins, 1 reflection": the kinds there are any of.
+fn kinds(c: &Counts) -> String {
+    let all = describe_counts(c);
+    let some: Vec<&str> = all.split(", ").filter(|k| !k.starts_with("0 ")).collect();
+    some.join(", ")
 }
 
 /// How a person knows the tracker.
@@ -81,23 +94,45 @@ fn source_name(from: &str) -> &str {
 impl Report for Imported {
     fn text(&self) -> String {
         let name = self.file.display();
-        let r = &self.changed;
         let from = if self.from == "smallwins" {
             String::new()
         } else {
             format!(" from {}", source_name(&self.from))
         };
+        let (added, updated) = (self.added.total(), self.updated.total());
         let mut out = vec![if self.total == 0 {
+            let had = if self.kept == 0 {
+                "; the journal already had all of it"
+            } else {
+                ""
+            };
+            format!("Nothing new{from} in {name}: 0 records added or updated{had}.")
+        } else if updated == 0 {
             format!(
-                "Nothing new{from} in {name}: 0 records added or updated; the journal already had all of it."
+                "Imported{from} {name}: {} added ({}).",
+                plural(added, "record", "records"),
+                describe_counts(&self.added)
+            )
+        } else if added == 0 {
+            format!(
+                "Imported{from} {name}: {} updated ({}).",
+                plural(updated, "record", "records"),
+                kinds(&self.updated)
             )
         } else {
             format!(
-                "Imported{from} {name}: {} added or updated ({}).",
-                plural(self.total, "record", "records"),
-                describe_counts(r)
+                "Imported{from} {name}: {} added ({}); {updated} updated ({}).",
+                plural(added, "record", "records"),
+                describe_counts(&self.added),
+                kinds(&self.updated)
             )
         }];
+        if self.kept > 0 {
+            out.push(format!(
+                "Left as they are: {} changed in smallwins since an earlier import.",
+                plural(self.kept, "record", "records")
+            ));
+        }
         if !self.left_out.is_empty() {
             out.push("Not brought over as it was:".into());
             out.extend(

@@ -108,7 +108,7 @@ struct LoopHabit {
     archived: bool,
 }
 
-pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
+pub fn read(path: &Path, into: &Dest) -> Result<Plan> {
     let source = Source::open(path)?;
     let not_loop = |why: &str| {
         CliError::Input(format!(
@@ -229,7 +229,7 @@ fn add_habit(
     key: &str,
     checkmarks: &str,
     legacy: bool,
-    into: &Dest<'_>,
+    into: &Dest,
     plan: &mut Plan,
 ) {
     let left = &mut plan.left_out;
@@ -278,7 +278,7 @@ impl Rules<'_> {
         &self,
         habit: &Habit,
         checkmarks: &str,
-        into: &Dest<'_>,
+        into: &Dest,
         plan: &mut Plan,
     ) -> Vec<NaiveDate> {
         let (h, measured, legacy) = (self.loop_habit, self.measured, self.legacy);

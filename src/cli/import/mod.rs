@@ -22,6 +22,8 @@ mod harsh;
 mod jrnl;
 mod loop_habits;
 pub mod smallwins;
+
+use smallwins::BATCH;
 mod zip;
 
 use std::collections::BTreeMap;
@@ -34,9 +36,9 @@ use super::args::ImportFormat;
 use super::error::{CliError, Result, io_reason};
 use crate::domain::day::FIRST_DAY;
 use crate::domain::model::{Check, Promise, Reflection, Schedule, Status, Target, Win};
-use crate::domain::{Journal, status_for_amount};
+use crate::domain::{Journal, Sink, status_for_amount};
 use crate::files::{self, ReadError};
-use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export};
+use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 
 /// The records read from another tracker's files, and what was left out.
 #[derive(Default)]
@@ -72,27 +74,13 @@ impl LeftOut {
 }
 
 /// What a reader needs to know about the journal it reads into.
-pub struct Dest<'a> {
-    pub journal: &'a Journal,
+pub struct Dest {
     pub today: NaiveDate,
+    /// The hour a journal day starts (an entry written before it belongs
+    /// to the day before).
+    pub day_starts_at: NaiveTime,
     /// Where new promises go in the list: after the ones already there.
     pub next_position: i64,
-}
-
-/// The plan for `path`, read as `format` (anything but a smallwins export).
-pub fn read(format: ImportFormat, path: &Path, journal: &Journal) -> Result<Plan> {
-    let into = Dest {
-        journal,
-        today: journal.today(),
-        next_position: journal.promises(true)?.len() as i64,
-    };
-    match format {
-        ImportFormat::Loop => loop_habits::read(path, &into),
-        ImportFormat::Dijo => dijo::read(path, &into),
-        ImportFormat::Harsh => harsh::read(path, &into),
-        ImportFormat::Jrnl => jrnl::read(path, &into),
-        ImportFormat::Smallwins => Ok(Plan::default()),
-    }
 }
 
 impl Plan {
@@ -114,20 +102,124 @@ impl Plan {
     }
 }
 
-/// A record id made from what the file says: the same words give the same
-/// id on every import. A UUID (version 8) from FNV-1a, 128 bits.
-pub fn stable_id(format: &str, parts: &[&str]) -> String {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut hash = OFFSET;
-    for part in std::iter::once(format).chain(parts.iter().copied()) {
-        for b in part.bytes().chain([0u8]) {
-            hash = (hash ^ u128::from(b)).wrapping_mul(PRIME);
+/// Imports `path`, read as `format` (anything but a smallwins export),
+/// into `journal` by the merge rule for another tracker's records
+/// (`domain::merge`), a batch at a time ([`Out`]): what it did, and what
+/// it could not bring over.
+pub fn import(
+    format: ImportFormat,
+    path: &Path,
+    journal: &mut Journal,
+) -> Result<(ImportReport, LeftOut)> {
+    let into = Dest {
+        today: journal.today(),
+        day_starts_at: journal.config().day_starts_at,
+        next_position: journal.promises(true)?.len() as i64,
+    };
+    let now = journal.now();
+    let mut left_out = LeftOut::default();
+    let report = journal.import_source(records_in(path), |sink: &mut Sink<'_>| -> Result<()> {
+        let mut out = Out {
+            sink,
+            batch: Plan::default().into_export(now),
+            left_out: LeftOut::default(),
+        };
+        match format {
+            ImportFormat::Loop => out.plan(loop_habits::read(path, &into)?)?,
+            ImportFormat::Dijo => dijo::read(path, &into, &mut out)?,
+            ImportFormat::Harsh => harsh::read(path, &into, &mut out)?,
+            ImportFormat::Jrnl => jrnl::read(path, &into, &mut out)?,
+            ImportFormat::Smallwins => {}
         }
+        out.flush()?;
+        left_out = out.left_out;
+        Ok(())
+    })?;
+    Ok((report, left_out))
+}
+
+/// Where a reader hands its records: to the journal's import, a batch of
+/// [`BATCH`] at a time, so a large file is never held whole. A check must
+/// come after its promise (in the same batch or an earlier one).
+pub struct Out<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    batch: Export,
+    pub left_out: LeftOut,
+}
+
+impl Out<'_, '_> {
+    pub fn promise(&mut self, p: Promise) -> Result<()> {
+        self.batch.promises.push(p);
+        self.full()
     }
-    uuid::Builder::from_custom_bytes(hash.to_be_bytes())
-        .into_uuid()
-        .to_string()
+
+    pub fn check(&mut self, c: Check) -> Result<()> {
+        self.batch.checks.push(c);
+        self.full()
+    }
+
+    pub fn win(&mut self, w: Win) -> Result<()> {
+        self.batch.wins.push(w);
+        self.full()
+    }
+
+    pub fn reflection(&mut self, r: Reflection) -> Result<()> {
+        self.batch.reflections.push(r);
+        self.full()
+    }
+
+    /// A whole plan, read at once.
+    pub fn plan(&mut self, plan: Plan) -> Result<()> {
+        for (what, n) in plan.left_out.0 {
+            *self.left_out.0.entry(what).or_default() += n;
+        }
+        self.batch.promises.extend(plan.promises);
+        self.batch.checks.extend(plan.checks);
+        self.batch.wins.extend(plan.wins);
+        self.batch.reflections.extend(plan.reflections);
+        self.flush()
+    }
+
+    fn full(&mut self) -> Result<()> {
+        if self.batch.counts().total() >= BATCH as u64 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Hands what is held to the journal.
+    pub fn flush(&mut self) -> Result<()> {
+        if self.batch.counts().is_empty() {
+            return Ok(());
+        }
+        let empty = Plan::default().into_export(self.batch.exported_at);
+        let batch = std::mem::replace(&mut self.batch, empty);
+        (self.sink)(batch).map_err(CliError::from)
+    }
+}
+
+/// The id of a record read from another tracker, made from where it sits
+/// in the source (`format`, then the parts that place it: a habit's name,
+/// a day, an entry's minute and its place in that minute), never from what
+/// it says: the same place gives the same id on every import, so a second
+/// import finds the record and a correction at the source updates it. A
+/// UUID version 5 in a namespace of smallwins' imports.
+pub fn import_id(format: &str, parts: &[&str]) -> String {
+    /// Never change it: every imported record's id depends on it.
+    const IMPORTS: uuid::Uuid = uuid::Uuid::from_u128(0x8d3f_4a61_2c7b_4e09_9b5d_e1a2_7c44_0f6b);
+    let mut name = Vec::new();
+    for part in std::iter::once(format).chain(parts.iter().copied()) {
+        // Each part with its length first, so no two lists of parts meet.
+        name.extend_from_slice(part.len().to_string().as_bytes());
+        name.push(b':');
+        name.extend_from_slice(part.as_bytes());
+    }
+    uuid::Uuid::new_v5(&IMPORTS, &name).to_string()
+}
+
+/// Loop's name for [`import_id`], until its reader moves to it.
+pub fn stable_id(format: &str, parts: &[&str]) -> String {
+    import_id(format, parts)
 }
 
 /// Midnight of `day`: the time of an imported promise, so that anything
@@ -143,7 +235,7 @@ pub fn noon_of(day: NaiveDate) -> NaiveDateTime {
 
 /// Whether a day can be kept: from 1900-01-01 to today. Other days are
 /// counted in `left_out`.
-pub fn day_fits(day: NaiveDate, into: &Dest<'_>, left_out: &mut LeftOut) -> bool {
+pub fn day_fits(day: NaiveDate, into: &Dest, left_out: &mut LeftOut) -> bool {
     if day > into.today {
         left_out.add("day still ahead: smallwins records a day once it has come|days still ahead: smallwins records a day once it has come");
         return false;
@@ -172,7 +264,7 @@ pub struct Habit {
 impl Habit {
     /// The promise, first counting on its earliest day with a record (or
     /// today), placed after the promises already in the journal.
-    pub fn promise(&self, days: &[NaiveDate], into: &Dest<'_>, index: usize) -> Promise {
+    pub fn promise(&self, days: &[NaiveDate], into: &Dest, index: usize) -> Promise {
         let created_on = days.iter().min().copied().unwrap_or(into.today);
         let last = days.iter().max().copied().unwrap_or(created_on);
         let archived_on = match (self.retired_after, self.archived) {
@@ -184,7 +276,7 @@ impl Habit {
             Some((unit, amount)) => (
                 Some(unit.clone()),
                 vec![Target {
-                    id: stable_id("target", &[&self.id]),
+                    id: import_id("target", &[&self.id]),
                     from: created_on,
                     amount: *amount,
                 }],
@@ -225,7 +317,7 @@ impl Habit {
             _ => status,
         };
         Check {
-            id: stable_id("check", &[&self.id, &day.to_string()]),
+            id: import_id("check", &[&self.id, &day.to_string()]),
             promise_id: self.id.clone(),
             day,
             status,
@@ -283,6 +375,15 @@ pub fn open_file(path: &Path, what: &str) -> Result<files::Capped> {
     files::open(path, files::IMPORT_CAP).map_err(|e| unreadable(path, what, Some(e)))
 }
 
+/// Like [`open_file`], but `None` when the file is not there.
+pub fn open_optional(path: &Path, what: &str) -> Result<Option<files::Capped>> {
+    match files::open(path, files::IMPORT_CAP) {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(unreadable(path, what, Some(e))),
+    }
+}
+
 /// The sentence for an error met while reading a file [`open_file`]
 /// opened (past its cap, or the disk failed).
 pub fn unreadable_io(path: &Path, what: &str, e: std::io::Error) -> CliError {
@@ -292,11 +393,6 @@ pub fn unreadable_io(path: &Path, what: &str, e: std::io::Error) -> CliError {
         ReadError::Io(e)
     };
     unreadable(path, what, Some(e))
-}
-
-/// Like [`read_file`], but `None` when the file is not there.
-pub fn read_optional(path: &Path, what: &str) -> Result<Option<Vec<u8>>> {
-    read_capped(path, files::IMPORT_CAP, what)
 }
 
 fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Option<Vec<u8>>> {
@@ -335,14 +431,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stable_ids_follow_the_words_alone() {
-        let a = stable_id("harsh", &["habit", "Stretch"]);
-        assert_eq!(a, stable_id("harsh", &["habit", "Stretch"]));
-        assert_ne!(a, stable_id("harsh", &["habit", "Stretch "]));
-        assert_ne!(a, stable_id("harsh", &["habitS", "tretch"]));
-        assert_ne!(a, stable_id("dijo", &["habit", "Stretch"]));
-        assert_eq!(a.len(), 36);
-        assert_eq!(a.as_bytes()[14], b'8', "a version 8 UUID: {a}");
+    fn import_ids_follow_the_place_alone() {
+        let a = import_id("harsh", &["habit", "Stretch"]);
+        assert_eq!(a, import_id("harsh", &["habit", "Stretch"]));
+        assert_ne!(a, import_id("harsh", &["habit", "Stretch "]));
+        assert_ne!(a, import_id("harsh", &["habitS", "tretch"]));
+        assert_ne!(a, import_id("harsh", &["habit/Stretch"]));
+        assert_ne!(a, import_id("dijo", &["habit", "Stretch"]));
+        let parsed = uuid::Uuid::parse_str(&a).expect("a uuid");
+        assert_eq!(parsed.get_version_num(), 5);
+        // Pinned: a journal's imported records depend on it.
+        assert_eq!(a, "153861b4-dab1-5445-984a-fcbdc306798c");
     }
 
     #[test]
