@@ -995,7 +995,7 @@ fn export_then_import_into_an_empty_journal_gives_the_same_data() {
     assert_eq!(
         out,
         format!(
-            "Imported {}: 19 records added or updated (3 promises, 12 checks, 2 wins, 1 check-in, 1 reflection).\n",
+            "Imported {}: 19 records added (3 promises, 12 checks, 2 wins, 1 check-in, 1 reflection).\n",
             file.display()
         )
     );

@@ -238,7 +238,7 @@ fn import_and_export_summaries_count_weekly_reviews() {
     let out = run(&target.path, &["import", file.to_str().expect("utf-8")]);
     assert!(
         out.contains(
-            "2 records added or updated (1 promise, 0 checks, 0 wins, 0 check-ins, 0 reflections, 1 weekly review)"
+            "2 records added (1 promise, 0 checks, 0 wins, 0 check-ins, 0 reflections, 1 weekly review)"
         ),
         "{out}"
     );

@@ -115,7 +115,7 @@ fn undo_after_an_import_does_not_erase_imported_data() {
     e.checks[0].id = smallwins::domain::model::new_id();
     e.checks[0].status = Status::Kept;
     e.checks[0].updated_at = at("2026-11-21 10:00");
-    assert_eq!(j.import(&e).unwrap().checks, 1);
+    assert_eq!(j.import(&e).unwrap().updated.checks, 1);
     j.undo().unwrap();
     assert!(
         j.day(d("2026-11-21")).unwrap().items[0].check.is_some(),

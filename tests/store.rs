@@ -350,11 +350,11 @@ fn assert_holds_sample(store: &Store, s: &Sample) {
 
 /// Merges `data` into `store` by the domain's merge rule, as an import does
 /// after checking it.
-fn import(
-    store: &mut Store,
-    data: &Export,
-) -> smallwins::store::Result<smallwins::model::ImportReport> {
-    store.write(|w| smallwins::domain::merge::merge(w, data.clone()))
+fn import(store: &mut Store, data: &Export) -> smallwins::store::Result<smallwins::model::Counts> {
+    let origin = smallwins::domain::merge::Origin::Export;
+    store
+        .write(|w| smallwins::domain::merge::merge(w, data.clone(), origin))
+        .map(|report| report.changed())
 }
 
 #[test]

@@ -79,7 +79,7 @@
 //! | `reflect` | `checkin.rs` | the reflection |
 //! | `today`, `day` | `days.rs` | `{day, promises: [{promise, due, target, status, check}], wins, checkin, reflection, previous_adjust, kept_line}`; `due` is `yes` \| `flexible` \| `no` |
 //! | `export --out` | `export.rs` | `{out, format, records}` (without `--out` the export itself is printed) |
-//! | `import` | `import.rs` | `{file, from, changed, total, left_out}`; `changed` counts added or updated records per kind, `left_out` is `[{count, what}]` |
+//! | `import` | `import.rs` | `{file, from, found, changed, added, updated, kept, total, left_out}`; `found` counts the records the file held, `changed` added or updated records per kind (`added` and `updated` each part), `kept` the records changed in smallwins since an earlier import that stayed, `left_out` is `[{count, what}]` |
 //! | `completions`, `man`, `config default` | `shell.rs`, `config.rs` | the script, page or config itself; `--json` is refused (exit 2) |
 //! | `backup FILE` | `care.rs` | `{backup, records}` |
 //! | `backup --list` | `care.rs` | `{journal, folder, backups: [{path, taken, kind, from_version, size, records}]}` |

@@ -17,8 +17,41 @@ pub struct Counts {
     pub reviews: u64,
 }
 
-/// How many records an import added or changed.
-pub type ImportReport = Counts;
+/// What an import did: the records it added, the ones already in the
+/// journal it replaced with the file's newer (or corrected) copy, and how
+/// many records of the file it left as the journal has them because they
+/// were changed in smallwins since an earlier import of the same source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub added: Counts,
+    pub updated: Counts,
+    /// Records changed in smallwins since they were imported, kept as they
+    /// are while the source says something else (another tracker's files
+    /// only; see `domain::merge`).
+    pub kept: u64,
+}
+
+impl ImportReport {
+    /// Every record written, added or updated, by kind.
+    pub fn changed(&self) -> Counts {
+        let mut all = self.added;
+        all += self.updated;
+        all
+    }
+
+    /// How many records were written, added or updated.
+    pub fn total(&self) -> u64 {
+        self.added.total() + self.updated.total()
+    }
+}
+
+impl std::ops::AddAssign for ImportReport {
+    fn add_assign(&mut self, other: ImportReport) {
+        self.added += other.added;
+        self.updated += other.updated;
+        self.kept += other.kept;
+    }
+}
 
 impl Counts {
     pub fn is_empty(&self) -> bool {

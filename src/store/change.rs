@@ -63,6 +63,13 @@ impl Writer<'_> {
         }
         Ok(())
     }
+
+    /// The record at `key` as the file holds it now, whole: for the
+    /// domain's merge of another tracker's records, which compares what
+    /// they say.
+    pub fn record(&self, key: &Key) -> Result<Option<Record>> {
+        Ok(read(self.tx, key)?)
+    }
 }
 
 fn apply(w: &Writer<'_>, change: &Change) -> Result<Applied> {

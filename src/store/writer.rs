@@ -168,7 +168,7 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO wins (id, day, text, area, created_at, private, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area,
-                   private = excluded.private",
+                   created_at = excluded.created_at, private = excluded.private",
             )?
             .execute(params![w.id, w.day, w.text, w.area, w.created_at, w.private, win_key(&w.id)])?;
         Ok(())

@@ -2,10 +2,12 @@
 //! FILE`: history from Loop Habit Tracker, dijo, harsh or jrnl, read by
 //! `cli/import/` and checked record by record by the journal's import.
 //!
-//! JSON: `{file, from, found, changed, total, left_out}`; `found` counts
-//! the records the file held, `changed` added or updated records per kind, `left_out` is `[{count, what}]`, one entry per
-//! kind of thing that could not be brought over as it was (empty for a
-//! smallwins export).
+//! JSON: `{file, from, found, changed, added, updated, kept, total,
+//! left_out}`; `found` counts the records the file held, as read; `changed` counts added or updated records per kind, `added` and
+//! `updated` each part of it, `kept` the records changed in smallwins since
+//! an earlier import that stayed as they are, `left_out` is
+//! `[{count, what}]`, one entry per kind of thing that could not be brought
+//! over as it was (empty for a smallwins export).
 
 use std::path::PathBuf;
 
@@ -17,8 +19,7 @@ use crate::cli::import;
 use crate::cli::output::{Report, lines};
 use crate::cli::words::{describe_counts, plural};
 use crate::domain::{Journal, Result as DomainResult, Sink};
-use crate::model::Export;
-use crate::store::ImportReport;
+use crate::model::{Counts, Export};
 
 /// What an import added or updated, and what it left out.
 #[derive(Serialize)]
@@ -27,7 +28,10 @@ pub struct Imported {
     from: String,
     /// Records the file held, as read (before they were merged).
     found: u64,
-    changed: ImportReport,
+    changed: Counts,
+    added: Counts,
+    updated: Counts,
+    kept: u64,
     total: u64,
     left_out: Vec<LeftOutLine>,
 }
@@ -41,36 +45,17 @@ struct LeftOutLine {
 /// `import`.
 pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
     let mut found = 0;
-    let expected = import::records_in(&args.file);
     let (changed, left_out) = match args.from {
         ImportFormat::Smallwins => (
-            journal.import_from(expected, |sink| {
+            journal.import_from(import::records_in(&args.file), |sink| {
                 import::smallwins::read(&args.file, &mut counted(sink, &mut found))
             })?,
             Vec::new(),
         ),
-        // Loop's files go in a habit at a time (a backup can be large).
-        ImportFormat::Loop => {
-            let place = import::Place {
-                today: journal.today(),
-                next_position: journal.promises(true)?.len() as i64,
-                now: journal.now(),
-            };
-            let mut left_out = Vec::new();
-            let changed = journal.import_from(expected, |sink| {
-                let left = import::read_loop(&args.file, place, &mut counted(sink, &mut found))?;
-                left_out = left.lines();
-                Ok::<_, crate::cli::error::CliError>(())
-            })?;
-            (changed, left_out)
-        }
         format => {
-            let plan = import::read(format, &args.file, journal)?;
-            let left_out = plan.left_out.lines();
-            let data = plan.into_export(journal.now());
-            found = data.counts().total();
-            let changed = journal.import_owned(data)?;
-            (changed, left_out)
+            let (changed, left_out, read) = import::import(format, &args.file, journal)?;
+            found = read;
+            (changed, left_out.lines())
         }
     };
     let left_out = left_out
@@ -88,7 +73,10 @@ pub fn import(journal: &mut Journal, args: &ImportArgs) -> Result<Imported> {
         from: value_name(args.from),
         found,
         total: changed.total(),
-        changed,
+        changed: changed.changed(),
+        added: changed.added,
+        updated: changed.updated,
+        kept: changed.kept,
         left_out,
     })
 }
@@ -104,6 +92,13 @@ fn counted<'s>(
     }
 }
 
+/// "3 wins, 1 reflection": the kinds there are any of.
+fn kinds(c: &Counts) -> String {
+    let all = describe_counts(c);
+    let some: Vec<&str> = all.split(", ").filter(|k| !k.starts_with("0 ")).collect();
+    some.join(", ")
+}
+
 /// How a person knows the tracker.
 fn source_name(from: &str) -> &str {
     match from {
@@ -115,12 +110,12 @@ fn source_name(from: &str) -> &str {
 impl Report for Imported {
     fn text(&self) -> String {
         let name = self.file.display();
-        let r = &self.changed;
         let from = if self.from == "smallwins" {
             String::new()
         } else {
             format!(" from {}", source_name(&self.from))
         };
+        let (added, updated) = (self.added.total(), self.updated.total());
         let mut out = vec![if self.found == 0 {
             // Nothing in it could come over: say so, not "already had it".
             let why = if self.left_out.is_empty() {
@@ -130,17 +125,41 @@ impl Report for Imported {
             };
             format!("Nothing imported{from} from {name}: {why}.")
         } else if self.total == 0 {
+            let had = if self.kept == 0 {
+                format!(
+                    "; the journal already had all {}",
+                    plural(self.found, "record", "records")
+                )
+            } else {
+                String::new()
+            };
+            format!("Nothing new{from} in {name}: 0 records added or updated{had}.")
+        } else if updated == 0 {
             format!(
-                "Nothing new{from} in {name}: 0 records added or updated; the journal already had all {}.",
-                plural(self.found, "record", "records")
+                "Imported{from} {name}: {} added ({}).",
+                plural(added, "record", "records"),
+                describe_counts(&self.added)
+            )
+        } else if added == 0 {
+            format!(
+                "Imported{from} {name}: {} updated ({}).",
+                plural(updated, "record", "records"),
+                kinds(&self.updated)
             )
         } else {
             format!(
-                "Imported{from} {name}: {} added or updated ({}).",
-                plural(self.total, "record", "records"),
-                describe_counts(r)
+                "Imported{from} {name}: {} added ({}); {updated} updated ({}).",
+                plural(added, "record", "records"),
+                describe_counts(&self.added),
+                kinds(&self.updated)
             )
         }];
+        if self.kept > 0 {
+            out.push(format!(
+                "Left as they are: {} changed in smallwins since an earlier import.",
+                plural(self.kept, "record", "records")
+            ));
+        }
         if !self.left_out.is_empty() {
             out.push("Not brought over as it was:".into());
             out.extend(

@@ -5,23 +5,37 @@
 //!   others the nearest number of times a week, `0` — track only — once a
 //!   week); an end date that has passed archives it the day after.
 //! - A log line `y` is kept, `n` missed, with its comment as the note and
-//!   an amount added to the note; `s` (skip) stays unmarked. As in harsh, a
-//!   later line for the same day and habit wins.
+//!   an amount added to the note; `s` (skip) stays unmarked, and its
+//!   comment goes to that evening's reflection, as the answer `harsh`
+//!   ("Journal, skipped: travelling"). As in harsh, a later line for the
+//!   same day and habit wins.
+//! - A record is known by its habit and day, so a note corrected in the
+//!   log updates its check on the next import.
+//! - The log is read twice as it streams, never held: once for the days
+//!   each habit has and the last line of each day, then for the records.
+//!   A folder without a log brings the habits alone, and says so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::{
-    Dest, Habit, LeftOut, Plan, day_fits, read_member, read_optional, schedule_for, stable_id,
-    text_of,
+    Dest, Habit, LeftOut, Out, day_fits, import_id, open_optional, read_member, schedule_for,
+    text_of, unreadable_io,
 };
 use crate::cli::error::{CliError, Result};
 use crate::domain::Status;
-use crate::domain::model::format_amount;
+use crate::domain::day::FIRST_DAY;
+use crate::domain::model::{Reflection, format_amount};
+use crate::files::Capped;
+use crate::model::identity::reflection_id;
 
 const FORMAT: &str = "harsh";
+/// The reflection answer a skipped day's comment goes to.
+pub const ANSWER_KEY: &str = "harsh";
+const LOG_FILE: &str = "harsh's log file";
 
 /// The folder with `habits` and `log`: the one given, or the folder of the
 /// file given.
@@ -33,7 +47,7 @@ fn folder(path: &Path) -> PathBuf {
     }
 }
 
-pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
+pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
     let dir = folder(path);
     let habits_file = dir.join("habits");
     let Some(habits) = read_member(&habits_file, "harsh's habits file")? else {
@@ -43,33 +57,104 @@ pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
         )));
     };
     let habits = text_of(habits, &habits_file)?;
+    let habits = parse_habits(&habits, into, &mut out.left_out);
     let log_file = dir.join("log");
-    let log = match read_optional(&log_file, "harsh's log file")? {
-        Some(bytes) => text_of(bytes, &log_file)?,
-        None => String::new(),
-    };
-    let mut plan = Plan::default();
-    let habits = parse_habits(&habits, into, &mut plan.left_out);
-    let records = parse_log(&log, &habits, &mut plan.left_out);
-    for (index, habit) in habits.values().enumerate() {
-        let mut days = Vec::new();
-        for ((day, name), record) in &records {
-            if name != &habit.text || !day_fits(*day, into, &mut plan.left_out) {
-                continue;
-            }
-            if let Some(check) = record.check(habit, *day, &mut plan.left_out) {
-                plan.checks.push(check);
-                days.push(*day);
-            }
+    let Some(mut log) = open_optional(&log_file, LOG_FILE)? else {
+        out.left_out.add("missing log file: only the habits came over (harsh keeps `log` beside `habits`)|missing log files: only the habits came over");
+        for (index, habit) in habits.iter().enumerate() {
+            out.promise(habit.promise(&[], into, index))?;
         }
-        plan.promises.push(habit.promise(&days, into, index));
+        return Ok(());
+    };
+    let names: HashMap<&str, usize> = habits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.text.as_str(), i))
+        .collect();
+    // First pass: the last line of each habit and day, and what it says.
+    let mut last: HashMap<(usize, NaiveDate), (u64, char)> = HashMap::new();
+    each_line(&mut log, &log_file, |n, line| {
+        if let Some(r) = record(line, &names, Some(&mut out.left_out)) {
+            last.insert((r.habit, r.day), (n, r.result));
+        }
+        Ok(())
+    })?;
+    let mut first: Vec<Option<NaiveDate>> = vec![None; habits.len()];
+    for ((habit, day), (_, result)) in &last {
+        if matches!(result, 'y' | 'n') && *day <= into.today && *day >= FIRST_DAY {
+            let f = &mut first[*habit];
+            *f = Some(f.map_or(*day, |f| f.min(*day)));
+        }
     }
-    Ok(plan)
+    for (index, habit) in habits.iter().enumerate() {
+        let days: Vec<NaiveDate> = first[index].into_iter().collect();
+        out.promise(habit.promise(&days, into, index))?;
+    }
+    // Second pass: each day's last line, as a check or a skip's comment.
+    log.rewind_to_start()
+        .map_err(|e| unreadable_io(&log_file, LOG_FILE, e))?;
+    let mut skipped: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
+    each_line(&mut log, &log_file, |n, line| {
+        let Some(r) = record(line, &names, None) else {
+            return Ok(());
+        };
+        if last.get(&(r.habit, r.day)).map(|(at, _)| *at) != Some(n)
+            || !day_fits(r.day, into, &mut out.left_out)
+        {
+            return Ok(());
+        }
+        let habit = &habits[r.habit];
+        if let Some(check) = r.check(habit, &mut out.left_out, &mut skipped) {
+            out.check(check)?;
+        }
+        Ok(())
+    })?;
+    for (day, lines) in skipped {
+        out.reflection(Reflection {
+            id: reflection_id(day),
+            day,
+            answers: BTreeMap::from([(ANSWER_KEY.to_string(), lines.join("\n"))]),
+            mood: None,
+            confidence: None,
+            updated_at: super::noon_of(day),
+        })?;
+    }
+    Ok(())
 }
 
-/// The habits by name, in file order of first appearance.
-fn parse_habits(text: &str, into: &Dest<'_>, left: &mut LeftOut) -> BTreeMap<usize, Habit> {
-    let mut habits = BTreeMap::new();
+/// Calls `each` with every line of the log (without its line end) and its
+/// number; the log must be UTF-8.
+fn each_line(
+    log: &mut Capped,
+    path: &Path,
+    mut each: impl FnMut(u64, &str) -> Result<()>,
+) -> Result<()> {
+    let mut reader = BufReader::with_capacity(1 << 16, log);
+    super::jrnl::skip_bom(&mut reader).map_err(|e| unreadable_io(path, LOG_FILE, e))?;
+    let mut bytes = Vec::new();
+    let mut n = 0u64;
+    loop {
+        bytes.clear();
+        let read = reader
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| unreadable_io(path, LOG_FILE, e))?;
+        if read == 0 {
+            return Ok(());
+        }
+        n += 1;
+        let line = std::str::from_utf8(&bytes).map_err(|_| {
+            CliError::Input(format!(
+                "{} is not UTF-8 text, so it was not imported; save it as UTF-8 and import it again.",
+                path.display()
+            ))
+        })?;
+        each(n, line.trim_end_matches('\n').trim_end_matches('\r'))?;
+    }
+}
+
+/// The habits, in file order of first appearance.
+fn parse_habits(text: &str, into: &Dest, left: &mut LeftOut) -> Vec<Habit> {
+    let mut habits: Vec<Habit> = Vec::new();
     let mut heading: Option<String> = None;
     for line in text.lines().map(|l| l.trim_end_matches('\r')) {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -101,22 +186,19 @@ fn parse_habits(text: &str, into: &Dest<'_>, left: &mut LeftOut) -> BTreeMap<usi
             left.add("end date still ahead (the habit stays active; archive it then)|end dates still ahead (the habits stay active; archive them then)");
         }
         let name = name.trim().to_string();
-        if habits.values().any(|h: &Habit| h.text == name) {
+        if habits.iter().any(|h| h.text == name) {
             left.add("habit listed twice (the first one was kept)|habits listed twice (the first ones were kept)");
             continue;
         }
-        habits.insert(
-            habits.len(),
-            Habit {
-                id: stable_id(FORMAT, &["habit", &name]),
-                text: name,
-                area: heading.clone().filter(|h| !h.is_empty()),
-                schedule,
-                measure: None,
-                retired_after: end.filter(|e| *e < into.today),
-                archived: false,
-            },
-        );
+        habits.push(Habit {
+            id: import_id(FORMAT, &["habit", &name]),
+            text: name,
+            area: heading.clone().filter(|h| !h.is_empty()),
+            schedule,
+            measure: None,
+            retired_after: end.filter(|e| *e < into.today),
+            archived: false,
+        });
     }
     habits
 }
@@ -141,25 +223,37 @@ fn frequency_of(text: &str) -> Option<(u32, u32)> {
     (days > 0 && times <= days).then_some((times, days))
 }
 
-/// One line of the log.
-struct Record {
+/// One line of the log, for a habit of the habits file.
+struct Record<'l> {
+    day: NaiveDate,
+    /// Its place in the habits file.
+    habit: usize,
     result: char,
-    comment: String,
+    comment: &'l str,
     amount: Option<f64>,
 }
 
-impl Record {
+impl Record<'_> {
+    /// The check the line makes; a skip's comment goes to `skipped`
+    /// instead, a line for that evening's reflection.
     fn check(
         &self,
         habit: &Habit,
-        day: NaiveDate,
         left: &mut LeftOut,
+        skipped: &mut BTreeMap<NaiveDate, Vec<String>>,
     ) -> Option<crate::domain::Check> {
+        let comment = self.comment.trim();
         let status = match self.result {
             'y' => Status::Kept,
             'n' => Status::Missed,
-            's' => {
+            's' if comment.is_empty() => {
                 left.add("skipped day (smallwins leaves it unmarked)|skipped days (smallwins leaves them unmarked)");
+                return None;
+            }
+            's' => {
+                left.add("skipped day with a comment (left unmarked; the comment went to that evening's reflection)|skipped days with a comment (left unmarked; the comments went to those evenings' reflections)");
+                let line = format!("{}, skipped: {comment}", habit.text);
+                skipped.entry(self.day).or_default().push(line);
                 return None;
             }
             _ => {
@@ -167,7 +261,7 @@ impl Record {
                 return None;
             }
         };
-        let mut note = self.comment.trim().to_string();
+        let mut note = comment.to_string();
         if let Some(amount) = self.amount.filter(|a| *a != 0.0 && a.is_finite()) {
             let amount = format!("amount {}", format_amount(amount));
             note = if note.is_empty() {
@@ -176,53 +270,57 @@ impl Record {
                 format!("{note} · {amount}")
             };
         }
-        Some(habit.check(day, status, None, Some(note)))
+        Some(habit.check(self.day, status, None, Some(note)))
     }
 }
 
-/// The log's records by (day, habit name), a later line replacing an
-/// earlier one as in harsh.
-fn parse_log(
-    text: &str,
-    habits: &BTreeMap<usize, Habit>,
-    left: &mut LeftOut,
-) -> BTreeMap<(NaiveDate, String), Record> {
-    let mut records = BTreeMap::new();
-    for line in text.lines().map(|l| l.trim_end_matches('\r')) {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+/// The record a log line holds, for a habit in `names` (by name, its place
+/// in the habits file); `None` for a line harsh would not read, counted in
+/// `left` when it is given.
+fn record<'l>(
+    line: &'l str,
+    names: &HashMap<&str, usize>,
+    left: Option<&mut LeftOut>,
+) -> Option<Record<'l>> {
+    let skip = |what: &str| {
+        if let Some(left) = left {
+            left.add(what);
         }
-        let fields: Vec<&str> = line.split(" : ").collect();
-        if !(3..=5).contains(&fields.len()) {
-            left.add("log line harsh itself would skip (a comment holding \" : \", or not a record)|log lines harsh itself would skip (a comment holding \" : \", or not a record)");
-            continue;
-        }
-        let day = fields[0];
-        let Some(day) = (day.len() == 10)
-            .then(|| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
-            .flatten()
-        else {
-            left.add("log line without a YYYY-MM-DD date|log lines without a YYYY-MM-DD date");
-            continue;
-        };
-        let name = fields[1];
-        if !habits.values().any(|h| h.text == name) {
-            left.add("log line for a habit that is not in the habits file|log lines for habits that are not in the habits file");
-            continue;
-        }
-        let result = fields[2].trim();
-        let record = Record {
-            result: if result.chars().count() == 1 {
-                result.chars().next().unwrap_or(' ')
-            } else {
-                ' '
-            },
-            comment: fields.get(3).map(|c| c.to_string()).unwrap_or_default(),
-            amount: fields.get(4).and_then(|a| a.parse::<f64>().ok()),
-        };
-        records.insert((day, name.to_string()), record);
+        None
+    };
+    if line.trim().is_empty() || line.starts_with('#') {
+        return None;
     }
-    records
+    let fields: Vec<&str> = line.split(" : ").collect();
+    if !(3..=5).contains(&fields.len()) {
+        return skip(
+            "log line harsh itself would skip (a comment holding \" : \", or not a record)|log lines harsh itself would skip (a comment holding \" : \", or not a record)",
+        );
+    }
+    let day = fields[0];
+    let Some(day) = (day.len() == 10)
+        .then(|| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .flatten()
+    else {
+        return skip("log line without a YYYY-MM-DD date|log lines without a YYYY-MM-DD date");
+    };
+    let Some(&habit) = names.get(fields[1]) else {
+        return skip(
+            "log line for a habit that is not in the habits file|log lines for habits that are not in the habits file",
+        );
+    };
+    let result = fields[2].trim();
+    let mut chars = result.chars();
+    Some(Record {
+        day,
+        habit,
+        result: match (chars.next(), chars.next()) {
+            (Some(c), None) => c,
+            _ => ' ',
+        },
+        comment: fields.get(3).copied().unwrap_or_default(),
+        amount: fields.get(4).and_then(|a| a.parse::<f64>().ok()),
+    })
 }
 
 #[cfg(test)]

@@ -1,36 +1,46 @@
 //! jrnl's `--export json` (shared/FORMATS.md, section 4): entries with a
-//! title, a body, a date and a time.
+//! title, a body, a date and a time, read one at a time as the file
+//! streams.
 //!
 //! - An entry of up to [`WIN_LEN`] characters becomes a win on its day,
 //!   noted at its time.
 //! - A longer one is a reflection: the day's long entries, oldest first,
 //!   become the reflection's answer `jrnl`. A day that already has a
-//!   reflection keeps it, with that answer added.
+//!   reflection keeps it, with that answer added (`domain::merge`).
 //! - The day follows the journal's day boundary: an entry at 01:30 belongs
-//!   to the evening before, as anything written then in smallwins does.
+//!   to the evening before, as anything written then in smallwins does. An
+//!   entry whose time is not `HH:MM` comes over on its own date, at the
+//!   hour the day starts, and is counted in the summary.
+//! - An entry is known by where it sits: its date, its time, and its place
+//!   among the entries of that minute. Two identical entries (the same
+//!   command run twice) are two wins, and an entry corrected in jrnl
+//!   updates its win on the next import.
 //! - Tags stay in the text; stars have no place in smallwins.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 
-use super::{Dest, Plan, day_fits, read_file, stable_id, text_of};
+use super::{Dest, Out, day_fits, import_id, open_file, unreadable_io};
 use crate::cli::error::{CliError, Result};
 use crate::domain::day::journal_day;
 use crate::domain::model::{Reflection, Win};
+use crate::files::Capped;
+use crate::model::identity::reflection_id;
 
 const FORMAT: &str = "jrnl";
 /// The longest entry that becomes a win; a win is a few words.
 pub const WIN_LEN: usize = 280;
 /// The reflection answer long entries go to.
 pub const ANSWER_KEY: &str = "jrnl";
-
-#[derive(Deserialize)]
-struct Export {
-    entries: Vec<Entry>,
-}
+/// What `import --from jrnl` asks for, in its messages.
+const JRNL_FILE: &str = "the file `jrnl --export json` wrote";
 
 #[derive(Deserialize)]
 struct Entry {
@@ -60,105 +70,216 @@ impl Entry {
         }
     }
 
-    fn moment(&self) -> Option<NaiveDateTime> {
-        let day = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok()?;
-        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M").unwrap_or(NaiveTime::MIN);
-        Some(day.and_time(time))
+    fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok()
+    }
+
+    fn time(&self) -> Option<NaiveTime> {
+        let time = self.time.trim();
+        // Exactly HH:MM, as jrnl writes it.
+        (time.len() == 5)
+            .then(|| NaiveTime::parse_from_str(time, "%H:%M").ok())
+            .flatten()
     }
 }
 
-pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
-    let text = text_of(
-        read_file(path, "the file `jrnl --export json` wrote")?,
-        path,
-    )?;
-    let export: Export = serde_json::from_str(&text).map_err(|e| {
-        CliError::Input(format!(
-            "{} is not a jrnl JSON export ({}); make one with `jrnl --export json --file FILE`.",
-            path.display(),
-            e.to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or("")
-                .replace('`', "\"")
-        ))
-    })?;
-    let mut plan = Plan::default();
-    let day_starts_at = into.journal.config().day_starts_at;
-    let mut long: BTreeMap<NaiveDate, Vec<(NaiveDateTime, String)>> = BTreeMap::new();
-    for entry in &export.entries {
-        let Some(moment) = entry.moment() else {
-            plan.left_out
+/// Reads the export at `path` into `out`, an entry at a time.
+pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
+    let mut file = open_file(path, JRNL_FILE)?;
+    let mut reader = Reader {
+        into,
+        out,
+        places: HashMap::new(),
+        long: BTreeMap::new(),
+        entries: false,
+        failed: None,
+    };
+    reader.pass(&mut file, path)?;
+    if !reader.entries {
+        return Err(not_jrnl(path, "missing field \"entries\""));
+    }
+    for (day, entries) in std::mem::take(&mut reader.long) {
+        reader.out.reflection(reflection(day, &entries))?;
+    }
+    Ok(())
+}
+
+struct Reader<'r, 's, 'a> {
+    into: &'r Dest,
+    out: &'r mut Out<'s, 'a>,
+    /// How many entries each minute (date and time as written) has had so
+    /// far, by a hash of the minute.
+    places: HashMap<u64, u32>,
+    /// The long entries of each day, for its reflection.
+    long: BTreeMap<NaiveDate, Vec<(NaiveDateTime, String)>>,
+    /// The file had its list of entries.
+    entries: bool,
+    /// What stopped the reading that was not the file's fault.
+    failed: Option<CliError>,
+}
+
+impl Reader<'_, '_, '_> {
+    fn pass(&mut self, file: &mut Capped, path: &Path) -> Result<()> {
+        let mut buffered = BufReader::with_capacity(1 << 16, file);
+        skip_bom(&mut buffered).map_err(|e| unreadable_io(path, JRNL_FILE, e))?;
+        let mut de = serde_json::Deserializer::from_reader(buffered);
+        let read = de::Deserializer::deserialize_map(&mut de, &mut *self).and_then(|()| de.end());
+        match read {
+            Ok(()) => Ok(()),
+            Err(_) if self.failed.is_some() => {
+                Err(self.failed.take().unwrap_or_else(|| not_jrnl(path, "")))
+            }
+            Err(e) if e.is_io() => Err(unreadable_io(path, JRNL_FILE, e.into())),
+            Err(e) => {
+                let why = e.to_string();
+                let why = why
+                    .split(" at line")
+                    .next()
+                    .unwrap_or(&why)
+                    .replace('`', "\"");
+                Err(not_jrnl(path, &why))
+            }
+        }
+    }
+
+    /// One entry, as a win, a part of its day's reflection, or a line of
+    /// the summary.
+    fn entry(&mut self, entry: &Entry) -> Result<()> {
+        let (date_text, time_text) = (entry.date.trim(), entry.time.trim());
+        let Some(date) = entry.date() else {
+            self.out
+                .left_out
                 .add("entry without a YYYY-MM-DD date|entries without a YYYY-MM-DD date");
-            continue;
+            return Ok(());
         };
+        let place = self.place(date_text, time_text);
+        let left = &mut self.out.left_out;
         let text = entry.text();
         if text.is_empty() {
-            plan.left_out.add("empty entry|empty entries");
-            continue;
+            left.add("empty entry|empty entries");
+            return Ok(());
         }
-        let day = journal_day(moment, day_starts_at);
-        if !day_fits(day, into, &mut plan.left_out) {
-            continue;
+        let (moment, day) = match entry.time() {
+            Some(time) => {
+                let moment = date.and_time(time);
+                (moment, journal_day(moment, self.into.day_starts_at))
+            }
+            None => {
+                left.add("entry whose time is not HH:MM came over on its own date, at the hour the day starts|entries whose time is not HH:MM came over on their own date, at the hour the day starts");
+                (date.and_time(self.into.day_starts_at), date)
+            }
+        };
+        if !day_fits(day, self.into, left) {
+            return Ok(());
         }
         if entry.starred {
-            plan.left_out.add("star (the starred entries came over; smallwins has no stars)|stars (the starred entries came over; smallwins has no stars)");
+            left.add("star (the starred entries came over; smallwins has no stars)|stars (the starred entries came over; smallwins has no stars)");
         }
         if text.chars().count() > WIN_LEN {
-            long.entry(day).or_default().push((moment, text));
-            continue;
+            self.long.entry(day).or_default().push((moment, text));
+            return Ok(());
         }
-        let stamp = moment.to_string();
-        plan.wins.push(Win {
-            id: stable_id(FORMAT, &["win", &stamp, &entry.title, &entry.body]),
+        self.out.win(Win {
+            id: import_id(FORMAT, &["entry", date_text, time_text, &place.to_string()]),
             day,
             text,
             area: None,
             created_at: moment,
             private: false,
-        });
+        })
     }
-    for (day, entries) in long {
-        if let Some(r) = reflection(day, &entries, into)? {
-            plan.reflections.push(r);
-        }
+
+    /// The entry's place among the entries of its minute so far: 0 for
+    /// the first.
+    fn place(&mut self, date: &str, time: &str) -> u32 {
+        let mut hasher = DefaultHasher::new();
+        (date, time).hash(&mut hasher);
+        let seen = self.places.entry(hasher.finish()).or_default();
+        *seen += 1;
+        *seen - 1
     }
-    Ok(plan)
 }
 
-/// The day's reflection with the long entries as its `jrnl` answer, or
-/// `None` when the journal already holds exactly that.
-fn reflection(
-    day: NaiveDate,
-    entries: &[(NaiveDateTime, String)],
-    into: &Dest<'_>,
-) -> Result<Option<Reflection>> {
+impl<'de> de::Visitor<'de> for &mut Reader<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a jrnl export")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "entries" && !self.entries {
+                self.entries = true;
+                map.next_value_seed(Entries(&mut *self))?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The list of entries, each handed on as it is read.
+struct Entries<'x, 'r, 's, 'a>(&'x mut Reader<'r, 's, 'a>);
+
+impl<'de> DeserializeSeed<'de> for Entries<'_, '_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Entries<'_, '_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of entries")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> std::result::Result<(), S::Error> {
+        while let Some(entry) = seq.next_element::<Entry>()? {
+            if let Err(e) = self.0.entry(&entry) {
+                self.0.failed = Some(e);
+                return Err(de::Error::custom("the journal refused a record"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Skips a UTF-8 byte-order mark at the start.
+pub fn skip_bom(reader: &mut impl BufRead) -> std::io::Result<()> {
+    let start = reader.fill_buf()?;
+    if start.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    Ok(())
+}
+
+fn not_jrnl(path: &Path, why: &str) -> CliError {
+    CliError::Input(format!(
+        "{} is not a jrnl JSON export ({why}); make one with `jrnl --export json --file FILE`.",
+        path.display()
+    ))
+}
+
+/// The day's reflection with the long entries as its `jrnl` answer; the
+/// journal's merge adds it to a reflection the day already has.
+fn reflection(day: NaiveDate, entries: &[(NaiveDateTime, String)]) -> Reflection {
     let answer = entries
         .iter()
         .map(|(_, text)| text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n");
     let latest = entries.iter().map(|(at, _)| *at).max().unwrap_or_default();
-    let existing = into.journal.day(day)?.reflection;
-    Ok(match existing {
-        // Already imported (or written so): nothing new.
-        Some(r) if r.answers.get(ANSWER_KEY) == Some(&answer) => None,
-        // Keep what was written in smallwins, and add the entries.
-        Some(mut r) => {
-            r.answers.insert(ANSWER_KEY.into(), answer);
-            r.updated_at = into
-                .journal
-                .stamp()
-                .max(r.updated_at + chrono::Duration::seconds(1));
-            Some(r)
-        }
-        None => Some(Reflection {
-            id: stable_id(FORMAT, &["reflection", &day.to_string()]),
-            day,
-            answers: BTreeMap::from([(ANSWER_KEY.to_string(), answer)]),
-            mood: None,
-            confidence: None,
-            updated_at: latest,
-        }),
-    })
+    Reflection {
+        id: reflection_id(day),
+        day,
+        answers: BTreeMap::from([(ANSWER_KEY.to_string(), answer)]),
+        mood: None,
+        confidence: None,
+        updated_at: latest,
+    }
 }

@@ -26,9 +26,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{
-    Dest, Habit, LeftOut, Plan, day_fits_on, loop_csv, loop_db, schedule_for, stable_id, zip,
-};
+use super::{Habit, LeftOut, Plan, day_fits_on, loop_csv, loop_db, schedule_for, stable_id, zip};
 use crate::cli::error::{CliError, Result};
 use crate::domain::model::{Schedule, format_amount};
 use crate::domain::{Sink, Status};
@@ -42,22 +40,6 @@ pub struct Place {
     /// Where new promises go in the list: after the ones already there.
     pub next_position: i64,
     pub now: NaiveDateTime,
-}
-
-/// The Loop files at `path` as one plan (for a caller that wants it whole).
-pub fn read(path: &Path, into: &Dest<'_>) -> Result<Plan> {
-    let place = Place {
-        today: into.today,
-        next_position: into.next_position,
-        now: into.journal.now(),
-    };
-    let mut plan = Plan::default();
-    plan.left_out = read_batches(path, place, &mut |batch| {
-        plan.promises.extend(batch.promises);
-        plan.checks.extend(batch.checks);
-        Ok(())
-    })?;
-    Ok(plan)
 }
 
 /// The Loop files at `path`, handed to `sink` in batches, promises before

@@ -26,9 +26,11 @@ mod loop_csv;
 mod loop_db;
 mod loop_habits;
 pub mod smallwins;
+
+use smallwins::BATCH;
 mod zip;
 
-pub use loop_habits::{Place, read_batches as read_loop};
+pub use loop_habits::Place;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -40,18 +42,18 @@ use super::args::ImportFormat;
 use super::error::{CliError, Result, io_reason};
 use crate::domain::day::FIRST_DAY;
 use crate::domain::model::{Check, Promise, Reflection, Schedule, Status, Target, Win};
-use crate::domain::{Journal, status_for_amount};
+use crate::domain::{Journal, Sink, status_for_amount};
 use crate::files::{self, ReadError};
-use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export};
+use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 
-/// The records read from another tracker's files, and what was left out.
+/// Records read from another tracker's files, on their way to the
+/// journal as one batch.
 #[derive(Default)]
 pub struct Plan {
     pub promises: Vec<Promise>,
     pub checks: Vec<Check>,
     pub wins: Vec<Win>,
     pub reflections: Vec<Reflection>,
-    pub left_out: LeftOut,
 }
 
 /// What could not be brought over: how many of each kind, each kind named
@@ -78,27 +80,13 @@ impl LeftOut {
 }
 
 /// What a reader needs to know about the journal it reads into.
-pub struct Dest<'a> {
-    pub journal: &'a Journal,
+pub struct Dest {
     pub today: NaiveDate,
+    /// The hour a journal day starts (an entry written before it belongs
+    /// to the day before).
+    pub day_starts_at: NaiveTime,
     /// Where new promises go in the list: after the ones already there.
     pub next_position: i64,
-}
-
-/// The plan for `path`, read as `format` (anything but a smallwins export).
-pub fn read(format: ImportFormat, path: &Path, journal: &Journal) -> Result<Plan> {
-    let into = Dest {
-        journal,
-        today: journal.today(),
-        next_position: journal.promises(true)?.len() as i64,
-    };
-    match format {
-        ImportFormat::Loop => loop_habits::read(path, &into),
-        ImportFormat::Dijo => dijo::read(path, &into),
-        ImportFormat::Harsh => harsh::read(path, &into),
-        ImportFormat::Jrnl => jrnl::read(path, &into),
-        ImportFormat::Smallwins => Ok(Plan::default()),
-    }
 }
 
 impl Plan {
@@ -120,20 +108,125 @@ impl Plan {
     }
 }
 
-/// A record id made from what the file says: the same words give the same
-/// id on every import. A UUID (version 8) from FNV-1a, 128 bits.
-pub fn stable_id(format: &str, parts: &[&str]) -> String {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut hash = OFFSET;
-    for part in std::iter::once(format).chain(parts.iter().copied()) {
-        for b in part.bytes().chain([0u8]) {
-            hash = (hash ^ u128::from(b)).wrapping_mul(PRIME);
+/// Imports `path`, read as `format` (anything but a smallwins export),
+/// into `journal` by the merge rule for another tracker's records
+/// (`domain::merge`), a batch at a time ([`Out`]): what it did, what it
+/// could not bring over, and how many records the file held as read.
+pub fn import(
+    format: ImportFormat,
+    path: &Path,
+    journal: &mut Journal,
+) -> Result<(ImportReport, LeftOut, u64)> {
+    let into = Dest {
+        today: journal.today(),
+        day_starts_at: journal.config().day_starts_at,
+        next_position: journal.promises(true)?.len() as i64,
+    };
+    let now = journal.now();
+    let mut left_out = LeftOut::default();
+    let mut found = 0;
+    let report = journal.import_source(records_in(path), |sink: &mut Sink<'_>| -> Result<()> {
+        let mut counted = |batch: Export| {
+            found += batch.counts().total();
+            sink(batch)
+        };
+        let mut out = Out {
+            sink: &mut counted,
+            batch: Plan::default().into_export(now),
+            left_out: LeftOut::default(),
+        };
+        match format {
+            // Loop's files go in a habit at a time (a backup can be large).
+            ImportFormat::Loop => {
+                let place = Place {
+                    today: into.today,
+                    next_position: into.next_position,
+                    now,
+                };
+                out.left_out = loop_habits::read_batches(path, place, &mut *out.sink)?;
+            }
+            ImportFormat::Dijo => dijo::read(path, &into, &mut out)?,
+            ImportFormat::Harsh => harsh::read(path, &into, &mut out)?,
+            ImportFormat::Jrnl => jrnl::read(path, &into, &mut out)?,
+            ImportFormat::Smallwins => {}
         }
+        out.flush()?;
+        left_out = out.left_out;
+        Ok(())
+    })?;
+    Ok((report, left_out, found))
+}
+
+/// Where a reader hands its records: to the journal's import, a batch of
+/// [`BATCH`] at a time, so a large file is never held whole. A check must
+/// come after its promise (in the same batch or an earlier one).
+pub struct Out<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    batch: Export,
+    pub left_out: LeftOut,
+}
+
+impl Out<'_, '_> {
+    pub fn promise(&mut self, p: Promise) -> Result<()> {
+        self.batch.promises.push(p);
+        self.full()
     }
-    uuid::Builder::from_custom_bytes(hash.to_be_bytes())
-        .into_uuid()
-        .to_string()
+
+    pub fn check(&mut self, c: Check) -> Result<()> {
+        self.batch.checks.push(c);
+        self.full()
+    }
+
+    pub fn win(&mut self, w: Win) -> Result<()> {
+        self.batch.wins.push(w);
+        self.full()
+    }
+
+    pub fn reflection(&mut self, r: Reflection) -> Result<()> {
+        self.batch.reflections.push(r);
+        self.full()
+    }
+
+    fn full(&mut self) -> Result<()> {
+        if self.batch.counts().total() >= BATCH as u64 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Hands what is held to the journal.
+    pub fn flush(&mut self) -> Result<()> {
+        if self.batch.counts().is_empty() {
+            return Ok(());
+        }
+        let empty = Plan::default().into_export(self.batch.exported_at);
+        let batch = std::mem::replace(&mut self.batch, empty);
+        (self.sink)(batch).map_err(CliError::from)
+    }
+}
+
+/// The id of a record read from another tracker, made from where it sits
+/// in the source (`format`, then the parts that place it: a habit's name,
+/// a day, an entry's minute and its place in that minute), never from what
+/// it says: the same place gives the same id on every import, so a second
+/// import finds the record and a correction at the source updates it. A
+/// UUID version 5 in a namespace of smallwins' imports.
+pub fn import_id(format: &str, parts: &[&str]) -> String {
+    /// Never change it: every imported record's id depends on it.
+    const IMPORTS: uuid::Uuid = uuid::Uuid::from_u128(0x8d3f_4a61_2c7b_4e09_9b5d_e1a2_7c44_0f6b);
+    let mut name = Vec::new();
+    for part in std::iter::once(format).chain(parts.iter().copied()) {
+        // Each part with its length first, so no two lists of parts meet.
+        name.extend_from_slice(part.len().to_string().as_bytes());
+        name.push(b':');
+        name.extend_from_slice(part.as_bytes());
+    }
+    uuid::Uuid::new_v5(&IMPORTS, &name).to_string()
+}
+
+/// Loop's name for [`import_id`], until its reader moves to it.
+pub fn stable_id(format: &str, parts: &[&str]) -> String {
+    import_id(format, parts)
 }
 
 /// Midnight of `day`: the time of an imported promise, so that anything
@@ -149,7 +242,7 @@ pub fn noon_of(day: NaiveDate) -> NaiveDateTime {
 
 /// Whether a day can be kept: from 1900-01-01 to today. Other days are
 /// counted in `left_out`.
-pub fn day_fits(day: NaiveDate, into: &Dest<'_>, left_out: &mut LeftOut) -> bool {
+pub fn day_fits(day: NaiveDate, into: &Dest, left_out: &mut LeftOut) -> bool {
     day_fits_on(day, into.today, left_out)
 }
 
@@ -183,7 +276,7 @@ pub struct Habit {
 impl Habit {
     /// The promise, first counting on its earliest day with a record (or
     /// today), placed after the promises already in the journal.
-    pub fn promise(&self, days: &[NaiveDate], into: &Dest<'_>, index: usize) -> Promise {
+    pub fn promise(&self, days: &[NaiveDate], into: &Dest, index: usize) -> Promise {
         self.promise_at(days, into.today, into.next_position + index as i64)
     }
 
@@ -201,7 +294,7 @@ impl Habit {
             Some((unit, amount)) => (
                 Some(unit.clone()),
                 vec![Target {
-                    id: stable_id("target", &[&self.id]),
+                    id: import_id("target", &[&self.id]),
                     from: created_on,
                     amount: *amount,
                 }],
@@ -242,7 +335,7 @@ impl Habit {
             _ => status,
         };
         Check {
-            id: stable_id("check", &[&self.id, &day.to_string()]),
+            id: import_id("check", &[&self.id, &day.to_string()]),
             promise_id: self.id.clone(),
             day,
             status,
@@ -282,12 +375,6 @@ pub fn records_in(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len() / 250)
 }
 
-/// Reads a whole file (a regular file, at most [`files::IMPORT_CAP`]), or
-/// says in one sentence why it could not.
-pub fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
-    read_capped(path, files::IMPORT_CAP, what)?.ok_or_else(|| unreadable(path, what, None))
-}
-
 /// A file of an import folder (at most [`files::MEMBER_CAP`]), or `None`
 /// when it is not there; anything else that stops it is refused.
 pub fn read_member(path: &Path, what: &str) -> Result<Option<Vec<u8>>> {
@@ -300,6 +387,15 @@ pub fn open_file(path: &Path, what: &str) -> Result<files::Capped> {
     files::open(path, files::IMPORT_CAP).map_err(|e| unreadable(path, what, Some(e)))
 }
 
+/// Like [`open_file`], but `None` when the file is not there.
+pub fn open_optional(path: &Path, what: &str) -> Result<Option<files::Capped>> {
+    match files::open(path, files::IMPORT_CAP) {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(unreadable(path, what, Some(e))),
+    }
+}
+
 /// The sentence for an error met while reading a file [`open_file`]
 /// opened (past its cap, or the disk failed).
 pub fn unreadable_io(path: &Path, what: &str, e: std::io::Error) -> CliError {
@@ -309,11 +405,6 @@ pub fn unreadable_io(path: &Path, what: &str, e: std::io::Error) -> CliError {
         ReadError::Io(e)
     };
     unreadable(path, what, Some(e))
-}
-
-/// Like [`read_file`], but `None` when the file is not there.
-pub fn read_optional(path: &Path, what: &str) -> Result<Option<Vec<u8>>> {
-    read_capped(path, files::IMPORT_CAP, what)
 }
 
 fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Option<Vec<u8>>> {
@@ -352,14 +443,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stable_ids_follow_the_words_alone() {
-        let a = stable_id("harsh", &["habit", "Stretch"]);
-        assert_eq!(a, stable_id("harsh", &["habit", "Stretch"]));
-        assert_ne!(a, stable_id("harsh", &["habit", "Stretch "]));
-        assert_ne!(a, stable_id("harsh", &["habitS", "tretch"]));
-        assert_ne!(a, stable_id("dijo", &["habit", "Stretch"]));
-        assert_eq!(a.len(), 36);
-        assert_eq!(a.as_bytes()[14], b'8', "a version 8 UUID: {a}");
+    fn import_ids_follow_the_place_alone() {
+        let a = import_id("harsh", &["habit", "Stretch"]);
+        assert_eq!(a, import_id("harsh", &["habit", "Stretch"]));
+        assert_ne!(a, import_id("harsh", &["habit", "Stretch "]));
+        assert_ne!(a, import_id("harsh", &["habitS", "tretch"]));
+        assert_ne!(a, import_id("harsh", &["habit/Stretch"]));
+        assert_ne!(a, import_id("dijo", &["habit", "Stretch"]));
+        let parsed = uuid::Uuid::parse_str(&a).expect("a uuid");
+        assert_eq!(parsed.get_version_num(), 5);
+        // Pinned: a journal's imported records depend on it.
+        assert_eq!(a, "153861b4-dab1-5445-984a-fcbdc306798c");
     }
 
     #[test]

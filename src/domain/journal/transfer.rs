@@ -7,7 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Journal;
-use crate::domain::{Error, Result, import, input, merge};
+use crate::domain::merge::{self, Origin};
+use crate::domain::{Error, Result, import, input};
 use crate::store::{BULK_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, StoreError};
 
 /// What an import's reader hands each batch of records to.
@@ -66,6 +67,35 @@ impl Journal {
     where
         E: From<Error> + From<StoreError>,
     {
+        self.import_merged(expected, Origin::Export, read)
+    }
+
+    /// [`Journal::import_from`] for records read from another tracker's
+    /// files ([`Origin::Source`]): what the source corrected since an
+    /// earlier import replaces what that import wrote, and what was
+    /// changed in smallwins since stays (counted in
+    /// [`ImportReport::kept`]).
+    pub fn import_source<E>(
+        &mut self,
+        expected: u64,
+        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<ImportReport, E>
+    where
+        E: From<Error> + From<StoreError>,
+    {
+        let origin = Origin::Source { now: self.stamp() };
+        self.import_merged(expected, origin, read)
+    }
+
+    fn import_merged<E>(
+        &mut self,
+        expected: u64,
+        origin: Origin,
+        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<ImportReport, E>
+    where
+        E: From<Error> + From<StoreError>,
+    {
         let mut seen = import::Seen::new(self.promises(true)?);
         let report = self.store.write_large(|w| -> std::result::Result<_, E> {
             let mut report = ImportReport::default();
@@ -79,7 +109,7 @@ impl Journal {
                 if bulk.is_none() && seen.records() > BULK_RECORDS {
                     bulk = Some(w.bulk_begin()?);
                 }
-                report += merge::merge(w, data)?;
+                report += merge::merge(w, data, origin)?;
                 Ok(())
             })?;
             if let Some(bulk) = bulk {
