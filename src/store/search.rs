@@ -268,10 +268,21 @@ impl Writer<'_> {
             "DELETE FROM promise_checkpoints; DELETE FROM totals_checkpoints;
              DELETE FROM search_entries;",
             fill_sql!(),
-            "INSERT INTO search (search) VALUES ('rebuild');
-             INSERT INTO search_trigram (search_trigram) VALUES ('delete-all');",
-            fill_trigram_sql!()
+            "INSERT INTO search (search) VALUES ('rebuild');"
         ))?;
+        // A migration before version 10 (version 8's new ids) writes in
+        // bulk before the trigram index exists.
+        let trigram: i64 = self.tx.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'search_trigram'",
+            [],
+            |r| r.get(0),
+        )?;
+        if trigram > 0 {
+            self.tx.execute_batch(concat!(
+                "INSERT INTO search_trigram (search_trigram) VALUES ('delete-all');",
+                fill_trigram_sql!()
+            ))?;
+        }
         for (_, sql) in &bulk.triggers {
             self.tx.execute_batch(sql)?;
         }
