@@ -171,6 +171,177 @@ fn words_that_mean_something_to_the_index_are_plain_words() {
     assert!(e.is_input(), "{e}");
 }
 
+// ----- scripts without spaces, accents, and version 10 ----------------------
+
+/// What `words` finds: each snippet with its matches between ⟦ and ⟧.
+fn found(j: &Journal, words: &str) -> Vec<String> {
+    j.search(words)
+        .expect("search")
+        .iter()
+        .map(|h| {
+            h.pieces()
+                .into_iter()
+                .map(|(t, m)| if m { format!("⟦{t}⟧") } else { t })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn cjk_text_is_found_by_any_piece_of_it_however_short() {
+    let f = Fixture::new();
+    let mut j = f.open(NOW);
+    let win = j
+        .add_win(d("2026-11-19"), "今日は日本語を少し勉強した。", None)
+        .expect("win");
+    j.add_win(d("2026-11-20"), "抹茶ラテを作った tea time", None)
+        .expect("win");
+    j.add_win(d("2026-11-18"), "학교에서 공부했다", None)
+        .expect("win");
+    // Two characters (too short for trigrams), three, four, one.
+    assert_eq!(found(&j, "勉強"), ["今日は日本語を少し⟦勉強⟧した。"]);
+    assert_eq!(found(&j, "日本語"), ["今日は⟦日本語⟧を少し勉強した。"]);
+    assert_eq!(found(&j, "勉強した"), ["今日は日本語を少し⟦勉強した⟧。"]);
+    assert_eq!(found(&j, "語"), ["今日は日本⟦語⟧を少し勉強した。"]);
+    assert_eq!(found(&j, "공부"), ["학교에서 ⟦공부⟧했다"]);
+    // Every word must be found, Latin words as words.
+    assert_eq!(found(&j, "ラテ TEA"), ["抹茶⟦ラテ⟧を作った ⟦tea⟧ time"]);
+    assert_eq!(found(&j, "抹茶ラテ ti"), ["⟦抹茶ラテ⟧を作った tea ⟦time⟧"]);
+    assert!(found(&j, "英語").is_empty());
+    assert!(found(&j, "勉強 tea").is_empty());
+    assert!(found(&j, "日本人").is_empty());
+    // Edits and deletes reach the trigram index too.
+    let win = j.edit_win(&win, "英語を勉強した").expect("edit");
+    assert!(found(&j, "日本語").is_empty());
+    assert_eq!(found(&j, "英語を"), ["⟦英語を⟧勉強した"]);
+    j.delete_win(&win).expect("delete");
+    assert!(found(&j, "英語を").is_empty());
+    assert!(found(&j, "勉強").is_empty());
+}
+
+#[test]
+fn latin_words_keep_their_ranking_and_prefixes_beside_cjk_text() {
+    let f = Fixture::new();
+    let mut j = f.open(NOW);
+    j.add_win(d("2026-11-10"), "walk to the park 公園", None)
+        .expect("win");
+    j.add_win(d("2026-11-05"), "walk, walk, walk", None)
+        .expect("win");
+    assert_eq!(days(&j, "walk"), ["2026-11-05", "2026-11-10"]);
+    assert_eq!(days(&j, "par"), ["2026-11-10"]);
+    assert_eq!(days(&j, "公園"), ["2026-11-10"]);
+}
+
+#[test]
+fn accents_fold_the_same_for_search_and_for_finding_a_promise() {
+    let f = Fixture::new();
+    let mut j = f.open(NOW);
+    j.add_promise(NewPromise {
+        text: "Méditer cinq minutes".into(),
+        ..NewPromise::default()
+    })
+    .expect("promise");
+    j.add_win(d("2026-11-20"), "Méditer au parc", None)
+        .expect("win");
+    j.add_win(d("2026-11-19"), "mediter sans accent", None)
+        .expect("win");
+    assert_eq!(
+        j.find_promise("mediter").expect("found by a word").text,
+        "Méditer cinq minutes"
+    );
+    assert!(j.find_promise("MÉDITER").is_ok());
+    assert!(j.find_promise("Medit").is_ok());
+    assert_eq!(days(&j, "mediter"), ["2026-11-20", "2026-11-19"]);
+    assert_eq!(days(&j, "Méditer"), ["2026-11-20", "2026-11-19"]);
+    let out = run(&f, &["promise", "show", "mediter"]);
+    assert!(out.contains("Méditer cinq minutes"), "{out}");
+}
+
+/// Each accented or cased letter of the Latin, Greek and Cyrillic blocks,
+/// as the search index folds it (`fts5vocab` lists its tokens), and as
+/// `search::fold` does: they must agree, or a promise and a search would
+/// find different things.
+#[test]
+fn the_folding_is_the_search_index_s_own() {
+    let conn = Connection::open_in_memory().expect("memory");
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
+         CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');",
+    )
+    .expect("tables");
+    let letters: Vec<char> = (0xC0u32..0x530)
+        .chain(0x1E00..0x1F00)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    for (i, c) in letters.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO t (rowid, x) VALUES (?1, ?2)",
+            rusqlite::params![i as i64 + 1, c.to_string()],
+        )
+        .expect("insert");
+    }
+    let mut differ = Vec::new();
+    let mut stmt = conn.prepare("SELECT doc, term FROM v").expect("vocab");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .expect("rows");
+    for row in rows {
+        let (doc, term) = row.expect("row");
+        let c = letters[(doc - 1) as usize];
+        let ours = smallwins::domain::search::fold(&c.to_string());
+        if ours != term {
+            differ.push(format!(
+                "{c} U+{:04X}: index {term:?}, fold {ours:?}",
+                c as u32
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+#[test]
+fn a_version_9_journal_is_copied_then_its_cjk_wins_are_found_by_any_piece() {
+    let f = Fixture::new();
+    Store::create_at_version(&f.path, 9).expect("a version 9 journal");
+    let raw = Connection::open(&f.path).expect("raw");
+    for (id, text) in [
+        ("w1", "今日は日本語を少し勉強した。"),
+        ("w2", "walked to the market"),
+    ] {
+        raw.execute(
+            "INSERT INTO wins (id, day, text, area, created_at, key)
+             VALUES (?1, '2026-11-02', ?2, NULL, '2026-11-02 09:00:00', ?1)",
+            [id, text],
+        )
+        .expect("a win written at version 9");
+    }
+    raw.close().expect("close");
+    let j = f.open(NOW);
+    assert_eq!(found(&j, "勉強"), ["今日は日本語を少し⟦勉強⟧した。"]);
+    assert_eq!(found(&j, "日本語を"), ["今日は⟦日本語を⟧少し勉強した。"]);
+    assert_eq!(days(&j, "walk"), ["2026-11-02"]);
+    drop(j);
+    let copies = smallwins::store::backups(&f.path).expect("backups");
+    assert!(
+        copies.iter().any(|b| b.kind.label() == "before-update-v9"),
+        "the journal as it was is kept before its update: {copies:?}"
+    );
+    // Only text with characters of a script without spaces is in the
+    // trigram index.
+    let raw = Connection::open(&f.path).expect("raw");
+    let version: i32 = raw
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 10);
+    let indexed: i64 = raw
+        .query_row("SELECT count(*) FROM search_trigram_docsize", [], |r| {
+            r.get(0)
+        })
+        .expect("trigram");
+    assert_eq!(indexed, 1);
+}
+
 // ----- the command line ----------------------------------------------------
 
 fn cmd(f: &Fixture) -> assert_cmd::Command {
@@ -191,10 +362,7 @@ fn search_lists_by_day_with_the_match_picked_out() {
         "{out}"
     );
     assert!(out.contains("Sat 21 Nov 2026 · win "), "{out}");
-    assert!(
-        out.contains("  sent the **email** I was avoiding\n"),
-        "{out}"
-    );
+    assert!(out.contains("  sent the email I was avoiding\n"), "{out}");
 
     let json: serde_json::Value =
         serde_json::from_str(&run(&f, &["search", "small", "win", "--json"])).expect("json");
@@ -216,6 +384,70 @@ fn search_lists_by_day_with_the_match_picked_out() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no letters or digits"), "{stderr}");
+}
+
+#[test]
+fn search_through_a_pipe_is_the_text_as_written() {
+    let f = Fixture::new();
+    let mut j = f.open(NOW);
+    j.add_win(d("2026-11-20"), "wrote ***asterisks*** and **bold**", None)
+        .expect("win");
+    drop(j);
+    let out = run(&f, &["search", "asterisks"]);
+    assert!(
+        out.contains("\n  wrote ***asterisks*** and **bold**\n"),
+        "{out}"
+    );
+    assert!(!out.contains('\x1b'), "{out}");
+    let json = common::json_at(&f, NOW, &["search", "asterisks"]);
+    assert_eq!(
+        json["results"][0]["snippet"],
+        "wrote ***asterisks*** and **bold**"
+    );
+    assert_eq!(
+        json["results"][0]["highlights"],
+        serde_json::json!([[9, 18]])
+    );
+}
+
+/// `smallwins search WORDS` on a pty, with `env`; what it printed.
+fn search_on_a_terminal(f: &Fixture, words: &str, env: &[(&str, &str)]) -> String {
+    let db = f.path.display().to_string();
+    let config = f.dir.path().join("no-config.toml").display().to_string();
+    let mut pty = common::pty::Pty::spawn(
+        &["--db", &db, "--config", &config, "search", words],
+        env,
+        100,
+        30,
+    );
+    assert!(pty.wait_exit(), "search ended with success");
+    pty.text()
+}
+
+#[test]
+fn search_on_a_terminal_shows_matches_in_the_theme_s_style_unless_no_color() {
+    let f = Fixture::new();
+    let mut j = f.open(NOW);
+    j.add_win(d("2026-11-20"), "wrote ***asterisks*** today", None)
+        .expect("win");
+    drop(j);
+    // The default theme's accent (colour 110), bold.
+    let out = search_on_a_terminal(&f, "asterisks", &[]);
+    assert!(
+        out.contains("wrote ***\x1b[38;5;110;1masterisks\x1b[0m*** today"),
+        "{out:?}"
+    );
+    let out = search_on_a_terminal(&f, "asterisks", &[("NO_COLOR", "1")]);
+    assert!(out.contains("wrote ***asterisks*** today"), "{out:?}");
+    assert!(!out.contains("\x1b["), "{out:?}");
+    // A theme's own colour for matches.
+    std::fs::write(
+        f.dir.path().join("no-config.toml"),
+        "theme = \"high-contrast\"\n",
+    )
+    .expect("config");
+    let out = search_on_a_terminal(&f, "asterisks", &[]);
+    assert!(out.contains("\x1b[96;1masterisks\x1b[0m"), "{out:?}");
 }
 
 // ----- the full-screen journal --------------------------------------------
@@ -285,4 +517,32 @@ fn search_follows_writes_and_esc_closes_it() {
     assert!(app.search.is_none());
     assert_eq!(app.screen, Screen::Today);
     assert_eq!(app.screens.today.day, d("2026-11-21"), "Esc opens nothing");
+}
+
+#[test]
+fn the_search_box_picks_out_matches_in_the_theme_never_with_asterisks() {
+    let f = Fixture::new();
+    let mut j = f.open(NOW);
+    j.add_win(d("2026-11-20"), "今日は日本語を少し勉強した", None)
+        .expect("win");
+    let theme = Theme::new(true);
+    let found_style = theme.found();
+    let mut app = App::new(j, theme).expect("app");
+    typed(&mut app, "/勉強");
+    let area = Rect::new(0, 0, 100, 30);
+    let mut buf = Buffer::empty(area);
+    screens::draw(&app, area, &mut buf);
+    let s = buffer_to_string(&buf);
+    assert!(s.contains("1 found"), "{s}");
+    assert!(!s.contains('*'), "{s}");
+    // The results start four rows into the box (the box's title is in
+    // the accent too).
+    let results = Rect::new(0, 5, 100, 25);
+    let styled: String = results
+        .positions()
+        .map(|p| &buf[p])
+        .filter(|c| c.style().fg == found_style.fg && c.modifier.contains(found_style.add_modifier))
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(styled, "勉強");
 }

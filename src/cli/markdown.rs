@@ -19,42 +19,82 @@ use crate::domain::{Journal, WeekSummary, Win};
 use crate::store::Export;
 use crate::text::printable;
 
-/// Escapes the characters Markdown would read as formatting, after
-/// control characters are put in caret notation (so the `[` of `^[` is
-/// escaped too and the summary shows `^[` as it is): emphasis, code,
-/// links, HTML, headings, tables, strikethrough (`~~`, in GitHub's and
-/// most viewers' Markdown) and entities (`&amp;` stays those five
-/// characters).
+/// Escapes what Markdown would read as formatting in `text`, and only
+/// that, so the text reads as written in any viewer (CommonMark, GitHub's,
+/// pandoc's, Python-Markdown's), after control characters are put in caret
+/// notation (so the `[` of `^[` is escaped too and the summary shows `^[`
+/// as it is):
+///
+/// - with a backslash, which every Markdown takes: `\\`, `` ` ``, `*`, `_`,
+///   `[`, `]`, and at the start (a heading, a quote, a list, a rule) `#`,
+///   `>`, `-`, `+`, or a number's `.` or `)`;
+/// - as a character reference where Python-Markdown would show a backslash:
+///   `&` only where it starts an entity (`&amp;` stays those five
+///   characters), `<` only where it starts a tag or a link (`<b>`, not
+///   `<3`), `~` only in text with two or more of them (strikethrough in
+///   GitHub's Markdown), and a line of `=` (which would make the line above
+///   a heading).
 pub fn md_escape(text: &str) -> String {
+    md_line_start(&md_inline(&printable(text)))
+}
+
+/// `text` with what could be formatting inside a line escaped (see
+/// [`md_escape`]).
+fn md_inline(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let tildes = chars.iter().filter(|&&c| c == '~').count();
     let mut out = String::with_capacity(text.len());
-    for c in printable(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
-        ) {
-            out.push('\\');
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if starts_entity(&chars[i + 1..]) => out.push_str("&amp;"),
+            '<' if next
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;");
+            }
+            '~' if tildes >= 2 => out.push_str("&#126;"),
+            c => out.push(c),
         }
-        out.push(c);
     }
     out
 }
 
+/// Whether the characters after an `&` make it an entity: `#` or letters
+/// and digits, then `;`.
+fn starts_entity(after: &[char]) -> bool {
+    let after = after.strip_prefix(&['#']).unwrap_or(after);
+    let name = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    name > 0 && after.get(name) == Some(&';')
+}
+
 /// Text that may span lines, escaped, with its line breaks kept. A line
-/// that would start a list, or turn the line above into a heading (`---`,
-/// `===`), has its first character escaped.
+/// that would start a heading, a quote or a list, turn the line above into
+/// a heading (`---`, `===`), or be a table's row of dashes, is escaped at
+/// its start.
 pub fn md_paragraph(text: &str) -> String {
     text.lines()
-        .map(|l| md_line_start(&md_escape(l.trim())))
+        .map(|l| md_table_rule(&md_escape(l.trim())))
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("  \n")
 }
 
-/// `line` with a block marker at its start escaped: `-`, `+`, `=`, or a
-/// number followed by `.` or `)`.
+/// `line` with a block marker at its start escaped: `#`, `>`, `-`, `+`, a
+/// number followed by `.` or `)`, or a line of `=`.
 fn md_line_start(line: &str) -> String {
-    if line.starts_with(['-', '+', '=']) {
+    if line.starts_with(['#', '>', '-', '+']) {
         return format!("\\{line}");
+    }
+    if line.starts_with('=') && line.chars().all(|c| c == '=' || c == ' ') {
+        return format!("&#61;{}", &line[1..]);
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     match line[digits..].chars().next() {
@@ -62,6 +102,19 @@ fn md_line_start(line: &str) -> String {
             format!("{}\\{mark}{}", &line[..digits], &line[digits + 1..])
         }
         _ => line.to_string(),
+    }
+}
+
+/// A line that would be a table's row of dashes (`|---|:--:|`) with its
+/// bars as character references, so no table forms.
+fn md_table_rule(line: &str) -> String {
+    let rule = line.contains('|')
+        && line.contains('-')
+        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    if rule {
+        line.replace('|', "&#124;")
+    } else {
+        line.to_string()
     }
 }
 
@@ -276,16 +329,40 @@ mod tests {
     #[test]
     fn markdown_escaping_keeps_text_literal() {
         assert_eq!(md_escape("read *one* page_"), "read \\*one\\* page\\_");
+        assert_eq!(md_escape("***asterisks***"), "\\*\\*\\*asterisks\\*\\*\\*");
         assert_eq!(md_escape("\x1b[2J"), "^\\[\\[2J");
+    }
+
+    #[test]
+    fn only_what_markdown_reads_is_escaped() {
+        // Python-Markdown shows a backslash before &, ~, <, | and =, so
+        // those are references, and only where they would be formatting.
+        assert_eq!(md_escape("~~strike~~"), "&#126;&#126;strike&#126;&#126;");
+        assert_eq!(md_escape("about ~5 minutes"), "about ~5 minutes");
+        assert_eq!(md_escape("Tom &amp; Jerry"), "Tom &amp;amp; Jerry");
+        assert_eq!(md_escape("R&D & more &#9731;"), "R&D & more &amp;#9731;");
+        assert_eq!(
+            md_escape("<b>bold</b> <3 a < b"),
+            "&lt;b>bold&lt;/b> <3 a < b"
+        );
+        assert_eq!(md_escape("a | b > c # d"), "a | b > c # d");
+        assert_eq!(md_escape("#tag"), "\\#tag");
+        assert_eq!(md_escape("> quoted"), "\\> quoted");
+        assert_eq!(md_escape("1. first"), "1\\. first");
+        assert_eq!(md_escape("snake_case"), "snake\\_case");
     }
 
     #[test]
     fn paragraphs_keep_their_line_breaks() {
         assert_eq!(md_paragraph("one\n\n  two *\n"), "one  \ntwo \\*");
-        assert_eq!(md_escape("~~a~~ &amp;"), "\\~\\~a\\~\\~ \\&amp;");
         assert_eq!(
             md_paragraph("line one\n---\n1. first\n12) twelfth\n+ plus\n2026 went well"),
             "line one  \n\\---  \n1\\. first  \n12\\) twelfth  \n\\+ plus  \n2026 went well"
+        );
+        assert_eq!(md_paragraph("head\n==="), "head  \n&#61;==");
+        assert_eq!(
+            md_paragraph("a | b\n|---|---|"),
+            "a | b  \n&#124;---&#124;---&#124;"
         );
     }
 

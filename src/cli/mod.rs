@@ -165,10 +165,10 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs a parsed command line and returns what it prints (made printable
-/// as it is written). Starts no daily copy: [`main`] does, once the
+/// as it is written), plain (no styles). Starts no daily copy: [`main`] does, once the
 /// output is out.
 pub fn run(cli: Cli) -> Result<String> {
-    run_noting(cli, &mut None)
+    run_noting(cli, &mut None).map(|text| output::apply_styles(&text, false).into_owned())
 }
 
 /// [`run`], noting in `due` today's copy of the journal, if the command

@@ -10,16 +10,30 @@
 //! exactly. Commands never write themselves: they return a [`Report`] (or
 //! a finished document) and the entry point prints it.
 //!
-//! Uses `crate::text` and the command line's error type, nothing else.
+//! A report may ask for a style on part of its text ([`styled`]: search's
+//! matches). The style is written here, after the text is made printable,
+//! and only when stdout is a terminal and `NO_COLOR` is not set; through a
+//! pipe, into a file or with `NO_COLOR`, the text is plain, as ripgrep
+//! does.
+//!
+//! Uses `crate::text`, the theme's colour rule and ratatui's style values,
+//! and the command line's error type.
 
 use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
+use ratatui::style::{Color, Modifier, Style};
 use serde::Serialize;
 
 use super::error::{CliError, Result, io_reason};
 use crate::text::{is_unsafe_control, printable};
+
+/// Around a style's SGR parameters in a report's text: two Unicode
+/// noncharacters, which are never text (and are taken out of a person's
+/// words where a style is asked for, see [`unstyled`]).
+const STYLE_OPEN: char = '\u{FDD0}';
+const STYLE_CLOSE: char = '\u{FDD1}';
 
 /// What a command found or did, ready to print: as words for a person
 /// ([`Report::text`]) or, with `--json`, as the JSON it serialises to.
@@ -150,17 +164,118 @@ fn escape_json_controls(json: String) -> String {
     out
 }
 
+/// `text` in `style` on a terminal that shows colour, plain otherwise:
+/// marks the entry point turns into the style's escape sequence, or
+/// drops ([`write_stdout`]).
+pub fn styled(text: &str, style: Style) -> String {
+    format!(
+        "{STYLE_OPEN}{}{STYLE_CLOSE}{text}{STYLE_OPEN}0{STYLE_CLOSE}",
+        sgr(style)
+    )
+}
+
+/// A person's words with the two marks of a style taken out, so that
+/// nothing they wrote can ask for one.
+pub fn unstyled(text: &str) -> String {
+    text.replace([STYLE_OPEN, STYLE_CLOSE], "")
+}
+
+/// The SGR parameters of `style`: its colours and its bold, dim, italic,
+/// underline and reverse ("38;5;110;1").
+fn sgr(style: Style) -> String {
+    let mut params = Vec::new();
+    for (colour, base) in [(style.fg, 30), (style.bg, 40)] {
+        let Some(colour) = colour else { continue };
+        params.push(match colour {
+            Color::Reset => format!("{}", base + 9),
+            Color::Indexed(n) => format!("{};5;{n}", base + 8),
+            Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+            named => {
+                let (n, bright) = named_colour(named);
+                format!("{}", base + n + if bright { 60 } else { 0 })
+            }
+        });
+    }
+    for (modifier, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+    ] {
+        if style.add_modifier.contains(modifier) {
+            params.push(code.to_string());
+        }
+    }
+    params.join(";")
+}
+
+/// A named colour's number (0–7) and whether it is the bright one.
+fn named_colour(colour: Color) -> (u8, bool) {
+    match colour {
+        Color::Black => (0, false),
+        Color::Red => (1, false),
+        Color::Green => (2, false),
+        Color::Yellow => (3, false),
+        Color::Blue => (4, false),
+        Color::Magenta => (5, false),
+        Color::Cyan => (6, false),
+        Color::Gray => (7, false),
+        Color::DarkGray => (0, true),
+        Color::LightRed => (1, true),
+        Color::LightGreen => (2, true),
+        Color::LightYellow => (3, true),
+        Color::LightBlue => (4, true),
+        Color::LightMagenta => (5, true),
+        Color::LightCyan => (6, true),
+        _ => (7, true),
+    }
+}
+
+/// `text` with each style's marks as its escape sequence when `colour`,
+/// else taken out. Only digits and `;` pass as parameters.
+pub fn apply_styles(text: &str, colour: bool) -> std::borrow::Cow<'_, str> {
+    if !text.contains(STYLE_OPEN) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find(STYLE_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + STYLE_OPEN.len_utf8()..];
+        let Some(close) = after.find(STYLE_CLOSE) else {
+            rest = after;
+            continue;
+        };
+        let params = &after[..close];
+        if colour && params.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            out.push_str(&format!("\x1b[{params}m"));
+        }
+        rest = &after[close + STYLE_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether stdout shows styles: a terminal, and `NO_COLOR` not set.
+fn stdout_shows_colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && crate::ui::theme::color_allowed()
+}
+
 /// Writes to stdout; a reader that went away (`| head`) is not an error.
 ///
 /// The one place a command's text reaches the terminal: any control
 /// character in it is shown in caret notation, so no byte of a person's
 /// text can drive the terminal. JSON, CSV and the screens of `show` hold
-/// none by then, so for them this changes nothing.
+/// none by then, so for them this changes nothing. Styles a report asked
+/// for ([`styled`]) are written only to a terminal that shows colour.
 pub fn write_stdout(text: &str) -> Result<()> {
     if text.is_empty() {
         return Ok(());
     }
     let text = printable(text);
+    let text = apply_styles(&text, stdout_shows_colour());
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -306,6 +421,20 @@ mod tests {
         assert!(!json.chars().any(is_unsafe_control), "{json}");
         let back: Vec<String> = serde_json::from_str(&json).expect("reads back");
         assert_eq!(back, ["\u{1b}[2J\u{7f}\u{9b}31m"]);
+    }
+
+    #[test]
+    fn a_style_is_an_escape_sequence_on_a_terminal_and_nothing_elsewhere() {
+        let style = Style::new()
+            .fg(Color::Indexed(110))
+            .add_modifier(Modifier::BOLD);
+        let text = format!("a {} b", styled("walk", style));
+        assert_eq!(apply_styles(&text, true), "a \x1b[38;5;110;1mwalk\x1b[0m b");
+        assert_eq!(apply_styles(&text, false), "a walk b");
+        assert_eq!(sgr(Style::new().fg(Color::LightCyan)), "96");
+        // A person's own marks ask for nothing.
+        let theirs = unstyled("\u{FDD0}31\u{FDD1}red");
+        assert_eq!(apply_styles(&theirs, true), "31red");
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub use promise::{
 };
 pub use records::{Check, CheckIn, Reflection, Status, Win};
 pub use review::{Decision, Review};
-pub use search::{SearchHit, SearchKind};
+pub use search::{SPACELESS, SearchHit, SearchKind, SearchQuery, spaceless};
 pub use share::{ShareExtra, ShareInclude, unknown as share_unknown};
 pub use win_key::{fnv1a64, win_key};
 

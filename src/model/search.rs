@@ -58,6 +58,46 @@ impl SearchKind {
     }
 }
 
+/// What the store is asked to find: every part must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// An FTS5 query for the word index (words, prefixes, stems), or
+    /// `None` when every word typed is in a script without spaces.
+    pub words: Option<String>,
+    /// Words of three characters or more in a script written without
+    /// spaces, folded, each to be found anywhere in the text (the trigram
+    /// index).
+    pub substrings: Vec<String>,
+    /// Such words of one or two characters, folded: found anywhere in the
+    /// text too, by reading it (trigrams need three).
+    pub short: Vec<String>,
+}
+
+/// The scripts written without spaces between words, as ranges of
+/// characters: Thai and Lao, Myanmar, Khmer, the CJK blocks (radicals,
+/// punctuation, kana, Bopomofo, ideographs), Yi, Hangul syllables, CJK
+/// compatibility ideographs, half-width katakana, and the supplementary
+/// ideographs. A word typed in them is found anywhere inside a run of
+/// text, not only at the start of one. The search index's trigram table
+/// holds the text that has any of them (`store/search.rs` writes the same
+/// ranges as a GLOB class).
+pub const SPACELESS: [(char, char); 9] = [
+    ('\u{0E00}', '\u{0EFF}'),
+    ('\u{1000}', '\u{109F}'),
+    ('\u{1780}', '\u{17FF}'),
+    ('\u{2E80}', '\u{9FFF}'),
+    ('\u{A000}', '\u{A4CF}'),
+    ('\u{AC00}', '\u{D7AF}'),
+    ('\u{F900}', '\u{FAFF}'),
+    ('\u{FF66}', '\u{FF9F}'),
+    ('\u{20000}', '\u{3FFFF}'),
+];
+
+/// Whether `c` belongs to a script written without spaces ([`SPACELESS`]).
+pub fn spaceless(c: char) -> bool {
+    SPACELESS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
+
 /// One piece of text a search found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchHit {

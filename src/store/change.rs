@@ -340,6 +340,14 @@ mod tests {
     use crate::model::Win;
     use crate::store::Access;
 
+    /// A search for one word of the word index.
+    fn words(word: &str) -> crate::model::SearchQuery {
+        crate::model::SearchQuery {
+            words: Some(format!("\"{word}\"*")),
+            ..Default::default()
+        }
+    }
+
     fn win(text: &str, created_at: &str) -> Win {
         Win {
             id: "w".into(),
@@ -416,7 +424,11 @@ mod tests {
         );
         assert_eq!(wins(&store).len(), 2);
         for word in ["lake", "rye"] {
-            assert_eq!(store.search(word, 10).expect("search").len(), 1, "{word}");
+            assert_eq!(
+                store.search(&words(word), 10).expect("search").len(),
+                1,
+                "{word}"
+            );
         }
         // The index's triggers are back: a later write is found too.
         let mut one = Change::default();
@@ -425,6 +437,6 @@ mod tests {
             ..win("fixed the bike", "2026-11-21T09:00")
         });
         store.apply(&one).expect("one more");
-        assert_eq!(store.search("bike", 10).expect("search").len(), 1);
+        assert_eq!(store.search(&words("bike"), 10).expect("search").len(), 1);
     }
 }

@@ -12,16 +12,25 @@
 //! the tables. The words are stemmed (Porter) and accents folded, so
 //! "walk" finds "walked" and "cafe" finds "café".
 //!
+//! Scripts written without spaces (Chinese, Japanese, Thai…) have no words
+//! to index: a whole run of them is one token there. So the text that has
+//! any of their characters (`model::SPACELESS`) is also in
+//! `search_trigram`, FTS5's trigram index over the same entries (accents
+//! folded too, secure-delete on), where any piece of three characters or
+//! more is found; a piece of one or two characters is found by reading
+//! the text (`instr`), as trigrams need three. Latin words are looked up
+//! in the word index only, ranked as before.
+//!
 //! [`SCHEMA`] is one self-contained migration: it creates the tables and
-//! triggers and indexes what an older journal already holds.
+//! triggers and indexes what an older journal already holds; [`TRIGRAM`]
+//! (version 10) adds the trigram index the same way.
 //!
 //! May use: `model`.
 
 use chrono::NaiveDate;
-use rusqlite::params;
 
 use super::{Result, Store, Writer};
-use crate::model::{SearchHit, SearchKind};
+use crate::model::{SearchHit, SearchKind, SearchQuery};
 
 /// Fills `search_entries` from the records, each piece of text as its
 /// trigger would: the migration's last step, and the end of a bulk write.
@@ -155,6 +164,59 @@ END;
     fill_sql!()
 );
 
+/// The GLOB class of the characters of scripts written without spaces,
+/// `model::SPACELESS` written out (a test checks they agree).
+macro_rules! spaceless_glob {
+    () => {
+        "'*[\u{0E00}-\u{0EFF}\u{1000}-\u{109F}\u{1780}-\u{17FF}\u{2E80}-\u{9FFF}\u{A000}-\u{A4CF}\u{AC00}-\u{D7AF}\u{F900}-\u{FAFF}\u{FF66}-\u{FF9F}\u{20000}-\u{3FFFF}]*'"
+    };
+}
+
+/// Fills the trigram index from `search_entries`: the migration's last
+/// step, and the end of a bulk write.
+macro_rules! fill_trigram_sql {
+    () => {
+        concat!(
+            "INSERT INTO search_trigram (rowid, text) SELECT id, text FROM search_entries WHERE text GLOB ",
+            spaceless_glob!(),
+            ";\n"
+        )
+    };
+}
+/// The migration to version 10: the trigram index of the entries with
+/// characters of a script written without spaces, kept in step by the
+/// entries' own triggers, and filled from what the journal holds.
+pub const TRIGRAM: &str = concat!(
+    "
+CREATE VIRTUAL TABLE search_trigram USING fts5(
+    text,
+    content = 'search_entries',
+    content_rowid = 'id',
+    tokenize = 'trigram remove_diacritics 1'
+);
+INSERT INTO search_trigram (search_trigram, rank) VALUES ('secure-delete', 1);
+
+DROP TRIGGER search_entries_insert;
+CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN
+    INSERT INTO search (rowid, text) VALUES (new.id, new.text);
+    INSERT INTO search_trigram (rowid, text) SELECT new.id, new.text
+        WHERE new.text GLOB ",
+    spaceless_glob!(),
+    ";
+END;
+
+DROP TRIGGER search_entries_delete;
+CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN
+    INSERT INTO search (search, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO search_trigram (search_trigram, rowid, text) SELECT 'delete', old.id, old.text
+        WHERE old.text GLOB ",
+    spaceless_glob!(),
+    ";
+END;
+",
+    fill_trigram_sql!()
+);
+
 /// The triggers that keep derived tables in step with the records, one
 /// row at a time: the search index's (here) and the checkpoints'
 /// (`checkpoints.rs`).
@@ -197,8 +259,8 @@ impl Writer<'_> {
         Ok(Bulk { triggers })
     }
 
-    /// After [`Writer::bulk_begin`]: fills the search index once from the
-    /// records, drops every checkpoint (the next read writes them again),
+    /// After [`Writer::bulk_begin`]: fills the search index (both tables)
+    /// once from the records, drops every checkpoint (the next read writes them again),
     /// and puts the triggers back exactly as they were, all in the same
     /// transaction.
     pub fn bulk_end(&self, bulk: Bulk) -> Result<()> {
@@ -208,6 +270,19 @@ impl Writer<'_> {
             fill_sql!(),
             "INSERT INTO search (search) VALUES ('rebuild');"
         ))?;
+        // A migration before version 10 (version 8's new ids) writes in
+        // bulk before the trigram index exists.
+        let trigram: i64 = self.tx.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'search_trigram'",
+            [],
+            |r| r.get(0),
+        )?;
+        if trigram > 0 {
+            self.tx.execute_batch(concat!(
+                "INSERT INTO search_trigram (search_trigram) VALUES ('delete-all');",
+                fill_trigram_sql!()
+            ))?;
+        }
         for (_, sql) in &bulk.triggers {
             self.tx.execute_batch(sql)?;
         }
@@ -222,23 +297,105 @@ const CLOSE: char = '\u{E001}';
 /// Words of context a snippet keeps around a match.
 const SNIPPET_WORDS: u32 = 24;
 
-impl Store {
-    /// Up to `limit` pieces of text that match `query` (an FTS5 query the
-    /// domain has built), best match first (bm25), then newest first.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.kind, e.record, e.field, e.day, p.text, p.id,
-                    snippet(search, 0, char(57344), char(57345), '…', ?3)
-             FROM search
-             JOIN search_entries AS e ON e.id = search.rowid
+/// How one search reads the index: which table leads (and ranks), and
+/// what each result's snippet is.
+struct Shape {
+    from: &'static str,
+    snippet: &'static str,
+    rank: &'static str,
+}
+
+impl SearchQuery {
+    fn shape(&self) -> Shape {
+        if self.words.is_some() {
+            Shape {
+                from: "search JOIN search_entries AS e ON e.id = search.rowid",
+                snippet: "snippet(search, 0, char(57344), char(57345), '…', :context)",
+                rank: "bm25(search)",
+            }
+        } else if !self.substrings.is_empty() {
+            Shape {
+                from: "search_trigram JOIN search_entries AS e ON e.id = search_trigram.rowid",
+                snippet: "e.text",
+                rank: "bm25(search_trigram)",
+            }
+        } else {
+            Shape {
+                from: "search_entries AS e",
+                snippet: "e.text",
+                rank: "e.day DESC",
+            }
+        }
+    }
+
+    /// The statement for this query, and the trigram index's query (each
+    /// piece a quoted phrase, all required).
+    fn sql(&self) -> (String, String) {
+        let shape = self.shape();
+        let mut conditions = Vec::new();
+        if self.words.is_some() {
+            conditions.push("search MATCH :words");
+        }
+        let pieces = (self.substrings.iter())
+            .map(|p| format!("\"{}\"", p.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        match (self.words.is_some(), self.substrings.is_empty()) {
+            (_, true) => {}
+            (false, false) => conditions.push("search_trigram MATCH :pieces"),
+            (true, false) => conditions.push(
+                "e.id IN (SELECT rowid FROM search_trigram WHERE search_trigram MATCH :pieces)",
+            ),
+        }
+        if !self.short.is_empty() {
+            conditions.push(
+                "NOT EXISTS (SELECT 1 FROM json_each(:short) AS s WHERE instr(lower(e.text), s.value) = 0)",
+            );
+        }
+        let sql = format!(
+            "SELECT e.kind, e.record, e.field, e.day, p.text, p.id, {snippet}
+             FROM {from}
              LEFT JOIN checks AS c ON e.kind IN ('note', 'lesson') AND c.id = e.record
              LEFT JOIN promises AS p ON p.id = c.promise_id
-             WHERE search MATCH ?1
-             ORDER BY bm25(search), e.day DESC, e.id DESC
-             LIMIT ?2",
-        )?;
+             WHERE {conditions}
+             ORDER BY {rank}, e.day DESC, e.id DESC
+             LIMIT :limit",
+            snippet = shape.snippet,
+            from = shape.from,
+            conditions = conditions.join(" AND "),
+            rank = shape.rank,
+        );
+        (sql, pieces)
+    }
+}
+
+impl Store {
+    /// Up to `limit` pieces of text that match `query` (built by the
+    /// domain), best match first (bm25 of the word index, else of the
+    /// trigram index), then newest first. A result found by the word
+    /// index has the words around its matches as its snippet, with their
+    /// places; one found only by pieces to find anywhere has its whole
+    /// text, for the domain to place them.
+    pub fn search(&self, query: &SearchQuery, limit: usize) -> Result<Vec<SearchHit>> {
+        let (sql, pieces) = query.sql();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map(params![query, limit, SNIPPET_WORDS], |r| {
+        let short = serde_json::to_string(&query.short).unwrap_or_else(|_| "[]".into());
+        let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":limit", &limit)];
+        if let Some(words) = &query.words {
+            bound.extend([
+                (":words", words as &dyn rusqlite::ToSql),
+                (":context", &SNIPPET_WORDS),
+            ]);
+        }
+        if !query.substrings.is_empty() {
+            bound.push((":pieces", &pieces));
+        }
+        if !query.short.is_empty() {
+            bound.push((":short", &short));
+        }
+        let marked = query.words.is_some();
+        let rows = stmt.query_map(bound.as_slice(), |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -251,12 +408,16 @@ impl Store {
         })?;
         let mut hits = Vec::new();
         for row in rows {
-            let (kind, record_id, key, day, promise, promise_id, marked) = row?;
+            let (kind, record_id, key, day, promise, promise_id, text) = row?;
             // A kind this build does not know (a newer journal's) is left out.
             let Some(kind) = SearchKind::parse(&kind) else {
                 continue;
             };
-            let (snippet, highlights) = unmark(&marked);
+            let (snippet, highlights) = if marked {
+                unmark(&text)
+            } else {
+                (text, Vec::new())
+            };
             hits.push(SearchHit {
                 kind,
                 record_id,
@@ -299,6 +460,21 @@ fn unmark(marked: &str) -> (String, Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_glob_class_holds_the_spaceless_ranges() {
+        let glob = spaceless_glob!();
+        let class: Vec<char> = glob
+            .trim_matches(['\'', '*', '[', ']'])
+            .chars()
+            .filter(|&c| c != '-')
+            .collect();
+        let ranges: Vec<char> = crate::model::SPACELESS
+            .iter()
+            .flat_map(|&(lo, hi)| [lo, hi])
+            .collect();
+        assert_eq!(class, ranges);
+    }
 
     #[test]
     fn markers_become_places_in_plain_text() {

@@ -135,6 +135,12 @@ impl Theme {
         Theme::build(tui.theme, &tui.colors, config.glyphs.clone(), color)
     }
 
+    /// A search's matches, in the full-screen journal and in `smallwins
+    /// search` on a terminal: the accent, bold.
+    pub fn found(&self) -> Style {
+        self.accent.add_modifier(Modifier::BOLD)
+    }
+
     /// [`Theme::of`] with colour as the environment allows, `auto`
     /// settled by asking the terminal for its background (only when there
     /// is colour to choose).

@@ -9,13 +9,20 @@
 //! `snippet` the words around the match;
 //! `highlights` where the matches are in it, as `[start, end)` character
 //! offsets; `short_id` a win's id for `win edit` and `win delete`.
+//!
+//! As text, each match is in the theme's style for matches on a terminal
+//! that shows colour, and plain through a pipe or with `NO_COLOR`: the
+//! snippet is the person's words exactly, never marked with characters of
+//! its own.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::args::SearchArgs;
 use crate::cli::error::Result;
-use crate::cli::output::{Report, lines};
+use ratatui::style::Style;
+
+use crate::cli::output::{Report, lines, styled, unstyled};
 use crate::cli::words::long_day;
 use crate::domain::Journal;
 use crate::domain::model::{SearchHit, SearchKind};
@@ -27,6 +34,9 @@ use crate::domain::search::{self, MAX_RESULTS};
 pub struct Found {
     query: String,
     results: Vec<Hit>,
+    /// How a match looks on a terminal.
+    #[serde(skip)]
+    style: Style,
 }
 
 #[derive(Serialize)]
@@ -61,7 +71,15 @@ pub fn search(journal: &Journal, args: &SearchArgs) -> Result<Found> {
             })
         })
         .collect::<Result<_>>()?;
-    Ok(Found { query, results })
+    // `auto` is not settled by asking the terminal here (that can take a
+    // quarter of a second): it is the dark theme, as on a terminal that
+    // does not answer.
+    let style = crate::ui::theme::Theme::of(journal.config(), true).found();
+    Ok(Found {
+        query,
+        results,
+        style,
+    })
 }
 
 /// The prompt an answer answers, as the config words it.
@@ -96,7 +114,7 @@ impl Report for Found {
         for hit in &self.results {
             out.push(String::new());
             out.push(hit.heading());
-            out.push(format!("  {}", marked(&hit.hit)));
+            out.push(format!("  {}", marked(&hit.hit, self.style)));
         }
         lines(out)
     }
@@ -127,16 +145,15 @@ fn day_label(kind: SearchKind, day: NaiveDate) -> String {
     }
 }
 
-/// The snippet on one line, each match between `**`.
-fn marked(hit: &SearchHit) -> String {
+/// The snippet on one line, each match in `style` (on a terminal).
+fn marked(hit: &SearchHit, style: Style) -> String {
     let text: String = hit
         .pieces()
         .into_iter()
-        .map(
-            |(text, matched)| {
-                if matched { format!("**{text}**") } else { text }
-            },
-        )
+        .map(|(text, matched)| {
+            let text = unstyled(&text);
+            if matched { styled(&text, style) } else { text }
+        })
         .collect();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -52,7 +52,8 @@ impl Journal {
     }
 
     /// Finds a promise by its short number, its text, the start of its text,
-    /// or a word of it (`water` finds "Drink a glass of water"). Active
+    /// or a word of it (`water` finds "Drink a glass of water"), in any
+    /// case and with or without accents (`search::fold`). Active
     /// promises are preferred over archived ones; more than one match is
     /// refused with a sentence naming them.
     pub fn find_promise(&self, query: &str) -> Result<Promise> {
@@ -74,10 +75,11 @@ impl Journal {
                 )),
             };
         }
-        let lower = q.to_lowercase();
+        // Folded as search folds: "mediter" finds "Méditer".
+        let lower = crate::domain::search::fold(q);
         let by = |test: &dyn Fn(&str) -> bool| -> Vec<&Promise> {
             all.iter()
-                .filter(|p| test(&p.text.to_lowercase()))
+                .filter(|p| test(&crate::domain::search::fold(&p.text)))
                 .collect()
         };
         // The whole text first; then its start or the start of any word of

@@ -15,6 +15,9 @@ impl Journal {
     pub fn search(&self, typed: &str) -> Result<Vec<SearchHit>> {
         let query = search::query(typed)?;
         let mut hits = self.store.search(&query, MAX_RESULTS)?;
+        for hit in &mut hits {
+            search::place_pieces(hit, &query);
+        }
         if hits.iter().any(|h| h.promise_id.is_some()) {
             let promises = self.promises(true)?;
             for hit in &mut hits {

@@ -12,7 +12,6 @@
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 use ratatui_textarea::TextArea;
@@ -239,7 +238,7 @@ impl SearchState {
                 let text = fit::cut(&text, room);
                 used += unicode_width::UnicodeWidthStr::width(text.as_str());
                 spans.push(if matched {
-                    Span::styled(text, theme.accent.add_modifier(Modifier::BOLD))
+                    Span::styled(text, theme.found())
                 } else {
                     Span::raw(text)
                 });
