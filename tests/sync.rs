@@ -342,6 +342,8 @@ enum Op {
     },
     Undo,
     Sync,
+    /// Sync, folding this replica's change files into a snapshot.
+    Fold,
 }
 
 fn op() -> impl Strategy<Value = (usize, Op)> {
@@ -363,6 +365,7 @@ fn op() -> impl Strategy<Value = (usize, Op)> {
         Just(Op::Undo),
         Just(Op::Sync),
         Just(Op::Sync),
+        Just(Op::Fold),
     ];
     (0..3usize, o)
 }
@@ -417,15 +420,20 @@ fn run(j: &mut Journal, promises: &[String], op: &Op, minute: u32) {
             let r = j.sync_now().expect("sync");
             assert!(r.skipped.is_empty(), "{:?}", r.skipped);
         }
+        Op::Fold => {
+            let r = j.sync_folding(None).expect("sync");
+            assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+        }
     }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
-    /// Three replicas change the journal at random and sync in random
-    /// orders and subsets; once each has synced twice, all three hold the
-    /// same records.
+    /// Three replicas change the journal at random and sync (and fold
+    /// their change files into snapshots) in random orders and subsets;
+    /// once each has synced twice, all three hold the same records, and so
+    /// does a fourth that joins then, from what is left in the folder.
     #[test]
     fn three_replicas_end_with_the_same_records(ops in prop::collection::vec(op(), 1..40)) {
         let folder = Folder::new();
@@ -447,5 +455,42 @@ proptest! {
         let first = records(&js[0]);
         prop_assert_eq!(&first, &records(&js[1]));
         prop_assert_eq!(&first, &records(&js[2]));
+        let mut d = folder.open("d", "2026-11-21T08:00");
+        d.sync_join(&folder.shared(), PASS, "d").expect("join");
+        prop_assert_eq!(&first, &records(&d));
     }
+}
+
+#[test]
+fn undoing_the_adding_of_a_promise_another_machine_marked_leaves_both_and_says_so() {
+    let folder = Folder::new();
+    let mut a = folder.open("a", "2026-11-21T08:30");
+    a.sync_init(&folder.shared(), PASS, "a", CHEAP)
+        .expect("init");
+    let mut b = folder.open("b", "2026-11-21T08:30");
+    b.sync_join(&folder.shared(), PASS, "b").expect("join");
+    a.sync_now().expect("sync");
+    let p = promise(&mut a, "Stretch for ten seconds");
+    a.sync_now().expect("sync");
+    b.sync_now().expect("sync");
+    // B marks the new promise; A takes the mark in, then undoes adding it.
+    b.set_clock(Clock::Fixed(at("2026-11-21T09:00")));
+    b.mark(&p, d("2026-11-21"), Status::Kept, Mark::default())
+        .expect("mark");
+    b.sync_now().expect("sync");
+    assert_eq!(a.sync_now().expect("sync").applied, 1);
+    a.set_clock(Clock::Fixed(at("2026-11-21T09:30")));
+    let undone = a.undo().expect("undo").expect("something to undo");
+    // The mark B made came in with the promise as B holds it, so the undo
+    // finds the promise changed since it was added and leaves it.
+    assert_eq!(
+        undone.message(),
+        "Undone: added “Stretch for ten seconds”. That promise was changed elsewhere since; left as it is."
+    );
+    all_sync(&mut [&mut a, &mut b]);
+    assert_eq!(records(&a), records(&b));
+    // What was left: the promise and B's mark, on both machines.
+    let left = b.export(None, None).expect("export");
+    assert_eq!((left.promises.len(), left.checks.len()), (1, 1));
+    assert_eq!(left.checks[0].status, Status::Kept);
 }

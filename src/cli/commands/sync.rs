@@ -39,6 +39,8 @@ pub struct Synced {
     pub applied: usize,
     pub lost: usize,
     pub skipped: Vec<Skipped>,
+    /// This machine's change files folded into a new snapshot.
+    pub folded: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,6 +67,12 @@ impl Report for Synced {
                 plural(self.lost, "record")
             ));
         }
+        if self.folded > 0 {
+            out.push(format!(
+                "Folded {} from this machine into one snapshot, so the folder stays small.",
+                plural(self.folded, "change file")
+            ));
+        }
         out.extend(
             self.skipped
                 .iter()
@@ -89,6 +97,7 @@ fn synced(done: &'static str, folder: &Path, report: sync::Report) -> Synced {
         sent: report.sent,
         applied: report.applied,
         lost: report.lost,
+        folded: report.folded,
         skipped: report
             .skipped
             .into_iter()

@@ -44,6 +44,14 @@ impl Journal {
         Ok(report)
     }
 
+    /// Syncs now, folding this machine's change files into a snapshot by
+    /// `policy`, or whatever their number (`None`).
+    pub fn sync_folding(&mut self, policy: Option<sync::FoldPolicy>) -> Result<Report> {
+        let report = sync::sync_with(&mut self.store, policy)?;
+        self.after_sync(&report);
+        Ok(report)
+    }
+
     pub fn sync_status(&self) -> Result<Status> {
         sync::status(&self.store)
     }

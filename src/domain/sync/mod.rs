@@ -5,29 +5,36 @@
 //! store does that in its write path, `store/sync/`), writes them sealed to
 //! its own folder in the sync folder (`folder.rs`, `crypto.rs`), and
 //! applies every other machine's by the one merge rule
-//! ([`merge::incoming_wins`]): the record changed last (UTC time, then
+//! ([`super::merge::incoming_wins`]): the record changed last (UTC time, then
 //! which change) wins; a removed record stays removed unless it was changed
 //! after; the version that lost is kept (`smallwins sync status` counts
 //! them). A file that cannot be opened (half-copied, damaged, another
 //! passphrase, another journal) is skipped with one sentence and never
 //! stops the others; a ledger keeps any change from being applied twice.
 //!
+//! Each machine folds its own change files into a snapshot of the journal
+//! once they are many (`fold.rs`), so the folder does not grow without
+//! end; a machine that joins, or that comes back after another folded,
+//! starts from that machine's snapshot and then takes in only the change
+//! files after it (`take.rs`).
+//!
 //! May use: `store`, `model`, and the rest of `domain`.
 
 pub mod crypto;
+mod fold;
 pub mod folder;
+mod take;
 
-use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::merge;
 use crate::store::Store;
 use crate::store::StoreError;
-use crate::store::sync::{Incoming, Joined, Lost, Machine, Outcome};
-use folder::{Found, Header, Unread};
+use crate::store::sync::{Joined, Lost, Machine};
+pub use fold::{FOLD, FoldPolicy};
+use folder::Header;
 
 /// What can stop a sync command. Each message is one sentence a person can
 /// act on.
@@ -103,6 +110,9 @@ pub struct Report {
     pub lost: usize,
     /// Files skipped, each with one sentence why.
     pub skipped: Vec<(String, String)>,
+    /// This machine's change files folded into a new snapshot (and
+    /// deleted from the folder).
+    pub folded: usize,
 }
 
 /// Where sync stands.
@@ -226,17 +236,27 @@ fn reach(joined: &Joined) -> Result<()> {
     }
 }
 
-/// Syncs now: writes this machine's waiting changes to the folder, then
-/// applies every other machine's changes not applied yet.
+/// Syncs now: writes this machine's waiting changes to the folder,
+/// applies every other machine's changes not applied yet, then folds this
+/// machine's change files into a snapshot once there are many ([`FOLD`]).
 pub fn sync(store: &mut Store) -> Result<Report> {
+    sync_with(store, Some(FOLD))
+}
+
+/// [`sync`], folding by `policy`, or now whatever the number of files
+/// (`None`).
+pub fn sync_with(store: &mut Store, policy: Option<FoldPolicy>) -> Result<Report> {
     let joined = store.sync_joined()?.ok_or(SyncError::NotJoined)?;
     reach(&joined)?;
     let mut report = Report {
         sent: send(store, &joined)?,
         ..Report::default()
     };
-    take_in(store, &joined, &mut report)?;
+    take::take_in(store, &joined, &mut report)?;
     store.sync_set_skipped(&report.skipped)?;
+    // Last, so the snapshot holds what the others sent too: a machine
+    // that joins then often needs no other.
+    report.folded = fold::tidy_and_fold(store, &joined, policy)?;
     Ok(report)
 }
 
@@ -265,98 +285,11 @@ fn send(store: &mut Store, joined: &Joined) -> Result<usize> {
     Ok(outgoing.len())
 }
 
-/// Applies every change in the folder not applied here yet, by the merge
-/// rule. A change that refers to records not here yet waits while others
-/// go in, and is tried again until nothing more goes in.
-fn take_in(store: &mut Store, joined: &Joined, report: &mut Report) -> Result<()> {
-    let found = folder::list(&joined.folder, &joined.device).map_err(io("read", &joined.folder))?;
-    let mut pending = Vec::new();
-    for f in found {
-        if store.sync_was_applied(&f.device, f.seq)? {
-            continue;
-        }
-        match read_change(joined, &f) {
-            Ok(incoming) => pending.push((f, incoming)),
-            Err(why) => report.skipped.push((shown(joined, &f), why)),
-        }
-    }
-    let rule = |stored: Option<&crate::store::Stamp>, by: &str, at: NaiveDateTime| {
-        merge::incoming_wins(stored, by, at)
-    };
-    loop {
-        let mut progress = false;
-        let mut waiting = Vec::new();
-        for (f, incoming) in pending {
-            match store.sync_apply(&incoming, &rule)? {
-                Outcome::Applied { lost, .. } => {
-                    report.applied += 1;
-                    report.lost += lost;
-                    progress = true;
-                }
-                Outcome::AlreadyApplied => {}
-                Outcome::Waiting => waiting.push((f, incoming)),
-            }
-        }
-        pending = waiting;
-        if !progress || pending.is_empty() {
-            break;
-        }
-    }
-    for (f, _) in pending {
-        report.skipped.push((
-            shown(joined, &f),
-            "it refers to records that another machine's changes have not brought here yet; it goes in once they arrive.".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// A change file as a path under the sync folder.
-fn shown(joined: &Joined, f: &Found) -> String {
-    f.path
-        .strip_prefix(joined.folder.parent().unwrap_or(&joined.folder))
-        .unwrap_or(&f.path)
-        .display()
-        .to_string()
-}
-
-fn read_change(joined: &Joined, f: &Found) -> std::result::Result<Incoming, String> {
-    let bytes = fs::read(&f.path).map_err(|e| {
-        format!(
-            "it could not be read ({}); it is tried again on the next sync.",
-            e.to_string().to_lowercase()
-        )
-    })?;
-    match folder::open_change(&bytes, &joined.key, &joined.journal, &f.device, f.seq) {
-        Ok((header, changes)) => Ok(Incoming {
-            device: f.device.clone(),
-            seq: f.seq,
-            made_at: header.made_at,
-            sent_at: header.sent_at,
-            name: header.name,
-            changes,
-        }),
-        Err(Unread::OtherJournal) => Err("it belongs to another journal, so it was left alone.".into()),
-        Err(Unread::Unopened) => Err(
-            "it does not open: it is still being copied, damaged, or sealed with another passphrase; it is tried again on the next sync.".into(),
-        ),
-        Err(Unread::Io(e)) => Err(e),
-    }
-}
-
 /// Where sync stands, without syncing.
 pub fn status(store: &Store) -> Result<Status> {
     let joined = store.sync_joined()?.ok_or(SyncError::NotJoined)?;
     let incoming = match folder::list(&joined.folder, &joined.device) {
-        Ok(found) => {
-            let mut n = 0;
-            for f in found {
-                if !store.sync_was_applied(&f.device, f.seq)? {
-                    n += 1;
-                }
-            }
-            n
-        }
+        Ok(found) => take::waiting(store, found)?,
         Err(_) => 0,
     };
     Ok(Status {

@@ -20,6 +20,11 @@
 //! `sync_lost`, and the change goes in the ledger, in the same
 //! transaction, so it is never applied twice.
 //!
+//! A snapshot's rows go through the same merge ([`merge_items`]), each
+//! with the stamp of the change that last wrote it (`snapshot.rs`); a row
+//! stamped exactly as the record here (that very change is here already)
+//! is passed over.
+//!
 //! May use: the rest of `store`.
 
 use std::sync::{Arc, Mutex};
@@ -29,9 +34,9 @@ use rusqlite::session::{ConflictAction, ConflictType};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::codec::{self, RowChange};
+use super::codec::{self, Row, RowChange};
 use super::{RECORD_TABLES, change_name, read_row, set_stamp, stamp};
-use crate::store::{Result, Stamp, Store};
+use crate::store::{Result, Stamp, Store, Writer};
 
 /// Another machine's change, decrypted.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,20 +76,91 @@ impl Store {
         if self.sync_was_applied(&incoming.device, incoming.seq)? {
             return Ok(Outcome::AlreadyApplied);
         }
-        self.write_unrecorded(|w| Ok(apply(w.tx, incoming, rule)?))
+        self.write_unrecorded(|w| apply(w, incoming, rule))
     }
 }
 
-/// One row's merge: what to write, and which version lost.
-struct Plan {
-    writes: Vec<RowChange>,
-    stamps: Vec<(String, String, bool)>,
-    lost: Vec<(String, String, Vec<Value>, String)>,
+/// One row another machine wrote or removed, with the stamp of the change
+/// that did.
+pub(super) struct Item {
+    pub table: String,
+    pub id: String,
+    /// The row as that change left it (`None`: removed).
+    pub new: Option<Row>,
+    /// The change's name (`device/sequence`) and when it was made.
+    pub by: String,
+    pub at: NaiveDateTime,
 }
 
-fn apply(tx: &Connection, incoming: &Incoming, rule: &Rule) -> rusqlite::Result<Outcome> {
+/// What to write, and which versions lost.
+struct Plan {
+    writes: Vec<RowChange>,
+    /// Each row decided for the incoming change: table, id, removed, and
+    /// the stamp it gets.
+    stamps: Vec<(String, String, bool, String, NaiveDateTime)>,
+    /// Each version that lost: table, id, row, the change that wrote it,
+    /// and when the change it lost to was made.
+    lost: Vec<(String, String, Vec<Value>, String, NaiveDateTime)>,
+}
+
+fn apply(w: &Writer<'_>, incoming: &Incoming, rule: &Rule) -> Result<Outcome> {
     let by = change_name(&incoming.device, incoming.seq);
-    let plan = plan(tx, incoming, &by, rule)?;
+    let items = codec::read_rows(&incoming.changes)?
+        .into_iter()
+        .map(|c| Item {
+            id: c.id(),
+            table: c.table,
+            new: c.new,
+            by: by.clone(),
+            at: incoming.made_at,
+        })
+        .collect();
+    let outcome = merge_items(w, items, rule, &|_| true)?;
+    if outcome != Outcome::Waiting {
+        w.tx.prepare_cached(
+            "INSERT INTO sync_applied (device, seq, sent_at, name) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(rusqlite::params![
+            incoming.device,
+            incoming.seq,
+            incoming.sent_at,
+            incoming.name
+        ])?;
+    }
+    Ok(outcome)
+}
+
+/// How many rows one merge writes before the derived tables (search
+/// index, checkpoints) are filled once at the end rather than row by row,
+/// as an import does.
+const BULK_ROWS: usize = 2_000;
+
+/// Merges `items` into the records by `rule`, inside `w`'s transaction:
+/// writes what wins as one changeset SQLite applies, stamps it, and keeps
+/// each version that lost (an incoming one only if `keep_lost` says so).
+/// `Waiting` (nothing written) if it refers to a record not here yet.
+pub(super) fn merge_items(
+    w: &Writer<'_>,
+    items: Vec<Item>,
+    rule: &Rule,
+    keep_lost: &dyn Fn(&Item) -> bool,
+) -> Result<Outcome> {
+    let tx: &Connection = w.tx;
+    let plan = plan(tx, items, rule, keep_lost)?;
+    let bulk = if plan.writes.len() > BULK_ROWS {
+        Some(w.bulk_begin()?)
+    } else {
+        None
+    };
+    let outcome = write_plan(tx, &plan)?;
+    if let Some(bulk) = bulk {
+        // Put back even when held back: the triggers belong to the journal.
+        w.bulk_end(bulk)?;
+    }
+    Ok(outcome)
+}
+
+fn write_plan(tx: &Connection, plan: &Plan) -> rusqlite::Result<Outcome> {
     let bytes = codec::write(&plan.writes);
     let held_back = Arc::new(Mutex::new(false));
     let flag = Arc::clone(&held_back);
@@ -105,38 +181,28 @@ fn apply(tx: &Connection, incoming: &Incoming, rule: &Rule) -> rusqlite::Result<
         return Ok(Outcome::Waiting);
     }
     result?;
-    for (table, id, gone) in &plan.stamps {
-        set_stamp(tx, table, id, &by, incoming.made_at, *gone)?;
+    for (table, id, gone, by, at) in &plan.stamps {
+        set_stamp(tx, table, id, by, *at, *gone)?;
     }
-    for (table, id, row, lost_by) in &plan.lost {
+    for (table, id, row, lost_by, merged) in &plan.lost {
         tx.prepare_cached(
             "INSERT INTO sync_lost (merged, tbl, id, row, by) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(rusqlite::params![
-            incoming.made_at,
-            table,
-            id,
-            row_json(row),
-            lost_by
-        ])?;
+        .execute(rusqlite::params![merged, table, id, row_json(row), lost_by])?;
     }
-    tx.prepare_cached(
-        "INSERT INTO sync_applied (device, seq, sent_at, name) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(rusqlite::params![
-        incoming.device,
-        incoming.seq,
-        incoming.sent_at,
-        incoming.name
-    ])?;
     Ok(Outcome::Applied {
         written: plan.writes.len(),
         lost: plan.lost.len(),
     })
 }
 
-/// Decides each row of `incoming` by `rule` against the record here.
-fn plan(tx: &Connection, incoming: &Incoming, by: &str, rule: &Rule) -> rusqlite::Result<Plan> {
+/// Decides each item by `rule` against the record here.
+fn plan(
+    tx: &Connection,
+    mut items: Vec<Item>,
+    rule: &Rule,
+    keep_lost: &dyn Fn(&Item) -> bool,
+) -> rusqlite::Result<Plan> {
     let mut plan = Plan {
         writes: Vec::new(),
         stamps: Vec::new(),
@@ -144,51 +210,66 @@ fn plan(tx: &Connection, incoming: &Incoming, by: &str, rule: &Rule) -> rusqlite
     };
     // Promises first: one brought back by this change keeps the marks
     // that come with it.
-    let mut changes = codec::read_rows(&incoming.changes)?;
-    changes.retain(|c| RECORD_TABLES.contains(&c.table.as_str()));
-    changes.sort_by_key(|c| c.table != "promises");
+    items.retain(|c| RECORD_TABLES.contains(&c.table.as_str()));
+    items.sort_by_key(|c| c.table != "promises");
     let mut revived = Vec::new();
     let mut numbers = Numbers::of(tx)?;
-    for mut change in changes {
-        let id = change.id();
-        let stored = stamp(tx, &change.table, &id)?;
-        let here = read_row(tx, &change.table, &id)?;
-        if change.table == "promises" {
-            numbers.keep(&id, here.as_deref(), change.new.as_mut());
+    for mut item in items {
+        let stored = stamp(tx, &item.table, &item.id)?;
+        if stored
+            .as_ref()
+            .is_some_and(|(by, at)| *by == item.by && *at == item.at)
+        {
+            // This very change is here already (a snapshot holds it).
+            continue;
         }
-        let wins = rule(stored.as_ref(), by, incoming.made_at);
-        if wins && change.table == "promises" && change.new.is_some() {
-            revived.push(id.clone());
+        let here = read_row(tx, &item.table, &item.id)?;
+        if item.table == "promises" {
+            numbers.keep(&item.id, here.as_deref(), item.new.as_mut());
         }
-        if !wins || of_a_removed_promise(tx, &change, &revived)? {
-            if let Some(row) = change.new {
-                plan.lost.push((change.table, id, row, by.to_string()));
+        let wins = rule(stored.as_ref(), &item.by, item.at);
+        if wins && item.table == "promises" && item.new.is_some() {
+            revived.push(item.id.clone());
+        }
+        if !wins || of_a_removed_promise(tx, &item, &revived)? {
+            if keep_lost(&item)
+                && let Some(row) = item.new
+            {
+                plan.lost.push((item.table, item.id, row, item.by, item.at));
             }
             continue;
         }
         let replaced_by = stored.map(|(b, _)| b).unwrap_or_default();
-        plan.stamps
-            .push((change.table.clone(), id.clone(), change.new.is_none()));
-        match (here, change.new) {
+        plan.stamps.push((
+            item.table.clone(),
+            item.id.clone(),
+            item.new.is_none(),
+            item.by.clone(),
+            item.at,
+        ));
+        let Item {
+            table, id, new, at, ..
+        } = item;
+        match (here, new) {
             (Some(here), Some(new)) if here != new => {
                 plan.lost
-                    .push((change.table.clone(), id, here.clone(), replaced_by));
+                    .push((table.clone(), id, here.clone(), replaced_by, at));
                 plan.writes.push(RowChange {
-                    table: change.table,
+                    table,
                     old: Some(here),
                     new: Some(new),
                 });
             }
             (None, Some(new)) => plan.writes.push(RowChange {
-                table: change.table,
+                table,
                 old: None,
                 new: Some(new),
             }),
             (Some(here), None) => {
                 plan.lost
-                    .push((change.table.clone(), id, here.clone(), replaced_by));
+                    .push((table.clone(), id, here.clone(), replaced_by, at));
                 plan.writes.push(RowChange {
-                    table: change.table,
+                    table,
                     old: Some(here),
                     new: None,
                 });
@@ -255,16 +336,16 @@ impl Numbers {
 /// it went with it, there as here.
 fn of_a_removed_promise(
     tx: &Connection,
-    change: &RowChange,
+    item: &Item,
     revived: &[String],
 ) -> rusqlite::Result<bool> {
     if !matches!(
-        change.table.as_str(),
+        item.table.as_str(),
         "checks" | "targets" | "promise_versions"
     ) {
         return Ok(false);
     }
-    let Some(Value::Text(promise)) = change.new.as_ref().and_then(|row| row.get(1)) else {
+    let Some(Value::Text(promise)) = item.new.as_ref().and_then(|row| row.get(1)) else {
         return Ok(false);
     };
     if revived.contains(promise) {

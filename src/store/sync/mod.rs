@@ -1,6 +1,7 @@
 //! What sync keeps in the journal file, beside the records: each local
 //! transaction's changes until they are written to the sync folder (the
-//! outbox), which other machines' changes were applied (the ledger), the
+//! outbox), which other machines' changes were applied (the ledger, with
+//! a floor per machine once a snapshot brought its changes), the
 //! time and machine of the last change of every record (its stamp, so the
 //! merge rule can compare), and every version that lost a merge.
 //!
@@ -10,6 +11,9 @@
 //! - `apply.rs`: another machine's changeset, applied by SQLite with the
 //!   merge rule (passed in by the domain) deciding each row.
 //! - `codec.rs`: changesets as bytes, in SQLite's own format.
+//! - `snapshot.rs`: the whole journal as one changeset, with every
+//!   record's stamp, and applying another machine's; the ledger's floors
+//!   (every change of a machine up to a sequence applied).
 //!
 //! None of these tables is ever synced; `smallwins sync leave` empties them.
 //!
@@ -18,6 +22,7 @@
 mod apply;
 mod codec;
 mod record;
+mod snapshot;
 
 use std::path::PathBuf;
 
@@ -28,6 +33,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Result, Store};
 pub use apply::{Incoming, Outcome};
 pub(super) use record::start;
+pub use snapshot::{Floor, IncomingSnapshot, Snapshot};
 
 /// The tables of records: what sync ships. Each has its primary key, `id`,
 /// as its first column.
@@ -195,29 +201,34 @@ impl Store {
 
     /// Whether the change `seq` of `device` was applied here.
     pub fn sync_was_applied(&self, device: &str, seq: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM sync_applied WHERE device = ?1 AND seq = ?2")?
-            .query_row(params![device, seq], |_| Ok(()))
-            .optional()?
-            .is_some())
+        Ok(snapshot::was_applied(&self.conn, device, seq)?)
     }
 
-    /// The other machines whose changes were applied here.
+    /// The other machines whose changes were applied here (one by one or
+    /// in a snapshot).
     pub fn sync_machines(&self) -> Result<Vec<Machine>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT device, max(name), count(*), max(sent_at) FROM sync_applied
+            "SELECT device, max(name), max(sent_at) FROM sync_applied
              GROUP BY device ORDER BY device",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Machine {
-                device: r.get(0)?,
-                name: r.get(1)?,
-                applied: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
-                last: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut machines = Vec::with_capacity(rows.len());
+        for (device, name, last) in rows {
+            let floor = snapshot::floor(&self.conn, &device)?;
+            let above: i64 = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM sync_applied WHERE device = ?1 AND seq > ?2")?
+                .query_row(params![device, floor], |r| r.get(0))?;
+            machines.push(Machine {
+                device,
+                name,
+                applied: (floor + above).try_into().unwrap_or(0),
+                last,
+            });
+        }
+        Ok(machines)
     }
 
     /// Replaces the files the last sync skipped, each with why.
