@@ -128,8 +128,12 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut spans = vec![Span::styled(brand, theme.title)];
     let lead = brand.len();
-    let full: usize =
-        lead + labels.iter().map(|t| t.len() + 2).sum::<usize>() + mark_width + date.len();
+    // The sync mark never costs the tabs: it takes the moment's place
+    // first ("synced  Sat 21 Nov").
+    let short_date = format!("{} ", app.today.format("%a %-d %b"));
+    let full: usize = lead
+        + labels.iter().map(|t| t.len() + 2).sum::<usize>()
+        + date.len().max(mark_width + short_date.len());
     if (area.width as usize) >= full {
         let mut x = area.x + lead as u16;
         for (screen, label) in Screen::ALL.iter().zip(&labels) {
@@ -151,12 +155,17 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     if mark_width + date.len() <= room {
         right.extend(mark);
         right.push(Span::styled(date, theme.dim));
+    } else if mark.is_some() && mark_width + short_date.len() <= room {
+        right.extend(mark);
+        right.push(Span::styled(short_date, theme.dim));
     } else if let Some(mark) = mark.filter(|_| mark_width <= room) {
         right.push(mark);
     } else if date.len() <= room {
         right.push(Span::styled(date, theme.dim));
     }
-    let width = right.iter().map(Span::width).sum::<usize>() as u16;
+    // Counted in bytes like the room above, so the date stands where it
+    // always has.
+    let width = right.iter().map(|s| s.content.len()).sum::<usize>() as u16;
     if width > 0 {
         let right_area = Rect {
             x: area.x + area.width - width,
