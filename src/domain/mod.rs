@@ -52,7 +52,8 @@ pub use crate::model::{
 pub use clock::Clock;
 pub use journal::{
     DayItem, DayView, Evidence, Journal, Mark, MissNote, NewPromise, PromiseEdit, PromiseFields,
-    Resurface, ReviewView, ShortWin, Sink, TREND_WEEKS, WeekProgress, day_items, status_for_amount,
+    Reopen, Resurface, ReviewView, ShortWin, Sink, TREND_WEEKS, WeekProgress, day_items,
+    status_for_amount,
 };
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
 pub use undo::Undone;

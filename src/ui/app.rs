@@ -9,7 +9,12 @@
 //! Uses the screens, the popups, the key table and the mouse's record of
 //! the last frame; drawing lives in `frame.rs`, and nothing below imports
 //! this module. A message copied from the share preview waits in
-//! [`App::clipboard`] for the event loop to write.
+//! [`App::clipboard`] for the event loop to write. A journal that syncs
+//! has its [`Syncer`] (`sync.rs`) here: the event loop polls it, and
+//! another machine's changes reload the screens as a write from another
+//! window does.
+
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -26,6 +31,7 @@ use super::screens::popup::text::TextPurpose;
 use super::screens::popup::{Reply, Submission};
 use super::screens::search::{SearchReply, SearchState};
 use super::screens::{Cx, Outcome, Screens, Version};
+use super::sync::{Mark, Syncer, Wake};
 use super::theme::Theme;
 use crate::domain::{self, Journal};
 
@@ -57,6 +63,12 @@ pub struct App {
     /// A sequence for the terminal to put on the clipboard, waiting to be
     /// written (by the event loop, through the app's own output).
     pub clipboard: Option<String>,
+    /// Syncing in the background, for a journal that syncs (started
+    /// after the first frame).
+    pub sync: Option<Syncer>,
+    /// A sync problem not said yet, waiting for the message line to be
+    /// free.
+    sync_note: Option<String>,
     /// Other processes' writes, when last looked.
     data_version: i64,
     /// A throwaway demo journal (`smallwins --demo`): the title bar says
@@ -98,6 +110,8 @@ impl App {
             mouse,
             hits: Hits::default(),
             clipboard: None,
+            sync: None,
+            sync_note: None,
             data_version,
             demo: None,
         };
@@ -146,6 +160,61 @@ impl App {
                 1 => first,
                 n => format!("{first} ({} more: run `smallwins config check`.)", n - 1),
             });
+        }
+    }
+
+    /// Starts syncing in the background, if the journal syncs: a first
+    /// sync now, then after changes and when the folder changes. `wake`
+    /// wakes the event loop when a sync ends.
+    pub fn start_sync(&mut self, wake: Wake) {
+        if self.sync.is_none() && self.demo.is_none() {
+            self.sync = Syncer::start(&self.journal, wake);
+        }
+    }
+
+    /// What the title bar shows about sync; `None` for a journal without.
+    pub fn sync_mark(&self) -> Option<&Mark> {
+        self.sync.as_ref().map(|s| &s.mark)
+    }
+
+    /// Looks at background sync as of `now`: a change of the person's
+    /// starts its debounce, a finished sync changes the mark, and another
+    /// machine's changes reload what the screens show (each keeps its
+    /// selection). A problem is said once in the message line, when it is
+    /// free. Returns whether the screen needs drawing.
+    pub fn poll_sync(&mut self, now: Instant) -> bool {
+        let Some(sync) = self.sync.as_mut() else {
+            return false;
+        };
+        let polled = sync.poll(self.journal.generation(), now, self.journal.now());
+        let mut redraw = polled.redraw;
+        if let Some(why) = polled.say {
+            self.sync_note = Some(why);
+        }
+        if self.message.is_none()
+            && let Some(note) = self.sync_note.take()
+        {
+            self.message = Some(note);
+            redraw = true;
+        }
+        if polled.arrived {
+            match self.journal.data_version() {
+                Ok(version) => self.data_version = version,
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            if let Err(e) = self.reload() {
+                self.message = Some(e.to_string());
+            }
+            redraw = true;
+        }
+        redraw
+    }
+
+    /// On quitting: a change not synced yet gets its sync (waiting a
+    /// few seconds at most).
+    pub fn finish_sync(&mut self) {
+        if let Some(sync) = self.sync.take() {
+            sync.finish(super::sync::LAST_SYNC_WAIT);
         }
     }
 
@@ -304,13 +373,14 @@ impl App {
 
     /// Runs an action from the key table on the screen in view.
     pub fn perform(&mut self, action: Action) {
+        let sync = self.sync_mark().map(Mark::sentence);
         let (j, today) = (&mut self.journal, self.today);
         let outcome = match action {
             Action::Quit => {
                 self.quit = true;
                 return;
             }
-            Action::Help => Outcome::open(Popup::help()),
+            Action::Help => Outcome::open(Popup::help(sync)),
             Action::Search => {
                 self.search = Some(SearchState::new());
                 return;

@@ -20,6 +20,7 @@ use super::hits::Target;
 use super::keymap::{Action, Context, PopupKind};
 use super::screens::Ctx;
 use super::screens::today::Moment;
+use super::sync::Mark;
 use super::widgets::{put_line, tab_strip};
 use crate::model::fit;
 
@@ -92,8 +93,10 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// " smallwins  1 Today  2 Calendar …   Sat 21 Nov · morning": every tab
-/// when they fit, else only the current screen's.
+/// " smallwins  1 Today  2 Calendar …   synced  Sat 21 Nov · morning":
+/// every tab when they fit, else only the current screen's; for a journal
+/// that syncs, its quiet mark before the date (alone at the right when
+/// both do not fit).
 fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let labels: Vec<String> = Screen::ALL
@@ -109,6 +112,14 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
         Moment::Evening => "evening",
     };
     let date = format!("{} · {moment} ", app.today.format("%a %-d %b"));
+    let mark = app.sync_mark().map(|m| {
+        let style = match m {
+            Mark::Problem(_) => theme.accent,
+            _ => theme.dim,
+        };
+        Span::styled(format!("{}  ", m.word()), style)
+    });
+    let mark_width = mark.as_ref().map_or(0, Span::width);
     // The throwaway demo says so on every screen.
     let brand = if app.is_demo() {
         " smallwins demo "
@@ -117,7 +128,12 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut spans = vec![Span::styled(brand, theme.title)];
     let lead = brand.len();
-    let full: usize = lead + labels.iter().map(|t| t.len() + 2).sum::<usize>() + date.len();
+    // The sync mark never costs the tabs: it takes the moment's place
+    // first ("synced  Sat 21 Nov").
+    let short_date = format!("{} ", app.today.format("%a %-d %b"));
+    let full: usize = lead
+        + labels.iter().map(|t| t.len() + 2).sum::<usize>()
+        + date.len().max(mark_width + short_date.len());
     if (area.width as usize) >= full {
         let mut x = area.x + lead as u16;
         for (screen, label) in Screen::ALL.iter().zip(&labels) {
@@ -132,14 +148,31 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let left: usize = spans.iter().map(|s| s.width()).sum();
     put_line(buf, area, 0, &Line::from(spans));
-    if left + date.len() <= area.width as usize {
-        let date_area = Rect {
-            x: area.x + area.width - date.len() as u16,
-            width: date.len() as u16,
+    let room = (area.width as usize).saturating_sub(left);
+    let mut right = Vec::new();
+    // (The date's room is counted in bytes, its `·` as two, as it always
+    // has been, so the header of a journal without sync is as it was.)
+    if mark_width + date.len() <= room {
+        right.extend(mark);
+        right.push(Span::styled(date, theme.dim));
+    } else if mark.is_some() && mark_width + short_date.len() <= room {
+        right.extend(mark);
+        right.push(Span::styled(short_date, theme.dim));
+    } else if let Some(mark) = mark.filter(|_| mark_width <= room) {
+        right.push(mark);
+    } else if date.len() <= room {
+        right.push(Span::styled(date, theme.dim));
+    }
+    // Counted in bytes like the room above, so the date stands where it
+    // always has.
+    let width = right.iter().map(|s| s.content.len()).sum::<usize>() as u16;
+    if width > 0 {
+        let right_area = Rect {
+            x: area.x + area.width - width,
+            width,
             ..area
         };
-        let line = Line::from(Span::styled(date, theme.dim));
-        put_line(buf, date_area, 0, &line);
+        put_line(buf, right_area, 0, &Line::from(right));
     }
 }
 

@@ -12,7 +12,8 @@
 //! - `hits`: where the last frame drew what (a leaf the screens record
 //!   into); `scroll`: the one vertical scroll, recorded while drawing;
 //!   `mouse`: what clicks and the wheel do there.
-//! - `terminal`: the terminal's set-up, input and ways out.
+//! - `terminal`: the terminal's set-up, input and ways out; `sync`:
+//!   syncing in the background while the journal is open.
 //!
 //! This module runs the event loop and draws a screen into text for
 //! `smallwins show`.
@@ -26,6 +27,7 @@ pub mod mouse;
 mod screen;
 pub mod screens;
 pub mod scroll;
+pub mod sync;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;
@@ -104,6 +106,7 @@ fn run_app(
         // terminal's own clean-up would only fail writing to it. Every
         // change is already saved; end quietly.
         std::mem::forget(terminal);
+        app.finish_sync();
         return Ok(());
     }
     if app.mouse {
@@ -111,6 +114,8 @@ fn run_app(
     }
     let _ = execute!(stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
+    // The terminal is back first, so a last sync never looks like a hang.
+    app.finish_sync();
     result.map(|_| ())
 }
 
@@ -175,6 +180,7 @@ fn event_loop(
             needs_draw = false;
             if let Some(then) = after_first_frame.take() {
                 then();
+                app.start_sync(inputs.waker());
             }
             // A screen that found room for more days than it had read
             // (the checkmark grid, after a resize) reads them now; an
@@ -193,10 +199,11 @@ fn event_loop(
                 }
                 needs_draw |= app.handle_event(&event);
             }
-            Input::Idle => {}
+            Input::Idle | Input::Wake => {}
             Input::End(EndReason::Signal(_)) => return Ok(Ended::Quit),
             Input::End(EndReason::TerminalGone) => return Ok(Ended::TerminalGone),
         }
+        needs_draw |= app.poll_sync(Instant::now());
         if let Some(sequence) = app.clipboard.take() {
             copy_through(terminal, &sequence)?;
             needs_draw = true;

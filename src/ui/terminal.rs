@@ -57,6 +57,8 @@ pub enum Input {
     Event(Event),
     /// Nothing happened within the wait.
     Idle,
+    /// Something of the app's own (a sync that ended) asks to be looked at.
+    Wake,
     /// The session must end now: a signal, or the terminal went away.
     End(EndReason),
 }
@@ -72,6 +74,7 @@ pub enum EndReason {
 
 enum Message {
     Event(Event),
+    Wake,
     ReadFailed,
     Signal(i32),
 }
@@ -79,6 +82,7 @@ enum Message {
 /// Keys and signals, merged onto one channel.
 pub struct Inputs {
     rx: Receiver<Message>,
+    tx: Sender<Message>,
     #[cfg(unix)]
     tty: Option<std::fs::File>,
     _signals: signal_hook::iterator::Handle,
@@ -90,12 +94,22 @@ impl Inputs {
     pub fn start() -> io::Result<Inputs> {
         let (tx, rx) = mpsc::channel();
         let handle = spawn_signal_thread(tx.clone())?;
-        spawn_reader_thread(tx);
+        spawn_reader_thread(tx.clone());
         Ok(Inputs {
             rx,
+            tx,
             #[cfg(unix)]
             tty: std::fs::File::open("/dev/tty").ok(),
             _signals: handle,
+        })
+    }
+
+    /// What wakes the loop from another thread (a sync that ended), so it
+    /// need not wait for the next key or tick.
+    pub fn waker(&self) -> std::sync::Arc<dyn Fn() + Send + Sync> {
+        let tx = self.tx.clone();
+        std::sync::Arc::new(move || {
+            let _ = tx.send(Message::Wake);
         })
     }
 
@@ -106,6 +120,7 @@ impl Inputs {
         }
         match self.rx.recv_timeout(wait) {
             Ok(Message::Event(event)) => Input::Event(event),
+            Ok(Message::Wake) => Input::Wake,
             Ok(Message::Signal(signal)) => Input::End(EndReason::Signal(signal)),
             Ok(Message::ReadFailed) | Err(RecvTimeoutError::Disconnected) => {
                 Input::End(EndReason::TerminalGone)

@@ -42,6 +42,7 @@ pub(crate) use days::{join_and, lower_first};
 pub use marks::{Mark, status_for_amount};
 pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};
+pub use sync::Reopen;
 pub use transfer::Sink;
 pub use wins::ShortWin;
 

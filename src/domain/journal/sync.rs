@@ -2,11 +2,35 @@
 //! calls both front ends make. What another machine's changes bring counts
 //! as a change here (the screens redraw, the evidence's checkpoints are
 //! written again); undo still takes back only this window's own actions.
+//! [`Journal::reopen`] gives what opens a second connection to the same
+//! file, for the full-screen journal to sync on a thread of its own.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Journal;
+use crate::domain::Clock;
 use crate::domain::sync::{self, Report, Result, Status};
+use crate::model::Config;
+use crate::store::{Access, Key, Store};
+
+/// What opens another connection to an open journal (the same file, the
+/// same key, clock and config), on another thread: through the store's
+/// one way into the file, asking nothing.
+#[derive(Clone)]
+pub struct Reopen {
+    path: PathBuf,
+    key: Key,
+    clock: Clock,
+    config: Config,
+}
+
+impl Reopen {
+    /// The journal again, for writing.
+    pub fn open(self) -> crate::domain::Result<Journal> {
+        let store = Store::open_with(&self.path, self.clock.now(), Access::Write, self.key)?;
+        Ok(Journal::new(store, self.clock, self.config))
+    }
+}
 
 /// Argon2id's memory (KiB) and passes for a new sync folder.
 pub type KdfCost = (u32, u32);
@@ -30,6 +54,24 @@ impl Journal {
         let report = sync::join(&mut self.store, dir, passphrase, name)?;
         self.after_sync(&report);
         Ok(report)
+    }
+
+    /// What opens this journal again on another thread (see [`Reopen`]).
+    pub fn reopen(&self) -> Reopen {
+        Reopen {
+            path: self.store.path().to_path_buf(),
+            key: self.store.key().clone(),
+            clock: self.clock.clone(),
+            config: self.config.clone(),
+        }
+    }
+
+    /// The sync folder (`smallwins-sync`) and this machine's own folder
+    /// in it, if this journal syncs.
+    pub fn sync_folders(&self) -> Option<(PathBuf, PathBuf)> {
+        let joined = self.store.sync_joined().ok()??;
+        let own = joined.folder.join(&joined.device);
+        Some((joined.folder, own))
     }
 
     /// Whether this journal syncs.

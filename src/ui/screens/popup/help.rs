@@ -1,4 +1,5 @@
-//! The help popup: every key of the current screen, of everywhere, and of
+//! The help popup: for a journal that syncs, when it last synced (or why
+//! it waits); every key of the current screen, of everywhere, and of
 //! text boxes, forms, ratings, search and the preview of a message to
 //! share, written from the keys in force; then the legend of every glyph
 //! and what strength measures. Uses the key table, the theme, the glyphs and the
@@ -24,6 +25,8 @@ use crate::ui::widgets::{centered, pane};
 pub struct HelpState {
     /// The first row in view, stopped at the end the last draw found.
     pub scroll: VerticalScroll,
+    /// When the journal last synced, or why it waits; `None` without sync.
+    pub sync: Option<String>,
 }
 
 impl HelpState {
@@ -57,7 +60,14 @@ impl HelpState {
         buf: &mut Buffer,
     ) {
         let w = area.width.saturating_sub(4).min(72);
-        let lines = help_lines(theme, keys, screen, w.saturating_sub(2) as usize);
+        let width = w.saturating_sub(2) as usize;
+        let mut lines = Vec::new();
+        if let Some(sync) = &self.sync {
+            lines.push(Line::from(Span::styled("Sync", theme.title)));
+            lines.extend(hanging(vec![Span::raw("  ")], sync, width));
+            lines.push(Line::raw(""));
+        }
+        lines.extend(help_lines(theme, keys, screen, width));
         let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
         let popup = centered(area, w, h);
         Clear.render(popup, buf);

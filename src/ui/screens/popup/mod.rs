@@ -89,8 +89,13 @@ impl From<SharePopup> for Popup {
 
 impl Popup {
     /// The help popup, at its top.
-    pub fn help() -> Popup {
-        Popup::Help(HelpState::default())
+    /// Help, with `sync` (when the journal last synced, or why it waits)
+    /// for a journal that syncs.
+    pub fn help(sync: Option<String>) -> Popup {
+        Popup::Help(HelpState {
+            sync,
+            ..HelpState::default()
+        })
     }
 
     /// Answers `key`, read with the keys in force.

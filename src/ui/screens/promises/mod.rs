@@ -97,10 +97,16 @@ impl PromisesState {
     pub fn load(&mut self, j: &Journal, version: Version) -> domain::Result<bool> {
         let mut read = false;
         if self.loaded != Some(version) {
+            // The selected promise stays selected, wherever a change from
+            // elsewhere (another machine, a shell) moved it.
+            let was = self.listed().get(self.sel).map(|p| p.id.clone());
             self.promises = j.promises(true)?;
             self.standings = j.standings(&self.promises)?;
             self.loaded = Some(version);
             self.sel = self.sel.min(self.listed().len().saturating_sub(1));
+            if let Some(i) = was.and_then(|id| self.listed().iter().position(|p| p.id == id)) {
+                self.sel = i;
+            }
             self.reads.standings += 1;
             read = true;
         }

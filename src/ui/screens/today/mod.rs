@@ -144,8 +144,29 @@ impl TodayState {
         if self.loaded == Some((version, self.day)) {
             return Ok(recent);
         }
+        // The selected promise and win stay selected, wherever a change
+        // from elsewhere (another machine, a shell) moved them.
+        let same_day = self.view.day == self.day;
+        let was_promise = self
+            .view
+            .items
+            .get(self.promise_sel)
+            .map(|i| i.promise.id.clone());
+        let was_win = self.view.wins.get(self.win_sel).map(|w| w.id.clone());
         self.view = j.day(self.day)?;
         self.reads.days += 1;
+        if let Some(i) = was_promise
+            .filter(|_| same_day)
+            .and_then(|id| self.view.items.iter().position(|i| i.promise.id == id))
+        {
+            self.promise_sel = i;
+        }
+        if let Some(i) = was_win
+            .filter(|_| same_day)
+            .and_then(|id| self.view.wins.iter().position(|w| w.id == id))
+        {
+            self.win_sel = i;
+        }
         self.yesterday_blanks = match self.day.pred_opt() {
             Some(yesterday) if self.day == version.today => j
                 .day(yesterday)?
