@@ -125,6 +125,17 @@ pub fn win_text(win: &Win) -> String {
     }
 }
 
+/// `text` as the end of a sentence: a full stop added unless it already
+/// ends in one of its own ("Did it!", "勉強した。").
+pub fn ended(text: &str) -> String {
+    const STOPS: &[char] = &['.', '!', '?', '…', '。', '！', '？', '｡'];
+    if text.ends_with(STOPS) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// "“one kind thing”, morning confidence 6/10".
 pub fn checkin_summary(c: &CheckIn) -> String {
     let mut parts = Vec::new();
@@ -164,6 +175,17 @@ pub fn rating_summary(r: &Reflection) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_that_ends_in_its_own_stop_gets_no_second_one() {
+        assert_eq!(ended("Walked to work"), "Walked to work.");
+        assert_eq!(ended("Did it!"), "Did it!");
+        assert_eq!(
+            ended("今日は日本語を少し勉強した。"),
+            "今日は日本語を少し勉強した。"
+        );
+        assert_eq!(ended("Read (books)"), "Read (books).");
+    }
 
     #[test]
     fn large_counts_read_with_their_thousands_apart() {

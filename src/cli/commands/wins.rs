@@ -13,7 +13,7 @@ use crate::cli::args::{WinArgs, WinEditArgs, WinIdArg, WinListArgs};
 use crate::cli::error::Result;
 use crate::cli::output::{Report, lines};
 use crate::cli::parse;
-use crate::cli::words::{indent, short_day, win_text};
+use crate::cli::words::{ended, indent, short_day, win_text};
 use crate::domain::{Journal, ShortWin, Win};
 
 /// A win just noted, and how many that day now holds.
@@ -51,7 +51,10 @@ pub fn win(journal: &mut Journal, args: WinArgs) -> Result<WinNoted> {
 impl Report for WinNoted {
     fn text(&self) -> String {
         let label = short_day(self.win.day, self.today);
-        let mut out = vec![format!("Win noted for {label}: {}.", win_text(&self.win))];
+        let mut out = vec![format!(
+            "Win noted for {label}: {}",
+            ended(&win_text(&self.win))
+        )];
         if self.win.private {
             out.push("It is private: it never goes into a message you share.".into());
         }
