@@ -317,7 +317,7 @@ fn loop_with_no_checkmarks_says_what_it_found() {
     let first = out.lines().next().unwrap_or("");
     assert!(!out.contains("already had"), "{out}");
     assert!(
-        first.starts_with("Nothing imported from Loop Habit Tracker from ")
+        first.starts_with("Nothing imported from Loop Habit Tracker /")
             && first.ends_with("nothing in it could come over as it was (below)."),
         "{out}"
     );

@@ -123,7 +123,7 @@ impl Report for Imported {
             } else {
                 "nothing in it could come over as it was (below)"
             };
-            format!("Nothing imported{from} from {name}: {why}.")
+            format!("Nothing imported{from} {name}: {why}.")
         } else if self.total == 0 {
             let had = if self.kept == 0 {
                 format!(
