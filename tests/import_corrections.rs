@@ -10,7 +10,7 @@ mod common;
 
 use std::fs;
 
-use common::{Fixture, fixture, json_at, run_at};
+use common::{Fixture, fixture, json_at, left_out, run_at};
 use serde_json::Value;
 
 const NOW: &str = "2026-11-21T20:30";
@@ -23,15 +23,6 @@ fn import(f: &Fixture, from: &str, file: &str) -> Value {
 
 fn export(f: &Fixture) -> Value {
     serde_json::from_str(&run_at(f, NOW, &["export"])).expect("export")
-}
-
-fn left_out(report: &Value) -> Vec<String> {
-    report["left_out"]
-        .as_array()
-        .expect("left_out")
-        .iter()
-        .map(|l| format!("{} {}", l["count"], l["what"].as_str().unwrap_or("")))
-        .collect()
 }
 
 fn texts(data: &Value, kind: &str, field: &str) -> Vec<String> {

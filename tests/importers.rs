@@ -8,7 +8,7 @@ mod common;
 
 use std::fs;
 
-use common::{Fixture, fixture, json_at, run_at, smallwins_at};
+use common::{Fixture, fixture, json_at, left_out, run_at, smallwins_at};
 use serde_json::Value;
 
 const NOW: &str = "2026-11-21T08:30";
@@ -17,16 +17,6 @@ fn import(f: &Fixture, from: &str, file: &str) -> Value {
     let path = fixture(file);
     let path = path.to_str().expect("a UTF-8 path");
     json_at(f, NOW, &["import", "--from", from, path])
-}
-
-/// `left_out` as "count what" lines.
-fn left_out(report: &Value) -> Vec<String> {
-    report["left_out"]
-        .as_array()
-        .expect("left_out")
-        .iter()
-        .map(|l| format!("{} {}", l["count"], l["what"].as_str().unwrap_or("")))
-        .collect()
 }
 
 fn export(f: &Fixture) -> Value {

@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{Fixture, fixture, json_at, run_at, smallwins_at};
+use common::{Fixture, fixture, json_at, left_out, run_at, smallwins_at};
 use rusqlite::{Connection, params};
 use serde_json::Value;
 
@@ -94,16 +94,6 @@ fn loop_backup(path: &Path) {
 fn import(f: &Fixture, path: &Path) -> Value {
     let path = path.to_str().expect("utf-8 path");
     json_at(f, NOW, &["import", "--from", "loop", path])
-}
-
-/// `left_out` as "count what" lines.
-fn left_out(report: &Value) -> Vec<String> {
-    report["left_out"]
-        .as_array()
-        .expect("left_out")
-        .iter()
-        .map(|l| format!("{} {}", l["count"], l["what"].as_str().unwrap_or("")))
-        .collect()
 }
 
 fn export(f: &Fixture) -> Value {

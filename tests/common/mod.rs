@@ -129,6 +129,16 @@ pub fn run_at(f: &Fixture, now: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
+/// An import report's `left_out` as "count what" lines.
+pub fn left_out(report: &serde_json::Value) -> Vec<String> {
+    report["left_out"]
+        .as_array()
+        .expect("left_out")
+        .iter()
+        .map(|l| format!("{} {}", l["count"], l["what"].as_str().unwrap_or("")))
+        .collect()
+}
+
 /// The JSON a command prints with `--json`.
 pub fn json_at(f: &Fixture, now: &str, args: &[&str]) -> serde_json::Value {
     let mut args = args.to_vec();

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 use serde_json::Value;
 
-use super::{Dest, Habit, Out, day_fits, import_id, open_file, unreadable_io};
+use super::{Dest, Habit, Out, day_fits, import_id, json_reason, open_file, unreadable_io};
 use crate::cli::error::{CliError, Result};
 use crate::domain::day::FIRST_DAY;
 use crate::domain::{Schedule, Status};
@@ -93,15 +93,7 @@ impl Reader<'_, '_, '_> {
                 path,
                 format!("it is not JSON: line {}, column {}", e.line(), e.column()),
             )),
-            Err(e) => {
-                let why = e.to_string();
-                let why = why
-                    .split(" at line")
-                    .next()
-                    .unwrap_or(&why)
-                    .replace('`', "\"");
-                Err(not_dijo(path, why))
-            }
+            Err(e) => Err(not_dijo(path, json_reason(&e))),
         }
     }
 

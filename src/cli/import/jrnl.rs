@@ -27,7 +27,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 
-use super::{Dest, Out, day_fits, import_id, open_file, unreadable_io};
+use super::{Dest, Out, day_fits, import_id, json_reason, open_file, unreadable_io};
 use crate::cli::error::{CliError, Result};
 use crate::domain::day::journal_day;
 use crate::domain::model::{Reflection, Win};
@@ -130,15 +130,7 @@ impl Reader<'_, '_, '_> {
                 Err(self.failed.take().unwrap_or_else(|| not_jrnl(path, "")))
             }
             Err(e) if e.is_io() => Err(unreadable_io(path, JRNL_FILE, e.into())),
-            Err(e) => {
-                let why = e.to_string();
-                let why = why
-                    .split(" at line")
-                    .next()
-                    .unwrap_or(&why)
-                    .replace('`', "\"");
-                Err(not_jrnl(path, &why))
-            }
+            Err(e) => Err(not_jrnl(path, &json_reason(&e))),
         }
     }
 

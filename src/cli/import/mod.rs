@@ -157,6 +157,16 @@ pub fn import(
     Ok((report, left_out, found))
 }
 
+/// serde_json's reason for refusing a file, without its position (the
+/// caller says where) and with its backquotes as plain quotes.
+pub fn json_reason(e: &serde_json::Error) -> String {
+    let why = e.to_string();
+    why.split(" at line")
+        .next()
+        .unwrap_or(&why)
+        .replace('`', "\"")
+}
+
 /// Where a reader hands its records: to the journal's import, a batch of
 /// [`BATCH`] at a time, so a large file is never held whole. A check must
 /// come after its promise (in the same batch or an earlier one).
