@@ -51,6 +51,71 @@ fn records_written_with_the_clock_ahead_import_back() {
     assert!(counts.is_object(), "{counts}");
 }
 
+/// An export of more than a few thousand records is written in bulk
+/// (derived tables once at the end), and into a journal with no records
+/// without looking up what each record would replace. Both ways must give
+/// the journal the export describes: into an empty journal, into one that
+/// already holds the first months, and once more on top (nothing new).
+#[test]
+fn a_year_imports_back_whole_into_an_empty_journal_and_into_a_full_one() {
+    let f = Fixture::new();
+    run_at(&f, NOW, &["demo", "--years", "1"]);
+    let export = run_at(&f, NOW, &["export", "--format", "json"]);
+    let file = f.dir.path().join("year.json");
+    std::fs::write(&file, &export).expect("write");
+    let records = export.matches("\"id\"").count();
+    assert!(
+        records > 2_000,
+        "a bulk import needs more records: {records}"
+    );
+
+    let import = |g: &Fixture, file: &std::path::Path| {
+        let out = smallwins_at(g, NOW)
+            .args(["--json", "import"])
+            .arg(file)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let search = |g: &Fixture| run_at(g, NOW, &["--json", "search", "walk"]);
+
+    let empty = Fixture::new();
+    import(&empty, &file);
+    assert_eq!(run_at(&empty, NOW, &["export", "--format", "json"]), export);
+    let found = search(&empty);
+    assert_eq!(
+        found,
+        search(&f),
+        "the search index is filled once at the end"
+    );
+
+    let part = Fixture::new();
+    let months = run_at(
+        &f,
+        NOW,
+        &["export", "--format", "json", "--to", "2026-03-31"],
+    );
+    let months_file = f.dir.path().join("months.json");
+    std::fs::write(&months_file, &months).expect("write");
+    import(&part, &months_file);
+    let report = import(&part, &file);
+    assert_eq!(run_at(&part, NOW, &["export", "--format", "json"]), export);
+    assert_eq!(search(&part), found);
+    let months_records = months.matches("\"id\"").count() as u64;
+    assert_eq!(
+        report["total"].as_u64(),
+        Some(records as u64 - months_records),
+        "the months already there are not written again: {report}"
+    );
+    let again = import(&part, &file);
+    assert_eq!(again["total"], 0, "nothing new the second time: {again}");
+}
+
 // ----- random journals ---------------------------------------------------------
 
 #[derive(Debug, Clone)]

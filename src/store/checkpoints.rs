@@ -161,7 +161,7 @@ impl Store {
     ) -> std::result::Result<T, E> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let value = f(self, &Writer { tx: &tx })?;
+        let value = f(self, &Writer::new(&tx))?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 use serde::de::DeserializeOwned;
 
-use super::rows::win_from_row;
+use super::rows::{Day, moment_at, win_from_row};
 use super::{Result, Store, Writer};
 use crate::model::{Check, CheckIn, Promise, Reflection, Review, Win};
 pub use crate::model::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
@@ -96,10 +96,13 @@ pub type Stamp = (String, NaiveDateTime);
 
 impl Writer<'_> {
     fn stamp(&self, sql: &str, params: impl rusqlite::Params) -> Result<Option<Stamp>> {
+        if self.fresh.get() {
+            return Ok(None);
+        }
         Ok(self
             .tx
             .prepare_cached(sql)?
-            .query_row(params, |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params, |r| Ok((r.get(0)?, moment_at(r, 1)?)))
             .optional()?)
     }
 
@@ -115,7 +118,7 @@ impl Writer<'_> {
         let by_id = self.stamp("SELECT id, updated_at FROM checks WHERE id = ?1", [&c.id])?;
         let by_day = self.stamp(
             "SELECT id, updated_at FROM checks WHERE promise_id = ?1 AND day = ?2",
-            params![c.promise_id, c.day],
+            params![c.promise_id, Day(c.day)],
         )?;
         Ok(match (by_id, by_day) {
             (Some(a), Some(b)) => Some(if (&b.1, &b.0) > (&a.1, &a.0) { b } else { a }),
@@ -124,25 +127,31 @@ impl Writer<'_> {
     }
 
     pub fn checkin_stamp(&self, day: NaiveDate) -> Result<Option<Stamp>> {
-        self.stamp("SELECT id, updated_at FROM checkins WHERE day = ?1", [day])
+        self.stamp(
+            "SELECT id, updated_at FROM checkins WHERE day = ?1",
+            [Day(day)],
+        )
     }
 
     pub fn reflection_stamp(&self, day: NaiveDate) -> Result<Option<Stamp>> {
         self.stamp(
             "SELECT id, updated_at FROM reflections WHERE day = ?1",
-            [day],
+            [Day(day)],
         )
     }
 
     pub fn review_stamp(&self, week_start: NaiveDate) -> Result<Option<Stamp>> {
         self.stamp(
             "SELECT id, updated_at FROM reviews WHERE week_start = ?1",
-            [week_start],
+            [Day(week_start)],
         )
     }
 
     /// The win with this id, if the journal has it.
     pub fn win(&self, id: &str) -> Result<Option<Win>> {
+        if self.fresh.get() {
+            return Ok(None);
+        }
         Ok(self
             .tx
             .prepare_cached(

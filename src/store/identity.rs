@@ -55,7 +55,7 @@ pub(super) fn to_version_8<Tz: TimeZone>(tx: &Transaction<'_>, zone: &Tz) -> rus
     if !has_records {
         return Ok(());
     }
-    Writer { tx }
+    Writer::new(tx)
         .in_bulk(|_| Ok(rekey_and_utc(tx, zone)?))
         .map_err(|e| match e {
             StoreError::Sqlite(e) => e,

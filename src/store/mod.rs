@@ -343,7 +343,7 @@ impl Store {
         } else {
             None
         };
-        let value = f(&Writer { tx: &tx })?;
+        let value = f(&Writer::new(&tx))?;
         if let Some(recorder) = recorder {
             recorder.keep(&tx, now).map_err(|e| cause(e.into()))?;
         }

@@ -173,11 +173,15 @@ macro_rules! spaceless_glob {
 }
 
 /// Fills the trigram index from `search_entries`: the migration's last
-/// step, and the end of a bulk write.
+/// step, and the end of a bulk write. Entries all in ASCII (as many bytes
+/// as characters) are passed over before the GLOB, whose class of ranges
+/// costs a scan per character: on ten years of English entries the GLOB
+/// alone was a fifth of an import.
 macro_rules! fill_trigram_sql {
     () => {
         concat!(
-            "INSERT INTO search_trigram (rowid, text) SELECT id, text FROM search_entries WHERE text GLOB ",
+            "INSERT INTO search_trigram (rowid, text) SELECT id, text FROM search_entries
+             WHERE octet_length(text) > length(text) AND text GLOB ",
             spaceless_glob!(),
             ";\n"
         )
@@ -259,11 +263,32 @@ impl Writer<'_> {
         Ok(Bulk { triggers })
     }
 
+    /// [`Writer::bulk_begin`] for records already checked to be unique
+    /// among themselves (ids, and the day or promise and day the journal
+    /// keeps one record for: an import's records, which the domain checks
+    /// before they come here). Into a journal with no records yet, none of
+    /// them can meet another, so until [`Writer::bulk_end`] the writes leave
+    /// out what each would look up first ([`Writer::fresh`]): on ten years,
+    /// an eighth of an import.
+    pub fn bulk_begin_unique(&self) -> Result<Bulk> {
+        let bulk = self.bulk_begin()?;
+        let empty: bool = self.tx.query_row(
+            "SELECT NOT (EXISTS (SELECT 1 FROM promises) OR EXISTS (SELECT 1 FROM wins)
+                 OR EXISTS (SELECT 1 FROM checkins) OR EXISTS (SELECT 1 FROM reflections)
+                 OR EXISTS (SELECT 1 FROM reviews))",
+            [],
+            |r| r.get(0),
+        )?;
+        self.fresh.set(empty);
+        Ok(bulk)
+    }
+
     /// After [`Writer::bulk_begin`]: fills the search index (both tables)
     /// once from the records, drops every checkpoint (the next read writes them again),
     /// and puts the triggers back exactly as they were, all in the same
     /// transaction.
     pub fn bulk_end(&self, bulk: Bulk) -> Result<()> {
+        self.fresh.set(false);
         self.tx.execute_batch(concat!(
             "DELETE FROM promise_checkpoints; DELETE FROM totals_checkpoints;
              DELETE FROM search_entries;",

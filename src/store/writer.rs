@@ -5,11 +5,13 @@
 //!
 //! May use: `model`.
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use super::Result;
-use super::rows::{schedule_to_sql, to_json};
+use super::rows::{Day, Moment, schedule_to_sql, to_json};
 use crate::model::{
     Check, CheckIn, Promise, PromiseVersion, Reflection, Review, Target, Win, win_key,
 };
@@ -17,6 +19,22 @@ use crate::model::{
 /// Writes inside one transaction; see [`Store::write`](super::Store::write).
 pub struct Writer<'a> {
     pub(super) tx: &'a rusqlite::Transaction<'a>,
+    /// An import into a journal that had no records, between
+    /// [`Writer::bulk_begin`] and [`Writer::bulk_end`]: its records are
+    /// unique in their file (ids, days, a promise's days: the domain's
+    /// import checks them before they come here), so none can meet another
+    /// record, and what each write would look up first (the record it
+    /// replaces, its stamp for the merge) is known to be nothing.
+    pub(super) fresh: Cell<bool>,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(tx: &'a rusqlite::Transaction<'a>) -> Writer<'a> {
+        Writer {
+            tx,
+            fresh: Cell::new(false),
+        }
+    }
 }
 
 impl Writer<'_> {
@@ -24,6 +42,9 @@ impl Writer<'_> {
     /// (`find`: its id, if any; `delete`: by that id). Looked up first,
     /// because a DELETE that finds nothing still costs a scratch table.
     fn displace(&self, find: &str, delete: &str, key: impl rusqlite::Params) -> Result<()> {
+        if self.fresh.get() {
+            return Ok(());
+        }
         let other: Option<String> = self
             .tx
             .prepare_cached(find)?
@@ -60,15 +81,17 @@ impl Writer<'_> {
                 p.updated_at,
                 p.number
             ])?;
-        self.tx
-            .prepare_cached("DELETE FROM targets WHERE promise_id = ?1")?
-            .execute([&p.id])?;
+        if !self.fresh.get() {
+            self.tx
+                .prepare_cached("DELETE FROM targets WHERE promise_id = ?1")?
+                .execute([&p.id])?;
+            self.tx
+                .prepare_cached("DELETE FROM promise_versions WHERE promise_id = ?1")?
+                .execute([&p.id])?;
+        }
         for t in &p.targets {
             self.put_target(&p.id, t)?;
         }
-        self.tx
-            .prepare_cached("DELETE FROM promise_versions WHERE promise_id = ?1")?
-            .execute([&p.id])?;
         for v in &p.versions {
             self.put_version(&p.id, v)?;
         }
@@ -133,7 +156,7 @@ impl Writer<'_> {
         self.displace(
             "SELECT id FROM checks WHERE promise_id = ?1 AND day = ?2 AND id <> ?3",
             "DELETE FROM checks WHERE id = ?1",
-            params![c.promise_id, c.day, c.id],
+            params![c.promise_id, Day(c.day), c.id],
         )?;
         self.tx
             .prepare_cached(
@@ -146,12 +169,12 @@ impl Writer<'_> {
             .execute(params![
                 c.id,
                 c.promise_id,
-                c.day,
+                Day(c.day),
                 c.status.as_str(),
                 c.amount,
                 c.note,
                 c.lesson,
-                c.updated_at
+                Moment(c.updated_at)
             ])?;
         Ok(())
     }
@@ -170,7 +193,15 @@ impl Writer<'_> {
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area,
                    created_at = excluded.created_at, private = excluded.private",
             )?
-            .execute(params![w.id, w.day, w.text, w.area, w.created_at, w.private, win_key(&w.id)])?;
+            .execute(params![
+                w.id,
+                Day(w.day),
+                w.text,
+                w.area,
+                Moment(w.created_at),
+                w.private,
+                win_key(&w.id)
+            ])?;
         Ok(())
     }
 
@@ -185,7 +216,7 @@ impl Writer<'_> {
         self.displace(
             "SELECT id FROM checkins WHERE day = ?1 AND id <> ?2",
             "DELETE FROM checkins WHERE id = ?1",
-            params![c.day, c.id],
+            params![Day(c.day), c.id],
         )?;
         self.tx
             .prepare_cached(
@@ -193,7 +224,7 @@ impl Writer<'_> {
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, intention = excluded.intention,
                    confidence = excluded.confidence, updated_at = excluded.updated_at",
             )?
-            .execute(params![c.id, c.day, c.intention, c.confidence, c.updated_at])?;
+            .execute(params![c.id, Day(c.day), c.intention, c.confidence, Moment(c.updated_at)])?;
         Ok(())
     }
 
@@ -209,7 +240,7 @@ impl Writer<'_> {
         self.displace(
             "SELECT id FROM reflections WHERE day = ?1 AND id <> ?2",
             "DELETE FROM reflections WHERE id = ?1",
-            params![r.day, r.id],
+            params![Day(r.day), r.id],
         )?;
         self.tx
             .prepare_cached(
@@ -217,7 +248,14 @@ impl Writer<'_> {
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, answers = excluded.answers,
                    mood = excluded.mood, confidence = excluded.confidence, updated_at = excluded.updated_at",
             )?
-            .execute(params![r.id, r.day, answers, r.mood, r.confidence, r.updated_at])?;
+            .execute(params![
+                r.id,
+                Day(r.day),
+                answers,
+                r.mood,
+                r.confidence,
+                Moment(r.updated_at)
+            ])?;
         Ok(())
     }
 
@@ -234,7 +272,7 @@ impl Writer<'_> {
         self.displace(
             "SELECT id FROM reviews WHERE week_start = ?1 AND id <> ?2",
             "DELETE FROM reviews WHERE id = ?1",
-            params![r.week_start, r.id],
+            params![Day(r.week_start), r.id],
         )?;
         self.tx
             .prepare_cached(
@@ -242,7 +280,7 @@ impl Writer<'_> {
                  ON CONFLICT(id) DO UPDATE SET week_start = excluded.week_start, answers = excluded.answers,
                    decisions = excluded.decisions, updated_at = excluded.updated_at",
             )?
-            .execute(params![r.id, r.week_start, answers, decisions, r.updated_at])?;
+            .execute(params![r.id, Day(r.week_start), answers, decisions, Moment(r.updated_at)])?;
         Ok(())
     }
 

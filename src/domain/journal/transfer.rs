@@ -101,7 +101,7 @@ impl Journal {
             let mut report = ImportReport::default();
             let mut bulk = None;
             if expected > BULK_RECORDS {
-                bulk = Some(w.bulk_begin()?);
+                bulk = Some(w.bulk_begin_unique()?);
             }
             read(&mut |data: Export| {
                 refuse_unreadable(&data)?;
