@@ -88,6 +88,7 @@ pub(super) enum How {
 /// Opens the file at `path` for `how`, unlocked with `key`. See the module
 /// comment for what is refused before SQLite sees the file.
 pub(super) fn connect(path: &Path, how: How, key: &Key) -> Result<Connection> {
+    super::entropy::use_os_random();
     let found = look_at(path)?;
     let lock = match (how, found) {
         (_, Found::Missing) => return Err(StoreError::NoJournal(path.to_path_buf())),

@@ -167,8 +167,9 @@ impl Passphrase {
             return found;
         }
         let mut salt = [0u8; SALT_LEN];
+        super::entropy::use_os_random();
         if openssl::rand::rand_bytes(&mut salt).is_err() {
-            // OpenSSL's generator always has the system's entropy on the
+            // The kernel's generator (`entropy.rs`) always answers on the
             // platforms smallwins runs on; this is never reached in
             // practice, and a fixed salt would still keep the file secret.
             salt = *b"smallwins-salt-!";

@@ -34,6 +34,7 @@ mod check;
 mod checkpoints;
 mod connect;
 mod daily;
+mod entropy;
 mod export;
 mod identity;
 mod key;
