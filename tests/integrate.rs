@@ -84,7 +84,7 @@ fn a_version_2_journal_gets_versions_and_then_a_search_index_that_follows_its_ch
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
     assert_eq!(version, LATEST_VERSION);
-    assert_eq!(LATEST_VERSION, 10);
+    assert_eq!(LATEST_VERSION, 11);
 }
 
 #[test]

@@ -333,7 +333,7 @@ fn a_version_9_journal_is_copied_then_its_cjk_wins_are_found_by_any_piece() {
     let version: i32 = raw
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 10);
+    assert_eq!(version, smallwins::store::LATEST_VERSION);
     let indexed: i64 = raw
         .query_row("SELECT count(*) FROM search_trigram_docsize", [], |r| {
             r.get(0)

@@ -192,8 +192,54 @@ const V9: &str = super::sync::SCHEMA;
 /// the entries already there.
 const V10: &str = super::search::TRIGRAM;
 
-/// The migration that brings version `n` to `n + 1` is `STEPS[n]`.
-const STEPS: [&str; 10] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+/// A check's status is one of four words, checked as four comparisons
+/// rather than `IN` a list: SQLite makes a scratch table for an `IN` list
+/// of more than two values each time a row is written, which was a ninth
+/// of an import of ten years. The table is made anew with the same columns
+/// and rows ([`rebuild_checks`] puts its indexes and triggers back).
+const V11: &str = "
+CREATE TABLE checks_v11 (
+    id          TEXT PRIMARY KEY NOT NULL,
+    promise_id  TEXT NOT NULL REFERENCES promises(id) ON DELETE CASCADE,
+    day         TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (
+        status = 'kept' OR status = 'partial' OR status = 'smaller' OR status = 'missed'
+    ),
+    amount      REAL,
+    note        TEXT,
+    lesson      TEXT,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (promise_id, day)
+) STRICT;
+INSERT INTO checks_v11 (id, promise_id, day, status, amount, note, lesson, updated_at)
+    SELECT id, promise_id, day, status, amount, note, lesson, updated_at FROM checks;
+DROP TABLE checks;
+ALTER TABLE checks_v11 RENAME TO checks;
+";
+
+/// Version 11 ([`V11`]): dropping the checks table drops its index and the
+/// triggers that keep the search index and the checkpoints in step, so
+/// their SQL is read first and run again, exactly as it was, on the table
+/// that takes its place.
+fn rebuild_checks(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let own = tx
+        .prepare(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'checks'
+                 AND type IN ('index', 'trigger') AND sql IS NOT NULL
+             ORDER BY type, name",
+        )?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    tx.execute_batch(V11)?;
+    for sql in own {
+        tx.execute_batch(&sql)?;
+    }
+    Ok(())
+}
+
+/// The migration that brings version `n` to `n + 1` is `STEPS[n]` (`""`
+/// where it is made in code).
+const STEPS: [&str; 11] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, ""];
 
 /// Applies the migrations from version `from` up to `to` inside `tx`, sets
 /// `user_version` to `to`, and checks that every reference still holds.
@@ -208,6 +254,9 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
         if n + 1 == 8 {
             // The times were written by this machine's wall clock.
             super::identity::to_version_8(tx, &chrono::Local)?;
+        }
+        if n + 1 == 11 {
+            rebuild_checks(tx)?;
         }
     }
     tx.pragma_update(None, "user_version", to as i64)?;
@@ -228,7 +277,7 @@ pub fn migrate(tx: &Transaction<'_>, from: i32, to: i32) -> rusqlite::Result<()>
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 10;
+pub const LATEST_VERSION: i32 = 11;
 
 #[cfg(test)]
 mod tests {
@@ -263,6 +312,81 @@ mod tests {
         // tables each, the two tables of checkpoints, this file's own
         // `meta`, and sync's six.
         assert_eq!(tables, 28);
+    }
+
+    #[test]
+    fn version_11_keeps_every_check_its_index_and_triggers_and_still_refuses_a_stranger_status() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        let tx = conn.transaction().expect("tx");
+        migrate(&tx, 0, 10).expect("to version 10");
+        tx.execute_batch(
+            "INSERT INTO promises (id, number, text, schedule, position, created_on, updated_at)
+                 VALUES ('p', 1, 'Stretch', 'daily', 0, '2026-11-01', '2026-11-01 08:00:00');
+             INSERT INTO checks (id, promise_id, day, status, amount, note, updated_at)
+                 VALUES ('a', 'p', '2026-11-20', 'kept', NULL, 'on the train platform', '2026-11-20 08:00:00'),
+                        ('b', 'p', '2026-11-21', 'smaller', 2.5, NULL, '2026-11-21 08:00:00');",
+        )
+        .expect("records");
+        let around = |tx: &Transaction<'_>| -> (Vec<String>, String) {
+            let own = tx
+                .prepare(
+                    "SELECT type || ' ' || name FROM sqlite_master
+                     WHERE tbl_name = 'checks' AND type <> 'table' ORDER BY 1",
+                )
+                .expect("prepare")
+                .query_map([], |r| r.get(0))
+                .expect("query")
+                .collect::<rusqlite::Result<_>>()
+                .expect("rows");
+            let rows = tx
+                .query_row(
+                    "SELECT group_concat(id || status || coalesce(amount, '') || coalesce(note, ''), '|')
+                     FROM (SELECT * FROM checks ORDER BY id)",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("checks");
+            (own, rows)
+        };
+        let before = around(&tx);
+        assert_eq!(
+            before.0.len(),
+            9,
+            "an index, two key indexes, six triggers: {:?}",
+            before.0
+        );
+        migrate(&tx, 10, 11).expect("to version 11");
+        assert_eq!(around(&tx), before);
+        let found: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM search WHERE search MATCH 'platform'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("search");
+        assert_eq!(found, 1, "the note is still found");
+        tx.execute(
+            "UPDATE checks SET note = 'a bus instead', updated_at = '2026-11-21 09:00:00' WHERE id = 'a'",
+            [],
+        )
+        .expect("update");
+        let found: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM search WHERE search MATCH 'bus'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("search");
+        assert_eq!(found, 1, "the search triggers work on the new table");
+        for status in ["kept", "partial", "smaller", "missed"] {
+            tx.execute("UPDATE checks SET status = ?1 WHERE id = 'b'", [status])
+                .expect(status);
+        }
+        assert!(
+            tx.execute("UPDATE checks SET status = 'Kept' WHERE id = 'b'", [])
+                .is_err()
+        );
     }
 
     #[test]
