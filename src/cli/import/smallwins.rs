@@ -32,10 +32,11 @@ use crate::store::{self, EXPORT_FORMAT, EXPORT_VERSION, Export};
 /// Records handed to the journal at a time.
 pub const BATCH: usize = 1_000;
 
-/// Up to this size an export is read whole and parsed in memory; past
-/// it, streamed (README "Limits": an import holds at most the file's size
-/// and 100 MB more).
-pub const WHOLE: u64 = 32 << 20;
+/// Up to this size (ten years of an ordinary journal export to about 8
+/// MB) an export is read whole and parsed in memory; past it, streamed,
+/// so an import holds a batch rather than the file (README "Limits";
+/// `tests/import_memory.rs`).
+pub const WHOLE: u64 = 8 << 20;
 
 /// What `import FILE` asks for, in its messages.
 const EXPORT_FILE: &str = "a file made by `smallwins export`";
