@@ -55,7 +55,7 @@ fn objects(conn: &Connection) -> rusqlite::Result<Objects> {
             kind: r.get(0)?,
             name: r.get(1)?,
             table: r.get(2)?,
-            sql: sql.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+            sql: sql.map(|s| one_spaced(&s)),
         })
     })?;
     let mut found = Objects::new();
@@ -67,6 +67,20 @@ fn objects(conn: &Connection) -> rusqlite::Result<Objects> {
         found.insert((object.kind.clone(), object.name.clone()), object);
     }
     Ok(found)
+}
+
+/// `sql` with each run of spacing made one space and none at either end.
+/// Spacing as SQLite reads it: ASCII only (a no-break space in a file's
+/// SQL is not spacing to SQLite, nor here).
+fn one_spaced(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    for word in sql.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The journal's own objects at `version`, made by its migrations.
@@ -170,6 +184,16 @@ mod tests {
                 "version {version} differs from the latest"
             );
         }
+    }
+
+    #[test]
+    fn spacing_is_what_sqlite_reads_as_spacing() {
+        assert_eq!(
+            one_spaced("  CREATE  TABLE\n\tx (\r\n a TEXT\x0c)  "),
+            "CREATE TABLE x ( a TEXT )"
+        );
+        assert_eq!(one_spaced("SELECT 'a\u{a0}b'"), "SELECT 'a\u{a0}b'");
+        assert_eq!(one_spaced(""), "");
     }
 
     #[test]
