@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{
-    Dest, Habit, LeftOut, Out, day_fits, import_id, open_optional, read_member, schedule_for,
-    text_of, unreadable_io,
+    Dest, Habit, LeftOut, Out, day_fits, open_optional, read_member, schedule_for, text_of,
+    unreadable_io,
 };
 use crate::cli::error::{CliError, Result};
 use crate::domain::Status;
@@ -57,7 +57,10 @@ pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
         )));
     };
     let habits = text_of(habits, &habits_file)?;
-    let habits = parse_habits(&habits, into, &mut out.left_out);
+    let mut habits = parse_habits(&habits, into, &mut out.left_out);
+    for habit in &mut habits {
+        habit.id = out.habit_id(FORMAT, &["habit", &habit.text])?;
+    }
     let log_file = dir.join("log");
     let Some(mut log) = open_optional(&log_file, LOG_FILE)? else {
         out.left_out.add("missing log file: only the habits came over (harsh keeps `log` beside `habits`)|missing log files: only the habits came over");
@@ -191,7 +194,8 @@ fn parse_habits(text: &str, into: &Dest, left: &mut LeftOut) -> Vec<Habit> {
             continue;
         }
         habits.push(Habit {
-            id: import_id(FORMAT, &["habit", &name]),
+            // Known once the journal is asked (`Out::habit_id`).
+            id: String::new(),
             text: name,
             area: heading.clone().filter(|h| !h.is_empty()),
             schedule,
