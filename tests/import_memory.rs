@@ -133,3 +133,61 @@ fn importing_a_large_export_holds_a_batch_not_the_file() {
         "importing a {size}-byte export allocated up to {peak} bytes at once"
     );
 }
+
+/// harsh's `habits` and a `log` of `habits` daily habits, each marked on
+/// each of `days` days (about 32 bytes a line, the way harsh writes them).
+fn harsh_folder(dir: &std::path::Path, habits: usize, days: i64) {
+    use std::io::Write;
+    let first = NaiveDate::from_ymd_opt(1950, 1, 1).expect("day");
+    let names: String = (0..habits).map(|h| format!("habit {h}: 1\n")).collect();
+    std::fs::write(dir.join("habits"), names).expect("habits");
+    let log = std::fs::File::create(dir.join("log")).expect("log");
+    let mut log = std::io::BufWriter::new(log);
+    for i in 0..days {
+        for h in 0..habits {
+            let mark = if (i + h as i64) % 4 == 0 { 'n' } else { 'y' };
+            writeln!(
+                log,
+                "{} : habit {h} : {mark} :  : ",
+                first + Duration::days(i)
+            )
+            .expect("line");
+        }
+    }
+}
+
+#[test]
+fn importing_a_large_harsh_log_holds_a_bit_a_day_not_a_slot_a_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("harsh");
+    std::fs::create_dir(&folder).expect("folder");
+    harsh_folder(&folder, 50, 4_000);
+    let size =
+        usize::try_from(std::fs::metadata(folder.join("log")).expect("size").len()).expect("fits");
+    let db = dir.path().join("journal.db");
+    let config = dir.path().join("none.toml");
+    let args = [
+        "smallwins",
+        "--db",
+        db.to_str().expect("path"),
+        "--config",
+        config.to_str().expect("path"),
+        "import",
+        "--from",
+        "harsh",
+        folder.to_str().expect("path"),
+    ];
+    let cli = smallwins::cli::Cli::parse_from(args);
+    let before = NOW.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let said = smallwins::cli::run(cli).expect("import");
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+
+    assert!(said.contains("200,050 records"), "{said}");
+    // What is held per line is the import's one hash a check, to find a
+    // second one (17 to 34 bytes), not a slot of the log's days as well.
+    assert!(
+        peak < size * 3 / 2,
+        "importing a {size}-byte harsh log allocated up to {peak} bytes at once"
+    );
+}
