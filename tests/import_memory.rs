@@ -35,6 +35,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// The counters are the process's: one import is counted at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Promises in the export: the checks of each are read whole after an
 /// import, to write its checkpoints.
 const PROMISES: i64 = 30;
@@ -99,6 +102,7 @@ fn export(days: i64) -> Export {
 
 #[test]
 fn importing_a_large_export_holds_a_batch_not_the_file() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("export.json");
     let db = dir.path().join("journal.db");
@@ -131,5 +135,64 @@ fn importing_a_large_export_holds_a_batch_not_the_file() {
     assert!(
         peak < size / 3,
         "importing a {size}-byte export allocated up to {peak} bytes at once"
+    );
+}
+
+/// harsh's `habits` and a `log` of `habits` daily habits, each marked on
+/// each of `days` days (about 32 bytes a line, the way harsh writes them).
+fn harsh_folder(dir: &std::path::Path, habits: usize, days: i64) {
+    use std::io::Write;
+    let first = NaiveDate::from_ymd_opt(1950, 1, 1).expect("day");
+    let names: String = (0..habits).map(|h| format!("habit {h}: 1\n")).collect();
+    std::fs::write(dir.join("habits"), names).expect("habits");
+    let log = std::fs::File::create(dir.join("log")).expect("log");
+    let mut log = std::io::BufWriter::new(log);
+    for i in 0..days {
+        for h in 0..habits {
+            let mark = if (i + h as i64) % 4 == 0 { 'n' } else { 'y' };
+            writeln!(
+                log,
+                "{} : habit {h} : {mark} :  : ",
+                first + Duration::days(i)
+            )
+            .expect("line");
+        }
+    }
+}
+
+#[test]
+fn importing_a_large_harsh_log_holds_a_bit_a_day_not_a_slot_a_line() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("harsh");
+    std::fs::create_dir(&folder).expect("folder");
+    harsh_folder(&folder, 50, 4_000);
+    let size =
+        usize::try_from(std::fs::metadata(folder.join("log")).expect("size").len()).expect("fits");
+    let db = dir.path().join("journal.db");
+    let config = dir.path().join("none.toml");
+    let args = [
+        "smallwins",
+        "--db",
+        db.to_str().expect("path"),
+        "--config",
+        config.to_str().expect("path"),
+        "import",
+        "--from",
+        "harsh",
+        folder.to_str().expect("path"),
+    ];
+    let cli = smallwins::cli::Cli::parse_from(args);
+    let before = NOW.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let said = smallwins::cli::run(cli).expect("import");
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+
+    assert!(said.contains("200,050 records"), "{said}");
+    // What is held per line is the import's one hash a check, to find a
+    // second one (17 to 34 bytes), not a slot of the log's days as well.
+    assert!(
+        peak < size * 3 / 2,
+        "importing a {size}-byte harsh log allocated up to {peak} bytes at once"
     );
 }

@@ -40,7 +40,7 @@ struct Rules<'a> {
 
 /// What an import has seen so far, from one batch of records to the next:
 /// the journal's promises, every promise id of the file, and for each kind
-/// the ids and the days (or promises and days) already taken, as hashes
+/// the ids, or the days (or promises and days), already taken, as hashes
 /// ([`slot`]), so a file is checked whole while only one batch of its
 /// records is held.
 pub struct Seen {
@@ -232,8 +232,9 @@ fn named(kind: &str, id: &str, detail: &str) -> String {
     }
 }
 
-/// Ids, and the one record per day (or per promise and day) a kind allows,
-/// seen so far in the file (as hashes, see [`slot`]).
+/// The ids seen so far in the file, or for a kind the journal keeps one
+/// of per day (or per promise and day) the slots taken (as hashes, see
+/// [`slot`]).
 struct Unique {
     kind: &'static str,
     /// Which records the journal keeps only one of: "for the same day".
@@ -253,18 +254,23 @@ impl Unique {
     }
 
     /// `slot` names what the journal keeps only one of (a day, or a promise
-    /// and a day), for kinds that have one.
+    /// and a day), for kinds that have one. Those kinds are held by slot
+    /// alone, one hash a record (a file of millions of checks is mostly
+    /// checks): their ids are made from their slots (`identity::rekey`),
+    /// and a record that kept an id of its own kept it because an earlier
+    /// record of its batch has its slot, so two with one id share a slot.
     fn add(&mut self, id: &str, slot: Option<u128>) -> Result<(), Problem> {
         check_id(id)?;
-        if !self.ids.insert(self::slot(&[id.as_bytes()])) {
-            return Err(format!(
-                "has the same \"id\" as an earlier {} in the file",
-                self.kind
-            ));
-        }
-        if let Some(slot) = slot
-            && !self.slots.insert(slot)
-        {
+        let Some(slot) = slot else {
+            if !self.ids.insert(self::slot(&[id.as_bytes()])) {
+                return Err(format!(
+                    "has the same \"id\" as an earlier {} in the file",
+                    self.kind
+                ));
+            }
+            return Ok(());
+        };
+        if !self.slots.insert(slot) {
             return Err(format!(
                 "is a second {} {} in the file, where the journal keeps one",
                 self.kind, self.slot_words
@@ -598,5 +604,76 @@ impl Rules<'_> {
             decisions,
             ..r.clone()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Schedule, Status};
+    use crate::store::{EXPORT_FORMAT, EXPORT_VERSION};
+
+    fn batch(promises: Vec<Promise>, checks: Vec<Check>) -> Export {
+        let at = day::FIRST_DAY.and_time(chrono::NaiveTime::MIN);
+        Export {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            exported_at: at,
+            from: None,
+            to: None,
+            promises,
+            checks,
+            wins: Vec::new(),
+            checkins: Vec::new(),
+            reflections: Vec::new(),
+            reviews: Vec::new(),
+        }
+    }
+
+    fn check(n: u64) -> Check {
+        let day = day::FIRST_DAY + chrono::Days::new(n);
+        Check {
+            id: format!("c{n}"),
+            promise_id: "p".into(),
+            day,
+            status: Status::Kept,
+            amount: None,
+            note: None,
+            lesson: None,
+            updated_at: day.and_time(chrono::NaiveTime::MIN),
+        }
+    }
+
+    #[test]
+    fn a_check_is_held_once_by_its_promise_and_day_and_a_second_is_still_refused() {
+        let p = Promise {
+            id: "p".into(),
+            number: 1,
+            text: "Walk".into(),
+            cue: None,
+            smaller: None,
+            area: None,
+            schedule: Schedule::Daily,
+            unit: None,
+            targets: Vec::new(),
+            versions: Vec::new(),
+            position: 0,
+            created_on: day::FIRST_DAY,
+            archived_on: None,
+            updated_at: day::FIRST_DAY.and_time(chrono::NaiveTime::MIN),
+        };
+        let mut seen = Seen::new(Vec::new());
+        let checks = (0..1000).map(check).collect();
+        checked(batch(vec![p], checks), &mut seen).expect("checked");
+        // One hash a check (its promise and day), not a second for its id.
+        let held = seen.checks.ids.len() + seen.checks.slots.len();
+        assert_eq!(held, 1000);
+        // The same check in a later batch, whatever its id, is a second one.
+        let again = checked(batch(Vec::new(), vec![check(7)]), &mut seen);
+        let said = again.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            said.contains("second check of the same promise on the same day"),
+            "{said}"
+        );
     }
 }

@@ -23,7 +23,12 @@
 //! purpose. A copy whose words no longer match the fingerprint in its time,
 //! or whose time was stamped by a change in smallwins, was changed since.
 //! The fingerprint travels with the record through exports and sync, so
-//! every machine tells the same.
+//! every machine tells the same. Imports by builds before fingerprints
+//! wrote whole times: a copy without one whose time is still exactly the
+//! time the import gives the record (noon of a check's day, midnight of a
+//! promise's first day) is as that import wrote it, since a change in
+//! smallwins stamps its own moment ([`as_imported_before`]). A win keeps
+//! its moment when it is changed, so only its fingerprint tells.
 //!
 //! May use: `store` (to look up records inside the import's transaction,
 //! and to write a `Change`) and `model`.
@@ -210,6 +215,7 @@ fn settle<T: Sourced>(
     report: &mut ImportReport,
     kind: impl FnOnce(&mut Counts),
 ) -> Option<T> {
+    let then = incoming.time();
     seal(&mut incoming, None);
     let Some(stored) = stored else {
         kind(&mut report.added);
@@ -218,7 +224,7 @@ fn settle<T: Sourced>(
     if stored.says() == incoming.says() {
         return None;
     }
-    if !as_imported(&stored) {
+    if !as_imported(&stored) && !as_imported_before(&stored, then) {
         report.kept += 1;
         return None;
     }
@@ -239,7 +245,7 @@ fn answers_from_source(
     let Some(stored) = stored else {
         return settle(None, incoming, now, report, |n| n.reflections += 1);
     };
-    let ours = as_imported(&stored);
+    let ours = as_imported(&stored) || as_imported_before(&stored, incoming.updated_at);
     let mut merged = stored.clone();
     let mut held = false;
     for (key, answer) in incoming.answers {
@@ -271,6 +277,8 @@ fn later(now: NaiveDateTime, before: NaiveDateTime) -> NaiveDateTime {
 /// A record another tracker's import writes: what it says, and the time
 /// that carries its fingerprint.
 trait Sourced {
+    /// Whether a change in smallwins gives the record a new time.
+    const CHANGE_STAMPS: bool = true;
     /// What the record says, apart from its id, key and time.
     fn says(&self) -> Vec<u8>;
     fn time(&self) -> NaiveDateTime;
@@ -296,6 +304,14 @@ fn seal<T: Sourced>(record: &mut T, now: Option<NaiveDateTime>) {
 /// Whether a record is exactly as an import of another tracker wrote it.
 fn as_imported<T: Sourced>(record: &T) -> bool {
     record.time().nanosecond() == fingerprint(&record.says())
+}
+
+/// Whether a record without a fingerprint is exactly as an earlier
+/// build's import wrote it: its time is still `then`, the whole time the
+/// import gives the record, which a change in smallwins would have
+/// replaced with the moment of the change.
+fn as_imported_before<T: Sourced>(record: &T, then: NaiveDateTime) -> bool {
+    T::CHANGE_STAMPS && record.time() == then && then.nanosecond() == 0
 }
 
 /// The fingerprint of what a record says: 1 to 999,999,999, from a SHA-1
@@ -346,6 +362,7 @@ impl Sourced for Check {
 }
 
 impl Sourced for Win {
+    const CHANGE_STAMPS: bool = false;
     fn says(&self) -> Vec<u8> {
         bytes((self.day, &self.text, &self.area, self.private))
     }
@@ -477,6 +494,34 @@ mod tests {
         assert_eq!((out, report.kept), (None, 1));
         // A record written in smallwins before any import stays as well.
         let (out, report) = settled(Some(check("typed", at(15))), check("long walk", at(12)));
+        assert_eq!((out, report.kept), (None, 1));
+    }
+
+    #[test]
+    fn an_earlier_builds_import_is_corrected_unless_changed_since() {
+        // An earlier build wrote the check at noon of its day, whole.
+        let before = check("short walk", at(12));
+        let (fixed, report) = settled(Some(before), check("long walk", at(12)));
+        assert_eq!(fixed.map(|c| c.note), Some(Some("long walk".into())));
+        assert_eq!((report.updated.checks, report.kept), (1, 0));
+        // Changed in smallwins since: stamped with the moment of the change.
+        let mine = check("my own words", at(15));
+        let (out, report) = settled(Some(mine), check("long walk", at(12)));
+        assert_eq!((out, report.kept), (None, 1));
+        // A win keeps its moment when it is changed: without a fingerprint,
+        // the journal's copy stays.
+        let win = |text: &str| Win {
+            id: "w".into(),
+            day: at(9).date(),
+            text: text.into(),
+            area: None,
+            created_at: at(9),
+            private: false,
+        };
+        let mut report = ImportReport::default();
+        let out = settle(Some(win("mine")), win("source"), at(20), &mut report, |n| {
+            n.wins += 1
+        });
         assert_eq!((out, report.kept), (None, 1));
     }
 

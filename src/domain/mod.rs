@@ -51,9 +51,9 @@ pub use crate::model::{
 };
 pub use clock::Clock;
 pub use journal::{
-    DayItem, DayView, Evidence, Journal, Mark, MissNote, NewPromise, PromiseEdit, PromiseFields,
-    Reopen, Resurface, ReviewView, ShortWin, Sink, TREND_WEEKS, WeekProgress, day_items,
-    status_for_amount,
+    DayItem, DayView, Evidence, Held, Journal, Mark, MissNote, NewPromise, PromiseEdit,
+    PromiseFields, Reopen, Resurface, ReviewView, ShortWin, Sink, TREND_WEEKS, WeekProgress,
+    day_items, status_for_amount,
 };
 pub use stats::{DayMark, PromiseWeek, WeekSummary};
 pub use undo::Undone;

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 use serde_json::Value;
 
-use super::{Dest, Habit, Out, day_fits, import_id, json_reason, open_file, unreadable_io};
+use super::{Dest, Habit, Out, day_fits, json_reason, open_file, unreadable_io};
 use crate::cli::error::{CliError, Result};
 use crate::domain::day::FIRST_DAY;
 use crate::domain::{Schedule, Status};
@@ -122,7 +122,7 @@ impl Reader<'_, '_, '_> {
             (unit.to_string(), if goal > 0.0 { goal } else { 1.0 })
         });
         let h = Habit {
-            id: import_id(FORMAT, &["habit", &name]),
+            id: self.out.habit_id(FORMAT, &["habit", &name])?,
             text: name,
             area: None,
             schedule: Schedule::Daily,

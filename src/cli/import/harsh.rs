@@ -12,7 +12,8 @@
 //! - A record is known by its habit and day, so a note corrected in the
 //!   log updates its check on the next import.
 //! - The log is read twice as it streams, never held: once for the days
-//!   each habit has and the last line of each day, then for the records.
+//!   each habit has (as bits) and the last line of a day written more than
+//!   once, then for the records.
 //!   A folder without a log brings the habits alone, and says so.
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,8 +23,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{
-    Dest, Habit, LeftOut, Out, day_fits, import_id, open_optional, read_member, schedule_for,
-    text_of, unreadable_io,
+    Dest, Habit, LeftOut, Out, day_fits, open_optional, read_member, schedule_for, text_of,
+    unreadable_io,
 };
 use crate::cli::error::{CliError, Result};
 use crate::domain::Status;
@@ -57,7 +58,10 @@ pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
         )));
     };
     let habits = text_of(habits, &habits_file)?;
-    let habits = parse_habits(&habits, into, &mut out.left_out);
+    let mut habits = parse_habits(&habits, into, &mut out.left_out);
+    for habit in &mut habits {
+        habit.id = out.habit_id(FORMAT, &["habit", &habit.text])?;
+    }
     let log_file = dir.join("log");
     let Some(mut log) = open_optional(&log_file, LOG_FILE)? else {
         out.left_out.add("missing log file: only the habits came over (harsh keeps `log` beside `habits`)|missing log files: only the habits came over");
@@ -71,23 +75,17 @@ pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
         .enumerate()
         .map(|(i, h)| (h.text.as_str(), i))
         .collect();
-    // First pass: the last line of each habit and day, and what it says.
-    let mut last: HashMap<(usize, NaiveDate), (u64, char)> = HashMap::new();
+    // First pass: the days each habit has, and the last line of a day
+    // that has more than one.
+    let mut days = LogDays::new(habits.len(), into.today);
     each_line(&mut log, &log_file, |n, line| {
         if let Some(r) = record(line, &names, Some(&mut out.left_out)) {
-            last.insert((r.habit, r.day), (n, r.result));
+            days.line(r.habit, r.day, n, matches!(r.result, 'y' | 'n'));
         }
         Ok(())
     })?;
-    let mut first: Vec<Option<NaiveDate>> = vec![None; habits.len()];
-    for ((habit, day), (_, result)) in &last {
-        if matches!(result, 'y' | 'n') && *day <= into.today && *day >= FIRST_DAY {
-            let f = &mut first[*habit];
-            *f = Some(f.map_or(*day, |f| f.min(*day)));
-        }
-    }
     for (index, habit) in habits.iter().enumerate() {
-        let days: Vec<NaiveDate> = first[index].into_iter().collect();
+        let days: Vec<NaiveDate> = days.first_marked(index).into_iter().collect();
         out.promise(habit.promise(&days, into, index))?;
     }
     // Second pass: each day's last line, as a check or a skip's comment.
@@ -98,9 +96,7 @@ pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
         let Some(r) = record(line, &names, None) else {
             return Ok(());
         };
-        if last.get(&(r.habit, r.day)).map(|(at, _)| *at) != Some(n)
-            || !day_fits(r.day, into, &mut out.left_out)
-        {
+        if !days.is_last(r.habit, r.day, n) || !day_fits(r.day, into, &mut out.left_out) {
             return Ok(());
         }
         let habit = &habits[r.habit];
@@ -120,6 +116,80 @@ pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// What the first reading of the log keeps: for each habit, a bit for
+/// each day from 1900 to today that has a line, and one for a day whose
+/// last line marks it (`y` or `n`); the last line of a day that has more
+/// than one; and, for a day out of that range (never a check), its last
+/// line. A log of years of daily lines is held in bits, not a slot a line.
+struct LogDays {
+    today: NaiveDate,
+    /// Per habit, two bits a day (has a line, marked), made at its first
+    /// line.
+    bits: Vec<Vec<u64>>,
+    /// The last line of each habit and day seen more than once, or out of
+    /// range.
+    last: HashMap<(usize, NaiveDate), u64>,
+}
+
+impl LogDays {
+    fn new(habits: usize, today: NaiveDate) -> Self {
+        LogDays {
+            today,
+            bits: vec![Vec::new(); habits],
+            last: HashMap::new(),
+        }
+    }
+
+    /// The bit of `day`, if it is from 1900 to today.
+    fn index(&self, day: NaiveDate) -> Option<usize> {
+        let n = (day - FIRST_DAY).num_days();
+        (day <= self.today)
+            .then(|| usize::try_from(n).ok())
+            .flatten()
+    }
+
+    /// Line `n`, for `habit` on `day`, marks it or not.
+    fn line(&mut self, habit: usize, day: NaiveDate, n: u64, marked: bool) {
+        let Some(i) = self.index(day) else {
+            self.last.insert((habit, day), n);
+            return;
+        };
+        let words = 2 * (self.index(self.today).unwrap_or(0) / 64 + 1);
+        let bits = &mut self.bits[habit];
+        if bits.is_empty() {
+            bits.resize(words, 0);
+        }
+        let (word, bit) = (2 * (i / 64), 1u64 << (i % 64));
+        if bits[word] & bit != 0 {
+            self.last.insert((habit, day), n);
+        }
+        bits[word] |= bit;
+        if marked {
+            bits[word + 1] |= bit;
+        } else {
+            bits[word + 1] &= !bit;
+        }
+    }
+
+    /// Whether line `n` is the last for `habit` on `day`.
+    fn is_last(&self, habit: usize, day: NaiveDate, n: u64) -> bool {
+        self.last.get(&(habit, day)).is_none_or(|last| *last == n)
+    }
+
+    /// The first day, from 1900 to today, whose last line marks `habit`.
+    fn first_marked(&self, habit: usize) -> Option<NaiveDate> {
+        let bits = &self.bits[habit];
+        let (w, marked) = bits
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .enumerate()
+            .find(|(_, m)| **m != 0)?;
+        let i = w * 64 + marked.trailing_zeros() as usize;
+        FIRST_DAY.checked_add_days(chrono::Days::new(i as u64))
+    }
 }
 
 /// Calls `each` with every line of the log (without its line end) and its
@@ -191,7 +261,8 @@ fn parse_habits(text: &str, into: &Dest, left: &mut LeftOut) -> Vec<Habit> {
             continue;
         }
         habits.push(Habit {
-            id: import_id(FORMAT, &["habit", &name]),
+            // Known once the journal is asked (`Out::habit_id`).
+            id: String::new(),
             text: name,
             area: heading.clone().filter(|h| !h.is_empty()),
             schedule,
@@ -326,6 +397,32 @@ fn record<'l>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_line_of_a_day_decides_it() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day");
+        let mut days = LogDays::new(2, day("2026-11-21"));
+        days.line(0, day("2026-11-19"), 1, true);
+        days.line(0, day("2026-11-18"), 2, true);
+        days.line(0, day("2026-11-18"), 3, false);
+        days.line(0, day("2026-11-25"), 4, true);
+        days.line(0, day("2026-11-25"), 5, true);
+        days.line(1, day("1899-12-31"), 6, true);
+        // A day written once, twice (the later line), out of range.
+        assert!(days.is_last(0, day("2026-11-19"), 1));
+        assert!(!days.is_last(0, day("2026-11-18"), 2));
+        assert!(days.is_last(0, day("2026-11-18"), 3));
+        assert!(!days.is_last(0, day("2026-11-25"), 4));
+        assert!(days.is_last(0, day("2026-11-25"), 5));
+        // The 18th's last line is a skip: the first marked day is the 19th.
+        assert_eq!(days.first_marked(0), Some(day("2026-11-19")));
+        assert_eq!(days.first_marked(1), None);
+        // 1900-01-01 and today are in range.
+        days.line(1, FIRST_DAY, 7, true);
+        days.line(1, day("2026-11-21"), 8, true);
+        assert_eq!(days.first_marked(1), Some(FIRST_DAY));
+        assert!(days.is_last(1, day("2026-11-21"), 8));
+    }
 
     #[test]
     fn frequencies_read_as_harsh_reads_them() {

@@ -14,7 +14,8 @@
 //! - An entry is known by where it sits: its date, its time, and its place
 //!   among the entries of that minute. Two identical entries (the same
 //!   command run twice) are two wins, and an entry corrected in jrnl
-//!   updates its win on the next import.
+//!   updates its win on the next import. A win an earlier build imported
+//!   keeps the id it gave (`legacy.rs`).
 //! - Tags stay in the text; stars have no place in smallwins.
 
 use std::collections::{BTreeMap, HashMap};
@@ -27,6 +28,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 
+use super::legacy::{EarlierWins, earlier_id};
 use super::{Dest, Out, day_fits, import_id, json_reason, open_file, unreadable_io};
 use crate::cli::error::{CliError, Result};
 use crate::domain::day::journal_day;
@@ -74,6 +76,13 @@ impl Entry {
         NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok()
     }
 
+    /// The entry's moment as an earlier build read it, for the id it gave
+    /// the entry (`legacy.rs`): a time that is not `H:MM` read as midnight.
+    fn earlier_moment(&self, date: NaiveDate) -> String {
+        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M").unwrap_or(NaiveTime::MIN);
+        date.and_time(time).to_string()
+    }
+
     fn time(&self) -> Option<NaiveTime> {
         let time = self.time.trim();
         // Exactly HH:MM, as jrnl writes it.
@@ -90,6 +99,7 @@ pub fn read(path: &Path, into: &Dest, out: &mut Out<'_, '_>) -> Result<()> {
         into,
         out,
         places: HashMap::new(),
+        earlier: EarlierWins::default(),
         long: BTreeMap::new(),
         entries: false,
         failed: None,
@@ -110,6 +120,8 @@ struct Reader<'r, 's, 'a> {
     /// How many entries each minute (date and time as written) has had so
     /// far, by a hash of the minute.
     places: HashMap<u64, u32>,
+    /// The ids an earlier build's import gave, as this import takes them.
+    earlier: EarlierWins,
     /// The long entries of each day, for its reflection.
     long: BTreeMap<NaiveDate, Vec<(NaiveDateTime, String)>>,
     /// The file had its list of entries.
@@ -171,8 +183,13 @@ impl Reader<'_, '_, '_> {
             self.long.entry(day).or_default().push((moment, text));
             return Ok(());
         }
+        let place = ["entry", date_text, time_text, &place.to_string()];
+        let then = entry.earlier_moment(date);
+        let earlier = ["win", &then, &entry.title, &entry.body];
+        let (id, earlier) = (import_id(FORMAT, &place), earlier_id(FORMAT, &earlier));
+        let id = self.earlier.win_id(self.out.held, id, earlier)?;
         self.out.win(Win {
-            id: import_id(FORMAT, &["entry", date_text, time_text, &place.to_string()]),
+            id,
             day,
             text,
             area: None,

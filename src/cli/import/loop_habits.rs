@@ -26,10 +26,10 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Habit, LeftOut, Plan, day_fits_on, loop_csv, loop_db, schedule_for, stable_id, zip};
+use super::{Habit, LeftOut, Plan, day_fits_on, habit_id, loop_csv, loop_db, schedule_for, zip};
 use crate::cli::error::{CliError, Result};
 use crate::domain::model::{Schedule, format_amount};
-use crate::domain::{Sink, Status};
+use crate::domain::{Held, Sink, Status};
 
 pub const FORMAT: &str = "loop";
 
@@ -44,8 +44,13 @@ pub struct Place {
 
 /// The Loop files at `path`, handed to `sink` in batches, promises before
 /// their checks; what could not come over as it was.
-pub fn read_batches(path: &Path, place: Place, sink: &mut Sink<'_>) -> Result<LeftOut> {
-    let mut out = Out::new(place, sink);
+pub fn read_batches(
+    path: &Path,
+    place: Place,
+    sink: &mut Sink<'_>,
+    held: &Held<'_>,
+) -> Result<LeftOut> {
+    let mut out = Out::new(place, sink, held);
     match what_is(path)? {
         Kind::Folder => loop_csv::read(loop_csv::Source::folder(path), &mut out)?,
         Kind::HabitsCsv => {
@@ -187,6 +192,8 @@ const BATCH: usize = 1000;
 pub struct Out<'s, 'a> {
     place: Place,
     sink: &'s mut Sink<'a>,
+    /// What the journal holds, for habits an earlier build imported.
+    held: &'s Held<'s>,
     batch: Plan,
     promises: usize,
     left: LeftOut,
@@ -196,10 +203,11 @@ pub struct Out<'s, 'a> {
 }
 
 impl<'s, 'a> Out<'s, 'a> {
-    fn new(place: Place, sink: &'s mut Sink<'a>) -> Self {
+    fn new(place: Place, sink: &'s mut Sink<'a>, held: &'s Held<'s>) -> Self {
         Out {
             place,
             sink,
+            held,
             batch: Plan::default(),
             promises: 0,
             left: LeftOut::default(),
@@ -221,7 +229,7 @@ impl<'s, 'a> Out<'s, 'a> {
         legacy: bool,
         rows: &mut Rows<'_>,
     ) -> Result<()> {
-        let habit = self.promise_of(h, key);
+        let habit = self.promise_of(h, key)?;
         let measured = habit.measure.is_some();
         let today = self.place.today;
         let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
@@ -282,7 +290,7 @@ impl<'s, 'a> Out<'s, 'a> {
 
     /// The promise a habit becomes (its checks still to come), with what
     /// could not come over as it was counted.
-    fn promise_of(&mut self, h: &LoopHabit, key: &str) -> Habit {
+    fn promise_of(&mut self, h: &LoopHabit, key: &str) -> Result<Habit> {
         let left = &mut self.left;
         let (schedule, exact) = schedule_for(h.times, h.days);
         if !exact {
@@ -300,15 +308,15 @@ impl<'s, 'a> Out<'s, 'a> {
         if h.numerical && !measured {
             left.add("numerical habit with an \"at most\" or zero target became a yes/no promise, its amounts in the notes|numerical habits with an \"at most\" or zero target became yes/no promises, their amounts in the notes");
         }
-        Habit {
-            id: stable_id(FORMAT, &["habit", key]),
+        Ok(Habit {
+            id: habit_id(self.held, FORMAT, &["habit", key])?,
             text: h.name.clone(),
             area: None,
             schedule,
             measure: measured.then(|| (unit_of(h), h.target)),
             retired_after: None,
             archived: h.archived,
-        }
+        })
     }
 
     fn flush_if_full(&mut self) -> Result<()> {

@@ -9,11 +9,12 @@
 //! journal's import checks record by record with the same rules as typed
 //! input before it writes anything (`domain::import`).
 //!
-//! Importing twice changes nothing: every record's id is made from what
-//! the file says about it ([`stable_id`]), and its time from the day it is
+//! Importing twice changes nothing: every record's id is made from where
+//! it sits in the file ([`import_id`]), and its time from the day it is
 //! for, so the second import finds each record already there. A later
 //! export of the same tracker adds only what is new, and never writes over
-//! what was changed in smallwins since.
+//! what was changed in smallwins since. A journal an earlier build
+//! imported into keeps the ids that build gave (`legacy.rs`).
 //!
 //! Uses the domain's public API and records and the store's export format;
 //! reading foreign files is neither the journal's SQL nor the full-screen
@@ -22,6 +23,7 @@
 mod dijo;
 mod harsh;
 mod jrnl;
+mod legacy;
 mod loop_csv;
 mod loop_db;
 mod loop_habits;
@@ -42,7 +44,7 @@ use super::args::ImportFormat;
 use super::error::{CliError, Result, io_reason};
 use crate::domain::day::FIRST_DAY;
 use crate::domain::model::{Check, Promise, Reflection, Schedule, Status, Target, Win};
-use crate::domain::{Journal, Sink, status_for_amount};
+use crate::domain::{Held, Journal, Sink, status_for_amount};
 use crate::files::{self, ReadError};
 use crate::store::{EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport};
 
@@ -125,13 +127,14 @@ pub fn import(
     let now = journal.now();
     let mut left_out = LeftOut::default();
     let mut found = 0;
-    let report = journal.import_source(records_in(path), |sink: &mut Sink<'_>| -> Result<()> {
+    let read = |sink: &mut Sink<'_>, held: &Held<'_>| -> Result<()> {
         let mut counted = |batch: Export| {
             found += batch.counts().total();
             sink(batch)
         };
         let mut out = Out {
             sink: &mut counted,
+            held,
             batch: Plan::default().into_export(now),
             left_out: LeftOut::default(),
         };
@@ -143,7 +146,7 @@ pub fn import(
                     next_position: into.next_position,
                     now,
                 };
-                out.left_out = loop_habits::read_batches(path, place, &mut *out.sink)?;
+                out.left_out = loop_habits::read_batches(path, place, &mut *out.sink, held)?;
             }
             ImportFormat::Dijo => dijo::read(path, &into, &mut out)?,
             ImportFormat::Harsh => harsh::read(path, &into, &mut out)?,
@@ -153,7 +156,8 @@ pub fn import(
         out.flush()?;
         left_out = out.left_out;
         Ok(())
-    })?;
+    };
+    let report = journal.import_source(records_in(path), read)?;
     Ok((report, left_out, found))
 }
 
@@ -172,11 +176,21 @@ pub fn json_reason(e: &serde_json::Error) -> String {
 /// come after its promise (in the same batch or an earlier one).
 pub struct Out<'s, 'a> {
     sink: &'s mut Sink<'a>,
+    /// What the journal already holds, for records an earlier build
+    /// imported ([`legacy`]).
+    held: &'s Held<'s>,
     batch: Export,
     pub left_out: LeftOut,
 }
 
 impl Out<'_, '_> {
+    /// The id of the habit `parts` place in `format`'s files: its
+    /// [`import_id`], or the id an earlier build's import gave it when the
+    /// journal holds it under that one alone ([`legacy::promise_id`]).
+    pub fn habit_id(&self, format: &str, parts: &[&str]) -> Result<String> {
+        habit_id(self.held, format, parts)
+    }
+
     pub fn promise(&mut self, p: Promise) -> Result<()> {
         self.batch.promises.push(p);
         self.full()
@@ -234,9 +248,10 @@ pub fn import_id(format: &str, parts: &[&str]) -> String {
     uuid::Uuid::new_v5(&IMPORTS, &name).to_string()
 }
 
-/// Loop's name for [`import_id`], until its reader moves to it.
-pub fn stable_id(format: &str, parts: &[&str]) -> String {
-    import_id(format, parts)
+/// [`Out::habit_id`], for a reader with its own batches (Loop's).
+pub fn habit_id(held: &Held<'_>, format: &str, parts: &[&str]) -> Result<String> {
+    let (id, before) = (import_id(format, parts), legacy::earlier_id(format, parts));
+    legacy::promise_id(held, id, before)
 }
 
 /// Midnight of `day`: the time of an imported promise, so that anything

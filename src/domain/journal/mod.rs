@@ -43,7 +43,7 @@ pub use marks::{Mark, status_for_amount};
 pub use promises::{NewPromise, PromiseEdit, PromiseFields};
 pub use reviews::{Evidence, MissNote, Resurface, ReviewView, TREND_WEEKS};
 pub use sync::Reopen;
-pub use transfer::Sink;
+pub use transfer::{Held, Sink};
 pub use wins::ShortWin;
 
 use super::undo::{Change, Group, History, Undone};

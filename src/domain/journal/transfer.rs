@@ -9,10 +9,33 @@ use chrono::NaiveDate;
 use super::Journal;
 use crate::domain::merge::{self, Origin};
 use crate::domain::{Error, Result, import, input};
-use crate::store::{BULK_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, StoreError};
+use crate::store::{
+    BULK_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, StoreError, Writer,
+};
 
 /// What an import's reader hands each batch of records to.
 pub type Sink<'a> = dyn FnMut(Export) -> Result<()> + 'a;
+
+/// What a reader of another tracker's files may ask the journal as it
+/// reads ([`Journal::import_source`]): whether a record is already there
+/// under an id, inside the import's transaction. Each question is one
+/// look-up by id. Into a journal that had no records, written in bulk
+/// ([`Writer::bulk_begin_unique`]), the answer is always no: it is asked
+/// of ids from before this import (an earlier build's), never of the
+/// import's own.
+pub struct Held<'a> {
+    w: &'a Writer<'a>,
+}
+
+impl Held<'_> {
+    pub fn promise(&self, id: &str) -> Result<bool> {
+        Ok(self.w.promise_stamp(id)?.is_some())
+    }
+
+    pub fn win(&self, id: &str) -> Result<bool> {
+        Ok(self.w.win(id)?.is_some())
+    }
+}
 
 /// Refuses an export this smallwins cannot read: not marked as one, or
 /// written by a newer smallwins.
@@ -67,18 +90,19 @@ impl Journal {
     where
         E: From<Error> + From<StoreError>,
     {
-        self.import_merged(expected, Origin::Export, read)
+        self.import_merged(expected, Origin::Export, |sink, _| read(sink))
     }
 
     /// [`Journal::import_from`] for records read from another tracker's
     /// files ([`Origin::Source`]): what the source corrected since an
     /// earlier import replaces what that import wrote, and what was
     /// changed in smallwins since stays (counted in
-    /// [`ImportReport::kept`]).
+    /// [`ImportReport::kept`]). `read` may ask what the journal holds
+    /// ([`Held`]).
     pub fn import_source<E>(
         &mut self,
         expected: u64,
-        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E>,
+        read: impl FnOnce(&mut Sink<'_>, &Held<'_>) -> std::result::Result<(), E>,
     ) -> std::result::Result<ImportReport, E>
     where
         E: From<Error> + From<StoreError>,
@@ -91,7 +115,7 @@ impl Journal {
         &mut self,
         expected: u64,
         origin: Origin,
-        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E>,
+        read: impl FnOnce(&mut Sink<'_>, &Held<'_>) -> std::result::Result<(), E>,
     ) -> std::result::Result<ImportReport, E>
     where
         E: From<Error> + From<StoreError>,
@@ -103,7 +127,8 @@ impl Journal {
             if expected > BULK_RECORDS {
                 bulk = Some(w.bulk_begin_unique()?);
             }
-            read(&mut |data: Export| {
+            let held = Held { w };
+            let mut sink = |data: Export| {
                 refuse_unreadable(&data)?;
                 let data = import::checked(data, &mut seen)?;
                 if bulk.is_none() && seen.records() > BULK_RECORDS {
@@ -111,7 +136,8 @@ impl Journal {
                 }
                 report += merge::merge(w, data, origin)?;
                 Ok(())
-            })?;
+            };
+            read(&mut sink, &held)?;
             if let Some(bulk) = bulk {
                 w.bulk_end(bulk)?;
             }
