@@ -21,11 +21,26 @@ pub fn is_unsafe_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
+/// Whether `text` holds any character [`is_unsafe_control`] refuses,
+/// read byte by byte: in UTF-8 those are the bytes below 0x20 (but
+/// newline and tab), DEL, and the C1 block, `C2 80`–`C2 9F`. Every output
+/// is read through this first (an export of ten years is 8 MB), so it
+/// costs a few instructions a byte rather than a decoded character.
+pub fn has_unsafe_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        _ => false,
+    })
+}
+
 /// Input rule: `\r\n` and a lone `\r` become `\n`; every other control
 /// character (escape, bell, backspace, NUL, DEL, C1) is dropped. Everything
 /// else — emoji, right-to-left text, combining marks — is kept as typed.
 pub fn clean_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_control) {
+    if !has_unsafe_control(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -50,7 +65,7 @@ pub fn clean_controls(text: &str) -> Cow<'_, str> {
 /// becomes `^` followed by its code in hex (`^9B`). Text without control
 /// characters is returned as it is, without copying.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_control) {
+    if !has_unsafe_control(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -75,6 +90,23 @@ mod tests {
     use super::*;
 
     const HOSTILE: &str = "a\x1b]0;PWNED\x07\x1b[2Jb\u{9b}31mc\x7f\x00d";
+
+    #[test]
+    fn the_byte_scan_finds_what_the_character_rule_refuses() {
+        let mut samples: Vec<String> = (0u32..0x800)
+            .chain([0x2028, 0x202e, 0xfeff, 0x1f4e7, 0x10ffff])
+            .filter_map(char::from_u32)
+            .map(|c| format!("ab{c}cd"))
+            .collect();
+        samples.extend(["", "\n\t", HOSTILE, "é\u{9b}", "\u{c2}\u{80}", "Â€"].map(String::from));
+        for text in &samples {
+            assert_eq!(
+                has_unsafe_control(text),
+                text.chars().any(is_unsafe_control),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn input_drops_every_control_but_newline_and_tab() {

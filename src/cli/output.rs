@@ -150,7 +150,7 @@ fn round_numbers(json: &str, places: i32) -> String {
 /// strings JSON holds no control characters but newline, so only string
 /// contents change.
 fn escape_json_controls(json: String) -> String {
-    if !json.chars().any(is_unsafe_control) {
+    if !crate::text::has_unsafe_control(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
