@@ -4,8 +4,8 @@
 //! all (`export.rs`), a change to the journal as plain writes with what
 //! each expects to find (`change.rs`), and the config values (among them
 //! the one glyph set, `glyphs.rs`, the full-screen journal's settings,
-//! `tui.rs`, what a shared message may hold, `share.rs`, and how text
-//! fits a width, `fit.rs`).
+//! `tui.rs`, what a shared message may hold, `share.rs`, how text
+//! fits a width, `fit.rs`, and days and times as text, `dates.rs`).
 //!
 //! What lives here: data and the small facts that follow from it alone
 //! (which weekday a schedule asks for, the words and target in force on a
@@ -27,6 +27,7 @@ pub mod change;
 mod checkpoint;
 mod config;
 mod counts;
+pub mod dates;
 mod export;
 pub mod fit;
 pub mod glyphs;

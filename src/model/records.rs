@@ -62,6 +62,7 @@ impl Status {
 pub struct Check {
     pub id: String,
     pub promise_id: String,
+    #[serde(serialize_with = "super::dates::day::serialize")]
     pub day: NaiveDate,
     pub status: Status,
     pub amount: Option<f64>,
@@ -69,12 +70,14 @@ pub struct Check {
     /// At most one lesson, for a miss.
     pub lesson: Option<String>,
     /// When it last changed, in UTC (the merge rule compares these).
+    #[serde(serialize_with = "super::dates::moment::serialize")]
     pub updated_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Win {
     pub id: String,
+    #[serde(serialize_with = "super::dates::day::serialize")]
     pub day: NaiveDate,
     pub text: String,
     pub area: Option<String>,
@@ -84,6 +87,7 @@ pub struct Win {
     /// machines (a win is never edited by another copy's later change; see
     /// `domain::merge`), and the morning win stays a morning win wherever
     /// the journal is read.
+    #[serde(serialize_with = "super::dates::moment::serialize")]
     pub created_at: NaiveDateTime,
     /// Kept for oneself: never in a message shared with someone (nor in
     /// the Markdown written to be sent). Absent in exports made before
@@ -95,22 +99,26 @@ pub struct Win {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     pub id: String,
+    #[serde(serialize_with = "super::dates::day::serialize")]
     pub day: NaiveDate,
     pub intention: Option<String>,
     pub confidence: Option<u8>,
     /// When it last changed, in UTC (the merge rule compares these).
+    #[serde(serialize_with = "super::dates::moment::serialize")]
     pub updated_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reflection {
     pub id: String,
+    #[serde(serialize_with = "super::dates::day::serialize")]
     pub day: NaiveDate,
     /// Answers keyed by prompt key.
     pub answers: BTreeMap<String, String>,
     pub mood: Option<u8>,
     pub confidence: Option<u8>,
     /// When it last changed, in UTC (the merge rule compares these).
+    #[serde(serialize_with = "super::dates::moment::serialize")]
     pub updated_at: NaiveDateTime,
 }
 

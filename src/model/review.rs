@@ -43,10 +43,12 @@ impl Decision {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Review {
     pub id: String,
+    #[serde(serialize_with = "super::dates::day::serialize")]
     pub week_start: NaiveDate,
     pub answers: BTreeMap<String, String>,
     pub decisions: Vec<Decision>,
     /// When it last changed, in UTC (the merge rule compares these).
+    #[serde(serialize_with = "super::dates::moment::serialize")]
     pub updated_at: NaiveDateTime,
 }
 

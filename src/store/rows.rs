@@ -3,12 +3,12 @@
 //!
 //! May use: `model`.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Row, ToSql};
 
 use super::{Result, StoreError};
-use crate::model::{Check, CheckIn, Promise, Reflection, Review, Schedule, Status, Win};
+use crate::model::{Check, CheckIn, Promise, Reflection, Review, Schedule, Status, Win, dates};
 
 /// A value as the JSON text a column holds. A value that cannot be written
 /// stops the write, rather than saving something else in its place.
@@ -160,28 +160,10 @@ pub(super) struct Day(pub NaiveDate);
 /// fraction chrono's `%.f` writes (none, or 3, 6 or 9 digits).
 pub(super) struct Moment(pub NaiveDateTime);
 
-/// Writes `n` as `width` digits.
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
-    }
-}
-
-/// `YYYY-MM-DD`, or `None` for a year outside 0–9999 (chrono writes those).
-fn day_text(out: &mut String, day: NaiveDate) -> Option<()> {
-    let year = u32::try_from(day.year()).ok().filter(|y| *y <= 9999)?;
-    push_digits(out, year, 4);
-    out.push('-');
-    push_digits(out, day.month(), 2);
-    out.push('-');
-    push_digits(out, day.day(), 2);
-    Some(())
-}
-
 impl ToSql for Day {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         let mut out = String::with_capacity(10);
-        match day_text(&mut out, self.0) {
+        match dates::push_day(&mut out, self.0) {
             Some(()) => Ok(ToSqlOutput::from(out)),
             None => self.0.to_sql(),
         }
@@ -190,30 +172,11 @@ impl ToSql for Day {
 
 impl ToSql for Moment {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        let t = self.0;
-        let nanos = t.nanosecond();
         let mut out = String::with_capacity(29);
-        // A leap second (nanoseconds past a billion): as chrono writes it.
-        if nanos >= 1_000_000_000 || day_text(&mut out, t.date()).is_none() {
-            return self.0.to_sql();
+        match dates::push_moment(&mut out, self.0, ' ') {
+            Some(()) => Ok(ToSqlOutput::from(out)),
+            None => self.0.to_sql(),
         }
-        out.push(' ');
-        push_digits(&mut out, t.hour(), 2);
-        out.push(':');
-        push_digits(&mut out, t.minute(), 2);
-        out.push(':');
-        push_digits(&mut out, t.second(), 2);
-        if nanos > 0 && nanos.is_multiple_of(1_000_000) {
-            out.push('.');
-            push_digits(&mut out, nanos / 1_000_000, 3);
-        } else if nanos > 0 && nanos.is_multiple_of(1_000) {
-            out.push('.');
-            push_digits(&mut out, nanos / 1_000, 6);
-        } else if nanos > 0 {
-            out.push('.');
-            push_digits(&mut out, nanos, 9);
-        }
-        Ok(ToSqlOutput::from(out))
     }
 }
 
