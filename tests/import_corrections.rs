@@ -10,19 +10,17 @@ mod common;
 
 use std::fs;
 
-use common::{Fixture, fixture, json_at, left_out, run_at};
+use common::{Fixture, export_json, fixture, import_fixture, json_at, left_out, run_at};
 use serde_json::Value;
 
 const NOW: &str = "2026-11-21T20:30";
 
 fn import(f: &Fixture, from: &str, file: &str) -> Value {
-    let path = fixture(file);
-    let path = path.to_str().expect("a UTF-8 path");
-    json_at(f, NOW, &["import", "--from", from, path])
+    import_fixture(f, NOW, from, file)
 }
 
 fn export(f: &Fixture) -> Value {
-    serde_json::from_str(&run_at(f, NOW, &["export"])).expect("export")
+    export_json(f, NOW)
 }
 
 fn texts(data: &Value, kind: &str, field: &str) -> Vec<String> {

@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{Fixture, fixture, json_at, left_out, run_at, smallwins_at};
+use common::{Fixture, export_json, fixture, json_at, left_out, run_at, smallwins_at};
 use rusqlite::{Connection, params};
 use serde_json::Value;
 
@@ -97,7 +97,7 @@ fn import(f: &Fixture, path: &Path) -> Value {
 }
 
 fn export(f: &Fixture) -> Value {
-    let mut data: Value = serde_json::from_str(&run_at(f, NOW, &["export"])).expect("export");
+    let mut data = export_json(f, NOW);
     data["exported_at"] = Value::Null;
     data
 }

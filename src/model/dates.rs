@@ -91,6 +91,41 @@ pub mod moment {
     }
 }
 
+/// Days and moments of every shape chrono writes: years at and past the
+/// four-digit edges, each length of fraction, a leap second. The tests
+/// here and in `store/rows.rs` compare with chrono on them.
+#[cfg(test)]
+pub(crate) fn samples() -> Vec<NaiveDateTime> {
+    let days = [
+        (2026, 11, 21),
+        (2024, 2, 29),
+        (1, 1, 1),
+        (0, 1, 1),
+        (9999, 12, 31),
+        (-1, 12, 31),
+        (10000, 1, 1),
+    ];
+    let times = [
+        (0, 0, 0, 0),
+        (23, 59, 59, 0),
+        (8, 5, 9, 1),
+        (8, 5, 9, 120_000_000),
+        (8, 5, 9, 120_500_000),
+        (8, 5, 9, 120_500_001),
+        (8, 5, 9, 999_999_999),
+        (8, 5, 9, 5_000),
+        (23, 59, 59, 1_500_000_000),
+    ];
+    days.iter()
+        .flat_map(|&(y, m, d)| {
+            let day = NaiveDate::from_ymd_opt(y, m, d).expect("day");
+            times
+                .iter()
+                .map(move |&(h, mi, s, n)| day.and_hms_nano_opt(h, mi, s, n).expect("moment"))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,34 +146,13 @@ mod tests {
 
     #[test]
     fn days_and_moments_are_written_as_chrono_writes_them() {
-        let days = [
-            (2026, 11, 21),
-            (2024, 2, 29),
-            (1, 1, 1),
-            (0, 1, 1),
-            (9999, 12, 31),
-            (-1, 12, 31),
-            (10000, 1, 1),
-        ]
-        .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("day"));
-        for day in days {
-            for (h, m, s, nanos) in [
-                (0, 0, 0, 0),
-                (23, 59, 59, 0),
-                (8, 5, 9, 1),
-                (8, 5, 9, 120_000_000),
-                (8, 5, 9, 120_500_000),
-                (8, 5, 9, 120_500_001),
-                (8, 5, 9, 999_999_999),
-                (8, 5, 9, 5_000),
-                (23, 59, 59, 1_500_000_000),
-            ] {
-                let at = day.and_hms_nano_opt(h, m, s, nanos).expect("moment");
-                let ours = serde_json::to_string(&Ours { day, at }).expect("ours");
-                let theirs = serde_json::to_string(&Chronos { day, at }).expect("chrono's");
-                assert_eq!(ours, theirs);
-            }
+        for at in samples() {
+            let day = at.date();
+            let ours = serde_json::to_string(&Ours { day, at }).expect("ours");
+            let theirs = serde_json::to_string(&Chronos { day, at }).expect("chrono's");
+            assert_eq!(ours, theirs);
         }
+        let days = [NaiveDate::from_ymd_opt(2026, 11, 21).expect("day")];
         let at = days[0]
             .and_hms_nano_opt(8, 5, 9, 120_000_000)
             .expect("moment");

@@ -146,6 +146,18 @@ pub fn json_at(f: &Fixture, now: &str, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&run_at(f, now, &args)).expect("json")
 }
 
+/// `import --from FROM` of the fixture `file` at `now`: its JSON report.
+pub fn import_fixture(f: &Fixture, now: &str, from: &str, file: &str) -> serde_json::Value {
+    let path = fixture(file);
+    let path = path.to_str().expect("a UTF-8 path");
+    json_at(f, now, &["import", "--from", from, path])
+}
+
+/// The journal's JSON export at `now`.
+pub fn export_json(f: &Fixture, now: &str) -> serde_json::Value {
+    serde_json::from_str(&run_at(f, now, &["export"])).expect("export")
+}
+
 /// The processes making the daily copy of the journal at `db` (started
 /// as `smallwins --db=DB daily-copy …` once a command has answered), by
 /// process id.
