@@ -65,10 +65,10 @@ sw() { # sw JOURNAL ARGS… : smallwins on that journal, no config file
 }
 
 # The day's first command starts the daily copy in a process of its own
-# (smallwins --db=… daily-copy), which goes on after the command ends:
+# (smallwins --db=… upkeep), which goes on after the command ends:
 # wait for those before timing anything, so none runs beside a timed run.
 copies_done() { # copies_done [JOURNAL]: waits for the copies of one journal, or of all
-    while pgrep -f -- "--db=$WORK/${1:-}.* [d]aily-copy" >/dev/null; do sleep 0.01; done
+    while pgrep -f -- "--db=$WORK/${1:-}.* [u]pkeep" >/dev/null; do sleep 0.01; done
 }
 
 say "Making the journals…"
@@ -117,7 +117,7 @@ for s in "${SIZES[@]}"; do
             j=$s-first args=${args#FIRST }
             # (run by hyperfine without a shell, hence bash -c; [d] keeps
             # pgrep from finding this very command line)
-            prepare="bash -c \"while pgrep -f -- '--db=$WORK/$j.db [d]aily-copy' >/dev/null; do sleep 0.01; done; rm -f $WORK/backups/$j-*-daily.db\""
+            prepare="bash -c \"while pgrep -f -- '--db=$WORK/$j.db [u]pkeep' >/dev/null; do sleep 0.01; done; rm -f $WORK/backups/$j-*-daily.db\""
             ;;
         esac
         say "  $s: $label"
@@ -138,9 +138,19 @@ for s in "${SIZES[@]}"; do
     say "  $s: $label"
     sw "$s" export --format json --out "$WORK/$s-export.json" >/dev/null
     out="$WORK/h.json"
+    # The upkeep an import leaves (checkpoints, the WAL's fold) runs
+    # apart after it ends: each run starts once the last one's is done.
+    fresh="sh -c 'while pgrep -f -- \"--db=$WORK/import.db [u]pkeep\" >/dev/null; do sleep 0.01; done; rm -f $WORK/import.db $WORK/import.db-wal $WORK/import.db-shm'"
     hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$out" \
-        --prepare "rm -f $WORK/import.db $WORK/import.db-wal $WORK/import.db-shm" \
+        --prepare "$fresh" \
         "$BIN --db $WORK/import.db --config $WORK/none.toml import $WORK/$s-export.json" >/dev/null 2>&1
+    median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
+    FIG["$label|$s"]=$(ms "$median")
+    RAW["$label|$s"]=$median
+    label="import of that export, and its upkeep apart until done"
+    hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$out" \
+        --prepare "$fresh" \
+        "sh -c '$BIN --db $WORK/import.db --config $WORK/none.toml import $WORK/$s-export.json >/dev/null; while pgrep -f -- \"--db=$WORK/import.db [u]pkeep\" >/dev/null; do sleep 0.002; done'" >/dev/null 2>&1
     median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
     FIG["$label|$s"]=$(ms "$median")
     RAW["$label|$s"]=$median
@@ -247,6 +257,7 @@ HEAD="| 1 year | 10 years | growth | 1 year, heavy | 10 years, heavy | growth |"
 echo "| whole process (median) $HEAD"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 for r in "${ROWS[@]}" "import of that export (into an empty journal)|" \
+    "import of that export, and its upkeep apart until done|" \
     "import of that export: peak memory|" "TUI: peak memory after browsing|"; do
     label=${r%%|*}
     shown=$label

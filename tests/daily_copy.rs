@@ -1,4 +1,5 @@
-//! The daily copy off the waiting path: the day's first command answers
+//! The upkeep off the waiting path (`cli/upkeep.rs`): checkpoints an
+//! import left, and the daily copy. The day's first command answers
 //! and ends while the copy is still to be made, by a detached process of
 //! its own session that one lock keeps to one at a time, whose copy
 //! appears once made, and that leaves no half copy when killed. The real
@@ -291,7 +292,7 @@ fn a_killed_copy_leaves_no_half_copy_that_counts() {
         db_arg.push(&db);
         let mut child = Command::new(env!("CARGO_BIN_EXE_smallwins"))
             .arg(db_arg)
-            .args(["daily-copy", "--at", &format!("2026-11-{day:02}T08:30:00")])
+            .args(["upkeep", "--at", &format!("2026-11-{day:02}T08:30:00")])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -306,7 +307,7 @@ fn a_killed_copy_leaves_no_half_copy_that_counts() {
     db_arg.push(&db);
     let status = Command::new(env!("CARGO_BIN_EXE_smallwins"))
         .arg(db_arg)
-        .args(["daily-copy", "--at", "2026-11-20T20:00:00"])
+        .args(["upkeep", "--at", "2026-11-20T20:00:00"])
         .status()
         .expect("run");
     assert!(status.success());
@@ -381,4 +382,113 @@ fn the_full_screen_journal_starts_the_copy_after_its_first_frame_and_a_hang_up_l
     drop(lock);
     settle(&db);
     assert_eq!(daily_copies_of(&db, "2026-11-21").len(), 1);
+}
+
+/// The checkpoints of the journal at `db`: (promise rows, totals rows,
+/// the distinct weeks the promise rows are counted in).
+fn checkpoints_in(db: &Path) -> (i64, i64, Vec<i64>) {
+    let conn = Connection::open(db).expect("open");
+    let count = |table: &str| -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count")
+    };
+    let weeks = conn
+        .prepare("SELECT DISTINCT week_start FROM promise_checkpoints ORDER BY 1")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<Vec<i64>>>()
+        .expect("weeks");
+    (
+        count("promise_checkpoints"),
+        count("totals_checkpoints"),
+        weeks,
+    )
+}
+
+/// Two years of a journal exported to `dir/two-years.json`.
+fn two_years_export(dir: &Path) -> PathBuf {
+    let src = dir.join("source.db");
+    ok_at(&src, "2026-11-21T08:30", &["demo", "--years", "2"]);
+    let file = dir.join("two-years.json");
+    let out = file.to_str().expect("utf-8 path");
+    ok_at(
+        &src,
+        "2026-11-21T08:30",
+        &["export", "--format", "json", "--out", out],
+    );
+    settle(&src);
+    file
+}
+
+#[test]
+fn an_import_leaves_its_checkpoints_and_the_wal_to_the_upkeep_which_does_both() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = two_years_export(dir.path());
+    let file = file.to_str().expect("utf-8 path");
+    // The week's start from the command's config reaches the upkeep.
+    let sunday = dir.path().join("sunday.toml");
+    fs::write(&sunday, "week_starts_on = \"sunday\"\n").expect("config");
+    let mut weeks = Vec::new();
+    for config in [None, Some(&sunday)] {
+        let db = dir.path().join(format!("into-{}.db", weeks.len()));
+        let out = Command::new(env!("CARGO_BIN_EXE_smallwins"))
+            .env("SMALLWINS_NOW", "2026-11-21T08:30")
+            .env_remove("SMALLWINS_DB")
+            .arg("--db")
+            .arg(&db)
+            .arg("--config")
+            .arg(config.map_or(Path::new("/nonexistent/smallwins-config.toml"), |c| c))
+            .args(["import", file])
+            .stdin(Stdio::null())
+            .output()
+            .expect("import");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        settle(&db);
+        let (promise_rows, totals_rows, week) = checkpoints_in(&db);
+        assert!(promise_rows > 0 && totals_rows > 0, "checkpoints written");
+        assert_eq!(week.len(), 1, "one week start: {week:?}");
+        weeks.push(week[0]);
+        // Folded in: the journal is one complete file again.
+        let wal = fs::metadata(db.with_extension("db-wal")).map_or(0, |m| m.len());
+        assert_eq!(wal, 0, "the WAL is folded into the journal");
+        assert!(
+            ok_at(&db, "2026-11-21T08:35", &["check"]).contains("sound"),
+            "the journal checks sound"
+        );
+    }
+    assert_ne!(weeks[0], weeks[1], "Sunday weeks with the Sunday config");
+}
+
+#[test]
+fn the_upkeep_writes_missing_checkpoints_with_the_journal_closed_between() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = two_years_export(dir.path());
+    let db = dir.path().join("journal.db");
+    ok_at(
+        &db,
+        "2026-11-21T08:30",
+        &["import", file.to_str().expect("utf-8")],
+    );
+    settle(&db);
+    let written = checkpoints_in(&db);
+    let conn = Connection::open(&db).expect("open");
+    conn.execute_batch("DELETE FROM promise_checkpoints; DELETE FROM totals_checkpoints;")
+        .expect("drop them");
+    drop(conn);
+    assert_eq!(checkpoints_in(&db).0, 0);
+    let mut db_arg = std::ffi::OsString::from("--db=");
+    db_arg.push(&db);
+    let status = Command::new(env!("CARGO_BIN_EXE_smallwins"))
+        .arg(db_arg)
+        .arg("--config=/nonexistent/smallwins-config.toml")
+        .args(["upkeep", "--at", "2026-11-21T08:40:00", "--checkpoints"])
+        .status()
+        .expect("run");
+    assert!(status.success());
+    assert_eq!(checkpoints_in(&db), written, "the same checkpoints again");
 }

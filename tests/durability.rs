@@ -1274,3 +1274,104 @@ fn an_empty_file_is_a_new_journal() {
     assert_eq!(mode(&db), 0o600);
     assert!(ok(&db, &["check"]).contains("is sound"));
 }
+
+// ----- an import alone with the file -----------------------------------------------
+
+/// Two years exported from a demo journal, to `dir/two-years.json`; the
+/// number of its wins.
+fn two_years_export(dir: &Path) -> (PathBuf, i64) {
+    let src = dir.join("source.db");
+    ok(&src, &["demo", "--years", "2"]);
+    let file = dir.join("two-years.json");
+    ok(
+        &src,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            file.to_str().expect("utf-8"),
+        ],
+    );
+    let wins = win_texts(&src).len() as i64;
+    (file, wins)
+}
+
+fn wins_in(db: &Path) -> i64 {
+    let conn = Connection::open(db).expect("open");
+    conn.query_row("SELECT count(*) FROM wins", [], |r| r.get(0))
+        .expect("count")
+}
+
+#[test]
+fn an_import_killed_at_any_moment_leaves_the_journal_as_it_was_or_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, wins) = two_years_export(dir.path());
+    let db = dir.path().join("journal.db");
+    ok(&db, &["win", "Set up the new journal"]);
+    let before = dir.path().join("before.db");
+    fs::copy(&db, &before).expect("keep");
+    // How long a whole import takes, to kill runs all through it.
+    let started = Instant::now();
+    ok(&db, &["import", file.to_str().expect("utf-8")]);
+    let whole = started.elapsed();
+    let (mut none, mut all) = (0, 0);
+    for step in 0..12u32 {
+        fs::copy(&before, &db).expect("reset");
+        for side in ["-wal", "-shm", "-journal"] {
+            fs::remove_file(format!("{}{side}", db.display())).ok();
+        }
+        let mut cmd = smallwins(&db, NOW);
+        let mut child = cmd
+            .args(["import", file.to_str().expect("utf-8")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start");
+        std::thread::sleep(whole * step / 10);
+        child.kill().ok();
+        child.wait().expect("wait");
+        common::settle(&db);
+        // The next command finds the journal sound, with the import whole
+        // or not at all.
+        let out = ok(&db, &["check"]);
+        assert!(out.contains("is sound"), "step {step}: {out}");
+        match wins_in(&db) {
+            1 => none += 1,
+            n if n == wins + 1 => all += 1,
+            n => panic!("step {step}: {n} wins, neither 1 nor {}", wins + 1),
+        }
+        assert_eq!(quick_check(&db), "ok", "step {step}");
+    }
+    eprintln!("of 12 kills, {none} left the journal as it was and {all} had the whole import");
+}
+
+#[test]
+fn an_import_beside_an_open_journal_keeps_the_wal_and_the_other_sees_it_all() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, wins) = two_years_export(dir.path());
+    let db = dir.path().join("journal.db");
+    ok(&db, &["win", "Set up the new journal"]);
+    // Another smallwins has the journal open (as the full-screen one does).
+    let other =
+        Store::open_with(&db, at(NOW), Access::Write, smallwins::store::Key::Plain).expect("open");
+    let seen_before = other.data_version().expect("version");
+    ok(&db, &["import", file.to_str().expect("utf-8")]);
+    let mode: String = Connection::open(&db)
+        .expect("open")
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+    assert_ne!(other.data_version().expect("version"), seen_before);
+    assert_eq!(other.counts().expect("counts").wins as i64, wins + 1);
+    drop(other);
+    // Alone, an import leaves the journal in WAL mode too.
+    let alone = dir.path().join("alone.db");
+    ok(&alone, &["import", file.to_str().expect("utf-8")]);
+    let mode: String = Connection::open(&alone)
+        .expect("open")
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+    assert_eq!(wins_in(&alone), wins);
+}

@@ -7,8 +7,9 @@
 //! - `mod.rs` (here): the entry. Parses the arguments, finds the journal
 //!   and opens it with the [`Access`] the command needs (`open.rs`),
 //!   dispatches to the command, prints its result and maps errors to exit
-//!   codes; then, if today's copy of the journal is due, starts the
-//!   process that makes it without waiting for it (`daily.rs`).
+//!   codes; then, if the journal's upkeep is due (today's copy, the
+//!   checkpoints a command left), starts the process that does it without
+//!   waiting for it (`upkeep.rs`).
 //! - `args/`: every clap type and help text; it uses only the glyph legend.
 //! - `commands/`: one file per command family. Each returns one typed
 //!   result that prints as text or JSON (`output::Report`).
@@ -121,7 +122,6 @@ use crate::ui;
 pub mod args;
 mod commands;
 mod csv;
-mod daily;
 mod error;
 mod import;
 mod markdown;
@@ -129,6 +129,7 @@ mod open;
 mod output;
 mod parse;
 pub mod passphrase;
+mod upkeep;
 mod words;
 
 pub use args::Cli;
@@ -139,15 +140,16 @@ use commands::{
     care, checkin, config as config_cmd, days, demo, export, lock, marks, promises, review, search,
     share, shell, show, stats, status, story, wins,
 };
-use daily::DueCopy;
 use error::{Result, ui_error};
 use open::{Unlock, db_path, with_journal};
 use output::print;
 use passphrase::Sources;
+use upkeep::Upkeep;
 
 /// Parses the arguments, runs the command, prints its output or one
-/// sentence on stderr, starts today's copy of the journal if it is due
-/// (without waiting for it), and returns the exit code.
+/// sentence on stderr, starts the journal's upkeep if any is due (today's
+/// copy, checkpoints; without waiting for it, `upkeep.rs`), and returns
+/// the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut due = None;
@@ -158,22 +160,28 @@ pub fn main() -> ExitCode {
             e.exit_code()
         }
     };
-    if let Some(copy) = due {
-        copy.start();
+    if let Some(upkeep) = due {
+        upkeep.start();
     }
     code
 }
 
 /// Runs a parsed command line and returns what it prints (made printable
-/// as it is written), plain (no styles). Starts no daily copy: [`main`] does, once the
-/// output is out.
+/// as it is written), plain (no styles). Starts no daily copy: [`main`]
+/// does, once the output is out. Checkpoints the command left are written
+/// here before it returns.
 pub fn run(cli: Cli) -> Result<String> {
-    run_noting(cli, &mut None).map(|text| output::apply_styles(&text, false).into_owned())
+    let mut due = None;
+    let text = run_noting(cli, &mut due);
+    if let Some(upkeep) = due {
+        upkeep.checkpoints_here();
+    }
+    text.map(|text| output::apply_styles(&text, false).into_owned())
 }
 
-/// [`run`], noting in `due` today's copy of the journal, if the command
-/// opened one whose copy is due.
-fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
+/// [`run`], noting in `due` the upkeep the journal needs, if the command
+/// opened one that needs any.
+fn run_noting(cli: Cli, due: &mut Option<Upkeep>) -> Result<String> {
     // These need no journal, no clock and no config.
     match &cli.command {
         Some(Command::Completions(args)) => {
@@ -187,8 +195,9 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         Some(Command::Config(args::ConfigCommand::Default)) => {
             refuse_json(cli.json, "config default prints a TOML config file")?;
         }
-        Some(Command::DailyCopy(args)) => {
-            return daily::run(&db_path(cli.db.or_else(db_from_env))?, args);
+        Some(Command::Upkeep(args)) => {
+            let db = db_path(cli.db.or_else(db_from_env))?;
+            return upkeep::run(&db, cli.config.as_deref(), args);
         }
         _ => {}
     }
@@ -242,11 +251,11 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
             due,
             |_| Ok(()),
         )?;
-        // Today's copy starts once the first frame is drawn; the process
-        // making it is reaped by a thread of its own.
+        // The upkeep (today's copy) starts once the first frame is drawn;
+        // its process is reaped by a thread of its own.
         let copy = due.take();
         let after_first_frame = move || {
-            if let Some(mut child) = copy.and_then(DueCopy::start) {
+            if let Some(mut child) = copy.and_then(Upkeep::start) {
                 std::thread::spawn(move || child.wait());
             }
         };
@@ -275,6 +284,9 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
         &mut opened,
         due,
         |journal| {
+            // This process ends once it has answered: what only saves
+            // time later is left to the upkeep apart (`upkeep.rs`).
+            journal.keep_checkpoints_apart();
             let outcome = execute(journal, &db, command, json)?;
             if auto_sync && journal.config().sync.auto && journal.syncs() {
                 sync_after_write(journal);
@@ -282,6 +294,9 @@ fn run_noting(cli: Cli, due: &mut Option<DueCopy>) -> Result<String> {
             Ok(outcome)
         },
     );
+    if let Some(upkeep) = due.as_mut() {
+        upkeep.set_config(cli.config.as_deref());
+    }
     for note in &opened {
         output::write_stderr(&format!("{note}\n"));
     }
@@ -435,7 +450,7 @@ fn execute(journal: &mut Journal, db: &Path, command: Command, json: bool) -> Re
         )?,
         Command::Completions(args) => shell::completions(args.shell),
         Command::Man(args) => shell::man(&args)?,
-        Command::DailyCopy(args) => daily::run(db, &args)?,
+        Command::Upkeep(args) => upkeep::run(db, None, &args)?,
     };
     Ok(Outcome::Printed(text))
 }

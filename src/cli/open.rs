@@ -17,10 +17,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::daily::DueCopy;
 use super::error::{CliError, Result};
 use super::output::write_stderr;
 use super::passphrase::{self, Purpose, Source, Sources, WRONG_DELAY};
+use super::upkeep::Upkeep;
 use crate::config::Config;
 use crate::domain::{Clock, Journal};
 use crate::store::{self, Access, Key, Store, StoreError, kind_of};
@@ -137,8 +137,8 @@ pub(super) fn open_journal(
     Ok(Journal::new(store, clock, config))
 }
 
-/// Opens the journal, runs `f`, notes in `due` whether today's copy is
-/// due (whatever `f` returned), and returns the journal with what `f`
+/// Opens the journal, runs `f`, notes in `due` the upkeep it needs
+/// (today's copy, checkpoints; whatever `f` returned), and returns the journal with what `f`
 /// returned. If the file did not exist and `f` turns out to be bad input,
 /// the new, empty journal is removed again, so a mistyped command leaves
 /// nothing behind.
@@ -148,13 +148,13 @@ pub(super) fn with_journal<T>(
     (clock, config): (Clock, Config),
     unlock: &Unlock,
     notes: &mut Vec<String>,
-    due: &mut Option<DueCopy>,
+    due: &mut Option<Upkeep>,
     f: impl FnOnce(&mut Journal) -> Result<T>,
 ) -> Result<(Journal, T)> {
     let created = NewJournal::before_opening(path);
     let mut journal = open_journal(path, access, (clock, config), unlock, notes)?;
     let result = f(&mut journal);
-    *due = DueCopy::of(&journal, path);
+    *due = Upkeep::of(&journal, path);
     match result {
         Ok(value) => Ok((journal, value)),
         Err(e) => {

@@ -220,7 +220,7 @@ fn open_writable(path: &Path, now: NaiveDateTime, key: &Key) -> Result<Store> {
 /// Puts the journal in WAL mode (a no-op once it is). Turning a new file to
 /// WAL needs an exclusive lock that SQLite does not wait for, so while
 /// another process is setting up the same new journal, this waits here.
-fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
     let deadline = Instant::now() + BUSY_WAIT;
     loop {
         match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {

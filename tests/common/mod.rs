@@ -159,7 +159,7 @@ pub fn export_json(f: &Fixture, now: &str) -> serde_json::Value {
 }
 
 /// The processes making the daily copy of the journal at `db` (started
-/// as `smallwins --db=DB daily-copy …` once a command has answered), by
+/// as `smallwins --db=DB upkeep …` once a command has answered), by
 /// process id.
 pub fn copiers(db: &Path) -> Vec<u32> {
     let wanted = format!("--db={}", db.display());
@@ -173,7 +173,7 @@ pub fn copiers(db: &Path) -> Vec<u32> {
             let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
             let mut args = cmdline.split(|b| *b == 0);
             let ours = args.clone().any(|a| a == wanted.as_bytes());
-            (ours && args.any(|a| a == b"daily-copy")).then_some(pid)
+            (ours && args.any(|a| a == b"upkeep")).then_some(pid)
         })
         .collect()
 }

@@ -168,17 +168,21 @@ pub enum Command {
         after_help = "Example:\n  smallwins config default > \"$(smallwins config path)\""
     )]
     Config(ConfigCommand),
-    /// Checks the journal and makes today's copy; started by smallwins
-    /// itself, detached, once a command has answered (`cli/daily.rs`)
-    #[command(name = "daily-copy", hide = true)]
-    DailyCopy(DailyCopyArgs),
+    /// Writes what a command left (checkpoints, the WAL's fold), checks
+    /// the journal and makes today's copy; started by smallwins itself,
+    /// detached, once a command has answered (`cli/upkeep.rs`)
+    #[command(name = "upkeep", hide = true)]
+    Upkeep(UpkeepArgs),
 }
 
 #[derive(Debug, clap::Args)]
-pub struct DailyCopyArgs {
+pub struct UpkeepArgs {
     /// The time of the command that started it (names the copy)
     #[arg(long, value_name = "TIME")]
     pub at: String,
+    /// Writes the evidence's checkpoints the command left missing
+    #[arg(long)]
+    pub checkpoints: bool,
     /// The encrypted journal's passphrase comes on standard input, never
     /// in the arguments or the environment
     #[arg(long)]

@@ -8,10 +8,14 @@
 //! there and writes the new ones, in one transaction of its own.
 //!
 //! A checkpoint only saves time: if writing them fails, the change still
-//! stands and the evidence is counted from further back.
+//! stands and the evidence is counted from further back. So a command
+//! that answers and ends can leave them to the upkeep that runs apart
+//! once it has answered ([`Journal::keep_checkpoints_apart`]): after an
+//! import of years, writing them is an eighth of the import.
 //!
 //! May use: `store`, `model` and the rest of `domain`.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, Weekday};
@@ -40,11 +44,50 @@ fn last_needed(p: &Promise, today: NaiveDate, week_starts_on: Weekday) -> Option
     (last > p.created_on).then_some(last)
 }
 
+/// When the checkpoints a change left missing are written.
+#[derive(Debug, Default)]
+pub(super) struct Keeping {
+    /// Left to the upkeep apart, rather than written at once.
+    apart: bool,
+    /// Apart: some are missing since a change made here.
+    owed: Cell<bool>,
+}
+
 impl Journal {
-    /// Writes the checkpoints a change left missing. Errors are dropped: a
-    /// missing checkpoint only costs time.
+    /// Writes the checkpoints a change left missing, or with
+    /// [`Journal::keep_checkpoints_apart`] notes that they are owed.
+    /// Errors are dropped: a missing checkpoint only costs time.
     pub(super) fn keep_checkpoints(&self) {
+        if self.checkpoints.apart {
+            let today = self.today();
+            if self
+                .checkpoints_missing(&self.store, today, self.config.week_starts_on)
+                .unwrap_or(false)
+            {
+                self.checkpoints.owed.set(true);
+            }
+            return;
+        }
         self.write_checkpoints().ok();
+    }
+
+    /// From now on, leaves the checkpoints a change makes missing to
+    /// upkeep apart ([`Journal::checkpoints_owed`]), for a command that
+    /// answers and ends: the person does not wait for them.
+    pub fn keep_checkpoints_apart(&mut self) {
+        self.checkpoints.apart = true;
+    }
+
+    /// Whether a change made here left checkpoints for the upkeep apart
+    /// to write ([`Journal::write_owed_checkpoints`]).
+    pub fn checkpoints_owed(&self) -> bool {
+        self.checkpoints.owed.get()
+    }
+
+    /// The upkeep apart: writes whatever checkpoints the evidence of today
+    /// reads from are missing.
+    pub fn write_owed_checkpoints(&self) -> Result<()> {
+        self.write_checkpoints()
     }
 
     fn write_checkpoints(&self) -> Result<()> {

@@ -59,6 +59,9 @@ pub struct Journal {
     history: History,
     /// Bumped on every change made through this journal.
     generation: u64,
+    /// Checkpoints after a change: written at once, or owed to upkeep
+    /// apart (`checkpoints.rs`).
+    checkpoints: checkpoints::Keeping,
 }
 
 /// A fixed clock (tests, demos) stamps the changes recorded for sync too,
@@ -90,6 +93,7 @@ impl Journal {
             config,
             history: History::default(),
             generation: 0,
+            checkpoints: checkpoints::Keeping::default(),
         }
     }
 

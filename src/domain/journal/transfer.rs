@@ -3,6 +3,7 @@
 //! May use: `store`, `model` and the rest of `domain`.
 
 use std::path::Path;
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
 
@@ -10,7 +11,7 @@ use super::Journal;
 use crate::domain::merge::{self, Origin};
 use crate::domain::{Error, Result, import, input};
 use crate::store::{
-    BULK_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, StoreError, Writer,
+    BULK_RECORDS, Bulk, EXPORT_FORMAT, EXPORT_VERSION, Export, ImportReport, StoreError, Writer,
 };
 
 /// What an import's reader hands each batch of records to.
@@ -76,21 +77,62 @@ impl Journal {
     /// An import read a batch at a time: `read` hands each batch of
     /// records to the sink it is given, the promises before anything that
     /// points at them. Each batch is checked against the journal and every
-    /// batch before it ([`import::checked`]) and merged at once, so only one
-    /// batch is held, and all of it is one transaction: a bad record, or an
-    /// error of `read`'s own, leaves the journal as it was. From
-    /// [`BULK_RECORDS`] records on (`expected`, a guess, or as many as
+    /// batch before it ([`import::checked`]) and merged at once, so only a
+    /// few batches are held, and all of it is one transaction: a bad
+    /// record, or an error of `read`'s own, leaves the journal as it was.
+    /// From [`BULK_RECORDS`] records on (`expected`, a guess, or as many as
     /// came so far), the search index and checkpoints are written once at
     /// the end instead of record by record.
+    ///
+    /// `read` and the checking run on a thread of their own while this one
+    /// writes the batches before, so reading a file and writing the journal
+    /// take the time of the longer of the two, not of both (on ten years, a
+    /// quarter of an import is reading and checking). One batch waits
+    /// between them at most.
     pub fn import_from<E>(
         &mut self,
         expected: u64,
-        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E>,
+        read: impl FnOnce(&mut Sink<'_>) -> std::result::Result<(), E> + Send,
     ) -> std::result::Result<ImportReport, E>
     where
-        E: From<Error> + From<StoreError>,
+        E: From<Error> + From<StoreError> + Send,
     {
-        self.import_merged(expected, Origin::Export, |sink, _| read(sink))
+        let mut seen = import::Seen::new(self.promises(true)?);
+        let report = self.store.write_large(|w| -> std::result::Result<_, E> {
+            std::thread::scope(|scope| {
+                let (checked, batches) = mpsc::sync_channel::<Export>(1);
+                let reader = scope.spawn(move || {
+                    let mut sink = |data: Export| -> Result<()> {
+                        refuse_unreadable(&data)?;
+                        let data = import::checked(data, &mut seen)?;
+                        checked.send(data).map_err(|_| {
+                            // The writer stopped; its error is the one told.
+                            Error::Input("The import stopped.".into())
+                        })
+                    };
+                    read(&mut sink)
+                });
+                let mut merging = Merging::new(w, expected, Origin::Export)?;
+                let mut failed = None;
+                for data in &batches {
+                    if let Err(e) = merging.add(data) {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+                drop(batches);
+                let read = reader
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                if let Some(e) = failed {
+                    return Err(e.into());
+                }
+                read?;
+                Ok(merging.finish()?)
+            })
+        })?;
+        self.imported();
+        Ok(report)
     }
 
     /// [`Journal::import_from`] for records read from another tracker's
@@ -98,7 +140,7 @@ impl Journal {
     /// earlier import replaces what that import wrote, and what was
     /// changed in smallwins since stays (counted in
     /// [`ImportReport::kept`]). `read` may ask what the journal holds
-    /// ([`Held`]).
+    /// ([`Held`]), so it reads on this thread, between the writes.
     pub fn import_source<E>(
         &mut self,
         expected: u64,
@@ -108,46 +150,27 @@ impl Journal {
         E: From<Error> + From<StoreError>,
     {
         let origin = Origin::Source { now: self.stamp() };
-        self.import_merged(expected, origin, read)
-    }
-
-    fn import_merged<E>(
-        &mut self,
-        expected: u64,
-        origin: Origin,
-        read: impl FnOnce(&mut Sink<'_>, &Held<'_>) -> std::result::Result<(), E>,
-    ) -> std::result::Result<ImportReport, E>
-    where
-        E: From<Error> + From<StoreError>,
-    {
         let mut seen = import::Seen::new(self.promises(true)?);
         let report = self.store.write_large(|w| -> std::result::Result<_, E> {
-            let mut report = ImportReport::default();
-            let mut bulk = None;
-            if expected > BULK_RECORDS {
-                bulk = Some(w.bulk_begin_unique()?);
-            }
+            let mut merging = Merging::new(w, expected, origin)?;
             let held = Held { w };
             let mut sink = |data: Export| {
                 refuse_unreadable(&data)?;
-                let data = import::checked(data, &mut seen)?;
-                if bulk.is_none() && seen.records() > BULK_RECORDS {
-                    bulk = Some(w.bulk_begin()?);
-                }
-                report += merge::merge(w, data, origin)?;
-                Ok(())
+                merging.add(import::checked(data, &mut seen)?)
             };
             read(&mut sink, &held)?;
-            if let Some(bulk) = bulk {
-                w.bulk_end(bulk)?;
-            }
-            Ok(report)
+            Ok(merging.finish()?)
         })?;
+        self.imported();
+        Ok(report)
+    }
+
+    /// After an import's transaction.
+    fn imported(&mut self) {
         // Earlier undo steps could now erase imported records.
         self.clear_undo();
         self.generation += 1;
         self.keep_checkpoints();
-        Ok(report)
     }
 
     pub fn backup(&self, dest: &Path) -> Result<()> {
@@ -163,5 +186,51 @@ impl Journal {
 
     pub fn daily_copy_due(&self) -> Result<bool> {
         Ok(self.store.daily_copy_due(self.now())?)
+    }
+}
+
+/// An import's checked batches being merged, in its transaction.
+struct Merging<'w> {
+    w: &'w Writer<'w>,
+    origin: Origin,
+    /// Set from [`BULK_RECORDS`] records on.
+    bulk: Option<Bulk>,
+    records: u64,
+    report: ImportReport,
+}
+
+impl<'w> Merging<'w> {
+    /// Writing in bulk from the start when `expected` records are many.
+    fn new(w: &'w Writer<'w>, expected: u64, origin: Origin) -> Result<Merging<'w>> {
+        let bulk = if expected > BULK_RECORDS {
+            Some(w.bulk_begin_unique()?)
+        } else {
+            None
+        };
+        Ok(Merging {
+            w,
+            origin,
+            bulk,
+            records: 0,
+            report: ImportReport::default(),
+        })
+    }
+
+    /// Merges one checked batch.
+    fn add(&mut self, data: Export) -> Result<()> {
+        self.records += data.counts().total();
+        if self.bulk.is_none() && self.records > BULK_RECORDS {
+            self.bulk = Some(self.w.bulk_begin()?);
+        }
+        self.report += merge::merge(self.w, data, self.origin)?;
+        Ok(())
+    }
+
+    /// What was written, once the derived tables are filled.
+    fn finish(self) -> Result<ImportReport> {
+        if let Some(bulk) = self.bulk {
+            self.w.bulk_end(bulk)?;
+        }
+        Ok(self.report)
     }
 }
