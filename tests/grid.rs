@@ -439,3 +439,32 @@ fn show_promises_prints_the_grid() {
     );
     assert!(past.contains("Tue 10 Nov · Walk: a rest day"), "{past}");
 }
+
+#[test]
+fn every_promise_has_its_row_when_the_screen_has_room_for_them_and_the_legend() {
+    // Established promises: the figures' legend takes two lines at this
+    // width, which the grid once left out of its height, so the fifth row
+    // went below the details with nothing to say it was there.
+    let f = Fixture::new();
+    common::run_at(&f, TODAY, &["demo", "--years", "1"]);
+    for (width, height) in [("100", "30"), ("100", "45"), ("120", "40")] {
+        let out = common::run_at(
+            &f,
+            TODAY,
+            &["show", "promises", "--width", width, "--height", height],
+        );
+        assert!(out.contains("strength: recent days weigh most"), "{out}");
+        for name in [
+            "Stretch for ten seconds",
+            "Read before bed",
+            "Go for a short walk",
+            "Reach out to a friend",
+            "Make the bed",
+        ] {
+            assert!(
+                out.contains(name),
+                "{width}×{height}: {name} is not drawn:\n{out}"
+            );
+        }
+    }
+}

@@ -28,17 +28,6 @@ use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
 use crate::ui::widgets::{one_line, pane, put_line, scroll_for};
 
-/// Every glyph a cell of the grid can show (its days end today; a day
-/// before a promise began is blank).
-const GRID_GLYPHS: [Glyph; 6] = [
-    Glyph::Kept,
-    Glyph::Partly,
-    Glyph::Smaller,
-    Glyph::Missed,
-    Glyph::NotRecorded,
-    Glyph::Rest,
-];
-
 impl PromisesState {
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let listed = self.listed();
@@ -48,12 +37,13 @@ impl PromisesState {
         let about = listed.get(self.sel).map_or(0, |p| {
             self.day_words(ctx, p, inner_w as usize, 2).len() as u16
         });
-        // The glyphs' legend at its longest, and the figures' line.
-        let legend = legend_lines(ctx.theme, inner_w, &GRID_GLYPHS).len() as u16 + 1;
+        // The legend exactly as `draw_grid` draws it in this width.
+        let legend = self.legend(ctx, &listed, inner_w).len() as u16;
         let needed = 2 + 2 + listed.len() as u16 + 1 + about + legend;
+        // The details when their own lines fit below all of that.
         let detail_h = match listed.get(self.sel) {
-            Some(p) if area.height >= needed + 7 => {
-                (area.height - needed).max(detail_lines(ctx, p).len() as u16 + 2)
+            Some(p) if area.height >= needed + detail_lines(ctx, p).len() as u16 + 2 => {
+                area.height - needed
             }
             _ => 0,
         };
@@ -129,12 +119,7 @@ impl PromisesState {
         let about = selected
             .map(|p| self.day_words(ctx, p, area.width as usize, 2))
             .unwrap_or_default();
-        let mut drawn: Vec<Glyph> = Vec::new();
-        for p in listed {
-            drawn.extend(days.iter().filter_map(|d| self.cell_at(p, *d)?.glyph()));
-        }
-        let mut legend = legend_lines(ctx.theme, area.width, &drawn);
-        legend.extend(figures_legend(ctx, cols.figures, all_new, area.width));
+        let legend = self.legend(ctx, listed, area.width);
         let roomy = about.len() + legend.len() + 1;
         let (below, spacer, about, legend) =
             if (area.height as usize) >= 2 + listed.len().min(3) + roomy {
@@ -157,6 +142,26 @@ impl PromisesState {
         for (i, line) in about.iter().chain(&legend).enumerate() {
             put_line(buf, area, top + i as u16, line);
         }
+    }
+
+    /// The legend under the rows in lines of `width`: the glyphs the days
+    /// in view show, and what the figures beside the rows mean (which of
+    /// them fit, [`Columns::at`], and whether every promise is new).
+    fn legend(&self, ctx: &Ctx, listed: &[&Promise], width: u16) -> Vec<Line<'static>> {
+        let widest = listed.iter().map(|p| name(p).width()).max().unwrap_or(0);
+        let flexible = listed
+            .iter()
+            .any(|p| matches!(p.schedule, Schedule::TimesPerWeek { .. }));
+        let cols = Columns::at(width as usize, widest, flexible);
+        let days = self.days_in_view(ctx, listed, cols.days);
+        let drawn: Vec<Glyph> = (listed.iter())
+            .flat_map(|p| days.iter().filter_map(|d| self.cell_at(p, *d)?.glyph()))
+            .collect();
+        let all_new = (listed.iter())
+            .all(|p| (self.standings.get(&p.id)).is_some_and(|s| s.evidence.new.is_some()));
+        let mut lines = legend_lines(ctx.theme, width, &drawn);
+        lines.extend(figures_legend(ctx, cols.figures, all_new, width));
+        lines
     }
 
     /// The days in view with `width` columns for them: whole weeks before
