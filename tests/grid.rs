@@ -468,3 +468,19 @@ fn every_promise_has_its_row_when_the_screen_has_room_for_them_and_the_legend() 
         }
     }
 }
+
+#[test]
+fn rows_without_room_are_counted_on_the_border() {
+    let f = Fixture::new();
+    let mut a = app(story(&f).journal);
+    typed(&mut a, "4");
+    // Room for one of the two promises listed: the other is said.
+    let s = seen(&mut a, 40, 8);
+    assert!(s.contains("↓ 1 more"), "{s}");
+    typed(&mut a, "j");
+    let s = seen(&mut a, 40, 8);
+    assert!(s.contains("↑ 1 above"), "{s}");
+    // With room for both, nothing is said.
+    let s = seen(&mut a, 120, 40);
+    assert!(!s.contains("more") && !s.contains("above"), "{s}");
+}

@@ -115,6 +115,17 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
     }
 }
 
+/// `hint` ("↓ j more", "↑ k back", "↓ 3 more") on the bottom border of
+/// the pane at `area`, at its right, where there is room for it.
+pub fn border_hint(theme: &Theme, hint: &str, area: Rect, buf: &mut Buffer) {
+    let hint = format!(" {hint} ");
+    let w = hint.chars().count() as u16;
+    if area.width > w + 4 && area.height > 1 {
+        let at = Rect::new(area.x + area.width - w - 2, area.y + area.height - 1, w, 1);
+        put_line(buf, at, 0, &Line::from(Span::styled(hint, theme.accent)));
+    }
+}
+
 /// `line` in at most `width` columns: whole when it fits, else cut where
 /// the room ends with "…" in the style of the text it cuts (spaces before
 /// the mark dropped).

@@ -22,7 +22,7 @@ use crate::ui::glyphs::{legend_lines, status_glyph};
 use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
-use crate::ui::widgets::{one_line, pane, put_line};
+use crate::ui::widgets::{border_hint, one_line, pane, put_line};
 
 /// Width of the figures beside the chart.
 const FIGURES_W: u16 = 38;
@@ -101,7 +101,7 @@ impl PromisePageState {
             .scroll
             .hint(&key(Action::ScrollDown), &key(Action::ScrollUp))
         {
-            scroll_hint(ctx, &hint, area, buf);
+            border_hint(ctx.theme, &hint, area, buf);
         }
     }
 }
@@ -188,21 +188,6 @@ fn chart_row(ctx: &Ctx, story: &Story, figures: &[Line<'static>], area: Rect, bu
     };
     for (i, line) in figures.iter().enumerate() {
         put_line(buf, side, i as u16, line);
-    }
-}
-
-/// `hint` ("↓ j more", "↑ k back") on the bottom border.
-fn scroll_hint(ctx: &Ctx, hint: &str, area: Rect, buf: &mut Buffer) {
-    let hint = format!(" {hint} ");
-    let w = hint.chars().count() as u16;
-    if area.width > w + 4 && area.height > 1 {
-        let at = Rect::new(area.x + area.width - w - 2, area.y + area.height - 1, w, 1);
-        put_line(
-            buf,
-            at,
-            0,
-            &Line::from(Span::styled(hint, ctx.theme.accent)),
-        );
     }
 }
 

@@ -26,7 +26,7 @@ use crate::ui::glyphs::legend_lines;
 use crate::ui::hits::{Area, Target};
 use crate::ui::keymap::Action;
 use crate::ui::screens::Ctx;
-use crate::ui::widgets::{one_line, pane, put_line, scroll_for};
+use crate::ui::widgets::{border_hint, one_line, pane, put_line, scroll_for};
 
 impl PromisesState {
     pub fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -65,7 +65,17 @@ impl PromisesState {
             .render(inner, buf);
             return;
         }
-        self.draw_grid(ctx, &listed, inner, buf);
+        let (above, below) = self.draw_grid(ctx, &listed, inner, buf);
+        // Rows the pane has no room for are said on its border.
+        let hint = match (above, below) {
+            (0, 0) => None,
+            (0, below) => Some(format!("↓ {below} more")),
+            (above, 0) => Some(format!("↑ {above} above")),
+            (above, below) => Some(format!("↑ {above} · ↓ {below} more")),
+        };
+        if let Some(hint) = hint {
+            border_hint(ctx.theme, &hint, grid_area, buf);
+        }
         if detail_h > 0
             && let Some(p) = listed.get(self.sel)
         {
@@ -93,8 +103,15 @@ impl PromisesState {
     }
 
     /// The weeks over the days, a row per promise, the selected day in
-    /// words, and the legend.
-    fn draw_grid(&self, ctx: &Ctx, listed: &[&Promise], area: Rect, buf: &mut Buffer) {
+    /// words, and the legend; how many rows had no room above and below
+    /// the ones drawn.
+    fn draw_grid(
+        &self,
+        ctx: &Ctx,
+        listed: &[&Promise],
+        area: Rect,
+        buf: &mut Buffer,
+    ) -> (usize, usize) {
         let widest = listed.iter().map(|p| name(p).width()).max().unwrap_or(0);
         let flexible = listed
             .iter()
@@ -142,6 +159,9 @@ impl PromisesState {
         for (i, line) in about.iter().chain(&legend).enumerate() {
             put_line(buf, area, top + i as u16, line);
         }
+        let start = scroll_for(self.sel, rows_h);
+        let shown = rows_h.min(listed.len() - start);
+        (start, listed.len() - start - shown)
     }
 
     /// The legend under the rows in lines of `width`: the glyphs the days
