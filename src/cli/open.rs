@@ -5,7 +5,7 @@
 //! journal there), and still read a journal in a read-only folder, a
 //! read-only file or on a full disk. Commands that write say plainly why
 //! they cannot. Whether today's copy is due is noted once the command has
-//! run, for the copy to start after the output (`daily.rs`). A journal
+//! run, for the copy to start after the output (`upkeep.rs`). A journal
 //! others could read is made readable only by its owner as it opens, and
 //! the person is told once. An encrypted journal is unlocked with a
 //! passphrase from `passphrase.rs` ([`Unlock`]): a wrong one is said after

@@ -7,7 +7,7 @@
 //!   asks whether today's copy is due ([`Store::daily_copy_due`]: the
 //!   folder's listing and one small query). The check and the copy, which
 //!   read the whole file, run in a process of their own started once the
-//!   answer is out (`cli/daily.rs`), which calls [`Store::daily_backup`].
+//!   answer is out (`cli/upkeep.rs`), which calls [`Store::daily_backup`].
 //! - **Never two at once.** [`Store::daily_backup`] holds a lock on the
 //!   backups folder itself (`flock`, which the kernel lets go however the
 //!   process ends) for the check and the copy, and asks again whether the
