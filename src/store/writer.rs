@@ -5,10 +5,10 @@
 //!
 //! May use: `model`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell, RefMut};
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Statement, params};
 
 use super::Result;
 use super::rows::{Day, Moment, schedule_to_sql, to_json};
@@ -26,6 +26,11 @@ pub struct Writer<'a> {
     /// record, and what each write would look up first (the record it
     /// replaces, its stamp for the merge) is known to be nothing.
     pub(super) fresh: Cell<bool>,
+    /// The statements this module has prepared in the transaction, by
+    /// their text's address (each is a constant here). rusqlite's own cache
+    /// hashes the whole text on every use and again as it takes the
+    /// statement back: on an import of ten years, a fifteenth of writing.
+    prepared: RefCell<Vec<(&'static str, Statement<'a>)>>,
 }
 
 impl<'a> Writer<'a> {
@@ -33,7 +38,21 @@ impl<'a> Writer<'a> {
         Writer {
             tx,
             fresh: Cell::new(false),
+            prepared: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The statement for `sql`, prepared once in this transaction.
+    fn statement(&self, sql: &'static str) -> Result<RefMut<'_, Statement<'a>>> {
+        let mut prepared = self.prepared.borrow_mut();
+        let at = match prepared.iter().position(|(s, _)| std::ptr::eq(*s, sql)) {
+            Some(at) => at,
+            None => {
+                prepared.push((sql, self.tx.prepare(sql)?));
+                prepared.len() - 1
+            }
+        };
+        Ok(RefMut::map(prepared, |p| &mut p[at].1))
     }
 }
 
@@ -41,25 +60,28 @@ impl Writer<'_> {
     /// Removes the record another id holds where one is about to be put
     /// (`find`: its id, if any; `delete`: by that id). Looked up first,
     /// because a DELETE that finds nothing still costs a scratch table.
-    fn displace(&self, find: &str, delete: &str, key: impl rusqlite::Params) -> Result<()> {
+    fn displace(
+        &self,
+        find: &'static str,
+        delete: &'static str,
+        key: impl rusqlite::Params,
+    ) -> Result<()> {
         if self.fresh.get() {
             return Ok(());
         }
         let other: Option<String> = self
-            .tx
-            .prepare_cached(find)?
+            .statement(find)?
             .query_row(key, |r| r.get(0))
             .optional()?;
         if let Some(other) = other {
-            self.tx.prepare_cached(delete)?.execute([other])?;
+            self.statement(delete)?.execute([other])?;
         }
         Ok(())
     }
 
     /// Inserts or replaces a promise with its target and wording history.
     pub fn put_promise(&self, p: &Promise) -> Result<()> {
-        self.tx
-            .prepare_cached(
+        self.statement(
                 "INSERT INTO promises (id, number, text, cue, smaller, area, schedule, unit, position, created_on, archived_on, updated_at)
                  VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                  ON CONFLICT(id) DO UPDATE SET number = excluded.number, text = excluded.text, cue = excluded.cue,
@@ -82,11 +104,9 @@ impl Writer<'_> {
                 p.number
             ])?;
         if !self.fresh.get() {
-            self.tx
-                .prepare_cached("DELETE FROM targets WHERE promise_id = ?1")?
+            self.statement("DELETE FROM targets WHERE promise_id = ?1")?
                 .execute([&p.id])?;
-            self.tx
-                .prepare_cached("DELETE FROM promise_versions WHERE promise_id = ?1")?
+            self.statement("DELETE FROM promise_versions WHERE promise_id = ?1")?
                 .execute([&p.id])?;
         }
         for t in &p.targets {
@@ -99,20 +119,18 @@ impl Writer<'_> {
     }
 
     fn put_version(&self, promise_id: &str, v: &PromiseVersion) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO promise_versions (id, promise_id, from_day, text, cue, smaller)
+        self.statement(
+            "INSERT INTO promise_versions (id, promise_id, from_day, text, cue, smaller)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT(promise_id, from_day) DO UPDATE SET id = excluded.id,
                    text = excluded.text, cue = excluded.cue, smaller = excluded.smaller",
-            )?
-            .execute(params![v.id, promise_id, v.from, v.text, v.cue, v.smaller])?;
+        )?
+        .execute(params![v.id, promise_id, v.from, v.text, v.cue, v.smaller])?;
         Ok(())
     }
 
     fn put_target(&self, promise_id: &str, t: &Target) -> Result<()> {
-        self.tx
-            .prepare_cached(
+        self.statement(
                 "INSERT INTO targets (id, promise_id, from_day, amount) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(promise_id, from_day) DO UPDATE SET amount = excluded.amount, id = excluded.id",
             )?
@@ -122,9 +140,7 @@ impl Writer<'_> {
 
     /// Puts back positions exactly as they were.
     pub fn set_positions(&self, positions: &[(String, i64)]) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("UPDATE promises SET position = ?2 WHERE id = ?1")?;
+        let mut stmt = self.statement("UPDATE promises SET position = ?2 WHERE id = ?1")?;
         for (id, position) in positions {
             stmt.execute(params![id, position])?;
         }
@@ -134,17 +150,14 @@ impl Writer<'_> {
     /// Removes a promise with its targets and checks. Only undo of a
     /// just-added promise uses this; people archive instead.
     pub fn delete_promise(&self, id: &str) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM promises WHERE id = ?1")?
+        self.statement("DELETE FROM promises WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }
 
     /// Sets the position of each promise to its index in `ids`.
     pub fn set_order(&self, ids: &[String]) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("UPDATE promises SET position = ?2 WHERE id = ?1")?;
+        let mut stmt = self.statement("UPDATE promises SET position = ?2 WHERE id = ?1")?;
         for (i, id) in ids.iter().enumerate() {
             stmt.execute(params![id, i as i64])?;
         }
@@ -172,8 +185,7 @@ impl Writer<'_> {
                  ON CONFLICT(id) DO UPDATE SET promise_id = excluded.promise_id, day = excluded.day,
                    status = excluded.status, amount = excluded.amount, note = excluded.note,
                    lesson = excluded.lesson, updated_at = excluded.updated_at";
-        self.tx
-            .prepare_cached(if self.fresh.get() { INSERT } else { UPSERT })?
+        self.statement(if self.fresh.get() { INSERT } else { UPSERT })?
             .execute(params![
                 c.id,
                 c.promise_id,
@@ -188,15 +200,13 @@ impl Writer<'_> {
     }
 
     pub fn delete_check(&self, promise_id: &str, day: NaiveDate) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM checks WHERE promise_id = ?1 AND day = ?2")?
+        self.statement("DELETE FROM checks WHERE promise_id = ?1 AND day = ?2")?
             .execute(params![promise_id, day])?;
         Ok(())
     }
 
     pub fn put_win(&self, w: &Win) -> Result<()> {
-        self.tx
-            .prepare_cached(
+        self.statement(
                 "INSERT INTO wins (id, day, text, area, created_at, private, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, text = excluded.text, area = excluded.area,
                    created_at = excluded.created_at, private = excluded.private",
@@ -214,8 +224,7 @@ impl Writer<'_> {
     }
 
     pub fn delete_win(&self, id: &str) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM wins WHERE id = ?1")?
+        self.statement("DELETE FROM wins WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }
@@ -226,8 +235,7 @@ impl Writer<'_> {
             "DELETE FROM checkins WHERE id = ?1",
             params![Day(c.day), c.id],
         )?;
-        self.tx
-            .prepare_cached(
+        self.statement(
                 "INSERT INTO checkins (id, day, intention, confidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, intention = excluded.intention,
                    confidence = excluded.confidence, updated_at = excluded.updated_at",
@@ -237,8 +245,7 @@ impl Writer<'_> {
     }
 
     pub fn delete_checkin(&self, day: NaiveDate) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM checkins WHERE day = ?1")?
+        self.statement("DELETE FROM checkins WHERE day = ?1")?
             .execute([day])?;
         Ok(())
     }
@@ -250,8 +257,7 @@ impl Writer<'_> {
             "DELETE FROM reflections WHERE id = ?1",
             params![Day(r.day), r.id],
         )?;
-        self.tx
-            .prepare_cached(
+        self.statement(
                 "INSERT INTO reflections (id, day, answers, mood, confidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT(id) DO UPDATE SET day = excluded.day, answers = excluded.answers,
                    mood = excluded.mood, confidence = excluded.confidence, updated_at = excluded.updated_at",
@@ -268,8 +274,7 @@ impl Writer<'_> {
     }
 
     pub fn delete_reflection(&self, day: NaiveDate) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM reflections WHERE day = ?1")?
+        self.statement("DELETE FROM reflections WHERE day = ?1")?
             .execute([day])?;
         Ok(())
     }
@@ -282,8 +287,7 @@ impl Writer<'_> {
             "DELETE FROM reviews WHERE id = ?1",
             params![Day(r.week_start), r.id],
         )?;
-        self.tx
-            .prepare_cached(
+        self.statement(
                 "INSERT INTO reviews (id, week_start, answers, decisions, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(id) DO UPDATE SET week_start = excluded.week_start, answers = excluded.answers,
                    decisions = excluded.decisions, updated_at = excluded.updated_at",
@@ -293,8 +297,7 @@ impl Writer<'_> {
     }
 
     pub fn delete_review(&self, week_start: NaiveDate) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM reviews WHERE week_start = ?1")?
+        self.statement("DELETE FROM reviews WHERE week_start = ?1")?
             .execute([week_start])?;
         Ok(())
     }

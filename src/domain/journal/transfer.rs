@@ -25,16 +25,34 @@ pub type Sink<'a> = dyn FnMut(Export) -> Result<()> + 'a;
 /// of ids from before this import (an earlier build's), never of the
 /// import's own.
 pub struct Held<'a> {
-    w: &'a Writer<'a>,
+    w: &'a (dyn Ask + 'a),
 }
 
 impl Held<'_> {
     pub fn promise(&self, id: &str) -> Result<bool> {
-        Ok(self.w.promise_stamp(id)?.is_some())
+        self.w.promise(id)
     }
 
     pub fn win(&self, id: &str) -> Result<bool> {
-        Ok(self.w.win(id)?.is_some())
+        self.w.win(id)
+    }
+}
+
+/// The questions [`Held`] puts to the import's writer, behind a trait
+/// object: the writer's lifetime is fixed by the statements it prepares,
+/// and a reader's borrows must be free to be shorter.
+trait Ask {
+    fn promise(&self, id: &str) -> Result<bool>;
+    fn win(&self, id: &str) -> Result<bool>;
+}
+
+impl Ask for Writer<'_> {
+    fn promise(&self, id: &str) -> Result<bool> {
+        Ok(self.promise_stamp(id)?.is_some())
+    }
+
+    fn win(&self, id: &str) -> Result<bool> {
+        Ok(Writer::win(self, id)?.is_some())
     }
 }
 
@@ -190,8 +208,8 @@ impl Journal {
 }
 
 /// An import's checked batches being merged, in its transaction.
-struct Merging<'w> {
-    w: &'w Writer<'w>,
+struct Merging<'m, 'w> {
+    w: &'m Writer<'w>,
     origin: Origin,
     /// Set from [`BULK_RECORDS`] records on.
     bulk: Option<Bulk>,
@@ -199,9 +217,9 @@ struct Merging<'w> {
     report: ImportReport,
 }
 
-impl<'w> Merging<'w> {
+impl<'m, 'w> Merging<'m, 'w> {
     /// Writing in bulk from the start when `expected` records are many.
-    fn new(w: &'w Writer<'w>, expected: u64, origin: Origin) -> Result<Merging<'w>> {
+    fn new(w: &'m Writer<'w>, expected: u64, origin: Origin) -> Result<Merging<'m, 'w>> {
         let bulk = if expected > BULK_RECORDS {
             Some(w.bulk_begin_unique()?)
         } else {
