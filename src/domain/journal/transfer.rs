@@ -99,8 +99,9 @@ impl Journal {
     /// few batches are held, and all of it is one transaction: a bad
     /// record, or an error of `read`'s own, leaves the journal as it was.
     /// From [`BULK_RECORDS`] records on (`expected`, a guess, or as many as
-    /// came so far), the search index and checkpoints are written once at
-    /// the end instead of record by record.
+    /// came so far), the search index is filled once at the end instead of
+    /// record by record, and the checkpoints are written again after the
+    /// transaction (or left to the upkeep apart, `checkpoints.rs`).
     ///
     /// `read` and the checking run on a thread of their own while this one
     /// writes the batches before, so reading a file and writing the journal
