@@ -546,6 +546,10 @@ fn a_sigkill_during_creation_or_a_copy_leaves_no_stray_file() {
         child.kill().ok();
         child.wait().expect("wait");
     }
+    // The copies the killed commands started go on apart; once they are
+    // done (a copy still being made is under a temporary name, and one
+    // may prune an old copy the listing below would then find gone).
+    common::settle(&db);
     for copy in backups(&db).expect("list") {
         assert_eq!(quick_check(&copy.path), "ok", "{}", copy.path.display());
         assert_eq!(win_texts(&copy.path).len(), 400);

@@ -209,7 +209,9 @@ impl Syncer {
             Ok(report) => {
                 self.mark = Mark::Synced(local);
                 self.said = None;
-                p.arrived = report.applied > 0;
+                // Two syncs may end between two polls: one that brought
+                // another machine's changes is not undone by the next.
+                p.arrived |= report.applied > 0;
             }
             Err(why) => {
                 if self.said.as_ref() != Some(&why) {
@@ -362,6 +364,40 @@ fn listing(folder: &Path, own: &Path) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_that_arrived_are_not_undone_by_a_sync_ending_after_them() {
+        // Two syncs end between two polls (a busy machine): the first
+        // brought another machine's changes, the second found nothing new.
+        let (asks, _asked) = mpsc::channel();
+        let (tell, told) = mpsc::channel();
+        let mut syncer = Syncer {
+            asks,
+            told,
+            running: true,
+            again: false,
+            due: None,
+            seen: 0,
+            mark: Mark::Syncing,
+            said: None,
+        };
+        let report = |applied| Report {
+            applied,
+            ..Report::default()
+        };
+        for told in [
+            Told::Done(Ok(report(2))),
+            Told::Started,
+            Told::Done(Ok(report(0))),
+        ] {
+            tell.send(told).expect("send");
+        }
+        let polled = syncer.poll(0, Instant::now(), NaiveDateTime::default());
+        assert!(polled.arrived, "{polled:?}");
+        // Nothing more came: the next poll reloads nothing.
+        let polled = syncer.poll(0, Instant::now(), NaiveDateTime::default());
+        assert!(!polled.arrived);
+    }
 
     #[test]
     fn this_machines_files_and_temporary_names_do_not_count() {
