@@ -133,27 +133,26 @@ done
 
 # Importing each journal's JSON export into an empty journal, as a whole
 # process (the journal file removed before each run), and its peak memory.
+time_import() { # time_import LABEL COMMAND: the median into FIG and RAW
+    hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$out" \
+        --prepare "sh -c '$upkeep_done; rm -f $WORK/import.db $WORK/import.db-*'" \
+        "$2" >/dev/null 2>&1
+    median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
+    FIG["$1|$s"]=$(ms "$median")
+    RAW["$1|$s"]=$median
+}
 for s in "${SIZES[@]}"; do
     label="import of that export (into an empty journal)"
     say "  $s: $label"
     sw "$s" export --format json --out "$WORK/$s-export.json" >/dev/null
     out="$WORK/h.json"
-    # The upkeep an import leaves (checkpoints, the WAL's fold) runs
-    # apart after it ends: each run starts once the last one's is done.
-    fresh="sh -c 'while pgrep -f -- \"--db=$WORK/import.db [u]pkeep\" >/dev/null; do sleep 0.01; done; rm -f $WORK/import.db $WORK/import.db-wal $WORK/import.db-shm'"
-    hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$out" \
-        --prepare "$fresh" \
-        "$BIN --db $WORK/import.db --config $WORK/none.toml import $WORK/$s-export.json" >/dev/null 2>&1
-    median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
-    FIG["$label|$s"]=$(ms "$median")
-    RAW["$label|$s"]=$median
-    label="import of that export, and its upkeep apart until done"
-    hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$out" \
-        --prepare "$fresh" \
-        "sh -c '$BIN --db $WORK/import.db --config $WORK/none.toml import $WORK/$s-export.json >/dev/null; while pgrep -f -- \"--db=$WORK/import.db [u]pkeep\" >/dev/null; do sleep 0.002; done'" >/dev/null 2>&1
-    median=$(grep -o '"median": *[0-9.eE+-]*' "$out" | head -1 | sed 's/.*: *//')
-    FIG["$label|$s"]=$(ms "$median")
-    RAW["$label|$s"]=$median
+    # The upkeep an import leaves (the checkpoints) runs apart after it
+    # ends: each run starts once the last one's is done.
+    upkeep_done="while pgrep -f -- \"--db=$WORK/import.db [u]pkeep\" >/dev/null; do sleep 0.002; done"
+    import="$BIN --db $WORK/import.db --config $WORK/none.toml import $WORK/$s-export.json"
+    time_import "$label" "$import"
+    time_import "import of that export, and its upkeep apart until done" \
+        "sh -c '$import >/dev/null; $upkeep_done'"
     if [[ -x /usr/bin/time ]]; then
         rm -f "$WORK"/import.db*
         kb=$(/usr/bin/time -f '%M' "$BIN" --db "$WORK/import.db" --config "$WORK/none.toml" \

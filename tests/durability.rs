@@ -1301,6 +1301,13 @@ fn two_years_export(dir: &Path) -> (PathBuf, i64) {
     (file, wins)
 }
 
+fn journal_mode(db: &Path) -> String {
+    Connection::open(db)
+        .expect("open")
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode")
+}
+
 fn wins_in(db: &Path) -> i64 {
     let conn = Connection::open(db).expect("open");
     conn.query_row("SELECT count(*) FROM wins", [], |r| r.get(0))
@@ -1361,21 +1368,13 @@ fn an_import_beside_an_open_journal_keeps_the_wal_and_the_other_sees_it_all() {
         Store::open_with(&db, at(NOW), Access::Write, smallwins::store::Key::Plain).expect("open");
     let seen_before = other.data_version().expect("version");
     ok(&db, &["import", file.to_str().expect("utf-8")]);
-    let mode: String = Connection::open(&db)
-        .expect("open")
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .expect("mode");
-    assert_eq!(mode, "wal");
+    assert_eq!(journal_mode(&db), "wal");
     assert_ne!(other.data_version().expect("version"), seen_before);
     assert_eq!(other.counts().expect("counts").wins as i64, wins + 1);
     drop(other);
     // Alone, an import leaves the journal in WAL mode too.
     let alone = dir.path().join("alone.db");
     ok(&alone, &["import", file.to_str().expect("utf-8")]);
-    let mode: String = Connection::open(&alone)
-        .expect("open")
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .expect("mode");
-    assert_eq!(mode, "wal");
+    assert_eq!(journal_mode(&alone), "wal");
     assert_eq!(wins_in(&alone), wins);
 }

@@ -168,7 +168,7 @@ pub enum Command {
         after_help = "Example:\n  smallwins config default > \"$(smallwins config path)\""
     )]
     Config(ConfigCommand),
-    /// Writes what a command left (checkpoints, the WAL's fold), checks
+    /// Writes the checkpoints a command left, checks
     /// the journal and makes today's copy; started by smallwins itself,
     /// detached, once a command has answered (`cli/upkeep.rs`)
     #[command(name = "upkeep", hide = true)]
